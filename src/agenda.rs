@@ -1,0 +1,185 @@
+//! The domain model of an agenda: what a loaded, validated file means.
+//!
+//! Nothing here can be invalid: references are indices, times are resolved
+//! instants, text is sanitized. [`crate::load`] is the only way in.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono_tz::Tz;
+
+mod kind;
+mod time;
+
+pub use kind::{Appearance, Kind, Role};
+pub use time::{Resolved, Span, humanize_minutes, resolve, resolve_naive};
+
+/// A whole validated agenda.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Agenda {
+    /// What the day is.
+    pub event: Event,
+    /// Everyone named anywhere in the programme, in file order.
+    pub people: Vec<Person>,
+    /// The messages that came out of the event, in file order.
+    pub key_messages: Vec<KeyMessage>,
+    /// The sessions in programme order.
+    pub sessions: Vec<Session>,
+}
+
+/// The event the agenda describes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// The event's title.
+    pub title: String,
+    /// The longer purpose line.
+    pub subtitle: Option<String>,
+    /// Who convenes it.
+    pub convener: Option<String>,
+    /// Where it takes place.
+    pub venue: Option<String>,
+    /// The (first) day.
+    pub date: NaiveDate,
+    /// The IANA zone every wall-clock time in the file is in.
+    pub timezone: Tz,
+    /// Introduction paragraphs.
+    pub summary: Vec<String>,
+    /// The documents the agenda was taken from.
+    pub sources: Vec<Source>,
+}
+
+/// A document an agenda was taken from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// Its title.
+    pub title: String,
+    /// Its date.
+    pub date: Option<NaiveDate>,
+    /// Where to find it.
+    pub url: Option<String>,
+}
+
+/// Someone on the programme.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    /// The id the file gives them.
+    pub id: String,
+    /// Their name as printed, without honorific.
+    pub name: String,
+    /// "Mr.", "H.E. Ms.", "Professor"…
+    pub honorific: Option<String>,
+    /// Position and organisation as printed.
+    pub affiliation: Option<String>,
+}
+
+impl Person {
+    /// The name with its honorific, as a programme prints it.
+    pub fn display_name(&self) -> String {
+        match &self.honorific {
+            Some(h) => format!("{h} {}", self.name),
+            None => self.name.clone(),
+        }
+    }
+}
+
+/// One of the event's key messages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyMessage {
+    /// Its id in the file.
+    pub id: String,
+    /// Its number in the source.
+    pub number: Option<i64>,
+    /// Its heading.
+    pub title: String,
+    /// Its paragraphs.
+    pub text: Vec<String>,
+}
+
+impl KeyMessage {
+    /// "4. Effective Enforcement…", or the bare title when unnumbered.
+    pub fn label(&self) -> String {
+        match self.number {
+            Some(n) => format!("{n}. {}", self.title),
+            None => self.title.clone(),
+        }
+    }
+}
+
+/// One item of the programme.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    /// Its id in the file.
+    pub id: String,
+    /// Its title as printed.
+    pub title: String,
+    /// What sort of item it is.
+    pub kind: Kind,
+    /// The block it belongs to ("Morning Meeting").
+    pub part: Option<String>,
+    /// When it runs: planned local times and resolved instants.
+    pub span: Span,
+    /// Free text about it.
+    pub description: Option<String>,
+    /// Format notes as printed ("Interactive Q and A").
+    pub notes: Vec<String>,
+    /// Who takes part, in printed order.
+    pub participants: Vec<Participant>,
+    /// Indices into [`Agenda::key_messages`] of the messages it speaks to.
+    pub key_messages: Vec<usize>,
+}
+
+impl Session {
+    /// Whether everyone who takes part does so by video message.
+    pub fn is_video_only(&self) -> bool {
+        !self.participants.is_empty()
+            && self
+                .participants
+                .iter()
+                .filter(|p| p.role != Role::Chair && p.role != Role::Moderator)
+                .all(|p| p.appearance == Appearance::Video)
+    }
+
+    /// The session's start as an instant.
+    pub fn start(&self) -> DateTime<Utc> {
+        self.span.start
+    }
+
+    /// The session's end as an instant.
+    pub fn end(&self) -> DateTime<Utc> {
+        self.span.end
+    }
+
+    /// The local date it is on.
+    pub fn date(&self) -> NaiveDate {
+        self.span.local_start.date()
+    }
+
+    /// Planned local start.
+    pub fn local_start(&self) -> NaiveDateTime {
+        self.span.local_start
+    }
+}
+
+/// Someone taking part in a session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Participant {
+    /// Index into [`Agenda::people`].
+    pub person: usize,
+    /// What they do there.
+    pub role: Role,
+    /// In person or by video message.
+    pub appearance: Appearance,
+    /// The capacity in which they speak.
+    pub capacity: Option<String>,
+}
+
+impl Agenda {
+    /// The person a participant refers to.
+    pub fn person(&self, p: &Participant) -> &Person {
+        &self.people[p.person]
+    }
+
+    /// Whether the programme runs over more than one local day.
+    pub fn is_multi_day(&self) -> bool {
+        let first = self.event.date;
+        self.sessions.iter().any(|s| s.date() != first)
+    }
+}

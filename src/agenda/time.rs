@@ -1,0 +1,95 @@
+//! When a session runs: planned wall-clock times and the instants they mean.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+
+/// A session's time: the wall-clock times as planned in the agenda's zone,
+/// and the instants they resolve to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// Planned local start.
+    pub local_start: NaiveDateTime,
+    /// Planned local end.
+    pub local_end: NaiveDateTime,
+    /// The start instant.
+    pub start: DateTime<Utc>,
+    /// The end instant.
+    pub end: DateTime<Utc>,
+}
+
+impl Span {
+    /// Length in whole minutes, measured between instants (so a session
+    /// across a daylight-saving change has its real length).
+    pub fn minutes(&self) -> i64 {
+        (self.end - self.start).num_minutes()
+    }
+}
+
+/// Where a wall-clock time falls in a zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolved {
+    /// One instant (an ambiguous time takes the earlier one).
+    At(DateTime<Utc>),
+    /// The time does not exist there: a daylight-saving gap.
+    Gap,
+}
+
+/// Resolves a local date and time in `tz`. An ambiguous time (the repeated
+/// hour when clocks go back) takes the earlier instant.
+pub fn resolve(tz: Tz, date: NaiveDate, time: NaiveTime) -> Resolved {
+    resolve_naive(tz, date.and_time(time))
+}
+
+/// As [`resolve`], for a combined date-time.
+pub fn resolve_naive(tz: Tz, local: NaiveDateTime) -> Resolved {
+    match tz.from_local_datetime(&local).earliest() {
+        Some(t) => Resolved::At(t.with_timezone(&Utc)),
+        None => Resolved::Gap,
+    }
+}
+
+/// Formats a duration in minutes compactly: "45 min", "1 h 15 min", "2 d 3 h".
+pub fn humanize_minutes(total: i64) -> String {
+    let total = total.max(0);
+    let (d, h, m) = (total / 1440, total % 1440 / 60, total % 60);
+    match (d, h, m) {
+        (0, 0, m) => format!("{m} min"),
+        (0, h, 0) => format!("{h} h"),
+        (0, h, m) => format!("{h} h {m} min"),
+        (d, 0, _) => format!("{d} d"),
+        (d, h, _) => format!("{d} d {h} h"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Resolved, humanize_minutes, resolve};
+    use chrono::{NaiveDate, NaiveTime};
+
+    fn t(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+
+    #[test]
+    fn gap_and_overlap_in_new_york() {
+        let tz = chrono_tz::America::New_York;
+        let spring = NaiveDate::from_ymd_opt(2017, 3, 12).unwrap();
+        assert_eq!(resolve(tz, spring, t(2, 30)), Resolved::Gap);
+        let fall = NaiveDate::from_ymd_opt(2017, 11, 5).unwrap();
+        let Resolved::At(at) = resolve(tz, fall, t(1, 30)) else {
+            panic!("1:30 exists on the fall-back day")
+        };
+        // The earlier of the two 1:30s is EDT, UTC-4.
+        assert_eq!(at.to_rfc3339(), "2017-11-05T05:30:00+00:00");
+    }
+
+    #[test]
+    fn humanized() {
+        assert_eq!(humanize_minutes(0), "0 min");
+        assert_eq!(humanize_minutes(40), "40 min");
+        assert_eq!(humanize_minutes(60), "1 h");
+        assert_eq!(humanize_minutes(72), "1 h 12 min");
+        assert_eq!(humanize_minutes(3 * 1440 + 185), "3 d 3 h");
+        assert_eq!(humanize_minutes(2 * 1440), "2 d");
+    }
+}

@@ -1,0 +1,60 @@
+//! The command line, as clap reads it. Help text comes from these comments.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Browse a meeting's programme in the terminal, and follow it live.
+///
+/// With no FILE, dais opens its bundled agenda: the UN General Assembly's
+/// Informal Interactive Multi-stakeholder Hearing of 23 June 2017 on the
+/// Global Plan of Action to Combat Trafficking in Persons.
+#[derive(Debug, Parser)]
+#[command(name = "dais", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// The agenda file to open (dais/1 JSON); the bundled hearing if absent.
+    pub file: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub load: LoadArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options that control how files are read.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct LoadArgs {
+    /// Refuse agenda files larger than this many bytes (default 64 MiB).
+    #[arg(long, global = true, value_name = "BYTES")]
+    pub max_size: Option<u64>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the whole programme in order.
+    List {
+        /// The agenda file; the bundled hearing if absent.
+        file: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Check agenda files and report every problem; exit status 1 if any is invalid.
+    Validate {
+        /// The agenda files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// How `dais list` writes the programme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// Aligned plain text (styled on a terminal).
+    Text,
+    /// Markdown, for pasting into documents.
+    Markdown,
+    /// The normalized agenda as dais/1 JSON, with resolved RFC 3339 times.
+    Json,
+}

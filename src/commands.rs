@@ -1,0 +1,4 @@
+//! The subcommands that print and exit, each in its own file.
+
+pub mod list;
+pub mod validate;

@@ -1,0 +1,177 @@
+//! `dais list`: the whole programme, as text, Markdown or JSON.
+
+use crate::agenda::{Agenda, Appearance, Participant, Role, Session};
+use crate::cli::ListFormat;
+use std::fmt::Write;
+
+/// Whether plain text may use terminal styling (bold headings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Styling {
+    /// Plain text only (a pipe, a file, or `NO_COLOR`).
+    Plain,
+    /// Bold and dim escape codes for a terminal.
+    Terminal,
+}
+
+/// Renders the programme in the chosen format.
+pub fn render(agenda: &Agenda, format: ListFormat, styling: Styling) -> String {
+    match format {
+        ListFormat::Text => text(agenda, styling),
+        ListFormat::Markdown => markdown(agenda),
+        ListFormat::Json => crate::write::to_json(agenda),
+    }
+}
+
+/// A participant as one line: honorific, name, affiliation, capacity, video.
+pub fn participant_line(agenda: &Agenda, p: &Participant) -> String {
+    let person = agenda.person(p);
+    let mut line = person.display_name();
+    if let Some(a) = &person.affiliation {
+        let _ = write!(line, ", {a}");
+    }
+    if let Some(c) = &p.capacity {
+        let _ = write!(line, " ({c})");
+    }
+    if p.appearance == Appearance::Video {
+        line.push_str(" [video message]");
+    }
+    line
+}
+
+/// Participants grouped by role, in role order then printed order.
+pub fn by_role(session: &Session) -> Vec<(Role, Vec<&Participant>)> {
+    Role::ALL
+        .iter()
+        .filter_map(|&role| {
+            let group: Vec<&Participant> = session
+                .participants
+                .iter()
+                .filter(|p| p.role == role)
+                .collect();
+            (!group.is_empty()).then_some((role, group))
+        })
+        .collect()
+}
+
+/// Headings to print before a session: a new day (multi-day only) or part.
+fn headings<'a>(
+    agenda: &'a Agenda,
+    prev: Option<&'a Session>,
+    s: &'a Session,
+) -> (Option<String>, Option<&'a str>) {
+    let day = (agenda.is_multi_day() && prev.is_none_or(|p| p.date() != s.date()))
+        .then(|| s.date().format("%A %-d %B %Y").to_string());
+    let part_changed = prev.is_none_or(|p| p.part != s.part || p.date() != s.date());
+    let part = s.part.as_deref().filter(|_| part_changed || day.is_some());
+    (day, part)
+}
+
+fn time_range(s: &Session) -> String {
+    format!(
+        "{}-{}",
+        s.span.local_start.format("%H:%M"),
+        s.span.local_end.format("%H:%M")
+    )
+}
+
+fn text(agenda: &Agenda, styling: Styling) -> String {
+    let (bold, dim, reset) = match styling {
+        Styling::Plain => ("", "", ""),
+        Styling::Terminal => ("\x1b[1m", "\x1b[2m", "\x1b[0m"),
+    };
+    let e = &agenda.event;
+    let mut out = String::new();
+    let _ = writeln!(out, "{bold}{}{reset}", e.title);
+    if let Some(sub) = &e.subtitle {
+        let _ = writeln!(out, "{sub}");
+    }
+    let mut facts = vec![e.date.format("%A %-d %B %Y").to_string()];
+    facts.extend(e.venue.clone());
+    facts.push(e.timezone.name().to_owned());
+    let _ = writeln!(out, "{dim}{}{reset}", facts.join(" · "));
+    let indent = "             ";
+    let mut prev = None;
+    for s in &agenda.sessions {
+        let (day, part) = headings(agenda, prev, s);
+        if let Some(day) = day {
+            let _ = writeln!(out, "\n{bold}{day}{reset}");
+        }
+        if let Some(part) = part {
+            let _ = writeln!(out, "\n{bold}{part}{reset}");
+        }
+        let _ = writeln!(out, "\n{}  {bold}{}{reset}", time_range(s), s.title);
+        for note in &s.notes {
+            let _ = writeln!(out, "{indent}{dim}{note}{reset}");
+        }
+        for (role, group) in by_role(s) {
+            let _ = writeln!(out, "{indent}{}", role.plural_label());
+            for p in group {
+                let _ = writeln!(out, "{indent}  {}", participant_line(agenda, p));
+            }
+        }
+        if !s.key_messages.is_empty() {
+            let _ = writeln!(out, "{indent}Key messages");
+            for &k in &s.key_messages {
+                let _ = writeln!(out, "{indent}  {}", agenda.key_messages[k].label());
+            }
+        }
+        prev = Some(s);
+    }
+    out
+}
+
+fn markdown(agenda: &Agenda) -> String {
+    let e = &agenda.event;
+    let mut out = format!("# {}\n\n", md(&e.title));
+    if let Some(sub) = &e.subtitle {
+        let _ = writeln!(out, "{}\n", md(sub));
+    }
+    let mut facts = vec![e.date.format("%A %-d %B %Y").to_string()];
+    facts.extend(e.venue.clone());
+    facts.push(e.timezone.name().to_owned());
+    let _ = writeln!(out, "*{}*", md(&facts.join(" · ")));
+    let mut prev = None;
+    for s in &agenda.sessions {
+        let (day, part) = headings(agenda, prev, s);
+        if let Some(day) = day {
+            let _ = writeln!(out, "\n## {day}");
+        }
+        if let Some(part) = part {
+            let level = if agenda.is_multi_day() { "###" } else { "##" };
+            let _ = writeln!(out, "\n{level} {}", md(part));
+        }
+        let _ = writeln!(out, "\n**{}** {}\n", time_range(s), md(&s.title));
+        for note in &s.notes {
+            let _ = writeln!(out, "*{}*\n", md(note));
+        }
+        for (role, group) in by_role(s) {
+            let _ = writeln!(out, "- {}:", role.plural_label());
+            for p in group {
+                let _ = writeln!(out, "  - {}", md(&participant_line(agenda, p)));
+            }
+        }
+        if !s.key_messages.is_empty() {
+            let _ = writeln!(out, "- Key messages:");
+            for &k in &s.key_messages {
+                let _ = writeln!(out, "  - {}", md(&agenda.key_messages[k].label()));
+            }
+        }
+        prev = Some(s);
+    }
+    out
+}
+
+/// Escapes the characters Markdown would read as markup.
+fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

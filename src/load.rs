@@ -1,0 +1,259 @@
+//! Reading an agenda file: size cap, UTF-8, JSON, unknown keys, validation.
+//!
+//! Parse, don't validate: the only way to get an [`Agenda`] is through here,
+//! and every problem in a file is reported at once, each at its JSON path.
+
+use crate::agenda::Agenda;
+use std::fmt;
+use std::io::Read;
+use std::path::Path as FsPath;
+
+pub(crate) mod lax;
+mod problem;
+pub(crate) mod raw;
+mod times;
+mod validate;
+
+pub use problem::{Path, Problem, quote};
+pub use raw::RawAgenda;
+pub use validate::FORMATS;
+
+/// The bundled hearing of 23 June 2017, embedded so `dais` works anywhere.
+pub const BUNDLED: &str = include_str!("../data/hearing-2017-06-23.json");
+/// The name the bundled agenda goes by in messages.
+pub const BUNDLED_NAME: &str = "hearing-2017-06-23.json (bundled)";
+
+/// Bounds on what a file can make dais do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The largest file read, in bytes.
+    pub max_bytes: u64,
+    /// The longest string, in bytes.
+    pub max_string: usize,
+    /// The most sessions, people or key messages.
+    pub max_items: usize,
+    /// The most participants in one session.
+    pub max_participants: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            // Admits a 100,000-session agenda (about 45 MB) with room.
+            max_bytes: 64 * 1024 * 1024,
+            max_string: 64 * 1024,
+            max_items: 1_000_000,
+            max_participants: 10_000,
+        }
+    }
+}
+
+/// A loaded agenda and what was worth a warning.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The validated agenda.
+    pub agenda: Agenda,
+    /// Problems that did not stop it loading.
+    pub warnings: Vec<Problem>,
+}
+
+/// Why a file did not load: every problem found, and the file's name.
+#[derive(Debug, Clone)]
+pub struct LoadError {
+    /// The file as named on the command line.
+    pub file: String,
+    /// What is wrong, in document order where that is known.
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{}", p.display_in(&self.file))?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Reads and validates the agenda at `path`.
+pub fn load_file(path: &FsPath, limits: &Limits) -> Result<Loaded, LoadError> {
+    let name = path.display().to_string();
+    let fail = |message: String| LoadError {
+        file: name.clone(),
+        problems: vec![Problem::at("", message)],
+    };
+    let file =
+        std::fs::File::open(path).map_err(|e| fail(format!("cannot open: {}", io_reason(&e))))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+    if meta.is_dir() {
+        return Err(fail("is a directory, not an agenda file".into()));
+    }
+    let too_big = |size: u64| {
+        fail(format!(
+            "the file is {size} bytes, more than the limit of {} bytes (raise it with --max-size)",
+            limits.max_bytes
+        ))
+    };
+    if meta.len() > limits.max_bytes {
+        return Err(too_big(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    // The cap also holds for files that grow while read, or lie about size.
+    file.take(limits.max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+    if bytes.len() as u64 > limits.max_bytes {
+        return Err(too_big(bytes.len() as u64));
+    }
+    load_bytes(&name, &bytes, limits)
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    // The OS message without "(os error 2)".
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_owned(),
+        None => s,
+    }
+}
+
+/// Validates an agenda held in memory; `name` is used in messages.
+pub fn load_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Loaded, LoadError> {
+    let fail = |problem: Problem| LoadError {
+        file: name.to_owned(),
+        problems: vec![problem],
+    };
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.valid_up_to();
+            let mut p = Problem::at("", format!("not UTF-8 text (invalid byte at offset {at})"));
+            p.position = Some(line_col(&bytes[..at]));
+            return Err(fail(p));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(fail(Problem::at(
+            "",
+            "the file is empty; an agenda is a JSON object",
+        )));
+    }
+    let (raw, unknown) = parse(text).map_err(fail)?;
+    let outcome = validate::validate(&raw, limits);
+    let mut errors = unknown;
+    errors.extend(outcome.errors);
+    match outcome.agenda {
+        Some(agenda) if errors.is_empty() => Ok(Loaded {
+            agenda,
+            warnings: outcome.warnings,
+        }),
+        _ => Err(LoadError {
+            file: name.to_owned(),
+            problems: errors,
+        }),
+    }
+}
+
+/// Parses JSON into the raw form, returning unknown keys as problems.
+pub fn parse(text: &str) -> Result<(RawAgenda, Vec<Problem>), Problem> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let mut unknown = Vec::new();
+    let raw: Result<RawAgenda, _> = serde_ignored::deserialize(&mut de, |path| {
+        if let Some(p) = unknown_key(&path) {
+            unknown.push(p);
+        }
+    });
+    let raw = raw
+        .and_then(|r| de.end().map(|()| r))
+        .map_err(|e| syntax(&e))?;
+    Ok((raw, unknown))
+}
+
+fn syntax(e: &serde_json::Error) -> Problem {
+    let msg = e.to_string();
+    // serde_json appends " at line L column C"; we give those separately.
+    let msg = msg.find(" at line ").map_or(msg.as_str(), |i| &msg[..i]);
+    let message = if e.is_eof() {
+        format!("malformed JSON: the file ends early ({msg})")
+    } else if msg.starts_with("invalid type") {
+        "expected an agenda object at the top level".to_owned()
+    } else {
+        format!("malformed JSON: {msg}")
+    };
+    let mut p = Problem::at(
+        "",
+        crate::sanitize::clean(&message, crate::sanitize::Lines::Single),
+    );
+    p.position = Some((e.line(), e.column()));
+    p
+}
+
+/// The problem for an ignored key, unless it is an `x-` extension key.
+fn unknown_key(path: &serde_ignored::Path<'_>) -> Option<Problem> {
+    let serde_ignored::Path::Map { key, .. } = path else {
+        return None;
+    };
+    if key.starts_with("x-") {
+        return None;
+    }
+    let rendered = render_ignored(path);
+    Some(Problem::at(
+        rendered,
+        "unknown key (extension keys must start with \"x-\")",
+    ))
+}
+
+fn render_ignored(path: &serde_ignored::Path<'_>) -> String {
+    use serde_ignored::Path as P;
+    let mut segs: Vec<Seg> = Vec::new();
+    let mut cur = path;
+    loop {
+        match cur {
+            P::Root => break,
+            P::Seq { parent, index } => {
+                segs.push(Seg::Index(*index));
+                cur = parent;
+            }
+            P::Map { parent, key } => {
+                segs.push(Seg::Key(key.clone()));
+                cur = parent;
+            }
+            P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => {
+                cur = parent
+            }
+        }
+    }
+    let mut out = String::new();
+    build(&segs, Path::Root, &mut out);
+    out
+}
+
+enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// Renders segments (innermost first) through [`Path`], so unknown keys
+/// read exactly like every other path.
+fn build(segs: &[Seg], parent: Path<'_>, out: &mut String) {
+    match segs.split_last() {
+        None => *out = parent.to_string(),
+        Some((Seg::Key(k), rest)) => build(rest, parent.key(k), out),
+        Some((Seg::Index(i), rest)) => build(rest, parent.index(*i), out),
+    }
+}
+
+/// 1-based line and column of the end of `prefix`.
+fn line_col(prefix: &[u8]) -> (usize, usize) {
+    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+    let col = prefix.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+    (line, col)
+}

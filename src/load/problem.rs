@@ -1,0 +1,151 @@
+//! What is wrong with a file, and where: JSON paths and line/column.
+
+use std::fmt;
+
+/// One error or warning about an agenda file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The JSON path of the offending value (`sessions[3].end`); empty for
+    /// the whole document.
+    pub path: String,
+    /// Line and column (1-based), where known (malformed JSON).
+    pub position: Option<(usize, usize)>,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem at a JSON path.
+    pub fn at(path: impl fmt::Display, message: impl Into<String>) -> Self {
+        Problem {
+            path: path.to_string(),
+            position: None,
+            message: message.into(),
+        }
+    }
+
+    /// Formats the problem for a file: `file:line:col: path: message`.
+    pub fn display_in<'a>(&'a self, file: &'a str) -> impl fmt::Display + 'a {
+        struct D<'a>(&'a Problem, &'a str);
+        impl fmt::Display for D<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let (p, file) = (self.0, self.1);
+                f.write_str(file)?;
+                if let Some((line, col)) = p.position {
+                    write!(f, ":{line}:{col}")?;
+                }
+                if !p.path.is_empty() {
+                    write!(f, ": {}", p.path)?;
+                }
+                write!(f, ": {}", p.message)
+            }
+        }
+        D(self, file)
+    }
+}
+
+/// A JSON path built on the stack as the validator descends, rendered only
+/// when a problem needs it.
+#[derive(Clone, Copy)]
+pub enum Path<'a> {
+    /// The document.
+    Root,
+    /// A key of an object.
+    Key(&'a Path<'a>, &'a str),
+    /// An element of an array.
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    /// The path of `key` inside this object.
+    pub fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path::Key(self, key)
+    }
+
+    /// The path of element `i` of this array.
+    pub fn index(&'a self, i: usize) -> Path<'a> {
+        Path::Index(self, i)
+    }
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Path::Root => Ok(()),
+            Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
+            Path::Key(parent, key) => {
+                let plain = !key.is_empty()
+                    && key
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+                match (matches!(parent, Path::Root), plain) {
+                    (true, true) => f.write_str(key),
+                    (false, true) => write!(f, "{parent}.{key}"),
+                    // An untrusted key is shown escaped, never raw.
+                    (_, false) => write!(f, "{parent}[{}]", quote(key)),
+                }
+            }
+        }
+    }
+}
+
+/// A string as a JSON string literal with everything unprintable escaped
+/// (`\u001b` rather than an ESC byte), safe to print anywhere.
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars().take(200) {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if crate::sanitize::is_unsafe(c) => {
+                use fmt::Write;
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    if s.chars().nth(200).is_some() {
+        out.push('…');
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Path, Problem, quote};
+
+    #[test]
+    fn paths_render_like_json_paths() {
+        let root = Path::Root;
+        let sessions = root.key("sessions");
+        let third = sessions.index(3);
+        assert_eq!(third.key("end").to_string(), "sessions[3].end");
+        let people = root.key("people");
+        assert_eq!(people.key("kay-buck").to_string(), "people.kay-buck");
+        assert_eq!(
+            people.key("a b\u{1b}").to_string(),
+            r#"people["a b\u001b"]"#
+        );
+    }
+
+    #[test]
+    fn problems_name_file_position_and_path() {
+        let mut p = Problem::at("sessions[1].end", "ends before it starts");
+        assert_eq!(
+            p.display_in("a.json").to_string(),
+            "a.json: sessions[1].end: ends before it starts"
+        );
+        p.position = Some((4, 9));
+        assert_eq!(
+            p.display_in("a.json").to_string(),
+            "a.json:4:9: sessions[1].end: ends before it starts"
+        );
+    }
+
+    #[test]
+    fn quote_escapes_controls() {
+        assert_eq!(quote("a\"\u{202e}"), r#""a\"\u202e""#);
+    }
+}

@@ -1,0 +1,660 @@
+//! From the raw wire form to the domain model, collecting every problem.
+
+use super::lax::{Lax, Mismatch};
+use super::problem::{Path, Problem};
+use super::raw::{
+    Field, RawAgenda, RawEvent, RawKeyMessage, RawParticipant, RawPerson, RawSession,
+};
+use super::{Limits, times};
+use crate::agenda::{
+    Agenda, Appearance, Event, KeyMessage, Kind, Participant, Person, Role, Session, Source, Span,
+};
+use crate::sanitize::{Lines, clean};
+use chrono::{NaiveDate, NaiveDateTime};
+use chrono_tz::Tz;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+/// The versions of the format this build reads.
+pub const FORMATS: &[&str] = &["dais/1"];
+
+/// The result of validation: the agenda if there were no errors.
+pub struct Outcome {
+    /// The model, when `errors` is empty.
+    pub agenda: Option<Agenda>,
+    /// Problems that make the file invalid.
+    pub errors: Vec<Problem>,
+    /// Problems worth saying that do not stop the file loading.
+    pub warnings: Vec<Problem>,
+}
+
+/// Collects problems as validation walks the document.
+struct Ctx<'l> {
+    errors: Vec<Problem>,
+    warnings: Vec<Problem>,
+    limits: &'l Limits,
+}
+
+impl Ctx<'_> {
+    fn err(&mut self, path: Path<'_>, msg: impl Into<String>) {
+        self.errors.push(Problem::at(path, msg));
+    }
+
+    fn warn(&mut self, path: Path<'_>, msg: impl Into<String>) {
+        self.warnings.push(Problem::at(path, msg));
+    }
+
+    /// A field's value, reporting it missing (when required) or mistyped.
+    fn get<'r, T>(
+        &mut self,
+        obj: Path<'_>,
+        key: &str,
+        field: &'r Field<T>,
+        need: bool,
+        what: &str,
+    ) -> Option<&'r T> {
+        match field {
+            None if need => {
+                self.err(obj.key(key), "missing required key");
+                None
+            }
+            None => None,
+            Some(v) => self.lax(obj.key(key), v, what),
+        }
+    }
+
+    fn lax<'r, T>(&mut self, path: Path<'_>, v: &'r Lax<T>, what: &str) -> Option<&'r T> {
+        match v {
+            Lax::Ok(v) => Some(v),
+            Lax::Wrong(Mismatch::Found(found)) => {
+                self.err(path, format!("expected {what}, found {found}"));
+                None
+            }
+            Lax::Wrong(Mismatch::Other(msg)) => {
+                self.err(path, clean(msg, Lines::Single));
+                None
+            }
+        }
+    }
+
+    /// A string field, sanitized and bounded.
+    fn text(
+        &mut self,
+        obj: Path<'_>,
+        key: &str,
+        field: &Field<String>,
+        need: bool,
+        lines: Lines,
+    ) -> Option<String> {
+        let s = self.get(obj, key, field, need, "a string")?;
+        if need && s.trim().is_empty() {
+            self.warn(obj.key(key), "is empty");
+        }
+        self.bounded(obj.key(key), s, lines)
+    }
+
+    fn bounded(&mut self, path: Path<'_>, s: &str, lines: Lines) -> Option<String> {
+        if s.len() > self.limits.max_string {
+            self.err(
+                path,
+                format!(
+                    "string of {} bytes is longer than the limit of {}",
+                    s.len(),
+                    self.limits.max_string
+                ),
+            );
+            return None;
+        }
+        Some(clean(s, lines))
+    }
+
+    /// An array of strings, each sanitized.
+    fn texts(
+        &mut self,
+        obj: Path<'_>,
+        key: &str,
+        field: &Field<Vec<Lax<String>>>,
+        need: bool,
+        lines: Lines,
+    ) -> Vec<String> {
+        let Some(items) = self.get(obj, key, field, need, "an array of strings") else {
+            return Vec::new();
+        };
+        let here = obj.key(key);
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| {
+                let s = self.lax(here.index(i), v, "a string")?;
+                self.bounded(here.index(i), s, lines)
+            })
+            .collect()
+    }
+
+    fn count(&mut self, path: Path<'_>, n: usize, max: usize, what: &str) -> bool {
+        if n > max {
+            self.err(path, format!("{n} {what}, more than the limit of {max}"));
+            return false;
+        }
+        true
+    }
+
+    fn date(
+        &mut self,
+        obj: Path<'_>,
+        key: &str,
+        field: &Field<String>,
+        need: bool,
+    ) -> Option<NaiveDate> {
+        let s = self.get(obj, key, field, need, "a date \"YYYY-MM-DD\"")?;
+        let date = times::parse_date(s);
+        if date.is_none() {
+            self.err(
+                obj.key(key),
+                format!(
+                    "{} is not a valid date \"YYYY-MM-DD\"",
+                    super::problem::quote(s)
+                ),
+            );
+        }
+        date
+    }
+}
+
+/// Validates a raw agenda into the model, collecting every problem.
+pub fn validate(raw: &RawAgenda, limits: &Limits) -> Outcome {
+    let mut cx = Ctx {
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        limits,
+    };
+    let root = Path::Root;
+    if let Some(format) = cx.get(root, "format", &raw.format, true, "a string") {
+        if !FORMATS.contains(&format.as_str()) {
+            let known = FORMATS.join(", ");
+            cx.err(
+                root.key("format"),
+                format!(
+                    "unknown format {}; this build of dais reads {known}",
+                    super::problem::quote(format)
+                ),
+            );
+        }
+    }
+    let event = cx
+        .get(root, "event", &raw.event, true, "an object")
+        .and_then(|e| event(&mut cx, root.key("event"), e));
+    let (people, person_ids) = people(&mut cx, raw);
+    let (key_messages, message_ids) = key_messages(&mut cx, raw);
+    let lookups = Lookups {
+        people: &person_ids,
+        messages: &message_ids,
+        tz: event.as_ref().map(|e| e.timezone),
+        date: event.as_ref().map(|e| e.date),
+    };
+    let sessions = sessions(&mut cx, raw, &lookups);
+    let agenda = match (event, cx.errors.is_empty()) {
+        (Some(event), true) => Some(Agenda {
+            event,
+            people,
+            key_messages,
+            sessions,
+        }),
+        _ => None,
+    };
+    if let Some(a) = &agenda {
+        times::order_warnings(a, &mut cx.warnings);
+    }
+    Outcome {
+        agenda,
+        errors: cx.errors,
+        warnings: cx.warnings,
+    }
+}
+
+fn event(cx: &mut Ctx<'_>, here: Path<'_>, e: &RawEvent) -> Option<Event> {
+    let title = cx.text(here, "title", &e.title, true, Lines::Single);
+    let subtitle = cx.text(here, "subtitle", &e.subtitle, false, Lines::Single);
+    let convener = cx.text(here, "convener", &e.convener, false, Lines::Single);
+    let venue = cx.text(here, "venue", &e.venue, false, Lines::Single);
+    let date = cx.date(here, "date", &e.date, true);
+    let timezone = cx
+        .get(here, "timezone", &e.timezone, true, "an IANA timezone name")
+        .and_then(|name| {
+            let tz = name.parse::<Tz>().ok();
+            if tz.is_none() {
+                cx.err(
+                    here.key("timezone"),
+                    format!(
+                        "unknown timezone {}; use an IANA name such as \"America/New_York\"",
+                        super::problem::quote(name)
+                    ),
+                );
+            }
+            tz
+        });
+    let summary = cx.texts(here, "summary", &e.summary, false, Lines::Multi);
+    let mut sources = Vec::new();
+    if let Some(list) = cx.get(here, "sources", &e.sources, false, "an array of objects") {
+        let at = here.key("sources");
+        for (i, s) in list.iter().enumerate() {
+            let Some(s) = cx.lax(at.index(i), s, "an object") else {
+                continue;
+            };
+            let p = at.index(i);
+            let title = cx.text(p, "title", &s.title, true, Lines::Single);
+            let date = cx.date(p, "date", &s.date, false);
+            let url = cx.text(p, "url", &s.url, false, Lines::Single);
+            if let Some(title) = title {
+                sources.push(Source { title, date, url });
+            }
+        }
+    }
+    Some(Event {
+        title: title?,
+        subtitle,
+        convener,
+        venue,
+        date: date?,
+        timezone: timezone?,
+        summary,
+        sources,
+    })
+}
+
+fn people<'r>(cx: &mut Ctx<'_>, raw: &'r RawAgenda) -> (Vec<Person>, HashMap<&'r str, usize>) {
+    let root = Path::Root;
+    let mut people = Vec::new();
+    let mut ids = HashMap::new();
+    let Some(entries) = cx.get(root, "people", &raw.people, false, "an object") else {
+        return (people, ids);
+    };
+    let here = root.key("people");
+    if !cx.count(here, entries.0.len(), cx.limits.max_items, "people") {
+        return (people, ids);
+    }
+    people.reserve(entries.0.len());
+    ids.reserve(entries.0.len());
+    for (id, p) in &entries.0 {
+        let at = here.key(id);
+        let valid_id = !id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !valid_id {
+            cx.err(at, "a person id must be lowercase letters, digits and '-'");
+        }
+        let Some(p) = cx.lax(at, p, "an object") else {
+            continue;
+        };
+        let person = person(cx, at, id, p);
+        match ids.entry(id.as_str()) {
+            Entry::Occupied(_) => cx.err(at, "duplicate person id"),
+            Entry::Vacant(slot) => {
+                if let (Some(person), true) = (person, valid_id) {
+                    slot.insert(people.len());
+                    people.push(person);
+                }
+            }
+        }
+    }
+    (people, ids)
+}
+
+fn person(cx: &mut Ctx<'_>, at: Path<'_>, id: &str, p: &RawPerson) -> Option<Person> {
+    let name = cx.text(at, "name", &p.name, true, Lines::Single);
+    let honorific = cx.text(at, "honorific", &p.honorific, false, Lines::Single);
+    let affiliation = cx.text(at, "affiliation", &p.affiliation, false, Lines::Single);
+    Some(Person {
+        id: id.to_owned(),
+        name: name?,
+        honorific,
+        affiliation,
+    })
+}
+
+fn key_messages<'r>(
+    cx: &mut Ctx<'_>,
+    raw: &'r RawAgenda,
+) -> (Vec<KeyMessage>, HashMap<&'r str, usize>) {
+    let root = Path::Root;
+    let mut out = Vec::new();
+    let mut ids = HashMap::new();
+    let Some(list) = cx.get(root, "key_messages", &raw.key_messages, false, "an array") else {
+        return (out, ids);
+    };
+    let here = root.key("key_messages");
+    if !cx.count(here, list.len(), cx.limits.max_items, "key messages") {
+        return (out, ids);
+    }
+    for (i, m) in list.iter().enumerate() {
+        let at = here.index(i);
+        let Some(m) = cx.lax(at, m, "an object") else {
+            continue;
+        };
+        let Some(msg) = key_message(cx, at, m) else {
+            continue;
+        };
+        let Some(Lax::Ok(raw_id)) = &m.id else {
+            continue;
+        };
+        match ids.entry(raw_id.as_str()) {
+            Entry::Occupied(_) => cx.err(at.key("id"), "duplicate key message id"),
+            Entry::Vacant(slot) => {
+                slot.insert(out.len());
+                out.push(msg);
+            }
+        }
+    }
+    (out, ids)
+}
+
+fn key_message(cx: &mut Ctx<'_>, at: Path<'_>, m: &RawKeyMessage) -> Option<KeyMessage> {
+    let id = cx.text(at, "id", &m.id, true, Lines::Single);
+    let number = cx
+        .get(at, "number", &m.number, false, "an integer")
+        .copied();
+    let title = cx.text(at, "title", &m.title, true, Lines::Single);
+    let text = cx.texts(at, "text", &m.text, true, Lines::Multi);
+    Some(KeyMessage {
+        id: id?,
+        number,
+        title: title?,
+        text,
+    })
+}
+
+/// What sessions refer to, resolved before they are read.
+struct Lookups<'a> {
+    people: &'a HashMap<&'a str, usize>,
+    messages: &'a HashMap<&'a str, usize>,
+    tz: Option<Tz>,
+    date: Option<NaiveDate>,
+}
+
+/// A session whose end may still be waiting for the next session's start.
+struct Pending {
+    session: Session,
+    end: Option<(NaiveDateTime, chrono::DateTime<chrono::Utc>)>,
+}
+
+fn sessions(cx: &mut Ctx<'_>, raw: &RawAgenda, lk: &Lookups<'_>) -> Vec<Session> {
+    let root = Path::Root;
+    let Some(list) = cx.get(root, "sessions", &raw.sessions, true, "an array") else {
+        return Vec::new();
+    };
+    let here = root.key("sessions");
+    if list.is_empty() {
+        cx.err(here, "an agenda needs at least one session");
+    }
+    if !cx.count(here, list.len(), cx.limits.max_items, "sessions") {
+        return Vec::new();
+    }
+    let mut ids: HashMap<&str, usize> = HashMap::with_capacity(list.len());
+    // Index-aligned with `list`, so a missing end can look at the next one.
+    let mut pending: Vec<Option<Pending>> = Vec::with_capacity(list.len());
+    for (i, s) in list.iter().enumerate() {
+        let at = here.index(i);
+        let Some(s) = cx.lax(at, s, "an object") else {
+            pending.push(None);
+            continue;
+        };
+        if let Some(Lax::Ok(id)) = &s.id {
+            if let Some(first) = ids.insert(id.as_str(), i) {
+                cx.err(
+                    at.key("id"),
+                    format!("duplicate session id, first used by sessions[{first}]"),
+                );
+            }
+        }
+        pending.push(session(cx, at, s, lk));
+    }
+    let mut out = Vec::with_capacity(pending.len());
+    let mut next_start = None;
+    let mut resolved: Vec<Session> = Vec::with_capacity(pending.len());
+    for (i, p) in pending.into_iter().enumerate().rev() {
+        let Some(p) = p else {
+            next_start = None;
+            continue;
+        };
+        let Pending { mut session, end } = p;
+        let at = here.index(i);
+        let explicit = end.is_some();
+        let end = end.or(next_start);
+        let crosses_day = end.is_some_and(|(local_end, _)| {
+            let next_day = session.span.local_start.date().succ_opt();
+            local_end.date() != session.span.local_start.date()
+                && !(Some(local_end.date()) == next_day
+                    && local_end.time() == chrono::NaiveTime::MIN)
+        });
+        match end {
+            Some(_) if crosses_day && !explicit => cx.err(
+                at.key("end"),
+                "no `end`, and the next session starts on another day; give this one an `end`",
+            ),
+            None if i + 1 == list.len() => cx.err(at.key("end"), "the last session needs an `end`"),
+            None => cx.err(
+                at.key("end"),
+                "no `end`, and the next session has no valid start to end at",
+            ),
+            Some((local_end, end)) if end <= session.span.start => {
+                let what = if explicit {
+                    "ends"
+                } else {
+                    "has no `end`, so it ends when the next session starts,"
+                };
+                cx.err(
+                    at.key("end"),
+                    format!(
+                        "{what} at {}, at or before its start at {}",
+                        local_end.format("%Y-%m-%d %H:%M"),
+                        session.span.local_start.format("%Y-%m-%d %H:%M")
+                    ),
+                );
+            }
+            Some((local_end, end)) => {
+                session.span.local_end = local_end;
+                session.span.end = end;
+            }
+        }
+        next_start = Some((session.span.local_start, session.span.start));
+        resolved.push(session);
+    }
+    resolved.reverse();
+    out.extend(resolved);
+    out
+}
+
+fn session(cx: &mut Ctx<'_>, at: Path<'_>, s: &RawSession, lk: &Lookups<'_>) -> Option<Pending> {
+    let id = cx.text(at, "id", &s.id, true, Lines::Single);
+    let title = cx.text(at, "title", &s.title, true, Lines::Single);
+    let kind = cx.get(at, "kind", &s.kind, true, "a string").and_then(|k| {
+        let kind = Kind::parse(k);
+        if kind.is_none() {
+            let msg = format!(
+                "unknown kind {}; expected {}",
+                super::problem::quote(k),
+                Kind::expected()
+            );
+            cx.err(at.key("kind"), msg);
+        }
+        kind
+    });
+    let part = cx.text(at, "part", &s.part, false, Lines::Single);
+    let date = cx.date(at, "date", &s.date, false).or(lk.date);
+    let start = when(cx, at, "start", &s.start, date, lk.tz, true);
+    let end = if s.end.is_none() {
+        Some(None)
+    } else {
+        when(cx, at, "end", &s.end, date, lk.tz, false).map(Some)
+    };
+    let description = cx.text(at, "description", &s.description, false, Lines::Multi);
+    let notes = cx.texts(at, "notes", &s.notes, false, Lines::Single);
+    let participants = participants(cx, at, s, lk);
+    let mut key_messages = Vec::new();
+    if let Some(list) = cx.get(
+        at,
+        "key_messages",
+        &s.key_messages,
+        false,
+        "an array of ids",
+    ) {
+        let here = at.key("key_messages");
+        for (i, id) in list.iter().enumerate() {
+            let Some(id) = cx.lax(here.index(i), id, "a key message id") else {
+                continue;
+            };
+            match lk.messages.get(id.as_str()) {
+                Some(&k) => key_messages.push(k),
+                None => cx.err(
+                    here.index(i),
+                    format!("no key message with id {}", super::problem::quote(id)),
+                ),
+            }
+        }
+    }
+    let (local_start, start) = start?;
+    let end = end?;
+    Some(Pending {
+        session: Session {
+            id: id?,
+            title: title?,
+            kind: kind?,
+            part,
+            span: Span {
+                local_start,
+                local_end: local_start,
+                start,
+                end: start,
+            },
+            description,
+            notes,
+            participants: participants?,
+            key_messages,
+        },
+        end,
+    })
+}
+
+/// A session's start or end: parsed, and resolved in the agenda's zone.
+fn when(
+    cx: &mut Ctx<'_>,
+    at: Path<'_>,
+    key: &str,
+    field: &Field<String>,
+    date: Option<NaiveDate>,
+    tz: Option<Tz>,
+    is_start: bool,
+) -> Option<(NaiveDateTime, chrono::DateTime<chrono::Utc>)> {
+    let what = if is_start {
+        "a time \"HH:MM\""
+    } else {
+        "a time \"HH:MM\" (or \"24:00\")"
+    };
+    let s = cx.get(at, key, field, is_start, what)?;
+    let Some(time) = times::parse_time(s, !is_start) else {
+        cx.err(
+            at.key(key),
+            format!("{} is not {what}", super::problem::quote(s)),
+        );
+        return None;
+    };
+    let local = time.on(date?);
+    let tz = tz?;
+    match crate::agenda::resolve_naive(tz, local) {
+        crate::agenda::Resolved::At(instant) => Some((local, instant)),
+        crate::agenda::Resolved::Gap => {
+            cx.err(
+                at.key(key),
+                format!(
+                    "{} does not exist on {} in {tz}: the clocks skip it (daylight saving)",
+                    local.format("%H:%M"),
+                    local.format("%Y-%m-%d")
+                ),
+            );
+            None
+        }
+    }
+}
+
+fn participants(
+    cx: &mut Ctx<'_>,
+    at: Path<'_>,
+    s: &RawSession,
+    lk: &Lookups<'_>,
+) -> Option<Vec<Participant>> {
+    let Some(list) = cx.get(at, "participants", &s.participants, false, "an array") else {
+        return Some(Vec::new());
+    };
+    let here = at.key("participants");
+    if !cx.count(here, list.len(), cx.limits.max_participants, "participants") {
+        return None;
+    }
+    let mut out = Vec::with_capacity(list.len());
+    let mut ok = true;
+    for (i, p) in list.iter().enumerate() {
+        let p = cx.lax(here.index(i), p, "an object");
+        match p.and_then(|p| participant(cx, here.index(i), p, lk)) {
+            Some(p) => out.push(p),
+            None => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+fn participant(
+    cx: &mut Ctx<'_>,
+    at: Path<'_>,
+    p: &RawParticipant,
+    lk: &Lookups<'_>,
+) -> Option<Participant> {
+    let person = cx
+        .get(at, "person", &p.person, true, "a person id")
+        .and_then(|id| {
+            let found = lk.people.get(id.as_str()).copied();
+            if found.is_none() {
+                cx.err(
+                    at.key("person"),
+                    format!(
+                        "no person with id {} in `people`",
+                        super::problem::quote(id)
+                    ),
+                );
+            }
+            found
+        });
+    let role = cx.get(at, "role", &p.role, true, "a string").and_then(|r| {
+        let role = Role::parse(r);
+        if role.is_none() {
+            let msg = format!(
+                "unknown role {}; expected {}",
+                super::problem::quote(r),
+                Role::expected()
+            );
+            cx.err(at.key("role"), msg);
+        }
+        role
+    });
+    let appearance = match cx.get(at, "appearance", &p.appearance, false, "a string") {
+        None => Some(Appearance::InPerson),
+        Some(a) => {
+            let appearance = Appearance::parse(a);
+            if appearance.is_none() {
+                let msg = format!(
+                    "unknown appearance {}; expected {}",
+                    super::problem::quote(a),
+                    Appearance::expected()
+                );
+                cx.err(at.key("appearance"), msg);
+            }
+            appearance
+        }
+    };
+    let capacity = cx.text(at, "capacity", &p.capacity, false, Lines::Single);
+    Some(Participant {
+        person: person?,
+        role: role?,
+        appearance: appearance?,
+        capacity,
+    })
+}

@@ -1,0 +1,191 @@
+//! Untrusted text made safe for a terminal.
+//!
+//! Every string read from an agenda goes through [`clean`] once, at load, so
+//! nothing later has to think about it: no control character, escape sequence
+//! or bidi control from a file can reach the terminal.
+
+/// Whether a piece of text may keep its line breaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lines {
+    /// A title, a name, an id: line breaks become spaces.
+    Single,
+    /// A description or paragraph: line breaks survive as `\n`.
+    Multi,
+}
+
+const ESC: char = '\u{1b}';
+const BEL: char = '\u{07}';
+
+/// Returns `s` without control characters, escape sequences or bidi controls.
+///
+/// Whole escape sequences are removed, not just their ESC byte: CSI
+/// (`ESC [` or U+009B), OSC (`ESC ]` or U+009D, ended by BEL or ST), DCS, SOS,
+/// PM and APC strings (ended by ST), and two-byte escapes. Tabs become a
+/// space; `\r\n` and lone `\r` become a line break, which survives only with
+/// [`Lines::Multi`] and is otherwise a space.
+pub fn clean(s: &str, lines: Lines) -> String {
+    // Fast path: most text needs nothing done, and load time matters.
+    if s.chars().all(is_plain) {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            ESC => match chars.next() {
+                Some('[') => skip_csi(&mut chars),
+                Some(']' | 'P' | 'X' | '^' | '_') => skip_string(&mut chars),
+                // nF escapes: intermediates then one final byte.
+                Some(' '..='/') => {
+                    while chars.next_if(|c| (' '..='/').contains(c)).is_some() {}
+                    chars.next();
+                }
+                // Fp, Fe, Fs: a single final byte (or a lone ESC at the end).
+                _ => {}
+            },
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            '\t' => out.push(' '),
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                push_break(&mut out, lines);
+            }
+            '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' => push_break(&mut out, lines),
+            c if is_unsafe(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn push_break(out: &mut String, lines: Lines) {
+    out.push(match lines {
+        Lines::Single => ' ',
+        Lines::Multi => '\n',
+    });
+}
+
+/// Skips the parameter and intermediate bytes and the final byte of a CSI.
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    for c in chars.by_ref() {
+        if ('\u{40}'..='\u{7e}').contains(&c) || !(' '..='\u{7e}').contains(&c) {
+            // A final byte ends it; so does anything that cannot be part of
+            // one, which is dropped with it rather than let through.
+            break;
+        }
+    }
+}
+
+/// Skips a control string up to and including its terminator (BEL or ST).
+fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(c) = chars.next() {
+        match c {
+            BEL | '\u{9c}' => break,
+            ESC if chars.peek() == Some(&'\\') => {
+                chars.next();
+                break;
+            }
+            _ => {}
+        }
+    }
+}
+
+fn is_plain(c: char) -> bool {
+    !(c.is_control() || is_unsafe(c) || matches!(c, '\u{2028}' | '\u{2029}'))
+}
+
+/// Characters never to be written to a terminal: every C0 and C1 control,
+/// DEL, the bidi embeddings, overrides, isolates and marks, and the BOM.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200e}'
+                | '\u{200f}'
+                | '\u{061c}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{feff}'
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Lines, clean, is_unsafe};
+    use proptest::prelude::*;
+
+    #[test]
+    fn plain_text_is_untouched() {
+        let s = "Withelma “T” Ortiz Walker Pettigrew — Zeid Ra'ad Al Hussein, 日本語";
+        assert_eq!(clean(s, Lines::Single), s);
+    }
+
+    #[test]
+    fn csi_sequences_are_removed_whole() {
+        assert_eq!(
+            clean("a\u{1b}[31;1mred\u{1b}[0m b", Lines::Single),
+            "ared b"
+        );
+        assert_eq!(clean("x\u{1b}[2J\u{1b}[Hy", Lines::Single), "xy");
+        assert_eq!(clean("x\u{9b}31my", Lines::Single), "xy");
+    }
+
+    #[test]
+    fn osc_and_dcs_strings_are_removed_whole() {
+        let title = "a\u{1b}]0;pwned\u{7}b";
+        assert_eq!(clean(title, Lines::Single), "ab");
+        let link = "\u{1b}]8;;http://evil\u{1b}\\click\u{1b}]8;;\u{1b}\\";
+        assert_eq!(clean(link, Lines::Single), "click");
+        assert_eq!(clean("a\u{1b}Pq#0;2;0;0;0\u{1b}\\b", Lines::Single), "ab");
+        assert_eq!(clean("a\u{9d}0;t\u{9c}b", Lines::Single), "ab");
+    }
+
+    #[test]
+    fn short_escapes_and_lone_esc_are_removed() {
+        assert_eq!(clean("a\u{1b}cb", Lines::Single), "ab");
+        assert_eq!(clean("a\u{1b}(Bb", Lines::Single), "ab");
+        assert_eq!(clean("ab\u{1b}", Lines::Single), "ab");
+    }
+
+    #[test]
+    fn controls_and_bidi_are_removed() {
+        assert_eq!(clean("a\u{7}\u{8}\u{7f}\u{85}b", Lines::Single), "a b");
+        assert_eq!(clean("abc\u{202e}fed\u{202c}", Lines::Single), "abcfed");
+        assert_eq!(clean("\u{2067}x\u{2069}\u{feff}", Lines::Single), "x");
+    }
+
+    #[test]
+    fn tabs_and_line_breaks() {
+        assert_eq!(clean("a\tb", Lines::Single), "a b");
+        assert_eq!(clean("a\r\nb\rc\nd", Lines::Single), "a b c d");
+        assert_eq!(clean("a\r\nb\rc\nd", Lines::Multi), "a\nb\nc\nd");
+    }
+
+    proptest! {
+        #[test]
+        fn nothing_unsafe_survives(s in any::<String>()) {
+            for lines in [Lines::Single, Lines::Multi] {
+                let out = clean(&s, lines);
+                prop_assert!(
+                    out.chars().all(|c| !is_unsafe(c) || (c == '\n' && lines == Lines::Multi)),
+                    "{out:?}"
+                );
+            }
+        }
+
+        #[test]
+        fn escape_heavy_input_comes_out_safe(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("\u{1b}".to_owned()), Just("[".to_owned()), Just("]".to_owned()),
+                    Just("\u{9b}".to_owned()), Just("\u{7}".to_owned()), Just("\\".to_owned()),
+                    Just("\u{202e}".to_owned()), Just("\n".to_owned()), "[ -~]{0,3}",
+                ],
+                0..40,
+            )
+        ) {
+            let out = clean(&parts.concat(), Lines::Single);
+            prop_assert!(out.chars().all(|c| !is_unsafe(c)), "{out:?}");
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! The model written back as a normalized `dais/1` document.
+//!
+//! Every default is made explicit (each session's date and end, each
+//! participant's appearance) and each session carries its resolved instants
+//! as `x-starts-at` / `x-ends-at` (RFC 3339), which readers ignore. Reading
+//! the output back gives the same model.
+
+use crate::agenda::{Agenda, Session};
+use crate::load::RawAgenda;
+use crate::load::lax::{Entries, Lax};
+use crate::load::raw::{RawEvent, RawKeyMessage, RawParticipant, RawPerson, RawSession, RawSource};
+
+/// The agenda as a `dais/1` document, pretty-printed JSON.
+pub fn to_json(agenda: &Agenda) -> String {
+    let mut s =
+        serde_json::to_string_pretty(&to_raw(agenda)).expect("a raw agenda always serializes");
+    s.push('\n');
+    s
+}
+
+fn some<T>(v: T) -> Option<Lax<T>> {
+    Some(Lax::Ok(v))
+}
+
+fn opt<T: Clone>(v: Option<&T>) -> Option<Lax<T>> {
+    v.cloned().map(Lax::Ok)
+}
+
+fn strings(v: &[String]) -> Vec<Lax<String>> {
+    v.iter().cloned().map(Lax::Ok).collect()
+}
+
+/// The agenda in its wire form.
+pub fn to_raw(a: &Agenda) -> RawAgenda {
+    let e = &a.event;
+    let event = RawEvent {
+        title: some(e.title.clone()),
+        subtitle: opt(e.subtitle.as_ref()),
+        convener: opt(e.convener.as_ref()),
+        venue: opt(e.venue.as_ref()),
+        date: some(e.date.format("%Y-%m-%d").to_string()),
+        timezone: some(e.timezone.name().to_owned()),
+        summary: (!e.summary.is_empty()).then(|| Lax::Ok(strings(&e.summary))),
+        sources: (!e.sources.is_empty()).then(|| {
+            Lax::Ok(
+                e.sources
+                    .iter()
+                    .map(|s| {
+                        Lax::Ok(RawSource {
+                            title: some(s.title.clone()),
+                            date: s.date.map(|d| Lax::Ok(d.format("%Y-%m-%d").to_string())),
+                            url: opt(s.url.as_ref()),
+                        })
+                    })
+                    .collect(),
+            )
+        }),
+    };
+    let people = a
+        .people
+        .iter()
+        .map(|p| {
+            let person = RawPerson {
+                name: some(p.name.clone()),
+                honorific: opt(p.honorific.as_ref()),
+                affiliation: opt(p.affiliation.as_ref()),
+            };
+            (p.id.clone(), Lax::Ok(person))
+        })
+        .collect();
+    let key_messages = a
+        .key_messages
+        .iter()
+        .map(|m| {
+            Lax::Ok(RawKeyMessage {
+                id: some(m.id.clone()),
+                number: m.number.map(Lax::Ok),
+                title: some(m.title.clone()),
+                text: some(strings(&m.text)),
+            })
+        })
+        .collect();
+    RawAgenda {
+        format: some("dais/1".to_owned()),
+        event: some(event),
+        people: (!a.people.is_empty()).then(|| Lax::Ok(Entries(people))),
+        key_messages: (!a.key_messages.is_empty()).then(|| Lax::Ok(key_messages)),
+        sessions: some(a.sessions.iter().map(|s| Lax::Ok(session(a, s))).collect()),
+    }
+}
+
+fn session(a: &Agenda, s: &Session) -> RawSession {
+    let tz = a.event.timezone;
+    let span = &s.span;
+    let end = if span.local_end.date() > span.local_start.date()
+        && span.local_end.time() == chrono::NaiveTime::MIN
+    {
+        "24:00".to_owned()
+    } else {
+        span.local_end.format("%H:%M").to_string()
+    };
+    RawSession {
+        id: some(s.id.clone()),
+        title: some(s.title.clone()),
+        kind: some(s.kind.as_str().to_owned()),
+        part: opt(s.part.as_ref()),
+        date: some(span.local_start.format("%Y-%m-%d").to_string()),
+        start: some(span.local_start.format("%H:%M").to_string()),
+        end: some(end),
+        description: opt(s.description.as_ref()),
+        notes: (!s.notes.is_empty()).then(|| Lax::Ok(strings(&s.notes))),
+        participants: (!s.participants.is_empty()).then(|| {
+            Lax::Ok(
+                s.participants
+                    .iter()
+                    .map(|p| {
+                        Lax::Ok(RawParticipant {
+                            person: some(a.people[p.person].id.clone()),
+                            role: some(p.role.as_str().to_owned()),
+                            appearance: some(p.appearance.as_str().to_owned()),
+                            capacity: opt(p.capacity.as_ref()),
+                        })
+                    })
+                    .collect(),
+            )
+        }),
+        key_messages: (!s.key_messages.is_empty()).then(|| {
+            Lax::Ok(
+                s.key_messages
+                    .iter()
+                    .map(|&k| Lax::Ok(a.key_messages[k].id.clone()))
+                    .collect(),
+            )
+        }),
+        x_starts_at: Some(span.start.with_timezone(&tz).to_rfc3339()),
+        x_ends_at: Some(span.end.with_timezone(&tz).to_rfc3339()),
+    }
+}
