@@ -9,4 +9,5 @@ pub mod commands;
 pub mod load;
 pub mod sanitize;
 pub mod source;
+pub mod synth;
 pub mod write;
