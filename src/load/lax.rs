@@ -111,6 +111,7 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for LaxVisitor<T> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         match T::deserialize(SeqAccessDeserializer::new(&mut seq)) {
             Ok(v) => Ok(Lax::Ok(v)),
+            Err(e) if !is_data_error(&e) => Err(e),
             Err(e) => {
                 // Leave the input where serde_json expects it; a syntax error
                 // surfaces again here and is fatal, as it should be.
@@ -123,12 +124,30 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for LaxVisitor<T> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         match T::deserialize(MapAccessDeserializer::new(&mut map)) {
             Ok(v) => Ok(Lax::Ok(v)),
+            Err(e) if !is_data_error(&e) => Err(e),
             Err(e) => {
                 while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
                 Ok(Lax::Wrong(mismatch(&e, "an object")))
             }
         }
     }
+}
+
+/// Whether an error inside a value is about its shape, which `Lax` keeps,
+/// rather than malformed JSON (a number out of range, a bad escape), which
+/// stays fatal and keeps its line and column: skipping past it would
+/// report the rest of the object as unknown keys.
+fn is_data_error(e: &impl fmt::Display) -> bool {
+    let msg = e.to_string();
+    [
+        "invalid type: ",
+        "invalid length ",
+        "invalid value: ",
+        "duplicate field `",
+        "missing field `",
+    ]
+    .iter()
+    .any(|p| msg.starts_with(p))
 }
 
 fn mismatch(e: &impl fmt::Display, found: &'static str) -> Mismatch {
@@ -190,6 +209,15 @@ mod tests {
     fn syntax_errors_stay_fatal() {
         assert!(serde_json::from_str::<Lax<String>>(r"[1, 2").is_err());
         assert!(serde_json::from_str::<Lax<Vec<Lax<i64>>>>(r"[1, }").is_err());
+    }
+
+    #[test]
+    fn malformed_numbers_inside_values_stay_fatal() {
+        type Obj = Lax<std::collections::BTreeMap<String, Lax<i64>>>;
+        let e = serde_json::from_str::<Obj>(r#"{"a": 1, "b": 1e400, "c": 2}"#).unwrap_err();
+        assert!(e.to_string().starts_with("number out of range"), "{e}");
+        assert_eq!(e.column(), 19);
+        assert!(serde_json::from_str::<Lax<Vec<Lax<i64>>>>(r"[1, -1e999]").is_err());
     }
 
     #[test]
