@@ -14,7 +14,7 @@ pub(crate) mod raw;
 mod times;
 mod validate;
 
-pub use problem::{Path, Problem, quote};
+pub use problem::{Capped, Path, Problem, quote};
 pub use raw::RawAgenda;
 pub use validate::FORMATS;
 
@@ -34,6 +34,14 @@ pub struct Limits {
     pub max_items: usize,
     /// The most participants in one session.
     pub max_participants: usize,
+    /// The most notes or key message ids in one session, or sources in the
+    /// event.
+    pub max_entries: usize,
+    /// The most paragraphs in the event's summary or in one key message.
+    pub max_paragraphs: usize,
+    /// The most errors, and separately warnings, listed for one file; the
+    /// rest are counted in one last problem.
+    pub max_problems: usize,
 }
 
 impl Default for Limits {
@@ -44,6 +52,9 @@ impl Default for Limits {
             max_string: 64 * 1024,
             max_items: 1_000_000,
             max_participants: 10_000,
+            max_entries: 1_000,
+            max_paragraphs: 10_000,
+            max_problems: 1_000,
         }
     }
 }
@@ -109,9 +120,6 @@ pub fn load_file(path: &FsPath, limits: &Limits) -> Result<Loaded, LoadError> {
     file.take(limits.max_bytes + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
-    if bytes.len() as u64 > limits.max_bytes {
-        return Err(too_big(bytes.len() as u64));
-    }
     load_bytes(&name, &bytes, limits)
 }
 
@@ -130,6 +138,16 @@ pub fn load_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Loaded, L
         file: name.to_owned(),
         problems: vec![problem],
     };
+    if bytes.len() as u64 > limits.max_bytes {
+        return Err(fail(Problem::at(
+            "",
+            format!(
+                "the file is {} bytes, more than the limit of {} bytes (raise it with --max-size)",
+                bytes.len(),
+                limits.max_bytes
+            ),
+        )));
+    }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -146,26 +164,27 @@ pub fn load_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Loaded, L
             "the file is empty; an agenda is a JSON object",
         )));
     }
-    let (raw, unknown) = parse(text).map_err(fail)?;
+    let (raw, unknown) = parse(text, limits).map_err(fail)?;
     let outcome = validate::validate(&raw, limits);
     let mut errors = unknown;
     errors.extend(outcome.errors);
     match outcome.agenda {
         Some(agenda) if errors.is_empty() => Ok(Loaded {
             agenda,
-            warnings: outcome.warnings,
+            warnings: outcome.warnings.into_vec("warnings"),
         }),
         _ => Err(LoadError {
             file: name.to_owned(),
-            problems: errors,
+            problems: errors.into_vec("errors"),
         }),
     }
 }
 
-/// Parses JSON into the raw form, returning unknown keys as problems.
-pub fn parse(text: &str) -> Result<(RawAgenda, Vec<Problem>), Problem> {
+/// Parses JSON into the raw form, returning unknown keys as problems (at
+/// most `limits.max_problems` of them kept).
+pub fn parse(text: &str, limits: &Limits) -> Result<(RawAgenda, Capped), Problem> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let mut unknown = Vec::new();
+    let mut unknown = Capped::new(limits.max_problems);
     let raw: Result<RawAgenda, _> = serde_ignored::deserialize(&mut de, |path| {
         if let Some(p) = unknown_key(&path) {
             unknown.push(p);

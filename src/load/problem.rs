@@ -44,6 +44,61 @@ impl Problem {
     }
 }
 
+/// Problems as they are found, keeping the first `max` and only counting
+/// the rest, so a file with millions of mistakes costs no more memory (or
+/// output) than one with a thousand.
+#[derive(Debug, Clone)]
+pub struct Capped {
+    list: Vec<Problem>,
+    more: usize,
+    max: usize,
+}
+
+impl Capped {
+    /// An empty list that keeps at most `max` problems (at least one, so a
+    /// problem is never lost entirely).
+    pub fn new(max: usize) -> Self {
+        Capped {
+            list: Vec::new(),
+            more: 0,
+            max: max.max(1),
+        }
+    }
+
+    /// Adds a problem, or counts it if the list is full.
+    pub fn push(&mut self, p: Problem) {
+        if self.list.len() < self.max {
+            self.list.push(p);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// Whether no problem was found, kept or not.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty() && self.more == 0
+    }
+
+    /// Adds another list's problems and count.
+    pub fn extend(&mut self, other: Capped) {
+        self.more += other.more;
+        other.list.into_iter().for_each(|p| self.push(p));
+    }
+
+    /// The problems kept, then one saying how many more there were of
+    /// `what` ("errors", "warnings"), if any.
+    pub fn into_vec(mut self, what: &str) -> Vec<Problem> {
+        if self.more > 0 {
+            let message = format!(
+                "{} more {what} not listed (dais lists at most {})",
+                self.more, self.max
+            );
+            self.list.push(Problem::at("", message));
+        }
+        self.list
+    }
+}
+
 /// A JSON path built on the stack as the validator descends, rendered only
 /// when a problem needs it.
 #[derive(Clone, Copy)]
@@ -116,7 +171,7 @@ pub fn quote(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Path, Problem, quote};
+    use super::{Capped, Path, Problem, quote};
 
     #[test]
     fn paths_render_like_json_paths() {
@@ -144,6 +199,30 @@ mod tests {
             p.display_in("a.json").to_string(),
             "a.json:4:9: sessions[1].end: ends before it starts"
         );
+    }
+
+    #[test]
+    fn capped_lists_keep_the_first_and_count_the_rest() {
+        let mut c = Capped::new(2);
+        assert!(c.is_empty());
+        for i in 0..5 {
+            c.push(Problem::at(format!("p{i}"), "bad"));
+        }
+        let mut other = Capped::new(2);
+        other.push(Problem::at("q", "bad"));
+        c.extend(other);
+        let v = c.into_vec("errors");
+        let paths: Vec<&str> = v.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["p0", "p1", ""]);
+        assert_eq!(
+            v[2].message,
+            "4 more errors not listed (dais lists at most 2)"
+        );
+        // A limit of 0 still keeps one, so a bad file cannot pass as good.
+        let mut zero = Capped::new(0);
+        zero.push(Problem::at("a", "bad"));
+        assert!(!zero.is_empty());
+        assert_eq!(zero.into_vec("errors").len(), 1);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Strict parsing of the format's dates and times, and the order warnings.
 
-use super::problem::{Path, Problem};
+use super::problem::{Capped, Path, Problem};
 use crate::agenda::Agenda;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
@@ -58,7 +58,7 @@ pub fn parse_time(s: &str, allow_24: bool) -> Option<ClockTime> {
 
 /// Warnings about order: a start earlier than the previous session's, and
 /// sessions that overlap in time.
-pub fn order_warnings(agenda: &Agenda, warnings: &mut Vec<Problem>) {
+pub fn order_warnings(agenda: &Agenda, warnings: &mut Capped) {
     let s = &agenda.sessions;
     let root = Path::Root;
     let sessions = root.key("sessions");

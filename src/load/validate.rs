@@ -1,7 +1,7 @@
 //! From the raw wire form to the domain model, collecting every problem.
 
 use super::lax::{Lax, Mismatch};
-use super::problem::{Path, Problem};
+use super::problem::{Capped, Path, Problem};
 use super::raw::{RawAgenda, RawEvent, RawKeyMessage, RawParticipant, RawPerson, RawSession};
 use super::{Limits, times};
 use crate::agenda::{
@@ -21,15 +21,15 @@ pub struct Outcome {
     /// The model, when `errors` is empty.
     pub agenda: Option<Agenda>,
     /// Problems that make the file invalid.
-    pub errors: Vec<Problem>,
+    pub errors: Capped,
     /// Problems worth saying that do not stop the file loading.
-    pub warnings: Vec<Problem>,
+    pub warnings: Capped,
 }
 
 /// Collects problems as validation walks the document.
 struct Ctx<'l> {
-    errors: Vec<Problem>,
-    warnings: Vec<Problem>,
+    errors: Capped,
+    warnings: Capped,
     limits: &'l Limits,
 }
 
@@ -106,7 +106,7 @@ impl Ctx<'_> {
         Some(clean(s, lines))
     }
 
-    /// An array of strings, each sanitized.
+    /// An array of at most `max` strings (`what` they are), each sanitized.
     fn texts(
         &mut self,
         obj: Path<'_>,
@@ -114,11 +114,15 @@ impl Ctx<'_> {
         field: Option<&Lax<Vec<Lax<String>>>>,
         need: bool,
         lines: Lines,
+        (max, what): (usize, &str),
     ) -> Vec<String> {
         let Some(items) = self.get(obj, key, field, need, "an array of strings") else {
             return Vec::new();
         };
         let here = obj.key(key);
+        if !self.count(here, items.len(), max, what) {
+            return Vec::new();
+        }
         items
             .iter()
             .enumerate()
@@ -162,8 +166,8 @@ impl Ctx<'_> {
 /// Validates a raw agenda into the model, collecting every problem.
 pub fn validate(raw: &RawAgenda, limits: &Limits) -> Outcome {
     let mut cx = Ctx {
-        errors: Vec::new(),
-        warnings: Vec::new(),
+        errors: Capped::new(limits.max_problems),
+        warnings: Capped::new(limits.max_problems),
         limits,
     };
     let root = Path::Root;
@@ -237,7 +241,15 @@ fn event(cx: &mut Ctx<'_>, here: Path<'_>, e: &RawEvent) -> Option<Event> {
             }
             tz
         });
-    let summary = cx.texts(here, "summary", e.summary.as_ref(), false, Lines::Multi);
+    let paragraphs = (cx.limits.max_paragraphs, "paragraphs");
+    let summary = cx.texts(
+        here,
+        "summary",
+        e.summary.as_ref(),
+        false,
+        Lines::Multi,
+        paragraphs,
+    );
     let mut sources = Vec::new();
     if let Some(list) = cx.get(
         here,
@@ -247,6 +259,12 @@ fn event(cx: &mut Ctx<'_>, here: Path<'_>, e: &RawEvent) -> Option<Event> {
         "an array of objects",
     ) {
         let at = here.key("sources");
+        let max = cx.limits.max_entries;
+        let list = if cx.count(at, list.len(), max, "sources") {
+            list.as_slice()
+        } else {
+            &[]
+        };
         for (i, s) in list.iter().enumerate() {
             let Some(s) = cx.lax(at.index(i), s, "an object") else {
                 continue;
@@ -291,9 +309,18 @@ fn people<'r>(cx: &mut Ctx<'_>, raw: &'r RawAgenda) -> (Vec<Person>, HashMap<&'r
             && id
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        let short = id.len() <= cx.limits.max_string;
         if !valid_id {
             cx.err(at, "a person id must be lowercase letters, digits and '-'");
+        } else if !short {
+            let max = cx.limits.max_string;
+            let msg = format!(
+                "person id of {} bytes is longer than the limit of {max}",
+                id.len()
+            );
+            cx.err(at, msg);
         }
+        let valid_id = valid_id && short;
         let Some(p) = cx.lax(at, p, "an object") else {
             continue;
         };
@@ -377,7 +404,8 @@ fn key_message(cx: &mut Ctx<'_>, at: Path<'_>, m: &RawKeyMessage) -> Option<KeyM
         .get(at, "number", m.number.as_ref(), false, "an integer")
         .copied();
     let title = cx.text(at, "title", m.title.as_ref(), true, Lines::Single);
-    let text = cx.texts(at, "text", m.text.as_ref(), true, Lines::Multi);
+    let paragraphs = (cx.limits.max_paragraphs, "paragraphs");
+    let text = cx.texts(at, "text", m.text.as_ref(), true, Lines::Multi, paragraphs);
     Some(KeyMessage {
         id: id?,
         number,
@@ -519,7 +547,8 @@ fn session(cx: &mut Ctx<'_>, at: Path<'_>, s: &RawSession, lk: &Lookups<'_>) -> 
         false,
         Lines::Multi,
     );
-    let notes = cx.texts(at, "notes", s.notes.as_ref(), false, Lines::Single);
+    let entries = (cx.limits.max_entries, "notes");
+    let notes = cx.texts(at, "notes", s.notes.as_ref(), false, Lines::Single, entries);
     let participants = participants(cx, at, s, lk);
     let mut key_messages = Vec::new();
     if let Some(list) = cx.get(
@@ -530,6 +559,12 @@ fn session(cx: &mut Ctx<'_>, at: Path<'_>, s: &RawSession, lk: &Lookups<'_>) -> 
         "an array of ids",
     ) {
         let here = at.key("key_messages");
+        let max = cx.limits.max_entries;
+        let list = if cx.count(here, list.len(), max, "key message ids") {
+            list.as_slice()
+        } else {
+            &[]
+        };
         for (i, id) in list.iter().enumerate() {
             let Some(id) = cx.lax(here.index(i), id, "a key message id") else {
                 continue;
