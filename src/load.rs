@@ -120,7 +120,12 @@ pub fn load_file(path: &FsPath, limits: &Limits) -> Result<Loaded, LoadError> {
     file.take(limits.max_bytes + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
-    load_bytes(&name, &bytes, limits)
+    let read = read(&name, &bytes, limits);
+    // The text is not needed once parsed; freeing it before validation
+    // lowers the peak by the file's size.
+    drop(bytes);
+    let (raw, unknown) = read?;
+    finish(&name, &raw, unknown, limits)
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -134,6 +139,12 @@ fn io_reason(e: &std::io::Error) -> String {
 
 /// Validates an agenda held in memory; `name` is used in messages.
 pub fn load_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Loaded, LoadError> {
+    let (raw, unknown) = read(name, bytes, limits)?;
+    finish(name, &raw, unknown, limits)
+}
+
+/// Checks size and encoding and parses: the raw agenda and its unknown keys.
+fn read(name: &str, bytes: &[u8], limits: &Limits) -> Result<(RawAgenda, Capped), LoadError> {
     let fail = |problem: Problem| LoadError {
         file: name.to_owned(),
         problems: vec![problem],
@@ -164,8 +175,17 @@ pub fn load_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Loaded, L
             "the file is empty; an agenda is a JSON object",
         )));
     }
-    let (raw, unknown) = parse(text, limits).map_err(fail)?;
-    let outcome = validate::validate(&raw, limits);
+    parse(text, limits).map_err(fail)
+}
+
+/// Validates the raw agenda; `unknown` are the problems parsing found.
+fn finish(
+    name: &str,
+    raw: &RawAgenda,
+    unknown: Capped,
+    limits: &Limits,
+) -> Result<Loaded, LoadError> {
+    let outcome = validate::validate(raw, limits);
     let mut errors = unknown;
     errors.extend(outcome.errors);
     match outcome.agenda {
