@@ -32,7 +32,8 @@ pub fn agenda_json(sessions: usize, seed: u64) -> String {
 /// Writes a synthetic agenda with `sessions` sessions (at least one) to
 /// `out` as it is generated, so even a million sessions take little memory.
 /// Wrap a file or stdout in a `BufWriter`: the output is written in small
-/// pieces.
+/// pieces. Even seeds are in `Europe/Zurich`, odd ones in `America/New_York`;
+/// the first day is Monday 3 March 2031.
 pub fn write_agenda(out: &mut impl Write, sessions: usize, seed: u64) -> io::Result<()> {
     let sessions = sessions.max(1);
     let mut rng = Rng::new(seed);
