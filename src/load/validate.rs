@@ -1,15 +1,14 @@
 //! From the raw wire form to the domain model, collecting every problem.
 
-use super::lax::{Lax, Mismatch};
-use super::problem::{Path, Problem};
-use super::raw::{
-    Field, RawAgenda, RawEvent, RawKeyMessage, RawParticipant, RawPerson, RawSession,
-};
+use super::ctx::{Ctx, Outcome};
+use super::lax::Lax;
+use super::problem::Path;
+use super::raw::{RawAgenda, RawEvent, RawKeyMessage, RawParticipant, RawPerson, RawSession};
 use super::{Limits, times};
 use crate::agenda::{
     Agenda, Appearance, Event, KeyMessage, Kind, Participant, Person, Role, Session, Source, Span,
 };
-use crate::sanitize::{Lines, clean};
+use crate::sanitize::Lines;
 use chrono::{NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 use std::collections::HashMap;
@@ -18,171 +17,24 @@ use std::collections::hash_map::Entry;
 /// The versions of the format this build reads.
 pub const FORMATS: &[&str] = &["dais/1"];
 
-/// The result of validation: the agenda if there were no errors.
-pub struct Outcome {
-    /// The model, when `errors` is empty.
-    pub agenda: Option<Agenda>,
-    /// Problems that make the file invalid.
-    pub errors: Vec<Problem>,
-    /// Problems worth saying that do not stop the file loading.
-    pub warnings: Vec<Problem>,
-}
-
-/// Collects problems as validation walks the document.
-struct Ctx<'l> {
-    errors: Vec<Problem>,
-    warnings: Vec<Problem>,
-    limits: &'l Limits,
-}
-
-impl Ctx<'_> {
-    fn err(&mut self, path: Path<'_>, msg: impl Into<String>) {
-        self.errors.push(Problem::at(path, msg));
-    }
-
-    fn warn(&mut self, path: Path<'_>, msg: impl Into<String>) {
-        self.warnings.push(Problem::at(path, msg));
-    }
-
-    /// A field's value, reporting it missing (when required) or mistyped.
-    fn get<'r, T>(
-        &mut self,
-        obj: Path<'_>,
-        key: &str,
-        field: &'r Field<T>,
-        need: bool,
-        what: &str,
-    ) -> Option<&'r T> {
-        match field {
-            None if need => {
-                self.err(obj.key(key), "missing required key");
-                None
-            }
-            None => None,
-            Some(v) => self.lax(obj.key(key), v, what),
-        }
-    }
-
-    fn lax<'r, T>(&mut self, path: Path<'_>, v: &'r Lax<T>, what: &str) -> Option<&'r T> {
-        match v {
-            Lax::Ok(v) => Some(v),
-            Lax::Wrong(Mismatch::Found(found)) => {
-                self.err(path, format!("expected {what}, found {found}"));
-                None
-            }
-            Lax::Wrong(Mismatch::Other(msg)) => {
-                self.err(path, clean(msg, Lines::Single));
-                None
-            }
-        }
-    }
-
-    /// A string field, sanitized and bounded.
-    fn text(
-        &mut self,
-        obj: Path<'_>,
-        key: &str,
-        field: &Field<String>,
-        need: bool,
-        lines: Lines,
-    ) -> Option<String> {
-        let s = self.get(obj, key, field, need, "a string")?;
-        if need && s.trim().is_empty() {
-            self.warn(obj.key(key), "is empty");
-        }
-        self.bounded(obj.key(key), s, lines)
-    }
-
-    fn bounded(&mut self, path: Path<'_>, s: &str, lines: Lines) -> Option<String> {
-        if s.len() > self.limits.max_string {
-            self.err(
-                path,
-                format!(
-                    "string of {} bytes is longer than the limit of {}",
-                    s.len(),
-                    self.limits.max_string
-                ),
-            );
-            return None;
-        }
-        Some(clean(s, lines))
-    }
-
-    /// An array of strings, each sanitized.
-    fn texts(
-        &mut self,
-        obj: Path<'_>,
-        key: &str,
-        field: &Field<Vec<Lax<String>>>,
-        need: bool,
-        lines: Lines,
-    ) -> Vec<String> {
-        let Some(items) = self.get(obj, key, field, need, "an array of strings") else {
-            return Vec::new();
-        };
-        let here = obj.key(key);
-        items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| {
-                let s = self.lax(here.index(i), v, "a string")?;
-                self.bounded(here.index(i), s, lines)
-            })
-            .collect()
-    }
-
-    fn count(&mut self, path: Path<'_>, n: usize, max: usize, what: &str) -> bool {
-        if n > max {
-            self.err(path, format!("{n} {what}, more than the limit of {max}"));
-            return false;
-        }
-        true
-    }
-
-    fn date(
-        &mut self,
-        obj: Path<'_>,
-        key: &str,
-        field: &Field<String>,
-        need: bool,
-    ) -> Option<NaiveDate> {
-        let s = self.get(obj, key, field, need, "a date \"YYYY-MM-DD\"")?;
-        let date = times::parse_date(s);
-        if date.is_none() {
-            self.err(
-                obj.key(key),
-                format!(
-                    "{} is not a valid date \"YYYY-MM-DD\"",
-                    super::problem::quote(s)
-                ),
-            );
-        }
-        date
-    }
-}
-
 /// Validates a raw agenda into the model, collecting every problem.
 pub fn validate(raw: &RawAgenda, limits: &Limits) -> Outcome {
-    let mut cx = Ctx {
-        errors: Vec::new(),
-        warnings: Vec::new(),
-        limits,
-    };
+    let mut cx = Ctx::new(limits);
     let root = Path::Root;
-    if let Some(format) = cx.get(root, "format", &raw.format, true, "a string") {
-        if !FORMATS.contains(&format.as_str()) {
-            let known = FORMATS.join(", ");
-            cx.err(
-                root.key("format"),
-                format!(
-                    "unknown format {}; this build of dais reads {known}",
-                    super::problem::quote(format)
-                ),
-            );
-        }
+    if let Some(format) = cx.get(root, "format", raw.format.as_ref(), true, "a string")
+        && !FORMATS.contains(&format.as_str())
+    {
+        let known = FORMATS.join(", ");
+        cx.err(
+            root.key("format"),
+            format!(
+                "unknown format {}; this build of dais reads {known}",
+                super::problem::quote(format)
+            ),
+        );
     }
     let event = cx
-        .get(root, "event", &raw.event, true, "an object")
+        .get(root, "event", raw.event.as_ref(), true, "an object")
         .and_then(|e| event(&mut cx, root.key("event"), e));
     let (people, person_ids) = people(&mut cx, raw);
     let (key_messages, message_ids) = key_messages(&mut cx, raw);
@@ -205,21 +57,23 @@ pub fn validate(raw: &RawAgenda, limits: &Limits) -> Outcome {
     if let Some(a) = &agenda {
         times::order_warnings(a, &mut cx.warnings);
     }
-    Outcome {
-        agenda,
-        errors: cx.errors,
-        warnings: cx.warnings,
-    }
+    cx.outcome(agenda)
 }
 
 fn event(cx: &mut Ctx<'_>, here: Path<'_>, e: &RawEvent) -> Option<Event> {
-    let title = cx.text(here, "title", &e.title, true, Lines::Single);
-    let subtitle = cx.text(here, "subtitle", &e.subtitle, false, Lines::Single);
-    let convener = cx.text(here, "convener", &e.convener, false, Lines::Single);
-    let venue = cx.text(here, "venue", &e.venue, false, Lines::Single);
-    let date = cx.date(here, "date", &e.date, true);
+    let title = cx.text(here, "title", e.title.as_ref(), true, Lines::Single);
+    let subtitle = cx.text(here, "subtitle", e.subtitle.as_ref(), false, Lines::Single);
+    let convener = cx.text(here, "convener", e.convener.as_ref(), false, Lines::Single);
+    let venue = cx.text(here, "venue", e.venue.as_ref(), false, Lines::Single);
+    let date = cx.date(here, "date", e.date.as_ref(), true);
     let timezone = cx
-        .get(here, "timezone", &e.timezone, true, "an IANA timezone name")
+        .get(
+            here,
+            "timezone",
+            e.timezone.as_ref(),
+            true,
+            "an IANA timezone name",
+        )
         .and_then(|name| {
             let tz = name.parse::<Tz>().ok();
             if tz.is_none() {
@@ -233,18 +87,24 @@ fn event(cx: &mut Ctx<'_>, here: Path<'_>, e: &RawEvent) -> Option<Event> {
             }
             tz
         });
-    let summary = cx.texts(here, "summary", &e.summary, false, Lines::Multi);
+    let summary = cx.texts(here, "summary", e.summary.as_ref(), false, Lines::Multi);
     let mut sources = Vec::new();
-    if let Some(list) = cx.get(here, "sources", &e.sources, false, "an array of objects") {
+    if let Some(list) = cx.get(
+        here,
+        "sources",
+        e.sources.as_ref(),
+        false,
+        "an array of objects",
+    ) {
         let at = here.key("sources");
         for (i, s) in list.iter().enumerate() {
             let Some(s) = cx.lax(at.index(i), s, "an object") else {
                 continue;
             };
             let p = at.index(i);
-            let title = cx.text(p, "title", &s.title, true, Lines::Single);
-            let date = cx.date(p, "date", &s.date, false);
-            let url = cx.text(p, "url", &s.url, false, Lines::Single);
+            let title = cx.text(p, "title", s.title.as_ref(), true, Lines::Single);
+            let date = cx.date(p, "date", s.date.as_ref(), false);
+            let url = cx.text(p, "url", s.url.as_ref(), false, Lines::Single);
             if let Some(title) = title {
                 sources.push(Source { title, date, url });
             }
@@ -266,7 +126,7 @@ fn people<'r>(cx: &mut Ctx<'_>, raw: &'r RawAgenda) -> (Vec<Person>, HashMap<&'r
     let root = Path::Root;
     let mut people = Vec::new();
     let mut ids = HashMap::new();
-    let Some(entries) = cx.get(root, "people", &raw.people, false, "an object") else {
+    let Some(entries) = cx.get(root, "people", raw.people.as_ref(), false, "an object") else {
         return (people, ids);
     };
     let here = root.key("people");
@@ -302,9 +162,15 @@ fn people<'r>(cx: &mut Ctx<'_>, raw: &'r RawAgenda) -> (Vec<Person>, HashMap<&'r
 }
 
 fn person(cx: &mut Ctx<'_>, at: Path<'_>, id: &str, p: &RawPerson) -> Option<Person> {
-    let name = cx.text(at, "name", &p.name, true, Lines::Single);
-    let honorific = cx.text(at, "honorific", &p.honorific, false, Lines::Single);
-    let affiliation = cx.text(at, "affiliation", &p.affiliation, false, Lines::Single);
+    let name = cx.text(at, "name", p.name.as_ref(), true, Lines::Single);
+    let honorific = cx.text(at, "honorific", p.honorific.as_ref(), false, Lines::Single);
+    let affiliation = cx.text(
+        at,
+        "affiliation",
+        p.affiliation.as_ref(),
+        false,
+        Lines::Single,
+    );
     Some(Person {
         id: id.to_owned(),
         name: name?,
@@ -320,7 +186,13 @@ fn key_messages<'r>(
     let root = Path::Root;
     let mut out = Vec::new();
     let mut ids = HashMap::new();
-    let Some(list) = cx.get(root, "key_messages", &raw.key_messages, false, "an array") else {
+    let Some(list) = cx.get(
+        root,
+        "key_messages",
+        raw.key_messages.as_ref(),
+        false,
+        "an array",
+    ) else {
         return (out, ids);
     };
     let here = root.key("key_messages");
@@ -350,12 +222,12 @@ fn key_messages<'r>(
 }
 
 fn key_message(cx: &mut Ctx<'_>, at: Path<'_>, m: &RawKeyMessage) -> Option<KeyMessage> {
-    let id = cx.text(at, "id", &m.id, true, Lines::Single);
+    let id = cx.text(at, "id", m.id.as_ref(), true, Lines::Single);
     let number = cx
-        .get(at, "number", &m.number, false, "an integer")
+        .get(at, "number", m.number.as_ref(), false, "an integer")
         .copied();
-    let title = cx.text(at, "title", &m.title, true, Lines::Single);
-    let text = cx.texts(at, "text", &m.text, true, Lines::Multi);
+    let title = cx.text(at, "title", m.title.as_ref(), true, Lines::Single);
+    let text = cx.texts(at, "text", m.text.as_ref(), true, Lines::Multi);
     Some(KeyMessage {
         id: id?,
         number,
@@ -380,7 +252,7 @@ struct Pending {
 
 fn sessions(cx: &mut Ctx<'_>, raw: &RawAgenda, lk: &Lookups<'_>) -> Vec<Session> {
     let root = Path::Root;
-    let Some(list) = cx.get(root, "sessions", &raw.sessions, true, "an array") else {
+    let Some(list) = cx.get(root, "sessions", raw.sessions.as_ref(), true, "an array") else {
         return Vec::new();
     };
     let here = root.key("sessions");
@@ -399,13 +271,13 @@ fn sessions(cx: &mut Ctx<'_>, raw: &RawAgenda, lk: &Lookups<'_>) -> Vec<Session>
             pending.push(None);
             continue;
         };
-        if let Some(Lax::Ok(id)) = &s.id {
-            if let Some(first) = ids.insert(id.as_str(), i) {
-                cx.err(
-                    at.key("id"),
-                    format!("duplicate session id, first used by sessions[{first}]"),
-                );
-            }
+        if let Some(Lax::Ok(id)) = &s.id
+            && let Some(first) = ids.insert(id.as_str(), i)
+        {
+            cx.err(
+                at.key("id"),
+                format!("duplicate session id, first used by sessions[{first}]"),
+            );
         }
         pending.push(session(cx, at, s, lk));
     }
@@ -466,36 +338,44 @@ fn sessions(cx: &mut Ctx<'_>, raw: &RawAgenda, lk: &Lookups<'_>) -> Vec<Session>
 }
 
 fn session(cx: &mut Ctx<'_>, at: Path<'_>, s: &RawSession, lk: &Lookups<'_>) -> Option<Pending> {
-    let id = cx.text(at, "id", &s.id, true, Lines::Single);
-    let title = cx.text(at, "title", &s.title, true, Lines::Single);
-    let kind = cx.get(at, "kind", &s.kind, true, "a string").and_then(|k| {
-        let kind = Kind::parse(k);
-        if kind.is_none() {
-            let msg = format!(
-                "unknown kind {}; expected {}",
-                super::problem::quote(k),
-                Kind::expected()
-            );
-            cx.err(at.key("kind"), msg);
-        }
-        kind
-    });
-    let part = cx.text(at, "part", &s.part, false, Lines::Single);
-    let date = cx.date(at, "date", &s.date, false).or(lk.date);
-    let start = when(cx, at, "start", &s.start, date, lk.tz, true);
+    let id = cx.text(at, "id", s.id.as_ref(), true, Lines::Single);
+    let title = cx.text(at, "title", s.title.as_ref(), true, Lines::Single);
+    let kind = cx
+        .get(at, "kind", s.kind.as_ref(), true, "a string")
+        .and_then(|k| {
+            let kind = Kind::parse(k);
+            if kind.is_none() {
+                let msg = format!(
+                    "unknown kind {}; expected {}",
+                    super::problem::quote(k),
+                    Kind::expected()
+                );
+                cx.err(at.key("kind"), msg);
+            }
+            kind
+        });
+    let part = cx.text(at, "part", s.part.as_ref(), false, Lines::Single);
+    let date = cx.date(at, "date", s.date.as_ref(), false).or(lk.date);
+    let start = when(cx, at, "start", s.start.as_ref(), date, lk.tz, true);
     let end = if s.end.is_none() {
         Some(None)
     } else {
-        when(cx, at, "end", &s.end, date, lk.tz, false).map(Some)
+        when(cx, at, "end", s.end.as_ref(), date, lk.tz, false).map(Some)
     };
-    let description = cx.text(at, "description", &s.description, false, Lines::Multi);
-    let notes = cx.texts(at, "notes", &s.notes, false, Lines::Single);
+    let description = cx.text(
+        at,
+        "description",
+        s.description.as_ref(),
+        false,
+        Lines::Multi,
+    );
+    let notes = cx.texts(at, "notes", s.notes.as_ref(), false, Lines::Single);
     let participants = participants(cx, at, s, lk);
     let mut key_messages = Vec::new();
     if let Some(list) = cx.get(
         at,
         "key_messages",
-        &s.key_messages,
+        s.key_messages.as_ref(),
         false,
         "an array of ids",
     ) {
@@ -541,7 +421,7 @@ fn when(
     cx: &mut Ctx<'_>,
     at: Path<'_>,
     key: &str,
-    field: &Field<String>,
+    field: Option<&Lax<String>>,
     date: Option<NaiveDate>,
     tz: Option<Tz>,
     is_start: bool,
@@ -583,7 +463,13 @@ fn participants(
     s: &RawSession,
     lk: &Lookups<'_>,
 ) -> Option<Vec<Participant>> {
-    let Some(list) = cx.get(at, "participants", &s.participants, false, "an array") else {
+    let Some(list) = cx.get(
+        at,
+        "participants",
+        s.participants.as_ref(),
+        false,
+        "an array",
+    ) else {
         return Some(Vec::new());
     };
     let here = at.key("participants");
@@ -609,7 +495,7 @@ fn participant(
     lk: &Lookups<'_>,
 ) -> Option<Participant> {
     let person = cx
-        .get(at, "person", &p.person, true, "a person id")
+        .get(at, "person", p.person.as_ref(), true, "a person id")
         .and_then(|id| {
             let found = lk.people.get(id.as_str()).copied();
             if found.is_none() {
@@ -623,19 +509,21 @@ fn participant(
             }
             found
         });
-    let role = cx.get(at, "role", &p.role, true, "a string").and_then(|r| {
-        let role = Role::parse(r);
-        if role.is_none() {
-            let msg = format!(
-                "unknown role {}; expected {}",
-                super::problem::quote(r),
-                Role::expected()
-            );
-            cx.err(at.key("role"), msg);
-        }
-        role
-    });
-    let appearance = match cx.get(at, "appearance", &p.appearance, false, "a string") {
+    let role = cx
+        .get(at, "role", p.role.as_ref(), true, "a string")
+        .and_then(|r| {
+            let role = Role::parse(r);
+            if role.is_none() {
+                let msg = format!(
+                    "unknown role {}; expected {}",
+                    super::problem::quote(r),
+                    Role::expected()
+                );
+                cx.err(at.key("role"), msg);
+            }
+            role
+        });
+    let appearance = match cx.get(at, "appearance", p.appearance.as_ref(), false, "a string") {
         None => Some(Appearance::InPerson),
         Some(a) => {
             let appearance = Appearance::parse(a);
@@ -650,7 +538,7 @@ fn participant(
             appearance
         }
     };
-    let capacity = cx.text(at, "capacity", &p.capacity, false, Lines::Single);
+    let capacity = cx.text(at, "capacity", p.capacity.as_ref(), false, Lines::Single);
     Some(Participant {
         person: person?,
         role: role?,

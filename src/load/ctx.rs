@@ -1,0 +1,177 @@
+//! What every reader shares: the problems found so far, and typed access
+//! to lax fields that reports a wrong type or a missing key at its path.
+
+use super::Limits;
+use super::lax::{Lax, Mismatch};
+use super::problem::{Path, Problem, quote};
+use super::times;
+use crate::agenda::Agenda;
+use crate::sanitize::{Lines, clean};
+use chrono::NaiveDate;
+
+/// The result of validation: the agenda if there were no errors.
+pub struct Outcome {
+    /// The model, when `errors` is empty.
+    pub agenda: Option<Agenda>,
+    /// Problems that make the file invalid.
+    pub errors: Vec<Problem>,
+    /// Problems worth saying that do not stop the file loading.
+    pub warnings: Vec<Problem>,
+}
+
+/// Collects problems as a reader walks the document.
+pub(crate) struct Ctx<'l> {
+    /// Problems that make the file invalid.
+    pub errors: Vec<Problem>,
+    /// Problems worth saying that do not stop the file loading.
+    pub warnings: Vec<Problem>,
+    /// The bounds in force.
+    pub limits: &'l Limits,
+}
+
+impl<'l> Ctx<'l> {
+    /// A context with no problems yet.
+    pub fn new(limits: &'l Limits) -> Self {
+        Ctx {
+            errors: Vec::new(),
+            warnings: Vec::new(),
+            limits,
+        }
+    }
+
+    /// Finishes with the agenda, which is dropped if there were errors.
+    pub fn outcome(self, agenda: Option<Agenda>) -> Outcome {
+        Outcome {
+            agenda: agenda.filter(|_| self.errors.is_empty()),
+            errors: self.errors,
+            warnings: self.warnings,
+        }
+    }
+
+    /// Records an error at `path`.
+    pub fn err(&mut self, path: Path<'_>, msg: impl Into<String>) {
+        self.errors.push(Problem::at(path, msg));
+    }
+
+    /// Records a warning at `path`.
+    pub fn warn(&mut self, path: Path<'_>, msg: impl Into<String>) {
+        self.warnings.push(Problem::at(path, msg));
+    }
+
+    /// A field's value, reporting it missing (when required) or mistyped.
+    pub fn get<'r, T>(
+        &mut self,
+        obj: Path<'_>,
+        key: &str,
+        field: Option<&'r Lax<T>>,
+        need: bool,
+        what: &str,
+    ) -> Option<&'r T> {
+        match field {
+            None if need => {
+                self.err(obj.key(key), "missing required key");
+                None
+            }
+            None => None,
+            Some(v) => self.lax(obj.key(key), v, what),
+        }
+    }
+
+    /// A lax value's content, reporting a wrong type as an error.
+    pub fn lax<'r, T>(&mut self, path: Path<'_>, v: &'r Lax<T>, what: &str) -> Option<&'r T> {
+        match v {
+            Lax::Ok(v) => Some(v),
+            Lax::Wrong(Mismatch::Found(found)) => {
+                self.err(path, format!("expected {what}, found {found}"));
+                None
+            }
+            Lax::Wrong(Mismatch::Other(msg)) => {
+                self.err(path, clean(msg, Lines::Single));
+                None
+            }
+        }
+    }
+
+    /// A string field, sanitized and bounded.
+    pub fn text(
+        &mut self,
+        obj: Path<'_>,
+        key: &str,
+        field: Option<&Lax<String>>,
+        need: bool,
+        lines: Lines,
+    ) -> Option<String> {
+        let s = self.get(obj, key, field, need, "a string")?;
+        if need && s.trim().is_empty() {
+            self.warn(obj.key(key), "is empty");
+        }
+        self.bounded(obj.key(key), s, lines)
+    }
+
+    /// The string sanitized, or an error if it is over the length limit.
+    pub fn bounded(&mut self, path: Path<'_>, s: &str, lines: Lines) -> Option<String> {
+        if s.len() > self.limits.max_string {
+            self.err(
+                path,
+                format!(
+                    "string of {} bytes is longer than the limit of {}",
+                    s.len(),
+                    self.limits.max_string
+                ),
+            );
+            return None;
+        }
+        Some(clean(s, lines))
+    }
+
+    /// An array of strings, each sanitized.
+    pub fn texts(
+        &mut self,
+        obj: Path<'_>,
+        key: &str,
+        field: Option<&Lax<Vec<Lax<String>>>>,
+        need: bool,
+        lines: Lines,
+    ) -> Vec<String> {
+        let Some(items) = self.get(obj, key, field, need, "an array of strings") else {
+            return Vec::new();
+        };
+        let here = obj.key(key);
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| {
+                let s = self.lax(here.index(i), v, "a string")?;
+                self.bounded(here.index(i), s, lines)
+            })
+            .collect()
+    }
+
+    /// Whether `n` items are within `max`, reporting an error if not.
+    pub fn count(&mut self, path: Path<'_>, n: usize, max: usize, what: &str) -> bool {
+        if n > max {
+            self.err(path, format!("{n} {what}, more than the limit of {max}"));
+            return false;
+        }
+        true
+    }
+
+    /// A `YYYY-MM-DD` field.
+    pub fn date(
+        &mut self,
+        obj: Path<'_>,
+        key: &str,
+        field: Option<&Lax<String>>,
+        need: bool,
+    ) -> Option<NaiveDate> {
+        let s = self.get(obj, key, field, need, "a date \"YYYY-MM-DD\"")?;
+        let date = times::parse_date(s);
+        if date.is_none() {
+            self.err(
+                obj.key(key),
+                format!("{} is not a valid date \"YYYY-MM-DD\"", quote(s)),
+            );
+        }
+        date
+    }
+}
