@@ -114,6 +114,10 @@ pub struct Session {
     pub kind: Kind,
     /// The block it belongs to ("Morning Meeting").
     pub part: Option<String>,
+    /// The room it is held in ("Saal 1"), where the agenda names rooms.
+    pub room: Option<String>,
+    /// The track or theme it belongs to ("Security").
+    pub track: Option<String>,
     /// When it runs: planned local times and resolved instants.
     pub span: Span,
     /// Free text about it.

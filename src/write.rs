@@ -97,21 +97,27 @@ pub fn to_raw(a: &Agenda) -> RawAgenda {
 fn session(a: &Agenda, s: &Session) -> RawSession {
     let tz = a.event.timezone;
     let span = &s.span;
-    let end = if span.local_end.date() > span.local_start.date()
-        && span.local_end.time() == chrono::NaiveTime::MIN
+    let day = span.local_start.date();
+    let (end, end_date) = if span.local_end.time() == chrono::NaiveTime::MIN
+        && Some(span.local_end.date()) == day.succ_opt()
     {
-        "24:00".to_owned()
+        ("24:00".to_owned(), None)
     } else {
-        span.local_end.format("%H:%M").to_string()
+        let end_day = span.local_end.date();
+        let end_date = (end_day != day).then(|| Lax::Ok(end_day.format("%Y-%m-%d").to_string()));
+        (span.local_end.format("%H:%M").to_string(), end_date)
     };
     RawSession {
         id: some(s.id.clone()),
         title: some(s.title.clone()),
         kind: some(s.kind.as_str().to_owned()),
         part: opt(s.part.as_ref()),
+        room: opt(s.room.as_ref()),
+        track: opt(s.track.as_ref()),
         date: some(span.local_start.format("%Y-%m-%d").to_string()),
         start: some(span.local_start.format("%H:%M").to_string()),
         end: some(end),
+        end_date,
         description: opt(s.description.as_ref()),
         notes: (!s.notes.is_empty()).then(|| Lax::Ok(strings(&s.notes))),
         participants: (!s.participants.is_empty()).then(|| {

@@ -53,6 +53,15 @@ pub fn by_role(session: &Session) -> Vec<(Role, Vec<&Participant>)> {
         .collect()
 }
 
+/// Where and in which track a session is: "Saal 1 · Security", if known.
+pub fn room_and_track(s: &Session) -> Option<String> {
+    let parts: Vec<&str> = [s.room.as_deref(), s.track.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
 /// Headings to print before a session: a new day (multi-day only) or part.
 fn headings<'a>(
     agenda: &'a Agenda,
@@ -100,6 +109,9 @@ fn text(agenda: &Agenda, styling: Styling) -> String {
             let _ = writeln!(out, "\n{bold}{part}{reset}");
         }
         let _ = writeln!(out, "\n{}  {bold}{}{reset}", time_range(s), s.title);
+        if let Some(place) = room_and_track(s) {
+            let _ = writeln!(out, "{indent}{dim}{place}{reset}");
+        }
         for note in &s.notes {
             let _ = writeln!(out, "{indent}{dim}{note}{reset}");
         }
@@ -141,6 +153,9 @@ fn markdown(agenda: &Agenda) -> String {
             let _ = writeln!(out, "\n{level} {}", md(part));
         }
         let _ = writeln!(out, "\n**{}** {}\n", time_range(s), md(&s.title));
+        if let Some(place) = room_and_track(s) {
+            let _ = writeln!(out, "*{}*\n", md(&place));
+        }
         for note in &s.notes {
             let _ = writeln!(out, "*{}*\n", md(note));
         }

@@ -3,6 +3,7 @@
 use super::problem::{Path, Problem};
 use crate::agenda::Agenda;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use std::collections::HashMap;
 
 /// Parses exactly `YYYY-MM-DD`.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
@@ -57,7 +58,8 @@ pub fn parse_time(s: &str, allow_24: bool) -> Option<ClockTime> {
 }
 
 /// Warnings about order: a start earlier than the previous session's, and
-/// sessions that overlap in time.
+/// sessions in the same room (or both without one) that overlap in time.
+/// Sessions in different rooms run in parallel by design.
 pub fn order_warnings(agenda: &Agenda, warnings: &mut Vec<Problem>) {
     let s = &agenda.sessions;
     let root = Path::Root;
@@ -77,9 +79,11 @@ pub fn order_warnings(agenda: &Agenda, warnings: &mut Vec<Problem>) {
     }
     let mut by_start: Vec<usize> = (0..s.len()).collect();
     by_start.sort_by_key(|&i| (s[i].span.start, i));
-    let mut latest: Option<usize> = None;
+    // The session that ends last so far, per room.
+    let mut latest: HashMap<Option<&str>, usize> = HashMap::new();
     for &i in &by_start {
-        if let Some(j) = latest
+        let in_room = s[i].room.as_deref();
+        if let Some(&j) = latest.get(&in_room)
             && s[i].span.start < s[j].span.end
         {
             warnings.push(Problem::at(
@@ -92,8 +96,9 @@ pub fn order_warnings(agenda: &Agenda, warnings: &mut Vec<Problem>) {
                 ),
             ));
         }
-        if latest.is_none_or(|j| s[i].span.end > s[j].span.end) {
-            latest = Some(i);
+        let last = latest.entry(in_room).or_insert(i);
+        if s[i].span.end > s[*last].span.end {
+            *last = i;
         }
     }
 }

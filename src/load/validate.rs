@@ -355,12 +355,19 @@ fn session(cx: &mut Ctx<'_>, at: Path<'_>, s: &RawSession, lk: &Lookups<'_>) -> 
             kind
         });
     let part = cx.text(at, "part", s.part.as_ref(), false, Lines::Single);
+    let room = cx.text(at, "room", s.room.as_ref(), false, Lines::Single);
+    let track = cx.text(at, "track", s.track.as_ref(), false, Lines::Single);
     let date = cx.date(at, "date", s.date.as_ref(), false).or(lk.date);
     let start = when(cx, at, "start", s.start.as_ref(), date, lk.tz, true);
+    let end_date = cx.date(at, "end_date", s.end_date.as_ref(), false);
+    if end_date.is_some() && s.end.is_none() {
+        cx.err(at.key("end_date"), "an `end_date` needs an `end`");
+    }
     let end = if s.end.is_none() {
         Some(None)
     } else {
-        when(cx, at, "end", s.end.as_ref(), date, lk.tz, false).map(Some)
+        let end_date = end_date.or(date);
+        when(cx, at, "end", s.end.as_ref(), end_date, lk.tz, false).map(Some)
     };
     let description = cx.text(
         at,
@@ -401,6 +408,8 @@ fn session(cx: &mut Ctx<'_>, at: Path<'_>, s: &RawSession, lk: &Lookups<'_>) -> 
             title: title?,
             kind: kind?,
             part,
+            room,
+            track,
             span: Span {
                 local_start,
                 local_end: local_start,
