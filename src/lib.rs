@@ -6,7 +6,9 @@
 pub mod agenda;
 pub mod cli;
 pub mod commands;
+pub mod import;
 pub mod load;
 pub mod sanitize;
+pub mod slug;
 pub mod source;
 pub mod write;

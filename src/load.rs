@@ -9,12 +9,15 @@ use std::io::Read;
 use std::path::Path as FsPath;
 
 pub(crate) mod ctx;
+mod detect;
 pub(crate) mod lax;
 mod problem;
 pub(crate) mod raw;
-mod times;
+pub(crate) mod times;
 mod validate;
 
+use ctx::Outcome;
+pub use detect::Format;
 pub use problem::{Path, Problem, quote};
 pub use raw::RawAgenda;
 pub use validate::FORMATS;
@@ -56,6 +59,8 @@ pub struct Loaded {
     pub agenda: Agenda,
     /// Problems that did not stop it loading.
     pub warnings: Vec<Problem>,
+    /// The format it was read from.
+    pub format: Format,
 }
 
 /// Why a file did not load: every problem found, and the file's name.
@@ -125,42 +130,61 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// Validates an agenda held in memory; `name` is used in messages.
+/// Validates an agenda held in memory, in any format dais reads (see
+/// [`Format`]); `name` is used in messages.
+///
+/// Every format shares the front steps: UTF-8, a byte-order mark, an empty
+/// file, and JSON syntax, which is checked before the format is decided.
 pub fn load_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Loaded, LoadError> {
     let fail = |problem: Problem| LoadError {
         file: name.to_owned(),
         problems: vec![problem],
     };
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let at = e.valid_up_to();
-            let mut p = Problem::at("", format!("not UTF-8 text (invalid byte at offset {at})"));
-            p.position = Some(line_col(&bytes[..at]));
-            return Err(fail(p));
-        }
+    let text = text_of(bytes).map_err(fail)?;
+    let format = detect::detect(text).map_err(fail)?;
+    let outcome = match format {
+        Format::Dais1 => dais1(text, limits).map_err(fail)?,
+        Format::ScheduleV1 | Format::Schedule2 => crate::import::import(text, format, limits),
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(fail(Problem::at(
-            "",
-            "the file is empty; an agenda is a JSON object",
-        )));
-    }
-    let (raw, unknown) = parse(text).map_err(fail)?;
-    let outcome = validate::validate(&raw, limits);
-    let mut errors = unknown;
-    errors.extend(outcome.errors);
     match outcome.agenda {
-        Some(agenda) if errors.is_empty() => Ok(Loaded {
+        Some(agenda) if outcome.errors.is_empty() => Ok(Loaded {
             agenda,
             warnings: outcome.warnings,
+            format,
         }),
         _ => Err(LoadError {
             file: name.to_owned(),
-            problems: errors,
+            problems: outcome.errors,
         }),
     }
+}
+
+/// The bytes as text: UTF-8, without a byte-order mark, not empty.
+fn text_of(bytes: &[u8]) -> Result<&str, Problem> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let mut p = Problem::at("", format!("not UTF-8 text (invalid byte at offset {at})"));
+        p.position = Some(line_col(&bytes[..at]));
+        p
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Problem::at(
+            "",
+            "the file is empty; an agenda is a JSON object",
+        ));
+    }
+    Ok(text)
+}
+
+/// Reads and validates a `dais/1` document; unknown keys come first.
+fn dais1(text: &str, limits: &Limits) -> Result<Outcome, Problem> {
+    let (raw, unknown) = parse(text)?;
+    let mut outcome = validate::validate(&raw, limits);
+    if !unknown.is_empty() {
+        outcome.errors.splice(0..0, unknown);
+    }
+    Ok(outcome)
 }
 
 /// Parses JSON into the raw form, returning unknown keys as problems.
@@ -178,7 +202,8 @@ pub fn parse(text: &str) -> Result<(RawAgenda, Vec<Problem>), Problem> {
     Ok((raw, unknown))
 }
 
-fn syntax(e: &serde_json::Error) -> Problem {
+/// A `serde_json` error as a problem at its line and column.
+pub(crate) fn syntax(e: &serde_json::Error) -> Problem {
     let msg = e.to_string();
     // serde_json appends " at line L column C"; we give those separately.
     let msg = msg.find(" at line ").map_or(msg.as_str(), |i| &msg[..i]);

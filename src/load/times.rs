@@ -1,7 +1,7 @@
 //! Strict parsing of the format's dates and times, and the order warnings.
 
 use super::problem::{Path, Problem};
-use crate::agenda::Agenda;
+use crate::agenda::{Agenda, Session};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use std::collections::HashMap;
 
@@ -77,6 +77,12 @@ pub fn order_warnings(agenda: &Agenda, warnings: &mut Vec<Problem>) {
             ));
         }
     }
+    overlaps(s, &|i| sessions.index(i).to_string(), warnings);
+}
+
+/// Warnings for sessions in the same room (or both without one) that
+/// overlap in time; `path_of` names a session by its index.
+pub fn overlaps(s: &[Session], path_of: &dyn Fn(usize) -> String, warnings: &mut Vec<Problem>) {
     let mut by_start: Vec<usize> = (0..s.len()).collect();
     by_start.sort_by_key(|&i| (s[i].span.start, i));
     // The session that ends last so far, per room.
@@ -87,9 +93,10 @@ pub fn order_warnings(agenda: &Agenda, warnings: &mut Vec<Problem>) {
             && s[i].span.start < s[j].span.end
         {
             warnings.push(Problem::at(
-                sessions.index(i),
+                path_of(i),
                 format!(
-                    "overlaps sessions[{j}] {} ({}-{})",
+                    "overlaps {} {} ({}-{})",
+                    path_of(j),
                     super::problem::quote(&s[j].title),
                     s[j].span.local_start.format("%H:%M"),
                     s[j].span.local_end.format("%H:%M"),
