@@ -11,7 +11,8 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "dais", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// The agenda file to open (dais/1 JSON); the bundled hearing if absent.
+    /// The agenda file to open (dais/1, or a frab / c3voc schedule.json);
+    /// the bundled hearing if absent.
     pub file: Option<PathBuf>,
 
     #[command(flatten)]
@@ -45,6 +46,51 @@ pub enum Command {
         /// The agenda files to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+    },
+    /// Write an agenda as a dais/1 file: a schedule.json converted, or a
+    /// dais/1 file normalized. Warnings go to standard error.
+    Convert {
+        /// The file to convert.
+        file: PathBuf,
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Write the programme in another tool's format.
+    Export {
+        /// The format to write.
+        #[command(subcommand)]
+        format: ExportFormat,
+    },
+    /// Print a shell completion script (e.g. `dais completions bash`).
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print dais's manual page (roff) to standard output, or write it and
+    /// one page per subcommand into a directory.
+    Man {
+        /// Write dais.1, dais-list.1… into this directory instead.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+}
+
+/// The formats `dais export` writes.
+#[derive(Debug, Subcommand)]
+pub enum ExportFormat {
+    /// An iCalendar (RFC 5545) calendar: one event per session, with the
+    /// room or venue, participants by role and linked key messages.
+    Ics {
+        /// The agenda file; the bundled hearing if absent.
+        file: Option<PathBuf>,
+        /// Export only the session with this id; repeat for more.
+        #[arg(long = "session", value_name = "ID")]
+        sessions: Vec<String>,
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
 }
 

@@ -1,4 +1,7 @@
 //! The subcommands that print and exit, each in its own file.
 
+pub mod convert;
+pub mod export;
 pub mod list;
+pub mod shell;
 pub mod validate;

@@ -6,6 +6,7 @@
 pub mod agenda;
 pub mod cli;
 pub mod commands;
+pub mod export;
 pub mod import;
 pub mod load;
 pub mod sanitize;

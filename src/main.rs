@@ -1,11 +1,12 @@
 //! Process start-up: read the command line, load, run, exit.
 
 use clap::Parser;
-use dais::cli::{Cli, Command, ListFormat};
+use dais::cli::{Cli, Command, ExportFormat, ListFormat};
 use dais::commands;
 use dais::load::Limits;
 use dais::source::Source;
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -37,6 +38,44 @@ fn run(cli: Cli, limits: &Limits) -> Result<ExitCode, String> {
         Some(Command::List { file, format }) => {
             list(&Source::from_arg(file.as_deref()), format, limits)
         }
+        Some(Command::Convert { file, output }) => {
+            let converted =
+                commands::convert::run(&Source::File(file), limits).map_err(|e| e.to_string())?;
+            for w in &converted.warnings {
+                let _ = writeln!(std::io::stderr(), "{w}");
+            }
+            emit(output.as_deref(), &converted.json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Export {
+            format:
+                ExportFormat::Ics {
+                    file,
+                    sessions,
+                    output,
+                },
+        }) => {
+            let source = Source::from_arg(file.as_deref());
+            emit(
+                output.as_deref(),
+                &commands::export::ics(&source, &sessions, limits)?,
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Completions { shell }) => {
+            print(&commands::shell::completions(shell))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man { dir: None }) => {
+            print(&commands::shell::man_page())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man { dir: Some(dir) }) => {
+            for page in commands::shell::write_man_pages(&dir)? {
+                print(&format!("{}\n", page.display()))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         None => list(
             &Source::from_arg(cli.file.as_deref()),
             ListFormat::Text,
@@ -56,6 +95,16 @@ fn list(source: &Source, format: ListFormat, limits: &Limits) -> Result<ExitCode
     };
     print(&commands::list::render(&loaded.agenda, format, styling))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to the file if one is given, else to stdout.
+fn emit(output: Option<&Path>, s: &str) -> Result<(), String> {
+    match output {
+        Some(path) => {
+            std::fs::write(path, s).map_err(|e| format!("cannot write {}: {e}", path.display()))
+        }
+        None => print(s),
+    }
 }
 
 /// Writes to stdout; a closed pipe (`dais list | head`) is not an error.
