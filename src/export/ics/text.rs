@@ -24,7 +24,8 @@ pub fn escape(s: &str) -> String {
 
 /// Appends `line` to `out`, folded so no line passes 75 octets (a
 /// continuation starts with a space, which counts), never inside a UTF-8
-/// character, each line ended by CRLF.
+/// character and never just after a space (some readers trim the end of
+/// each physical line), each line ended by CRLF.
 pub fn fold_into(out: &mut String, line: &str) {
     let mut rest = line;
     let mut limit = MAX_OCTETS;
@@ -37,6 +38,10 @@ pub fn fold_into(out: &mut String, line: &str) {
         let mut cut = limit;
         while !rest.is_char_boundary(cut) {
             cut -= 1;
+        }
+        let trimmed = rest[..cut].trim_end_matches([' ', '\t']).len();
+        if trimmed > 0 {
+            cut = trimmed;
         }
         out.push_str(&rest[..cut]);
         out.push_str("\r\n ");
@@ -65,6 +70,23 @@ mod tests {
         for (i, l) in lines.iter().enumerate() {
             assert!(l.len() <= 75, "line {i} has {} octets", l.len());
             assert_eq!(i > 0, l.starts_with(' '));
+        }
+        let unfolded: String = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| if i == 0 { *l } else { &l[1..] })
+            .collect();
+        assert_eq!(unfolded, line);
+    }
+
+    #[test]
+    fn no_physical_line_ends_in_a_space() {
+        let line = format!("SUMMARY:{}", "word ".repeat(40));
+        let mut out = String::new();
+        fold_into(&mut out, &line);
+        let lines: Vec<&str> = out.trim_end_matches("\r\n").split("\r\n").collect();
+        for l in &lines[..lines.len() - 1] {
+            assert!(!l.ends_with(' '), "{l:?}");
         }
         let unfolded: String = lines
             .iter()
