@@ -206,7 +206,7 @@ fn finish(
 ) -> Outcome {
     let root = Path::Root;
     let at = root.key("schedule");
-    if r.sessions.is_empty() {
+    if r.sessions.is_empty() && r.cx.errors.is_empty() {
         let conference = at.key("conference");
         let (path, what) = match format {
             Format::Schedule2 => (at.key("events"), "no events"),
