@@ -95,13 +95,15 @@ pub(crate) fn import(text: &str, format: Format, limits: &Limits) -> Outcome {
         sessions: Vec::new(),
         paths: Vec::new(),
     };
-    let days = days(&mut r, at.key("conference"), raw_conf);
+    let flat = schedule.events.is_some();
+    let days = days(&mut r, at.key("conference"), raw_conf, flat);
     flat_events(&mut r, at, schedule);
     finish(r, format, schedule, &days)
 }
 
-/// `conference.days`: their dates, and version 1's events in their rooms.
-fn days(r: &mut Reader<'_>, at: Path<'_>, c: &RawConference) -> Vec<NaiveDate> {
+/// `conference.days`: their dates, and version 1's events in their rooms
+/// (unless the events are also in one flat list, which then wins).
+fn days(r: &mut Reader<'_>, at: Path<'_>, c: &RawConference, flat: bool) -> Vec<NaiveDate> {
     let mut dates = Vec::new();
     let Some(list) = r.cx.get(at, "days", c.days.as_ref(), false, "an array") else {
         return dates;
@@ -131,6 +133,12 @@ fn days(r: &mut Reader<'_>, at: Path<'_>, c: &RawConference) -> Vec<NaiveDate> {
             continue;
         };
         let in_rooms = day_at.key("rooms");
+        if flat {
+            r.tally.note("rooms and events", in_rooms, || {
+                "events are read from schedule.events; the days' rooms are ignored".to_owned()
+            });
+            continue;
+        }
         for (name, events) in &rooms.0 {
             let room_at = in_rooms.key(name);
             let Some(events) = r.cx.lax(room_at, events, "an array of events") else {

@@ -380,3 +380,21 @@ fn other_json_names_the_formats_dais_reads() {
     let err = read(r#"{"schedule": "x"}"#).unwrap_err();
     assert_eq!(err, "t.json: schedule: expected an object, found a string");
 }
+
+#[test]
+fn a_flat_event_list_wins_over_rooms_in_days() {
+    let day = r#""days": [{"index": 1, "date": "2024-12-27", "start": "2024-12-27T09:00:00+01:00",
+        "end": "2024-12-28T03:00:00+01:00", "rooms": {"A": [{"title": "Twice",
+        "date": "2024-12-27T10:00:00+01:00", "duration": "1:00"}]}}]"#;
+    let text = v2(&event(r#", "slug": "once""#)).replace(r#""days": []"#, day);
+    let loaded = read(&text).unwrap();
+    assert_eq!(loaded.agenda.sessions.len(), 1);
+    assert_eq!(loaded.agenda.sessions[0].id, "once");
+    assert_eq!(
+        warnings(&loaded),
+        [
+            "f: schedule.conference.days[0].rooms: events are read from schedule.events; the \
+          days' rooms are ignored"
+        ]
+    );
+}

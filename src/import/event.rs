@@ -210,7 +210,7 @@ fn start(
                 None
             }
             Some(stamp) => {
-                let t = instant(r, at.key("date"), stamp)?;
+                let t = instant(r, at.key("date"), stamp, true)?;
                 check_clock(r, at, t, stamp, clock);
                 Some(t)
             }
@@ -232,7 +232,7 @@ fn start(
     };
     match (parse_stamp(&start), clock, place.day) {
         (Some(stamp @ (Stamp::Instant(_) | Stamp::Local(_))), _, _) => {
-            instant(r, at.key("start"), stamp)
+            instant(r, at.key("start"), stamp, true)
         }
         (_, Some(c), Some(day)) => {
             let rolls = place.day_start.is_some_and(|d| c < d);
@@ -319,7 +319,7 @@ fn end(
         );
         return None;
     };
-    let t = instant(r, at.key("end"), stamp)?;
+    let t = instant(r, at.key("end"), stamp, false)?;
     if by_duration.is_some_and(|d| d != t) {
         r.tally.note("end and duration", at.key("duration"), || {
             "disagrees with `end`; the end is followed".to_owned()
@@ -328,15 +328,21 @@ fn end(
     Some(t)
 }
 
-/// A date-time as an instant: its own offset if it has one (noting when the
-/// conference's zone disagrees), else in the conference's zone.
-fn instant(r: &mut Reader<'_>, at: Path<'_>, stamp: Stamp) -> Option<DateTime<Utc>> {
+/// A date-time as an instant: its own offset if it has one, else in the
+/// conference's zone. For a start, notes when the zone disagrees with the
+/// offset (once per event, so the count is of events).
+fn instant(
+    r: &mut Reader<'_>,
+    at: Path<'_>,
+    stamp: Stamp,
+    is_start: bool,
+) -> Option<DateTime<Utc>> {
     match stamp {
         Stamp::Instant(t) => {
             let tz = r.conf.tz;
             let utc = t.with_timezone(&Utc);
             let zone_offset = tz.offset_from_utc_datetime(&utc.naive_utc()).fix();
-            if zone_offset != *t.offset() {
+            if is_start && zone_offset != *t.offset() {
                 r.tally.note("zone", at, || {
                     format!(
                         "carries the offset {}, but the conference's time_zone_name {} is {} \
