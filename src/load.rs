@@ -13,6 +13,7 @@ mod detect;
 pub(crate) mod lax;
 mod problem;
 pub(crate) mod raw;
+mod sessions;
 pub(crate) mod times;
 mod validate;
 
