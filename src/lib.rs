@@ -4,9 +4,17 @@
 //! benchmarks reach the same code the binary runs.
 
 pub mod agenda;
+pub mod app;
 pub mod cli;
+pub mod clock;
 pub mod commands;
+pub mod keymap;
 pub mod load;
+pub mod reload;
 pub mod sanitize;
 pub mod source;
+pub mod state;
+pub mod theme;
+pub mod tui;
+pub mod ui;
 pub mod write;

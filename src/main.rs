@@ -1,10 +1,16 @@
-//! Process start-up: read the command line, load, run, exit.
+//! Process start-up: read the command line, supply the outside world
+//! (real time, the viewer's zone, the environment), load, run, exit.
 
+use chrono::Utc;
 use clap::Parser;
 use dais::cli::{Cli, Command, ListFormat};
+use dais::clock::{Clock, parse_at};
 use dais::commands;
-use dais::load::Limits;
+use dais::load::{Limits, Loaded};
 use dais::source::Source;
+use dais::state::Store;
+use dais::theme::Theme;
+use dais::tui::Exit;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -17,7 +23,7 @@ fn main() -> ExitCode {
     match run(cli, &limits) {
         Ok(code) => code,
         Err(message) => {
-            let _ = writeln!(std::io::stderr(), "{message}");
+            let _ = writeln!(std::io::stderr(), "dais: {message}");
             ExitCode::FAILURE
         }
     }
@@ -35,20 +41,77 @@ fn run(cli: Cli, limits: &Limits) -> Result<ExitCode, String> {
             })
         }
         Some(Command::List { file, format }) => {
-            list(&Source::from_arg(file.as_deref()), format, limits)
+            let loaded = load(&Source::from_arg(file.as_deref()), limits)?;
+            list(&loaded, format)
         }
-        None => list(
-            &Source::from_arg(cli.file.as_deref()),
-            ListFormat::Text,
-            limits,
-        ),
+        Some(Command::Now { file, format }) => {
+            let loaded = load(&Source::from_arg(file.as_deref()), limits)?;
+            let setup = setup(&cli.clock, &loaded)?;
+            let app = commands::open::app(loaded, &setup);
+            print(&commands::now::render(&app, format))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            let source = Source::from_arg(cli.file.as_deref());
+            let loaded = load(&source, limits)?;
+            if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+                return list(&loaded, ListFormat::Text);
+            }
+            let setup = setup(&cli.clock, &loaded)?;
+            match commands::open::run(&source, loaded, &setup, limits) {
+                Ok(Exit::Quit) => Ok(ExitCode::SUCCESS),
+                Ok(Exit::Signal(sig)) => Ok(ExitCode::from(u8::try_from(128 + sig).unwrap_or(1))),
+                Ok(Exit::TermGone) => Ok(ExitCode::FAILURE),
+                Err(e) => Err(format!("terminal error: {e}")),
+            }
+        }
     }
 }
 
-fn list(source: &Source, format: ListFormat, limits: &Limits) -> Result<ExitCode, String> {
-    let loaded = source.load(limits).map_err(|e| e.to_string())?;
+fn load(source: &Source, limits: &Limits) -> Result<Loaded, String> {
+    source.load(limits).map_err(|e| e.to_string())
+}
+
+/// The clock, zone, theme and state the screen and `dais now` use.
+fn setup(clock: &dais::cli::ClockArgs, loaded: &Loaded) -> Result<commands::open::Setup, String> {
+    let event = &loaded.agenda.event;
+    let at = clock
+        .at
+        .as_deref()
+        .map(|s| parse_at(s, event.timezone, event.date))
+        .transpose()
+        .map_err(|e| format!("--at: {e}"))?;
+    if !(clock.speed.is_finite() && clock.speed > 0.0) {
+        return Err("--speed must be a positive number".into());
+    }
+    let no_color = Theme::no_color_requested(std::env::var_os("NO_COLOR").as_deref());
+    Ok(commands::open::Setup {
+        clock: Clock::new(Box::new(Utc::now), at, clock.speed),
+        viewer_tz: viewer_zone(),
+        theme: if no_color {
+            Theme::monochrome()
+        } else {
+            Theme::default()
+        },
+        keymap: dais::keymap::Keymap::default(),
+        store: Store::default_location(),
+        notices: Vec::new(),
+    })
+}
+
+/// The viewer's zone: `TZ` if it names an IANA zone, else the system's.
+fn viewer_zone() -> Option<chrono_tz::Tz> {
+    let from_env = std::env::var("TZ").ok().and_then(|tz| {
+        let tz = tz.trim_start_matches(':');
+        let name = tz.rsplit_once("zoneinfo/").map_or(tz, |(_, n)| n);
+        name.parse().ok()
+    });
+    from_env.or_else(|| iana_time_zone::get_timezone().ok()?.parse().ok())
+}
+
+fn list(loaded: &Loaded, format: ListFormat) -> Result<ExitCode, String> {
     let styled = std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        && !Theme::no_color_requested(std::env::var_os("NO_COLOR").as_deref());
     let styling = if styled {
         commands::list::Styling::Terminal
     } else {

@@ -18,6 +18,8 @@ pub fn to_json(agenda: &Agenda) -> String {
     s
 }
 
+/// A present, well-typed field.
+#[allow(clippy::unnecessary_wraps)] // Fields are `Option`s; this fills one.
 fn some<T>(v: T) -> Option<Lax<T>> {
     Some(Lax::Ok(v))
 }
@@ -83,8 +85,8 @@ pub fn to_raw(a: &Agenda) -> RawAgenda {
     RawAgenda {
         format: some("dais/1".to_owned()),
         event: some(event),
-        people: (!a.people.is_empty()).then(|| Lax::Ok(Entries(people))),
-        key_messages: (!a.key_messages.is_empty()).then(|| Lax::Ok(key_messages)),
+        people: (!a.people.is_empty()).then_some(Lax::Ok(Entries(people))),
+        key_messages: (!a.key_messages.is_empty()).then_some(Lax::Ok(key_messages)),
         sessions: some(a.sessions.iter().map(|s| Lax::Ok(session(a, s))).collect()),
     }
 }

@@ -169,17 +169,17 @@ pub fn validate(raw: &RawAgenda, limits: &Limits) -> Outcome {
         limits,
     };
     let root = Path::Root;
-    if let Some(format) = cx.get(root, "format", &raw.format, true, "a string") {
-        if !FORMATS.contains(&format.as_str()) {
-            let known = FORMATS.join(", ");
-            cx.err(
-                root.key("format"),
-                format!(
-                    "unknown format {}; this build of dais reads {known}",
-                    super::problem::quote(format)
-                ),
-            );
-        }
+    if let Some(format) = cx.get(root, "format", &raw.format, true, "a string")
+        && !FORMATS.contains(&format.as_str())
+    {
+        let known = FORMATS.join(", ");
+        cx.err(
+            root.key("format"),
+            format!(
+                "unknown format {}; this build of dais reads {known}",
+                super::problem::quote(format)
+            ),
+        );
     }
     let event = cx
         .get(root, "event", &raw.event, true, "an object")
@@ -399,13 +399,13 @@ fn sessions(cx: &mut Ctx<'_>, raw: &RawAgenda, lk: &Lookups<'_>) -> Vec<Session>
             pending.push(None);
             continue;
         };
-        if let Some(Lax::Ok(id)) = &s.id {
-            if let Some(first) = ids.insert(id.as_str(), i) {
-                cx.err(
-                    at.key("id"),
-                    format!("duplicate session id, first used by sessions[{first}]"),
-                );
-            }
+        if let Some(Lax::Ok(id)) = &s.id
+            && let Some(first) = ids.insert(id.as_str(), i)
+        {
+            cx.err(
+                at.key("id"),
+                format!("duplicate session id, first used by sessions[{first}]"),
+            );
         }
         pending.push(session(cx, at, s, lk));
     }
