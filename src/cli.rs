@@ -9,7 +9,7 @@ use std::path::PathBuf;
 /// Informal Interactive Multi-stakeholder Hearing of 23 June 2017 on the
 /// Global Plan of Action to Combat Trafficking in Persons.
 #[derive(Debug, Parser)]
-#[command(name = "dais", version, args_conflicts_with_subcommands = true)]
+#[command(name = "dais", version)]
 pub struct Cli {
     /// The agenda file to open (dais/1 JSON); the bundled hearing if absent.
     pub file: Option<PathBuf>,
@@ -44,6 +44,10 @@ pub struct ClockArgs {
     /// Run the clock this many times faster than real time.
     #[arg(long, global = true, value_name = "N", default_value_t = 1.0)]
     pub speed: f64,
+
+    /// Read settings from this config file instead of the default one.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
 }
 
 /// The subcommands.
@@ -64,6 +68,15 @@ pub enum Command {
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = NowFormat::Text)]
         format: NowFormat,
+    },
+    /// Show, check or print a default config file (theme, keys).
+    Config {
+        /// Print a commented config file with every default.
+        #[arg(long, conflicts_with = "path")]
+        default: bool,
+        /// Print where the config file is read from.
+        #[arg(long)]
+        path: bool,
     },
     /// Check agenda files and report every problem; exit status 1 if any is invalid.
     Validate {

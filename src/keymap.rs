@@ -47,6 +47,77 @@ impl Key {
     }
 }
 
+impl std::str::FromStr for Key {
+    type Err = ();
+
+    /// Reads a key as the config file writes it: `q`, `G`, `Ctrl-c`,
+    /// `Alt-x`, `Up`, `PageDown`, `Shift-Tab`, `Space`, `F1`… (also the
+    /// arrows `↑ ↓ ← →` as help shows them). Names ignore case.
+    fn from_str(s: &str) -> Result<Self, ()> {
+        let mut mods = KeyModifiers::NONE;
+        let mut rest = s;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            let (m, len) = if lower.starts_with("ctrl-") || lower.starts_with("ctrl+") {
+                (KeyModifiers::CONTROL, 5)
+            } else if lower.starts_with("alt-") || lower.starts_with("alt+") {
+                (KeyModifiers::ALT, 4)
+            } else if (lower.starts_with("shift-") || lower.starts_with("shift+")) && rest.len() > 6
+            {
+                (KeyModifiers::SHIFT, 6)
+            } else {
+                break;
+            };
+            mods |= m;
+            rest = &rest[len..];
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) => match c {
+                '↑' => KeyCode::Up,
+                '↓' => KeyCode::Down,
+                '←' => KeyCode::Left,
+                '→' => KeyCode::Right,
+                c if mods.contains(KeyModifiers::CONTROL) => KeyCode::Char(c.to_ascii_lowercase()),
+                c => KeyCode::Char(c),
+            },
+            _ => match rest.to_ascii_lowercase().as_str() {
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                "pageup" | "pgup" => KeyCode::PageUp,
+                "pagedown" | "pgdn" => KeyCode::PageDown,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                "enter" | "return" => KeyCode::Enter,
+                "esc" | "escape" => KeyCode::Esc,
+                "tab" if mods.contains(KeyModifiers::SHIFT) => {
+                    mods.remove(KeyModifiers::SHIFT);
+                    KeyCode::BackTab
+                }
+                "tab" => KeyCode::Tab,
+                "backtab" => KeyCode::BackTab,
+                "backspace" => KeyCode::Backspace,
+                "space" => KeyCode::Char(' '),
+                f if f.starts_with('f') => KeyCode::F(
+                    f[1..]
+                        .parse()
+                        .ok()
+                        .filter(|n| (1..=24).contains(n))
+                        .ok_or(())?,
+                ),
+                _ => return Err(()),
+            },
+        };
+        // Shift is part of a character ("G"), as in `from_event`.
+        if matches!(code, KeyCode::Char(_)) {
+            mods.remove(KeyModifiers::SHIFT);
+        }
+        Ok(Key { code, mods })
+    }
+}
+
 impl fmt::Display for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.mods.contains(KeyModifiers::CONTROL) {
@@ -284,6 +355,11 @@ impl Keymap {
             .map(|&(_, c)| c)
     }
 
+    /// The bindings, in order.
+    pub fn bindings(&self) -> &[(Key, Command)] {
+        &self.bindings
+    }
+
     /// The keys bound to `command`, in binding order.
     pub fn keys(&self, command: Command) -> impl Iterator<Item = Key> + '_ {
         self.bindings
@@ -373,6 +449,27 @@ mod tests {
             Keymap::default().command(Key::from_event(&e)),
             Some(Command::Quit)
         );
+    }
+
+    #[test]
+    fn keys_parse_as_written_in_config() {
+        let k = |s: &str| s.parse::<Key>();
+        assert_eq!(k("q"), Ok(Key::ch('q')));
+        assert_eq!(k("G"), Ok(Key::ch('G')));
+        assert_eq!(k("Ctrl-c"), Ok(Key::ctrl('c')));
+        assert_eq!(k("ctrl+C"), Ok(Key::ctrl('c')));
+        assert_eq!(k("PageDown"), Ok(Key::plain(KeyCode::PageDown)));
+        assert_eq!(k("Shift-Tab"), Ok(Key::plain(KeyCode::BackTab)));
+        assert_eq!(k("↓"), Ok(Key::plain(KeyCode::Down)));
+        assert_eq!(k("F1"), Ok(Key::plain(KeyCode::F(1))));
+        assert_eq!(k("Space"), Ok(Key::ch(' ')));
+        for bad in ["", "Ctlr-q", "F99", "nope", "Ctrl-"] {
+            assert_eq!(k(bad), Err(()), "{bad}");
+        }
+        // Every key as help shows it reads back.
+        for (key, _) in super::default_bindings() {
+            assert_eq!(key.to_string().parse::<Key>(), Ok(key), "{key}");
+        }
     }
 
     #[test]

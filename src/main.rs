@@ -6,6 +6,7 @@ use clap::Parser;
 use dais::cli::{Cli, Command, ListFormat};
 use dais::clock::{Clock, parse_at};
 use dais::commands;
+use dais::config;
 use dais::load::{Limits, Loaded};
 use dais::source::Source;
 use dais::state::Store;
@@ -16,6 +17,18 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let (Some(file), Some(_)) = (&cli.file, &cli.command) {
+        // `dais FILE list` would silently list the bundled agenda.
+        <Cli as clap::CommandFactory>::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                format!(
+                    "give the file after the subcommand, e.g. `dais list {}`",
+                    file.display()
+                ),
+            )
+            .exit();
+    }
     let mut limits = Limits::default();
     if let Some(max) = cli.load.max_size {
         limits.max_bytes = max;
@@ -43,6 +56,9 @@ fn run(cli: Cli, limits: &Limits) -> Result<ExitCode, String> {
         Some(Command::List { file, format }) => {
             let loaded = load(&Source::from_arg(file.as_deref()), limits)?;
             list(&loaded, format)
+        }
+        Some(Command::Config { default, path }) => {
+            config_command(cli.clock.config.as_deref(), default, path)
         }
         Some(Command::Now { file, format }) => {
             let loaded = load(&Source::from_arg(file.as_deref()), limits)?;
@@ -85,18 +101,59 @@ fn setup(clock: &dais::cli::ClockArgs, loaded: &Loaded) -> Result<commands::open
         return Err("--speed must be a positive number".into());
     }
     let no_color = Theme::no_color_requested(std::env::var_os("NO_COLOR").as_deref());
+    let config = read_config(clock.config.as_deref());
     Ok(commands::open::Setup {
         clock: Clock::new(Box::new(Utc::now), at, clock.speed),
         viewer_tz: viewer_zone(),
         theme: if no_color {
             Theme::monochrome()
         } else {
-            Theme::default()
+            config.theme
         },
-        keymap: dais::keymap::Keymap::default(),
+        keymap: config.keymap,
         store: Store::default_location(),
-        notices: Vec::new(),
+        notices: config.problems,
     })
+}
+
+/// The config from `--config`, else from the default place (if there).
+fn read_config(path: Option<&std::path::Path>) -> config::Config {
+    match path {
+        Some(p) => config::load(p, true),
+        None => {
+            config::default_path().map_or_else(config::Config::default, |p| config::load(&p, false))
+        }
+    }
+}
+
+/// `dais config`: print the default file, the path, or check the file.
+fn config_command(
+    path: Option<&std::path::Path>,
+    default: bool,
+    show_path: bool,
+) -> Result<ExitCode, String> {
+    if default {
+        print(&config::default_text())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let file = path
+        .map(std::path::Path::to_path_buf)
+        .or_else(config::default_path);
+    if show_path {
+        let shown = file.map_or_else(
+            || "no config directory on this system".to_owned(),
+            |p| p.display().to_string(),
+        );
+        print(&format!("{shown}\n"))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let config = read_config(path);
+    if config.problems.is_empty() {
+        let shown = file.map_or_else(String::new, |p| p.display().to_string());
+        print(&format!("{shown}: ok\n"))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    Err(config.problems.join("\n"))
 }
 
 /// The viewer's zone: `TZ` if it names an IANA zone, else the system's.
