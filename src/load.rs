@@ -227,7 +227,7 @@ fn render_ignored(path: &serde_ignored::Path<'_>) -> String {
                 cur = parent;
             }
             P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => {
-                cur = parent
+                cur = parent;
             }
         }
     }
@@ -253,7 +253,7 @@ fn build(segs: &[Seg], parent: Path<'_>, out: &mut String) {
 
 /// 1-based line and column of the end of `prefix`.
 fn line_col(prefix: &[u8]) -> (usize, usize) {
-    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line = prefix.split(|&b| b == b'\n').count();
     let col = prefix.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
     (line, col)
 }

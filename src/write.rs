@@ -18,10 +18,6 @@ pub fn to_json(agenda: &Agenda) -> String {
     s
 }
 
-fn some<T>(v: T) -> Option<Lax<T>> {
-    Some(Lax::Ok(v))
-}
-
 fn opt<T: Clone>(v: Option<&T>) -> Option<Lax<T>> {
     v.cloned().map(Lax::Ok)
 }
@@ -34,12 +30,12 @@ fn strings(v: &[String]) -> Vec<Lax<String>> {
 pub fn to_raw(a: &Agenda) -> RawAgenda {
     let e = &a.event;
     let event = RawEvent {
-        title: some(e.title.clone()),
+        title: Some(Lax::Ok(e.title.clone())),
         subtitle: opt(e.subtitle.as_ref()),
         convener: opt(e.convener.as_ref()),
         venue: opt(e.venue.as_ref()),
-        date: some(e.date.format("%Y-%m-%d").to_string()),
-        timezone: some(e.timezone.name().to_owned()),
+        date: Some(Lax::Ok(e.date.format("%Y-%m-%d").to_string())),
+        timezone: Some(Lax::Ok(e.timezone.name().to_owned())),
         summary: (!e.summary.is_empty()).then(|| Lax::Ok(strings(&e.summary))),
         sources: (!e.sources.is_empty()).then(|| {
             Lax::Ok(
@@ -47,7 +43,7 @@ pub fn to_raw(a: &Agenda) -> RawAgenda {
                     .iter()
                     .map(|s| {
                         Lax::Ok(RawSource {
-                            title: some(s.title.clone()),
+                            title: Some(Lax::Ok(s.title.clone())),
                             date: s.date.map(|d| Lax::Ok(d.format("%Y-%m-%d").to_string())),
                             url: opt(s.url.as_ref()),
                         })
@@ -61,7 +57,7 @@ pub fn to_raw(a: &Agenda) -> RawAgenda {
         .iter()
         .map(|p| {
             let person = RawPerson {
-                name: some(p.name.clone()),
+                name: Some(Lax::Ok(p.name.clone())),
                 honorific: opt(p.honorific.as_ref()),
                 affiliation: opt(p.affiliation.as_ref()),
             };
@@ -73,19 +69,21 @@ pub fn to_raw(a: &Agenda) -> RawAgenda {
         .iter()
         .map(|m| {
             Lax::Ok(RawKeyMessage {
-                id: some(m.id.clone()),
+                id: Some(Lax::Ok(m.id.clone())),
                 number: m.number.map(Lax::Ok),
-                title: some(m.title.clone()),
-                text: some(strings(&m.text)),
+                title: Some(Lax::Ok(m.title.clone())),
+                text: Some(Lax::Ok(strings(&m.text))),
             })
         })
         .collect();
     RawAgenda {
-        format: some("dais/1".to_owned()),
-        event: some(event),
-        people: (!a.people.is_empty()).then(|| Lax::Ok(Entries(people))),
-        key_messages: (!a.key_messages.is_empty()).then(|| Lax::Ok(key_messages)),
-        sessions: some(a.sessions.iter().map(|s| Lax::Ok(session(a, s))).collect()),
+        format: Some(Lax::Ok("dais/1".to_owned())),
+        event: Some(Lax::Ok(event)),
+        people: (!a.people.is_empty()).then_some(Lax::Ok(Entries(people))),
+        key_messages: (!a.key_messages.is_empty()).then_some(Lax::Ok(key_messages)),
+        sessions: Some(Lax::Ok(
+            a.sessions.iter().map(|s| Lax::Ok(session(a, s))).collect(),
+        )),
     }
 }
 
@@ -100,13 +98,13 @@ fn session(a: &Agenda, s: &Session) -> RawSession {
         span.local_end.format("%H:%M").to_string()
     };
     RawSession {
-        id: some(s.id.clone()),
-        title: some(s.title.clone()),
-        kind: some(s.kind.as_str().to_owned()),
+        id: Some(Lax::Ok(s.id.clone())),
+        title: Some(Lax::Ok(s.title.clone())),
+        kind: Some(Lax::Ok(s.kind.as_str().to_owned())),
         part: opt(s.part.as_ref()),
-        date: some(span.local_start.format("%Y-%m-%d").to_string()),
-        start: some(span.local_start.format("%H:%M").to_string()),
-        end: some(end),
+        date: Some(Lax::Ok(span.local_start.format("%Y-%m-%d").to_string())),
+        start: Some(Lax::Ok(span.local_start.format("%H:%M").to_string())),
+        end: Some(Lax::Ok(end)),
         description: opt(s.description.as_ref()),
         notes: (!s.notes.is_empty()).then(|| Lax::Ok(strings(&s.notes))),
         participants: (!s.participants.is_empty()).then(|| {
@@ -115,9 +113,9 @@ fn session(a: &Agenda, s: &Session) -> RawSession {
                     .iter()
                     .map(|p| {
                         Lax::Ok(RawParticipant {
-                            person: some(a.people[p.person].id.clone()),
-                            role: some(p.role.as_str().to_owned()),
-                            appearance: some(p.appearance.as_str().to_owned()),
+                            person: Some(Lax::Ok(a.people[p.person].id.clone())),
+                            role: Some(Lax::Ok(p.role.as_str().to_owned())),
+                            appearance: Some(Lax::Ok(p.appearance.as_str().to_owned())),
                             capacity: opt(p.capacity.as_ref()),
                         })
                     })

@@ -79,18 +79,18 @@ pub fn order_warnings(agenda: &Agenda, warnings: &mut Vec<Problem>) {
     by_start.sort_by_key(|&i| (s[i].span.start, i));
     let mut latest: Option<usize> = None;
     for &i in &by_start {
-        if let Some(j) = latest {
-            if s[i].span.start < s[j].span.end {
-                warnings.push(Problem::at(
-                    sessions.index(i),
-                    format!(
-                        "overlaps sessions[{j}] {} ({}-{})",
-                        super::problem::quote(&s[j].title),
-                        s[j].span.local_start.format("%H:%M"),
-                        s[j].span.local_end.format("%H:%M"),
-                    ),
-                ));
-            }
+        if let Some(j) = latest
+            && s[i].span.start < s[j].span.end
+        {
+            warnings.push(Problem::at(
+                sessions.index(i),
+                format!(
+                    "overlaps sessions[{j}] {} ({}-{})",
+                    super::problem::quote(&s[j].title),
+                    s[j].span.local_start.format("%H:%M"),
+                    s[j].span.local_end.format("%H:%M"),
+                ),
+            ));
         }
         if latest.is_none_or(|j| s[i].span.end > s[j].span.end) {
             latest = Some(i);

@@ -2,9 +2,7 @@
 
 use super::lax::{Lax, Mismatch};
 use super::problem::{Path, Problem};
-use super::raw::{
-    Field, RawAgenda, RawEvent, RawKeyMessage, RawParticipant, RawPerson, RawSession,
-};
+use super::raw::{RawAgenda, RawEvent, RawKeyMessage, RawParticipant, RawPerson, RawSession};
 use super::{Limits, times};
 use crate::agenda::{
     Agenda, Appearance, Event, KeyMessage, Kind, Participant, Person, Role, Session, Source, Span,
@@ -49,7 +47,7 @@ impl Ctx<'_> {
         &mut self,
         obj: Path<'_>,
         key: &str,
-        field: &'r Field<T>,
+        field: Option<&'r Lax<T>>,
         need: bool,
         what: &str,
     ) -> Option<&'r T> {
@@ -82,7 +80,7 @@ impl Ctx<'_> {
         &mut self,
         obj: Path<'_>,
         key: &str,
-        field: &Field<String>,
+        field: Option<&Lax<String>>,
         need: bool,
         lines: Lines,
     ) -> Option<String> {
@@ -113,7 +111,7 @@ impl Ctx<'_> {
         &mut self,
         obj: Path<'_>,
         key: &str,
-        field: &Field<Vec<Lax<String>>>,
+        field: Option<&Lax<Vec<Lax<String>>>>,
         need: bool,
         lines: Lines,
     ) -> Vec<String> {
@@ -143,7 +141,7 @@ impl Ctx<'_> {
         &mut self,
         obj: Path<'_>,
         key: &str,
-        field: &Field<String>,
+        field: Option<&Lax<String>>,
         need: bool,
     ) -> Option<NaiveDate> {
         let s = self.get(obj, key, field, need, "a date \"YYYY-MM-DD\"")?;
@@ -169,20 +167,20 @@ pub fn validate(raw: &RawAgenda, limits: &Limits) -> Outcome {
         limits,
     };
     let root = Path::Root;
-    if let Some(format) = cx.get(root, "format", &raw.format, true, "a string") {
-        if !FORMATS.contains(&format.as_str()) {
-            let known = FORMATS.join(", ");
-            cx.err(
-                root.key("format"),
-                format!(
-                    "unknown format {}; this build of dais reads {known}",
-                    super::problem::quote(format)
-                ),
-            );
-        }
+    if let Some(format) = cx.get(root, "format", raw.format.as_ref(), true, "a string")
+        && !FORMATS.contains(&format.as_str())
+    {
+        let known = FORMATS.join(", ");
+        cx.err(
+            root.key("format"),
+            format!(
+                "unknown format {}; this build of dais reads {known}",
+                super::problem::quote(format)
+            ),
+        );
     }
     let event = cx
-        .get(root, "event", &raw.event, true, "an object")
+        .get(root, "event", raw.event.as_ref(), true, "an object")
         .and_then(|e| event(&mut cx, root.key("event"), e));
     let (people, person_ids) = people(&mut cx, raw);
     let (key_messages, message_ids) = key_messages(&mut cx, raw);
@@ -213,13 +211,19 @@ pub fn validate(raw: &RawAgenda, limits: &Limits) -> Outcome {
 }
 
 fn event(cx: &mut Ctx<'_>, here: Path<'_>, e: &RawEvent) -> Option<Event> {
-    let title = cx.text(here, "title", &e.title, true, Lines::Single);
-    let subtitle = cx.text(here, "subtitle", &e.subtitle, false, Lines::Single);
-    let convener = cx.text(here, "convener", &e.convener, false, Lines::Single);
-    let venue = cx.text(here, "venue", &e.venue, false, Lines::Single);
-    let date = cx.date(here, "date", &e.date, true);
+    let title = cx.text(here, "title", e.title.as_ref(), true, Lines::Single);
+    let subtitle = cx.text(here, "subtitle", e.subtitle.as_ref(), false, Lines::Single);
+    let convener = cx.text(here, "convener", e.convener.as_ref(), false, Lines::Single);
+    let venue = cx.text(here, "venue", e.venue.as_ref(), false, Lines::Single);
+    let date = cx.date(here, "date", e.date.as_ref(), true);
     let timezone = cx
-        .get(here, "timezone", &e.timezone, true, "an IANA timezone name")
+        .get(
+            here,
+            "timezone",
+            e.timezone.as_ref(),
+            true,
+            "an IANA timezone name",
+        )
         .and_then(|name| {
             let tz = name.parse::<Tz>().ok();
             if tz.is_none() {
@@ -233,18 +237,24 @@ fn event(cx: &mut Ctx<'_>, here: Path<'_>, e: &RawEvent) -> Option<Event> {
             }
             tz
         });
-    let summary = cx.texts(here, "summary", &e.summary, false, Lines::Multi);
+    let summary = cx.texts(here, "summary", e.summary.as_ref(), false, Lines::Multi);
     let mut sources = Vec::new();
-    if let Some(list) = cx.get(here, "sources", &e.sources, false, "an array of objects") {
+    if let Some(list) = cx.get(
+        here,
+        "sources",
+        e.sources.as_ref(),
+        false,
+        "an array of objects",
+    ) {
         let at = here.key("sources");
         for (i, s) in list.iter().enumerate() {
             let Some(s) = cx.lax(at.index(i), s, "an object") else {
                 continue;
             };
             let p = at.index(i);
-            let title = cx.text(p, "title", &s.title, true, Lines::Single);
-            let date = cx.date(p, "date", &s.date, false);
-            let url = cx.text(p, "url", &s.url, false, Lines::Single);
+            let title = cx.text(p, "title", s.title.as_ref(), true, Lines::Single);
+            let date = cx.date(p, "date", s.date.as_ref(), false);
+            let url = cx.text(p, "url", s.url.as_ref(), false, Lines::Single);
             if let Some(title) = title {
                 sources.push(Source { title, date, url });
             }
@@ -266,7 +276,7 @@ fn people<'r>(cx: &mut Ctx<'_>, raw: &'r RawAgenda) -> (Vec<Person>, HashMap<&'r
     let root = Path::Root;
     let mut people = Vec::new();
     let mut ids = HashMap::new();
-    let Some(entries) = cx.get(root, "people", &raw.people, false, "an object") else {
+    let Some(entries) = cx.get(root, "people", raw.people.as_ref(), false, "an object") else {
         return (people, ids);
     };
     let here = root.key("people");
@@ -302,9 +312,15 @@ fn people<'r>(cx: &mut Ctx<'_>, raw: &'r RawAgenda) -> (Vec<Person>, HashMap<&'r
 }
 
 fn person(cx: &mut Ctx<'_>, at: Path<'_>, id: &str, p: &RawPerson) -> Option<Person> {
-    let name = cx.text(at, "name", &p.name, true, Lines::Single);
-    let honorific = cx.text(at, "honorific", &p.honorific, false, Lines::Single);
-    let affiliation = cx.text(at, "affiliation", &p.affiliation, false, Lines::Single);
+    let name = cx.text(at, "name", p.name.as_ref(), true, Lines::Single);
+    let honorific = cx.text(at, "honorific", p.honorific.as_ref(), false, Lines::Single);
+    let affiliation = cx.text(
+        at,
+        "affiliation",
+        p.affiliation.as_ref(),
+        false,
+        Lines::Single,
+    );
     Some(Person {
         id: id.to_owned(),
         name: name?,
@@ -320,7 +336,13 @@ fn key_messages<'r>(
     let root = Path::Root;
     let mut out = Vec::new();
     let mut ids = HashMap::new();
-    let Some(list) = cx.get(root, "key_messages", &raw.key_messages, false, "an array") else {
+    let Some(list) = cx.get(
+        root,
+        "key_messages",
+        raw.key_messages.as_ref(),
+        false,
+        "an array",
+    ) else {
         return (out, ids);
     };
     let here = root.key("key_messages");
@@ -350,12 +372,12 @@ fn key_messages<'r>(
 }
 
 fn key_message(cx: &mut Ctx<'_>, at: Path<'_>, m: &RawKeyMessage) -> Option<KeyMessage> {
-    let id = cx.text(at, "id", &m.id, true, Lines::Single);
+    let id = cx.text(at, "id", m.id.as_ref(), true, Lines::Single);
     let number = cx
-        .get(at, "number", &m.number, false, "an integer")
+        .get(at, "number", m.number.as_ref(), false, "an integer")
         .copied();
-    let title = cx.text(at, "title", &m.title, true, Lines::Single);
-    let text = cx.texts(at, "text", &m.text, true, Lines::Multi);
+    let title = cx.text(at, "title", m.title.as_ref(), true, Lines::Single);
+    let text = cx.texts(at, "text", m.text.as_ref(), true, Lines::Multi);
     Some(KeyMessage {
         id: id?,
         number,
@@ -380,7 +402,7 @@ struct Pending {
 
 fn sessions(cx: &mut Ctx<'_>, raw: &RawAgenda, lk: &Lookups<'_>) -> Vec<Session> {
     let root = Path::Root;
-    let Some(list) = cx.get(root, "sessions", &raw.sessions, true, "an array") else {
+    let Some(list) = cx.get(root, "sessions", raw.sessions.as_ref(), true, "an array") else {
         return Vec::new();
     };
     let here = root.key("sessions");
@@ -399,13 +421,13 @@ fn sessions(cx: &mut Ctx<'_>, raw: &RawAgenda, lk: &Lookups<'_>) -> Vec<Session>
             pending.push(None);
             continue;
         };
-        if let Some(Lax::Ok(id)) = &s.id {
-            if let Some(first) = ids.insert(id.as_str(), i) {
-                cx.err(
-                    at.key("id"),
-                    format!("duplicate session id, first used by sessions[{first}]"),
-                );
-            }
+        if let Some(Lax::Ok(id)) = &s.id
+            && let Some(first) = ids.insert(id.as_str(), i)
+        {
+            cx.err(
+                at.key("id"),
+                format!("duplicate session id, first used by sessions[{first}]"),
+            );
         }
         pending.push(session(cx, at, s, lk));
     }
@@ -466,36 +488,44 @@ fn sessions(cx: &mut Ctx<'_>, raw: &RawAgenda, lk: &Lookups<'_>) -> Vec<Session>
 }
 
 fn session(cx: &mut Ctx<'_>, at: Path<'_>, s: &RawSession, lk: &Lookups<'_>) -> Option<Pending> {
-    let id = cx.text(at, "id", &s.id, true, Lines::Single);
-    let title = cx.text(at, "title", &s.title, true, Lines::Single);
-    let kind = cx.get(at, "kind", &s.kind, true, "a string").and_then(|k| {
-        let kind = Kind::parse(k);
-        if kind.is_none() {
-            let msg = format!(
-                "unknown kind {}; expected {}",
-                super::problem::quote(k),
-                Kind::expected()
-            );
-            cx.err(at.key("kind"), msg);
-        }
-        kind
-    });
-    let part = cx.text(at, "part", &s.part, false, Lines::Single);
-    let date = cx.date(at, "date", &s.date, false).or(lk.date);
-    let start = when(cx, at, "start", &s.start, date, lk.tz, true);
+    let id = cx.text(at, "id", s.id.as_ref(), true, Lines::Single);
+    let title = cx.text(at, "title", s.title.as_ref(), true, Lines::Single);
+    let kind = cx
+        .get(at, "kind", s.kind.as_ref(), true, "a string")
+        .and_then(|k| {
+            let kind = Kind::parse(k);
+            if kind.is_none() {
+                let msg = format!(
+                    "unknown kind {}; expected {}",
+                    super::problem::quote(k),
+                    Kind::expected()
+                );
+                cx.err(at.key("kind"), msg);
+            }
+            kind
+        });
+    let part = cx.text(at, "part", s.part.as_ref(), false, Lines::Single);
+    let date = cx.date(at, "date", s.date.as_ref(), false).or(lk.date);
+    let start = when(cx, at, "start", s.start.as_ref(), date, lk.tz, true);
     let end = if s.end.is_none() {
         Some(None)
     } else {
-        when(cx, at, "end", &s.end, date, lk.tz, false).map(Some)
+        when(cx, at, "end", s.end.as_ref(), date, lk.tz, false).map(Some)
     };
-    let description = cx.text(at, "description", &s.description, false, Lines::Multi);
-    let notes = cx.texts(at, "notes", &s.notes, false, Lines::Single);
+    let description = cx.text(
+        at,
+        "description",
+        s.description.as_ref(),
+        false,
+        Lines::Multi,
+    );
+    let notes = cx.texts(at, "notes", s.notes.as_ref(), false, Lines::Single);
     let participants = participants(cx, at, s, lk);
     let mut key_messages = Vec::new();
     if let Some(list) = cx.get(
         at,
         "key_messages",
-        &s.key_messages,
+        s.key_messages.as_ref(),
         false,
         "an array of ids",
     ) {
@@ -541,7 +571,7 @@ fn when(
     cx: &mut Ctx<'_>,
     at: Path<'_>,
     key: &str,
-    field: &Field<String>,
+    field: Option<&Lax<String>>,
     date: Option<NaiveDate>,
     tz: Option<Tz>,
     is_start: bool,
@@ -583,7 +613,13 @@ fn participants(
     s: &RawSession,
     lk: &Lookups<'_>,
 ) -> Option<Vec<Participant>> {
-    let Some(list) = cx.get(at, "participants", &s.participants, false, "an array") else {
+    let Some(list) = cx.get(
+        at,
+        "participants",
+        s.participants.as_ref(),
+        false,
+        "an array",
+    ) else {
         return Some(Vec::new());
     };
     let here = at.key("participants");
@@ -609,7 +645,7 @@ fn participant(
     lk: &Lookups<'_>,
 ) -> Option<Participant> {
     let person = cx
-        .get(at, "person", &p.person, true, "a person id")
+        .get(at, "person", p.person.as_ref(), true, "a person id")
         .and_then(|id| {
             let found = lk.people.get(id.as_str()).copied();
             if found.is_none() {
@@ -623,19 +659,21 @@ fn participant(
             }
             found
         });
-    let role = cx.get(at, "role", &p.role, true, "a string").and_then(|r| {
-        let role = Role::parse(r);
-        if role.is_none() {
-            let msg = format!(
-                "unknown role {}; expected {}",
-                super::problem::quote(r),
-                Role::expected()
-            );
-            cx.err(at.key("role"), msg);
-        }
-        role
-    });
-    let appearance = match cx.get(at, "appearance", &p.appearance, false, "a string") {
+    let role = cx
+        .get(at, "role", p.role.as_ref(), true, "a string")
+        .and_then(|r| {
+            let role = Role::parse(r);
+            if role.is_none() {
+                let msg = format!(
+                    "unknown role {}; expected {}",
+                    super::problem::quote(r),
+                    Role::expected()
+                );
+                cx.err(at.key("role"), msg);
+            }
+            role
+        });
+    let appearance = match cx.get(at, "appearance", p.appearance.as_ref(), false, "a string") {
         None => Some(Appearance::InPerson),
         Some(a) => {
             let appearance = Appearance::parse(a);
@@ -650,7 +688,7 @@ fn participant(
             appearance
         }
     };
-    let capacity = cx.text(at, "capacity", &p.capacity, false, Lines::Single);
+    let capacity = cx.text(at, "capacity", p.capacity.as_ref(), false, Lines::Single);
     Some(Participant {
         person: person?,
         role: role?,
