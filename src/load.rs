@@ -82,7 +82,7 @@ impl std::error::Error for LoadError {}
 
 /// Reads and validates the agenda at `path`.
 pub fn load_file(path: &FsPath, limits: &Limits) -> Result<Loaded, LoadError> {
-    let name = path.display().to_string();
+    let name = file_name(path);
     let fail = |message: String| LoadError {
         file: name.clone(),
         problems: vec![Problem::at("", message)],
@@ -113,6 +113,18 @@ pub fn load_file(path: &FsPath, limits: &Limits) -> Result<Loaded, LoadError> {
         return Err(too_big(bytes.len() as u64));
     }
     load_bytes(&name, &bytes, limits)
+}
+
+/// A file's name as messages show it: as given, unless it holds something
+/// a terminal would act on (`dais validate *.json` in a hostile directory),
+/// then quoted with those characters escaped.
+pub fn file_name(path: &FsPath) -> String {
+    let name = path.display().to_string();
+    if name.chars().any(crate::sanitize::is_unsafe) {
+        quote(&name)
+    } else {
+        name
+    }
 }
 
 fn io_reason(e: &std::io::Error) -> String {
