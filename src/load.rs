@@ -160,7 +160,12 @@ pub fn load_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Loaded, L
     }
     let (raw, unknown) = parse(text).map_err(fail)?;
     let outcome = validate::validate(&raw, limits);
-    let mut errors = unknown;
+    // A value of the wrong type was skipped whole; the keys serde saw while
+    // skipping it are not unknown keys of the format.
+    let mut errors: Vec<Problem> = unknown
+        .into_iter()
+        .filter(|p| !outcome.skipped.iter().any(|s| is_inside(&p.path, s)))
+        .collect();
     errors.extend(outcome.errors);
     match outcome.agenda {
         Some(agenda) if errors.is_empty() => Ok(Loaded {
@@ -176,6 +181,16 @@ pub fn load_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Loaded, L
 
 /// Parses JSON into the raw form, returning unknown keys as problems.
 pub fn parse(text: &str) -> Result<(RawAgenda, Vec<Problem>), Problem> {
+    // serde would read a top-level array as the agenda's fields in order.
+    let body = text.trim_start_matches([' ', '\t', '\n', '\r']);
+    if body.starts_with('[') {
+        let mut p = Problem::at(
+            "",
+            "expected an agenda object at the top level, found an array",
+        );
+        p.position = Some(line_col(&text.as_bytes()[..text.len() - body.len()]));
+        return Err(p);
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let mut unknown = Vec::new();
     let raw: Result<RawAgenda, _> = serde_ignored::deserialize(&mut de, |path| {
@@ -193,18 +208,33 @@ fn syntax(e: &serde_json::Error) -> Problem {
     let msg = e.to_string();
     // serde_json appends " at line L column C"; we give those separately.
     let msg = msg.find(" at line ").map_or(msg.as_str(), |i| &msg[..i]);
-    let message = if e.is_eof() {
-        format!("malformed JSON: the file ends early ({msg})")
+    let duplicate = msg
+        .strip_prefix("duplicate field `")
+        .and_then(|k| k.strip_suffix('`'));
+    let (path, message) = if let Some(key) = duplicate {
+        (
+            Path::Root.key(key).to_string(),
+            "this key appears more than once in the object; give it once".to_owned(),
+        )
+    } else if e.is_eof() {
+        (
+            String::new(),
+            format!("malformed JSON: the file ends early ({msg})"),
+        )
     } else if msg.starts_with("invalid type") {
-        "expected an agenda object at the top level".to_owned()
+        (
+            String::new(),
+            "expected an agenda object at the top level".to_owned(),
+        )
     } else {
-        format!("malformed JSON: {msg}")
+        (String::new(), format!("malformed JSON: {msg}"))
     };
     let mut p = Problem::at(
-        "",
+        path,
         crate::sanitize::clean(&message, crate::sanitize::Lines::Single),
     );
-    p.position = Some((e.line(), e.column()));
+    // serde_json counts the end of input after a newline as column 0.
+    p.position = Some((e.line(), e.column().max(1)));
     p
 }
 
@@ -261,6 +291,12 @@ fn build(segs: &[Seg], parent: Path<'_>, out: &mut String) {
         Some((Seg::Key(k), rest)) => build(rest, parent.key(k), out),
         Some((Seg::Index(i), rest)) => build(rest, parent.index(*i), out),
     }
+}
+
+/// Whether the JSON path `path` lies strictly inside the value at `outer`.
+fn is_inside(path: &str, outer: &str) -> bool {
+    path.strip_prefix(outer)
+        .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
 }
 
 /// 1-based line and column of the end of `prefix`.

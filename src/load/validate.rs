@@ -24,12 +24,16 @@ pub struct Outcome {
     pub errors: Vec<Problem>,
     /// Problems worth saying that do not stop the file loading.
     pub warnings: Vec<Problem>,
+    /// The paths of values that could not be read (a wrong type, a
+    /// duplicate key). Keys found inside them are not worth reporting.
+    pub skipped: Vec<String>,
 }
 
 /// Collects problems as validation walks the document.
 struct Ctx<'l> {
     errors: Vec<Problem>,
     warnings: Vec<Problem>,
+    skipped: Vec<String>,
     limits: &'l Limits,
 }
 
@@ -64,12 +68,18 @@ impl Ctx<'_> {
     fn lax<'r, T>(&mut self, path: Path<'_>, v: &'r Lax<T>, what: &str) -> Option<&'r T> {
         match v {
             Lax::Ok(v) => Some(v),
-            Lax::Wrong(Mismatch::Found(found)) => {
-                self.err(path, format!("expected {what}, found {found}"));
-                None
-            }
-            Lax::Wrong(Mismatch::Other(msg)) => {
-                self.err(path, clean(msg, Lines::Single));
+            Lax::Wrong(wrong) => {
+                match wrong {
+                    Mismatch::Found(found) => {
+                        self.err(path, format!("expected {what}, found {found}"));
+                    }
+                    Mismatch::DuplicateKey(key) => self.err(
+                        path.key(key),
+                        "this key appears more than once in the object; give it once",
+                    ),
+                    Mismatch::Other(msg) => self.err(path, clean(msg, Lines::Single)),
+                }
+                self.skipped.push(path.to_string());
                 None
             }
         }
@@ -164,6 +174,7 @@ pub fn validate(raw: &RawAgenda, limits: &Limits) -> Outcome {
     let mut cx = Ctx {
         errors: Vec::new(),
         warnings: Vec::new(),
+        skipped: Vec::new(),
         limits,
     };
     let root = Path::Root;
@@ -207,6 +218,7 @@ pub fn validate(raw: &RawAgenda, limits: &Limits) -> Outcome {
         agenda,
         errors: cx.errors,
         warnings: cx.warnings,
+        skipped: cx.skipped,
     }
 }
 
