@@ -8,6 +8,7 @@ use std::fmt;
 use std::io::Read;
 use std::path::Path as FsPath;
 
+mod depth;
 pub(crate) mod lax;
 mod problem;
 pub(crate) mod raw;
@@ -34,6 +35,8 @@ pub struct Limits {
     pub max_items: usize,
     /// The most participants in one session.
     pub max_participants: usize,
+    /// The deepest nesting of JSON arrays and objects.
+    pub max_depth: usize,
 }
 
 impl Default for Limits {
@@ -44,6 +47,7 @@ impl Default for Limits {
             max_string: 64 * 1024,
             max_items: 1_000_000,
             max_participants: 10_000,
+            max_depth: 64,
         }
     }
 }
@@ -157,6 +161,17 @@ pub fn load_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Loaded, L
             "",
             "the file is empty; an agenda is a JSON object",
         )));
+    }
+    if let Some(at) = depth::too_deep(text, limits.max_depth) {
+        let mut p = Problem::at(
+            "",
+            format!(
+                "JSON nested deeper than {} levels; an agenda needs far fewer",
+                limits.max_depth
+            ),
+        );
+        p.position = Some(line_col(&text.as_bytes()[..at]));
+        return Err(fail(p));
     }
     let (raw, unknown) = parse(text).map_err(fail)?;
     let outcome = validate::validate(&raw, limits);
