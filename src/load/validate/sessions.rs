@@ -1,0 +1,310 @@
+//! Sessions: their times resolved in the agenda's zone, a missing end taken
+//! from the next session, and their references to people and key messages.
+
+use super::Ctx;
+use super::times;
+use crate::agenda::{Appearance, Kind, Participant, Role, Session, Span};
+use crate::load::lax::Lax;
+use crate::load::problem::{Path, quote};
+use crate::load::raw::{RawAgenda, RawParticipant, RawSession};
+use crate::sanitize::Lines;
+use chrono::{NaiveDate, NaiveDateTime};
+use chrono_tz::Tz;
+use std::collections::HashMap;
+
+/// What sessions refer to, resolved before they are read.
+pub(super) struct Lookups<'a> {
+    pub(super) people: &'a HashMap<&'a str, usize>,
+    pub(super) messages: &'a HashMap<&'a str, usize>,
+    pub(super) tz: Option<Tz>,
+    pub(super) date: Option<NaiveDate>,
+}
+
+/// A session whose end may still be waiting for the next session's start.
+struct Pending {
+    session: Session,
+    end: Option<(NaiveDateTime, chrono::DateTime<chrono::Utc>)>,
+}
+
+pub(super) fn sessions(cx: &mut Ctx<'_>, raw: &RawAgenda, lk: &Lookups<'_>) -> Vec<Session> {
+    let root = Path::Root;
+    let Some(list) = cx.get(root, "sessions", raw.sessions.as_ref(), true, "an array") else {
+        return Vec::new();
+    };
+    let here = root.key("sessions");
+    if list.is_empty() {
+        cx.err(here, "an agenda needs at least one session");
+    }
+    if !cx.count(here, list.len(), cx.limits.max_items, "sessions") {
+        return Vec::new();
+    }
+    let mut ids: HashMap<&str, usize> = HashMap::with_capacity(list.len());
+    // Index-aligned with `list`, so a missing end can look at the next one.
+    let mut pending: Vec<Option<Pending>> = Vec::with_capacity(list.len());
+    for (i, s) in list.iter().enumerate() {
+        let at = here.index(i);
+        let Some(s) = cx.lax(at, s, "an object") else {
+            pending.push(None);
+            continue;
+        };
+        if let Some(Lax::Ok(id)) = &s.id
+            && let Some(first) = ids.insert(id.as_str(), i)
+        {
+            cx.err(
+                at.key("id"),
+                format!("duplicate session id, first used by sessions[{first}]"),
+            );
+        }
+        pending.push(session(cx, at, s, lk));
+    }
+    let mut out = Vec::with_capacity(pending.len());
+    let mut next_start = None;
+    let mut resolved: Vec<Session> = Vec::with_capacity(pending.len());
+    for (i, p) in pending.into_iter().enumerate().rev() {
+        let Some(p) = p else {
+            next_start = None;
+            continue;
+        };
+        let Pending { mut session, end } = p;
+        let at = here.index(i);
+        let explicit = end.is_some();
+        let end = end.or(next_start);
+        let crosses_day = end.is_some_and(|(local_end, _)| {
+            let next_day = session.span.local_start.date().succ_opt();
+            local_end.date() != session.span.local_start.date()
+                && !(Some(local_end.date()) == next_day
+                    && local_end.time() == chrono::NaiveTime::MIN)
+        });
+        match end {
+            Some(_) if crosses_day && !explicit => cx.err(
+                at.key("end"),
+                "no `end`, and the next session starts on another day; give this one an `end`",
+            ),
+            None if i + 1 == list.len() => cx.err(at.key("end"), "the last session needs an `end`"),
+            None => cx.err(
+                at.key("end"),
+                "no `end`, and the next session has no valid start to end at",
+            ),
+            Some((local_end, end)) if end <= session.span.start => {
+                let what = if explicit {
+                    "ends"
+                } else {
+                    "has no `end`, so it ends when the next session starts,"
+                };
+                cx.err(
+                    at.key("end"),
+                    format!(
+                        "{what} at {}, at or before its start at {}",
+                        local_end.format("%Y-%m-%d %H:%M"),
+                        session.span.local_start.format("%Y-%m-%d %H:%M")
+                    ),
+                );
+            }
+            Some((local_end, end)) => {
+                session.span.local_end = local_end;
+                session.span.end = end;
+            }
+        }
+        next_start = Some((session.span.local_start, session.span.start));
+        resolved.push(session);
+    }
+    resolved.reverse();
+    out.extend(resolved);
+    out
+}
+
+fn session(cx: &mut Ctx<'_>, at: Path<'_>, s: &RawSession, lk: &Lookups<'_>) -> Option<Pending> {
+    let id = cx.text(at, "id", s.id.as_ref(), true, Lines::Single);
+    let title = cx.text(at, "title", s.title.as_ref(), true, Lines::Single);
+    let kind = cx
+        .get(at, "kind", s.kind.as_ref(), true, "a string")
+        .and_then(|k| {
+            let kind = Kind::parse(k);
+            if kind.is_none() {
+                let msg = format!("unknown kind {}; expected {}", quote(k), Kind::expected());
+                cx.err(at.key("kind"), msg);
+            }
+            kind
+        });
+    let part = cx.text(at, "part", s.part.as_ref(), false, Lines::Single);
+    let date = cx.date(at, "date", s.date.as_ref(), false).or(lk.date);
+    let start = when(cx, at, "start", s.start.as_ref(), date, lk.tz, true);
+    let end = if s.end.is_none() {
+        Some(None)
+    } else {
+        when(cx, at, "end", s.end.as_ref(), date, lk.tz, false).map(Some)
+    };
+    let description = cx.text(
+        at,
+        "description",
+        s.description.as_ref(),
+        false,
+        Lines::Multi,
+    );
+    let notes = cx.texts(at, "notes", s.notes.as_ref(), false, Lines::Single);
+    let participants = participants(cx, at, s, lk);
+    let mut key_messages = Vec::new();
+    if let Some(list) = cx.get(
+        at,
+        "key_messages",
+        s.key_messages.as_ref(),
+        false,
+        "an array of ids",
+    ) {
+        let here = at.key("key_messages");
+        for (i, id) in list.iter().enumerate() {
+            let Some(id) = cx.lax(here.index(i), id, "a key message id") else {
+                continue;
+            };
+            match lk.messages.get(id.as_str()) {
+                Some(&k) => key_messages.push(k),
+                None => cx.err(
+                    here.index(i),
+                    format!("no key message with id {}", quote(id)),
+                ),
+            }
+        }
+    }
+    let (local_start, start) = start?;
+    let end = end?;
+    Some(Pending {
+        session: Session {
+            id: id?,
+            title: title?,
+            kind: kind?,
+            part,
+            span: Span {
+                local_start,
+                local_end: local_start,
+                start,
+                end: start,
+            },
+            description,
+            notes,
+            participants: participants?,
+            key_messages,
+        },
+        end,
+    })
+}
+
+/// A session's start or end: parsed, and resolved in the agenda's zone.
+fn when(
+    cx: &mut Ctx<'_>,
+    at: Path<'_>,
+    key: &str,
+    field: Option<&Lax<String>>,
+    date: Option<NaiveDate>,
+    tz: Option<Tz>,
+    is_start: bool,
+) -> Option<(NaiveDateTime, chrono::DateTime<chrono::Utc>)> {
+    let what = if is_start {
+        "a time \"HH:MM\""
+    } else {
+        "a time \"HH:MM\" (or \"24:00\")"
+    };
+    let s = cx.get(at, key, field, is_start, what)?;
+    let Some(time) = times::parse_time(s, !is_start) else {
+        cx.err(at.key(key), format!("{} is not {what}", quote(s)));
+        return None;
+    };
+    let local = time.on(date?);
+    let tz = tz?;
+    match crate::agenda::resolve_naive(tz, local) {
+        crate::agenda::Resolved::At(instant) => Some((local, instant)),
+        crate::agenda::Resolved::Gap => {
+            cx.err(
+                at.key(key),
+                format!(
+                    "{} does not exist on {} in {tz}: the clocks skip it (daylight saving)",
+                    local.format("%H:%M"),
+                    local.format("%Y-%m-%d")
+                ),
+            );
+            None
+        }
+    }
+}
+
+fn participants(
+    cx: &mut Ctx<'_>,
+    at: Path<'_>,
+    s: &RawSession,
+    lk: &Lookups<'_>,
+) -> Option<Vec<Participant>> {
+    let Some(list) = cx.get(
+        at,
+        "participants",
+        s.participants.as_ref(),
+        false,
+        "an array",
+    ) else {
+        return Some(Vec::new());
+    };
+    let here = at.key("participants");
+    if !cx.count(here, list.len(), cx.limits.max_participants, "participants") {
+        return None;
+    }
+    let mut out = Vec::with_capacity(list.len());
+    let mut ok = true;
+    for (i, p) in list.iter().enumerate() {
+        let p = cx.lax(here.index(i), p, "an object");
+        match p.and_then(|p| participant(cx, here.index(i), p, lk)) {
+            Some(p) => out.push(p),
+            None => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+fn participant(
+    cx: &mut Ctx<'_>,
+    at: Path<'_>,
+    p: &RawParticipant,
+    lk: &Lookups<'_>,
+) -> Option<Participant> {
+    let person = cx
+        .get(at, "person", p.person.as_ref(), true, "a person id")
+        .and_then(|id| {
+            let found = lk.people.get(id.as_str()).copied();
+            if found.is_none() {
+                cx.err(
+                    at.key("person"),
+                    format!("no person with id {} in `people`", quote(id)),
+                );
+            }
+            found
+        });
+    let role = cx
+        .get(at, "role", p.role.as_ref(), true, "a string")
+        .and_then(|r| {
+            let role = Role::parse(r);
+            if role.is_none() {
+                let msg = format!("unknown role {}; expected {}", quote(r), Role::expected());
+                cx.err(at.key("role"), msg);
+            }
+            role
+        });
+    let appearance = match cx.get(at, "appearance", p.appearance.as_ref(), false, "a string") {
+        None => Some(Appearance::InPerson),
+        Some(a) => {
+            let appearance = Appearance::parse(a);
+            if appearance.is_none() {
+                let msg = format!(
+                    "unknown appearance {}; expected {}",
+                    quote(a),
+                    Appearance::expected()
+                );
+                cx.err(at.key("appearance"), msg);
+            }
+            appearance
+        }
+    };
+    let capacity = cx.text(at, "capacity", p.capacity.as_ref(), false, Lines::Single);
+    Some(Participant {
+        person: person?,
+        role: role?,
+        appearance: appearance?,
+        capacity,
+    })
+}
