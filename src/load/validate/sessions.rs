@@ -8,7 +8,7 @@ use crate::load::lax::Lax;
 use crate::load::problem::{Path, quote};
 use crate::load::raw::{RawAgenda, RawParticipant, RawSession};
 use crate::sanitize::Lines;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use std::collections::HashMap;
 
@@ -20,10 +20,19 @@ pub(super) struct Lookups<'a> {
     pub(super) date: Option<NaiveDate>,
 }
 
-/// A session whose end may still be waiting for the next session's start.
+/// A local time and the instant it means.
+type Instant = (NaiveDateTime, DateTime<Utc>);
+
+/// A session read but not finished: its end may be the next one's start.
+#[derive(Default)]
 struct Pending {
-    session: Session,
-    end: Option<(NaiveDateTime, chrono::DateTime<chrono::Utc>)>,
+    /// The session, when everything in it but its end is valid.
+    session: Option<Session>,
+    /// Its start when valid, even if something else in it is not, so the
+    /// session before it can still end there.
+    start: Option<Instant>,
+    /// Its own `end`, when it gives one.
+    end: Option<Instant>,
 }
 
 pub(super) fn sessions(cx: &mut Ctx<'_>, raw: &RawAgenda, lk: &Lookups<'_>) -> Vec<Session> {
@@ -40,11 +49,11 @@ pub(super) fn sessions(cx: &mut Ctx<'_>, raw: &RawAgenda, lk: &Lookups<'_>) -> V
     }
     let mut ids: HashMap<&str, usize> = HashMap::with_capacity(list.len());
     // Index-aligned with `list`, so a missing end can look at the next one.
-    let mut pending: Vec<Option<Pending>> = Vec::with_capacity(list.len());
+    let mut pending: Vec<Pending> = Vec::with_capacity(list.len());
     for (i, s) in list.iter().enumerate() {
         let at = here.index(i);
         let Some(s) = cx.lax(at, s, "an object") else {
-            pending.push(None);
+            pending.push(Pending::default());
             continue;
         };
         if let Some(Lax::Ok(id)) = &s.id
@@ -57,18 +66,16 @@ pub(super) fn sessions(cx: &mut Ctx<'_>, raw: &RawAgenda, lk: &Lookups<'_>) -> V
         }
         pending.push(session(cx, at, s, lk));
     }
-    let mut out = Vec::with_capacity(pending.len());
     let mut next_start = None;
     let mut resolved: Vec<Session> = Vec::with_capacity(pending.len());
     for (i, p) in pending.into_iter().enumerate().rev() {
-        let Some(p) = p else {
-            next_start = None;
+        let following = std::mem::replace(&mut next_start, p.start);
+        let Some(mut session) = p.session else {
             continue;
         };
-        let Pending { mut session, end } = p;
         let at = here.index(i);
-        let explicit = end.is_some();
-        let end = end.or(next_start);
+        let explicit = p.end.is_some();
+        let end = p.end.or(following);
         let crosses_day = end.is_some_and(|(local_end, _)| {
             let next_day = session.span.local_start.date().succ_opt();
             local_end.date() != session.span.local_start.date()
@@ -105,15 +112,13 @@ pub(super) fn sessions(cx: &mut Ctx<'_>, raw: &RawAgenda, lk: &Lookups<'_>) -> V
                 session.span.end = end;
             }
         }
-        next_start = Some((session.span.local_start, session.span.start));
         resolved.push(session);
     }
     resolved.reverse();
-    out.extend(resolved);
-    out
+    resolved
 }
 
-fn session(cx: &mut Ctx<'_>, at: Path<'_>, s: &RawSession, lk: &Lookups<'_>) -> Option<Pending> {
+fn session(cx: &mut Ctx<'_>, at: Path<'_>, s: &RawSession, lk: &Lookups<'_>) -> Pending {
     let id = cx.text(at, "id", s.id.as_ref(), true, Lines::Single);
     let title = cx.text(at, "title", s.title.as_ref(), true, Lines::Single);
     let kind = cx
@@ -165,27 +170,37 @@ fn session(cx: &mut Ctx<'_>, at: Path<'_>, s: &RawSession, lk: &Lookups<'_>) -> 
             }
         }
     }
-    let (local_start, start) = start?;
-    let end = end?;
-    Some(Pending {
-        session: Session {
-            id: id?,
-            title: title?,
-            kind: kind?,
+    let session = match (id, title, kind, start, end, participants) {
+        (
+            Some(id),
+            Some(title),
+            Some(kind),
+            Some((local_start, at)),
+            Some(_),
+            Some(participants),
+        ) => Some(Session {
+            id,
+            title,
+            kind,
             part,
             span: Span {
                 local_start,
                 local_end: local_start,
-                start,
-                end: start,
+                start: at,
+                end: at,
             },
             description,
             notes,
-            participants: participants?,
+            participants,
             key_messages,
-        },
-        end,
-    })
+        }),
+        _ => None,
+    };
+    Pending {
+        session,
+        start,
+        end: end.flatten(),
+    }
 }
 
 /// A session's start or end: parsed, and resolved in the agenda's zone.
@@ -197,7 +212,7 @@ fn when(
     date: Option<NaiveDate>,
     tz: Option<Tz>,
     is_start: bool,
-) -> Option<(NaiveDateTime, chrono::DateTime<chrono::Utc>)> {
+) -> Option<Instant> {
     let what = if is_start {
         "a time \"HH:MM\""
     } else {
