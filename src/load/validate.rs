@@ -59,7 +59,10 @@ impl Ctx<'_> {
     ) -> Option<&'r T> {
         match field {
             None if need => {
-                self.err(obj.key(key), "missing required key");
+                self.err(
+                    obj.key(key),
+                    format!("missing required key; expected {what}"),
+                );
                 None
             }
             None => None,
@@ -162,7 +165,7 @@ impl Ctx<'_> {
             self.err(
                 obj.key(key),
                 format!(
-                    "{} is not a valid date \"YYYY-MM-DD\"",
+                    "{} is not a valid date; expected \"YYYY-MM-DD\", e.g. \"2017-06-23\"",
                     super::problem::quote(s)
                 ),
             );
@@ -286,7 +289,11 @@ fn event(cx: &mut Ctx<'_>, here: Path<'_>, e: &RawEvent) -> Option<Event> {
     })
 }
 
-fn people<'r>(cx: &mut Ctx<'_>, raw: &'r RawAgenda) -> (Vec<Person>, HashMap<&'r str, usize>) {
+/// Every id given, valid or not, to its index in the model: `None` when the
+/// item has errors of its own, so a reference to it is not one more.
+pub(super) type Ids = HashMap<String, Option<usize>>;
+
+fn people(cx: &mut Ctx<'_>, raw: &RawAgenda) -> (Vec<Person>, Ids) {
     let root = Path::Root;
     let mut people = Vec::new();
     let mut ids = HashMap::new();
@@ -306,21 +313,26 @@ fn people<'r>(cx: &mut Ctx<'_>, raw: &'r RawAgenda) -> (Vec<Person>, HashMap<&'r
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if !valid_id {
-            cx.err(at, "a person id must be lowercase letters, digits and '-'");
+            cx.err(
+                at,
+                "a person id may hold only lowercase letters a-z, digits and '-'",
+            );
         }
-        let Some(p) = cx.lax(at, p, "an object") else {
+        let Entry::Vacant(slot) = ids.entry(id.clone()) else {
+            cx.err(
+                at,
+                "duplicate person id; each key of `people` must be unique",
+            );
             continue;
         };
-        let person = person(cx, at, id, p);
-        match ids.entry(id.as_str()) {
-            Entry::Occupied(_) => cx.err(at, "duplicate person id"),
-            Entry::Vacant(slot) => {
-                if let (Some(person), true) = (person, valid_id) {
-                    slot.insert(people.len());
-                    people.push(person);
-                }
-            }
-        }
+        let person = cx
+            .lax(at, p, "an object")
+            .and_then(|p| person(cx, at, id, p))
+            .filter(|_| valid_id);
+        slot.insert(person.map(|person| {
+            people.push(person);
+            people.len() - 1
+        }));
     }
     (people, ids)
 }
@@ -343,10 +355,7 @@ fn person(cx: &mut Ctx<'_>, at: Path<'_>, id: &str, p: &RawPerson) -> Option<Per
     })
 }
 
-fn key_messages<'r>(
-    cx: &mut Ctx<'_>,
-    raw: &'r RawAgenda,
-) -> (Vec<KeyMessage>, HashMap<&'r str, usize>) {
+fn key_messages(cx: &mut Ctx<'_>, raw: &RawAgenda) -> (Vec<KeyMessage>, Ids) {
     let root = Path::Root;
     let mut out = Vec::new();
     let mut ids = HashMap::new();
@@ -363,24 +372,34 @@ fn key_messages<'r>(
     if !cx.count(here, list.len(), cx.limits.max_items, "key messages") {
         return (out, ids);
     }
+    let mut first_at: HashMap<String, usize> = HashMap::with_capacity(list.len());
     for (i, m) in list.iter().enumerate() {
         let at = here.index(i);
         let Some(m) = cx.lax(at, m, "an object") else {
             continue;
         };
-        let Some(msg) = key_message(cx, at, m) else {
-            continue;
-        };
+        let msg = key_message(cx, at, m);
+        // Ids are compared as shown (sanitized), so two that differ only
+        // by a control character are duplicates, as they would look.
         let Some(Lax::Ok(raw_id)) = &m.id else {
             continue;
         };
-        match ids.entry(raw_id.as_str()) {
-            Entry::Occupied(_) => cx.err(at.key("id"), "duplicate key message id"),
-            Entry::Vacant(slot) => {
-                slot.insert(out.len());
-                out.push(msg);
-            }
+        let id = clean(raw_id, Lines::Single);
+        if let Some(first) = first_at.get(&id) {
+            cx.err(
+                at.key("id"),
+                format!("duplicate key message id, first used by key_messages[{first}]"),
+            );
+            continue;
         }
+        first_at.insert(id.clone(), i);
+        ids.insert(
+            id,
+            msg.map(|msg| {
+                out.push(msg);
+                out.len() - 1
+            }),
+        );
     }
     (out, ids)
 }

@@ -1,21 +1,21 @@
 //! Sessions: their times resolved in the agenda's zone, a missing end taken
 //! from the next session, and their references to people and key messages.
 
-use super::Ctx;
 use super::times;
+use super::{Ctx, Ids};
 use crate::agenda::{Appearance, Kind, Participant, Role, Session, Span};
 use crate::load::lax::Lax;
 use crate::load::problem::{Path, quote};
 use crate::load::raw::{RawAgenda, RawParticipant, RawSession};
-use crate::sanitize::Lines;
+use crate::sanitize::{Lines, clean};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use std::collections::HashMap;
 
 /// What sessions refer to, resolved before they are read.
 pub(super) struct Lookups<'a> {
-    pub(super) people: &'a HashMap<&'a str, usize>,
-    pub(super) messages: &'a HashMap<&'a str, usize>,
+    pub(super) people: &'a Ids,
+    pub(super) messages: &'a Ids,
     pub(super) tz: Option<Tz>,
     pub(super) date: Option<NaiveDate>,
 }
@@ -47,7 +47,7 @@ pub(super) fn sessions(cx: &mut Ctx<'_>, raw: &RawAgenda, lk: &Lookups<'_>) -> V
     if !cx.count(here, list.len(), cx.limits.max_items, "sessions") {
         return Vec::new();
     }
-    let mut ids: HashMap<&str, usize> = HashMap::with_capacity(list.len());
+    let mut ids: HashMap<String, usize> = HashMap::with_capacity(list.len());
     // Index-aligned with `list`, so a missing end can look at the next one.
     let mut pending: Vec<Pending> = Vec::with_capacity(list.len());
     for (i, s) in list.iter().enumerate() {
@@ -56,8 +56,9 @@ pub(super) fn sessions(cx: &mut Ctx<'_>, raw: &RawAgenda, lk: &Lookups<'_>) -> V
             pending.push(Pending::default());
             continue;
         };
+        // Compared as shown (sanitized), like key message ids.
         if let Some(Lax::Ok(id)) = &s.id
-            && let Some(first) = ids.insert(id.as_str(), i)
+            && let Some(first) = ids.insert(clean(id, Lines::Single), i)
         {
             cx.err(
                 at.key("id"),
@@ -161,8 +162,9 @@ fn session(cx: &mut Ctx<'_>, at: Path<'_>, s: &RawSession, lk: &Lookups<'_>) -> 
             let Some(id) = cx.lax(here.index(i), id, "a key message id") else {
                 continue;
             };
-            match lk.messages.get(id.as_str()) {
-                Some(&k) => key_messages.push(k),
+            match lk.messages.get(&clean(id, Lines::Single)) {
+                Some(&Some(k)) => key_messages.push(k),
+                Some(None) => {}
                 None => cx.err(
                     here.index(i),
                     format!("no key message with id {}", quote(id)),
@@ -214,13 +216,16 @@ fn when(
     is_start: bool,
 ) -> Option<Instant> {
     let what = if is_start {
-        "a time \"HH:MM\""
+        "a 24-hour time \"HH:MM\", e.g. \"09:30\""
     } else {
-        "a time \"HH:MM\" (or \"24:00\")"
+        "a 24-hour time \"HH:MM\", e.g. \"17:45\", or \"24:00\" for midnight"
     };
     let s = cx.get(at, key, field, is_start, what)?;
     let Some(time) = times::parse_time(s, !is_start) else {
-        cx.err(at.key(key), format!("{} is not {what}", quote(s)));
+        cx.err(
+            at.key(key),
+            format!("{} is not a valid time; expected {what}", quote(s)),
+        );
         return None;
     };
     let local = time.on(date?);
@@ -288,7 +293,7 @@ fn participant(
                     format!("no person with id {} in `people`", quote(id)),
                 );
             }
-            found
+            found.flatten()
         });
     let role = cx
         .get(at, "role", p.role.as_ref(), true, "a string")
