@@ -13,6 +13,7 @@ pub(crate) mod lax;
 mod problem;
 pub(crate) mod raw;
 mod times;
+mod unknown;
 mod validate;
 
 pub use problem::{Path, Problem, quote};
@@ -182,6 +183,9 @@ pub fn load_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Loaded, L
         .filter(|p| !outcome.skipped.iter().any(|s| is_inside(&p.path, s)))
         .collect();
     errors.extend(outcome.errors);
+    // Unknown keys were found while parsing, the rest while validating;
+    // merged, they read top to bottom.
+    errors.sort_by_key(|p| doc_order(&p.path));
     match outcome.agenda {
         Some(agenda) if errors.is_empty() => Ok(Loaded {
             agenda,
@@ -209,7 +213,7 @@ pub fn parse(text: &str) -> Result<(RawAgenda, Vec<Problem>), Problem> {
     let mut de = serde_json::Deserializer::from_str(text);
     let mut unknown = Vec::new();
     let raw: Result<RawAgenda, _> = serde_ignored::deserialize(&mut de, |path| {
-        if let Some(p) = unknown_key(&path) {
+        if let Some(p) = unknown::unknown_key(&path) {
             unknown.push(p);
         }
     });
@@ -253,59 +257,19 @@ fn syntax(e: &serde_json::Error) -> Problem {
     p
 }
 
-/// The problem for an ignored key, unless it is an `x-` extension key.
-fn unknown_key(path: &serde_ignored::Path<'_>) -> Option<Problem> {
-    let serde_ignored::Path::Map { key, .. } = path else {
-        return None;
-    };
-    if key.starts_with("x-") {
-        return None;
-    }
-    let rendered = render_ignored(path);
-    Some(Problem::at(
-        rendered,
-        "unknown key (extension keys must start with \"x-\")",
-    ))
-}
-
-fn render_ignored(path: &serde_ignored::Path<'_>) -> String {
-    use serde_ignored::Path as P;
-    let mut segs: Vec<Seg> = Vec::new();
-    let mut cur = path;
-    loop {
-        match cur {
-            P::Root => break,
-            P::Seq { parent, index } => {
-                segs.push(Seg::Index(*index));
-                cur = parent;
-            }
-            P::Map { parent, key } => {
-                segs.push(Seg::Key(key.clone()));
-                cur = parent;
-            }
-            P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => {
-                cur = parent;
-            }
-        }
-    }
-    let mut out = String::new();
-    build(&segs, Path::Root, &mut out);
-    out
-}
-
-enum Seg {
-    Key(String),
-    Index(usize),
-}
-
-/// Renders segments (innermost first) through [`Path`], so unknown keys
-/// read exactly like every other path.
-fn build(segs: &[Seg], parent: Path<'_>, out: &mut String) {
-    match segs.split_last() {
-        None => *out = parent.to_string(),
-        Some((Seg::Key(k), rest)) => build(rest, parent.key(k), out),
-        Some((Seg::Index(i), rest)) => build(rest, parent.index(*i), out),
-    }
+/// Where a path falls in a file laid out in the format's order: the
+/// top-level key's place, then the first array index under it. Sorting is
+/// stable, so problems within one session keep the order they were found.
+fn doc_order(path: &str) -> (usize, usize) {
+    const TOP: [&str; 5] = ["format", "event", "people", "key_messages", "sessions"];
+    let end = path.find(['.', '[']).unwrap_or(path.len());
+    let rank = TOP.iter().position(|k| *k == &path[..end]).unwrap_or(0);
+    let index = path[end..]
+        .strip_prefix('[')
+        .and_then(|rest| rest.split(']').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    (rank, index)
 }
 
 /// Whether the JSON path `path` lies strictly inside the value at `outer`.
