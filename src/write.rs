@@ -5,7 +5,7 @@
 //! as `x-starts-at` / `x-ends-at` (RFC 3339), which readers ignore. Reading
 //! the output back gives the same model.
 
-use crate::agenda::{Agenda, Session};
+use crate::agenda::{Agenda, Session, Span};
 use crate::load::RawAgenda;
 use crate::load::lax::{Entries, Lax};
 use crate::load::raw::{RawEvent, RawKeyMessage, RawParticipant, RawPerson, RawSession, RawSource};
@@ -87,16 +87,22 @@ pub fn to_raw(a: &Agenda) -> RawAgenda {
     }
 }
 
-fn session(a: &Agenda, s: &Session) -> RawSession {
-    let tz = a.event.timezone;
-    let span = &s.span;
-    let end = if span.local_end.date() > span.local_start.date()
+/// A session's end as the format writes it: `24:00` for midnight at the end
+/// of its day, else `HH:MM`.
+pub fn end_clock(span: &Span) -> String {
+    if span.local_end.date() > span.local_start.date()
         && span.local_end.time() == chrono::NaiveTime::MIN
     {
         "24:00".to_owned()
     } else {
         span.local_end.format("%H:%M").to_string()
-    };
+    }
+}
+
+fn session(a: &Agenda, s: &Session) -> RawSession {
+    let tz = a.event.timezone;
+    let span = &s.span;
+    let end = end_clock(span);
     RawSession {
         id: Some(Lax::Ok(s.id.clone())),
         title: Some(Lax::Ok(s.title.clone())),
