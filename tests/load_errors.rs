@@ -365,3 +365,18 @@ fn a_session_with_no_end_before_another_day() {
     assert_eq!(p[0].path, "sessions[0].end");
     assert!(p[0].message.contains("starts on another day"));
 }
+
+#[test]
+fn references_into_an_unreadable_list_are_not_reported_again() {
+    let p = problems_in(
+        r#"{"format": "dais/1",
+            "event": {"title": "T", "date": "2024-01-01", "timezone": "UTC"},
+            "people": [{"name": "Ana"}],
+            "key_messages": {"km1": {"title": "K", "text": []}},
+            "sessions": [{"id": "a", "title": "A", "kind": "other", "start": "10:00",
+                          "end": "11:00", "participants": [{"person": "ana", "role": "chair"}],
+                          "key_messages": ["km1"]}]}"#,
+    );
+    let paths: Vec<&str> = p.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["people", "key_messages"], "{p:#?}");
+}

@@ -200,9 +200,13 @@ pub fn validate(raw: &RawAgenda, limits: &Limits) -> Outcome {
         .and_then(|e| event(&mut cx, root.key("event"), e));
     let (people, person_ids) = people(&mut cx, raw);
     let (key_messages, message_ids) = key_messages(&mut cx, raw);
+    // A list of the wrong type is reported once; references into it are
+    // not reported again, one by one.
+    let people_read = !matches!(raw.people, Some(Lax::Wrong(_)));
+    let messages_read = !matches!(raw.key_messages, Some(Lax::Wrong(_)));
     let lookups = Lookups {
-        people: &person_ids,
-        messages: &message_ids,
+        people: people_read.then_some(&person_ids),
+        messages: messages_read.then_some(&message_ids),
         tz: event.as_ref().map(|e| e.timezone),
         date: event.as_ref().map(|e| e.date),
     };

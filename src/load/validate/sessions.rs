@@ -12,10 +12,11 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use std::collections::HashMap;
 
-/// What sessions refer to, resolved before they are read.
+/// What sessions refer to, resolved before they are read. `people` or
+/// `messages` is `None` when that list could not be read at all.
 pub(super) struct Lookups<'a> {
-    pub(super) people: &'a Ids,
-    pub(super) messages: &'a Ids,
+    pub(super) people: Option<&'a Ids>,
+    pub(super) messages: Option<&'a Ids>,
     pub(super) tz: Option<Tz>,
     pub(super) date: Option<NaiveDate>,
 }
@@ -162,10 +163,10 @@ fn session(cx: &mut Ctx<'_>, at: Path<'_>, s: &RawSession, lk: &Lookups<'_>) -> 
             let Some(id) = cx.lax(here.index(i), id, "a key message id") else {
                 continue;
             };
-            match lk.messages.get(&clean(id, Lines::Single)) {
-                Some(&Some(k)) => key_messages.push(k),
-                Some(None) => {}
-                None => cx.err(
+            match find(lk.messages, &clean(id, Lines::Single)) {
+                Found::At(k) => key_messages.push(k),
+                Found::Broken => {}
+                Found::Nothing => cx.err(
                     here.index(i),
                     format!("no key message with id {}", quote(id)),
                 ),
@@ -285,15 +286,16 @@ fn participant(
 ) -> Option<Participant> {
     let person = cx
         .get(at, "person", p.person.as_ref(), true, "a person id")
-        .and_then(|id| {
-            let found = lk.people.get(id.as_str()).copied();
-            if found.is_none() {
+        .and_then(|id| match find(lk.people, id) {
+            Found::At(i) => Some(i),
+            Found::Broken => None,
+            Found::Nothing => {
                 cx.err(
                     at.key("person"),
                     format!("no person with id {} in `people`", quote(id)),
                 );
+                None
             }
-            found.flatten()
         });
     let role = cx
         .get(at, "role", p.role.as_ref(), true, "a string")
@@ -327,4 +329,23 @@ fn participant(
         appearance: appearance?,
         capacity,
     })
+}
+
+/// What a reference names.
+enum Found {
+    /// A valid item, at this index in the model.
+    At(usize),
+    /// An item with errors of its own, or a list that could not be read:
+    /// those are reported already.
+    Broken,
+    /// Nothing at all.
+    Nothing,
+}
+
+fn find(ids: Option<&Ids>, id: &str) -> Found {
+    match ids.map(|ids| ids.get(id)) {
+        Some(Some(&Some(i))) => Found::At(i),
+        None | Some(Some(None)) => Found::Broken,
+        Some(None) => Found::Nothing,
+    }
 }
