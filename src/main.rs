@@ -36,7 +36,7 @@ fn main() -> ExitCode {
     match run(cli, &limits) {
         Ok(code) => code,
         Err(message) => {
-            let _ = writeln!(std::io::stderr(), "dais: {message}");
+            let _ = writeln!(std::io::stderr(), "{message}");
             ExitCode::FAILURE
         }
     }

@@ -67,10 +67,11 @@ fn headings<'a>(
 }
 
 fn time_range(s: &Session) -> String {
+    // A session ending at midnight ends at 24:00 of its day, not 00:00.
     format!(
         "{}-{}",
         s.span.local_start.format("%H:%M"),
-        s.span.local_end.format("%H:%M")
+        crate::write::end_clock(&s.span)
     )
 }
 

@@ -58,11 +58,13 @@ pub enum Path<'a> {
 
 impl<'a> Path<'a> {
     /// The path of `key` inside this object.
+    #[must_use]
     pub fn key(&'a self, key: &'a str) -> Path<'a> {
         Path::Key(self, key)
     }
 
     /// The path of element `i` of this array.
+    #[must_use]
     pub fn index(&'a self, i: usize) -> Path<'a> {
         Path::Index(self, i)
     }

@@ -2,18 +2,18 @@
 
 use super::lax::{Lax, Mismatch};
 use super::problem::{Path, Problem};
-use super::raw::{
-    Field, RawAgenda, RawEvent, RawKeyMessage, RawParticipant, RawPerson, RawSession,
-};
+use super::raw::{RawAgenda, RawEvent, RawKeyMessage, RawPerson};
 use super::{Limits, times};
-use crate::agenda::{
-    Agenda, Appearance, Event, KeyMessage, Kind, Participant, Person, Role, Session, Source, Span,
-};
+use crate::agenda::{Agenda, Event, KeyMessage, Person, Source};
 use crate::sanitize::{Lines, clean};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use chrono_tz::Tz;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+
+mod sessions;
+
+use sessions::Lookups;
 
 /// The versions of the format this build reads.
 pub const FORMATS: &[&str] = &["dais/1"];
@@ -26,12 +26,16 @@ pub struct Outcome {
     pub errors: Vec<Problem>,
     /// Problems worth saying that do not stop the file loading.
     pub warnings: Vec<Problem>,
+    /// The paths of values that could not be read (a wrong type, a
+    /// duplicate key). Keys found inside them are not worth reporting.
+    pub skipped: Vec<String>,
 }
 
 /// Collects problems as validation walks the document.
 struct Ctx<'l> {
     errors: Vec<Problem>,
     warnings: Vec<Problem>,
+    skipped: Vec<String>,
     limits: &'l Limits,
 }
 
@@ -49,13 +53,16 @@ impl Ctx<'_> {
         &mut self,
         obj: Path<'_>,
         key: &str,
-        field: &'r Field<T>,
+        field: Option<&'r Lax<T>>,
         need: bool,
         what: &str,
     ) -> Option<&'r T> {
         match field {
             None if need => {
-                self.err(obj.key(key), "missing required key");
+                self.err(
+                    obj.key(key),
+                    format!("missing required key; expected {what}"),
+                );
                 None
             }
             None => None,
@@ -66,12 +73,18 @@ impl Ctx<'_> {
     fn lax<'r, T>(&mut self, path: Path<'_>, v: &'r Lax<T>, what: &str) -> Option<&'r T> {
         match v {
             Lax::Ok(v) => Some(v),
-            Lax::Wrong(Mismatch::Found(found)) => {
-                self.err(path, format!("expected {what}, found {found}"));
-                None
-            }
-            Lax::Wrong(Mismatch::Other(msg)) => {
-                self.err(path, clean(msg, Lines::Single));
+            Lax::Wrong(wrong) => {
+                match wrong {
+                    Mismatch::Found(found) => {
+                        self.err(path, format!("expected {what}, found {found}"));
+                    }
+                    Mismatch::DuplicateKey(key) => self.err(
+                        path.key(key),
+                        "this key appears more than once in the object; give it once",
+                    ),
+                    Mismatch::Other(msg) => self.err(path, clean(msg, Lines::Single)),
+                }
+                self.skipped.push(path.to_string());
                 None
             }
         }
@@ -82,7 +95,7 @@ impl Ctx<'_> {
         &mut self,
         obj: Path<'_>,
         key: &str,
-        field: &Field<String>,
+        field: Option<&Lax<String>>,
         need: bool,
         lines: Lines,
     ) -> Option<String> {
@@ -113,7 +126,7 @@ impl Ctx<'_> {
         &mut self,
         obj: Path<'_>,
         key: &str,
-        field: &Field<Vec<Lax<String>>>,
+        field: Option<&Lax<Vec<Lax<String>>>>,
         need: bool,
         lines: Lines,
     ) -> Vec<String> {
@@ -143,7 +156,7 @@ impl Ctx<'_> {
         &mut self,
         obj: Path<'_>,
         key: &str,
-        field: &Field<String>,
+        field: Option<&Lax<String>>,
         need: bool,
     ) -> Option<NaiveDate> {
         let s = self.get(obj, key, field, need, "a date \"YYYY-MM-DD\"")?;
@@ -152,7 +165,7 @@ impl Ctx<'_> {
             self.err(
                 obj.key(key),
                 format!(
-                    "{} is not a valid date \"YYYY-MM-DD\"",
+                    "{} is not a valid date; expected \"YYYY-MM-DD\", e.g. \"2017-06-23\"",
                     super::problem::quote(s)
                 ),
             );
@@ -166,10 +179,11 @@ pub fn validate(raw: &RawAgenda, limits: &Limits) -> Outcome {
     let mut cx = Ctx {
         errors: Vec::new(),
         warnings: Vec::new(),
+        skipped: Vec::new(),
         limits,
     };
     let root = Path::Root;
-    if let Some(format) = cx.get(root, "format", &raw.format, true, "a string")
+    if let Some(format) = cx.get(root, "format", raw.format.as_ref(), true, "a string")
         && !FORMATS.contains(&format.as_str())
     {
         let known = FORMATS.join(", ");
@@ -182,17 +196,21 @@ pub fn validate(raw: &RawAgenda, limits: &Limits) -> Outcome {
         );
     }
     let event = cx
-        .get(root, "event", &raw.event, true, "an object")
+        .get(root, "event", raw.event.as_ref(), true, "an object")
         .and_then(|e| event(&mut cx, root.key("event"), e));
     let (people, person_ids) = people(&mut cx, raw);
     let (key_messages, message_ids) = key_messages(&mut cx, raw);
+    // A list of the wrong type is reported once; references into it are
+    // not reported again, one by one.
+    let people_read = !matches!(raw.people, Some(Lax::Wrong(_)));
+    let messages_read = !matches!(raw.key_messages, Some(Lax::Wrong(_)));
     let lookups = Lookups {
-        people: &person_ids,
-        messages: &message_ids,
+        people: people_read.then_some(&person_ids),
+        messages: messages_read.then_some(&message_ids),
         tz: event.as_ref().map(|e| e.timezone),
         date: event.as_ref().map(|e| e.date),
     };
-    let sessions = sessions(&mut cx, raw, &lookups);
+    let sessions = sessions::sessions(&mut cx, raw, &lookups);
     let agenda = match (event, cx.errors.is_empty()) {
         (Some(event), true) => Some(Agenda {
             event,
@@ -209,17 +227,24 @@ pub fn validate(raw: &RawAgenda, limits: &Limits) -> Outcome {
         agenda,
         errors: cx.errors,
         warnings: cx.warnings,
+        skipped: cx.skipped,
     }
 }
 
 fn event(cx: &mut Ctx<'_>, here: Path<'_>, e: &RawEvent) -> Option<Event> {
-    let title = cx.text(here, "title", &e.title, true, Lines::Single);
-    let subtitle = cx.text(here, "subtitle", &e.subtitle, false, Lines::Single);
-    let convener = cx.text(here, "convener", &e.convener, false, Lines::Single);
-    let venue = cx.text(here, "venue", &e.venue, false, Lines::Single);
-    let date = cx.date(here, "date", &e.date, true);
+    let title = cx.text(here, "title", e.title.as_ref(), true, Lines::Single);
+    let subtitle = cx.text(here, "subtitle", e.subtitle.as_ref(), false, Lines::Single);
+    let convener = cx.text(here, "convener", e.convener.as_ref(), false, Lines::Single);
+    let venue = cx.text(here, "venue", e.venue.as_ref(), false, Lines::Single);
+    let date = cx.date(here, "date", e.date.as_ref(), true);
     let timezone = cx
-        .get(here, "timezone", &e.timezone, true, "an IANA timezone name")
+        .get(
+            here,
+            "timezone",
+            e.timezone.as_ref(),
+            true,
+            "an IANA timezone name",
+        )
         .and_then(|name| {
             let tz = name.parse::<Tz>().ok();
             if tz.is_none() {
@@ -233,18 +258,24 @@ fn event(cx: &mut Ctx<'_>, here: Path<'_>, e: &RawEvent) -> Option<Event> {
             }
             tz
         });
-    let summary = cx.texts(here, "summary", &e.summary, false, Lines::Multi);
+    let summary = cx.texts(here, "summary", e.summary.as_ref(), false, Lines::Multi);
     let mut sources = Vec::new();
-    if let Some(list) = cx.get(here, "sources", &e.sources, false, "an array of objects") {
+    if let Some(list) = cx.get(
+        here,
+        "sources",
+        e.sources.as_ref(),
+        false,
+        "an array of objects",
+    ) {
         let at = here.key("sources");
         for (i, s) in list.iter().enumerate() {
             let Some(s) = cx.lax(at.index(i), s, "an object") else {
                 continue;
             };
             let p = at.index(i);
-            let title = cx.text(p, "title", &s.title, true, Lines::Single);
-            let date = cx.date(p, "date", &s.date, false);
-            let url = cx.text(p, "url", &s.url, false, Lines::Single);
+            let title = cx.text(p, "title", s.title.as_ref(), true, Lines::Single);
+            let date = cx.date(p, "date", s.date.as_ref(), false);
+            let url = cx.text(p, "url", s.url.as_ref(), false, Lines::Single);
             if let Some(title) = title {
                 sources.push(Source { title, date, url });
             }
@@ -262,11 +293,15 @@ fn event(cx: &mut Ctx<'_>, here: Path<'_>, e: &RawEvent) -> Option<Event> {
     })
 }
 
-fn people<'r>(cx: &mut Ctx<'_>, raw: &'r RawAgenda) -> (Vec<Person>, HashMap<&'r str, usize>) {
+/// Every id given, valid or not, to its index in the model: `None` when the
+/// item has errors of its own, so a reference to it is not one more.
+pub(super) type Ids = HashMap<String, Option<usize>>;
+
+fn people(cx: &mut Ctx<'_>, raw: &RawAgenda) -> (Vec<Person>, Ids) {
     let root = Path::Root;
     let mut people = Vec::new();
     let mut ids = HashMap::new();
-    let Some(entries) = cx.get(root, "people", &raw.people, false, "an object") else {
+    let Some(entries) = cx.get(root, "people", raw.people.as_ref(), false, "an object") else {
         return (people, ids);
     };
     let here = root.key("people");
@@ -282,29 +317,40 @@ fn people<'r>(cx: &mut Ctx<'_>, raw: &'r RawAgenda) -> (Vec<Person>, HashMap<&'r
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if !valid_id {
-            cx.err(at, "a person id must be lowercase letters, digits and '-'");
+            cx.err(
+                at,
+                "a person id may hold only lowercase letters a-z, digits and '-'",
+            );
         }
-        let Some(p) = cx.lax(at, p, "an object") else {
+        let Entry::Vacant(slot) = ids.entry(id.clone()) else {
+            cx.err(
+                at,
+                "duplicate person id; each key of `people` must be unique",
+            );
             continue;
         };
-        let person = person(cx, at, id, p);
-        match ids.entry(id.as_str()) {
-            Entry::Occupied(_) => cx.err(at, "duplicate person id"),
-            Entry::Vacant(slot) => {
-                if let (Some(person), true) = (person, valid_id) {
-                    slot.insert(people.len());
-                    people.push(person);
-                }
-            }
-        }
+        let person = cx
+            .lax(at, p, "an object")
+            .and_then(|p| person(cx, at, id, p))
+            .filter(|_| valid_id);
+        slot.insert(person.map(|person| {
+            people.push(person);
+            people.len() - 1
+        }));
     }
     (people, ids)
 }
 
 fn person(cx: &mut Ctx<'_>, at: Path<'_>, id: &str, p: &RawPerson) -> Option<Person> {
-    let name = cx.text(at, "name", &p.name, true, Lines::Single);
-    let honorific = cx.text(at, "honorific", &p.honorific, false, Lines::Single);
-    let affiliation = cx.text(at, "affiliation", &p.affiliation, false, Lines::Single);
+    let name = cx.text(at, "name", p.name.as_ref(), true, Lines::Single);
+    let honorific = cx.text(at, "honorific", p.honorific.as_ref(), false, Lines::Single);
+    let affiliation = cx.text(
+        at,
+        "affiliation",
+        p.affiliation.as_ref(),
+        false,
+        Lines::Single,
+    );
     Some(Person {
         id: id.to_owned(),
         name: name?,
@@ -313,348 +359,66 @@ fn person(cx: &mut Ctx<'_>, at: Path<'_>, id: &str, p: &RawPerson) -> Option<Per
     })
 }
 
-fn key_messages<'r>(
-    cx: &mut Ctx<'_>,
-    raw: &'r RawAgenda,
-) -> (Vec<KeyMessage>, HashMap<&'r str, usize>) {
+fn key_messages(cx: &mut Ctx<'_>, raw: &RawAgenda) -> (Vec<KeyMessage>, Ids) {
     let root = Path::Root;
     let mut out = Vec::new();
     let mut ids = HashMap::new();
-    let Some(list) = cx.get(root, "key_messages", &raw.key_messages, false, "an array") else {
+    let Some(list) = cx.get(
+        root,
+        "key_messages",
+        raw.key_messages.as_ref(),
+        false,
+        "an array",
+    ) else {
         return (out, ids);
     };
     let here = root.key("key_messages");
     if !cx.count(here, list.len(), cx.limits.max_items, "key messages") {
         return (out, ids);
     }
+    let mut first_at: HashMap<String, usize> = HashMap::with_capacity(list.len());
     for (i, m) in list.iter().enumerate() {
         let at = here.index(i);
         let Some(m) = cx.lax(at, m, "an object") else {
             continue;
         };
-        let Some(msg) = key_message(cx, at, m) else {
-            continue;
-        };
+        let msg = key_message(cx, at, m);
+        // Ids are compared as shown (sanitized), so two that differ only
+        // by a control character are duplicates, as they would look.
         let Some(Lax::Ok(raw_id)) = &m.id else {
             continue;
         };
-        match ids.entry(raw_id.as_str()) {
-            Entry::Occupied(_) => cx.err(at.key("id"), "duplicate key message id"),
-            Entry::Vacant(slot) => {
-                slot.insert(out.len());
-                out.push(msg);
-            }
+        let id = clean(raw_id, Lines::Single);
+        if let Some(first) = first_at.get(&id) {
+            cx.err(
+                at.key("id"),
+                format!("duplicate key message id, first used by key_messages[{first}]"),
+            );
+            continue;
         }
+        first_at.insert(id.clone(), i);
+        ids.insert(
+            id,
+            msg.map(|msg| {
+                out.push(msg);
+                out.len() - 1
+            }),
+        );
     }
     (out, ids)
 }
 
 fn key_message(cx: &mut Ctx<'_>, at: Path<'_>, m: &RawKeyMessage) -> Option<KeyMessage> {
-    let id = cx.text(at, "id", &m.id, true, Lines::Single);
+    let id = cx.text(at, "id", m.id.as_ref(), true, Lines::Single);
     let number = cx
-        .get(at, "number", &m.number, false, "an integer")
+        .get(at, "number", m.number.as_ref(), false, "an integer")
         .copied();
-    let title = cx.text(at, "title", &m.title, true, Lines::Single);
-    let text = cx.texts(at, "text", &m.text, true, Lines::Multi);
+    let title = cx.text(at, "title", m.title.as_ref(), true, Lines::Single);
+    let text = cx.texts(at, "text", m.text.as_ref(), true, Lines::Multi);
     Some(KeyMessage {
         id: id?,
         number,
         title: title?,
         text,
-    })
-}
-
-/// What sessions refer to, resolved before they are read.
-struct Lookups<'a> {
-    people: &'a HashMap<&'a str, usize>,
-    messages: &'a HashMap<&'a str, usize>,
-    tz: Option<Tz>,
-    date: Option<NaiveDate>,
-}
-
-/// A session whose end may still be waiting for the next session's start.
-struct Pending {
-    session: Session,
-    end: Option<(NaiveDateTime, chrono::DateTime<chrono::Utc>)>,
-}
-
-fn sessions(cx: &mut Ctx<'_>, raw: &RawAgenda, lk: &Lookups<'_>) -> Vec<Session> {
-    let root = Path::Root;
-    let Some(list) = cx.get(root, "sessions", &raw.sessions, true, "an array") else {
-        return Vec::new();
-    };
-    let here = root.key("sessions");
-    if list.is_empty() {
-        cx.err(here, "an agenda needs at least one session");
-    }
-    if !cx.count(here, list.len(), cx.limits.max_items, "sessions") {
-        return Vec::new();
-    }
-    let mut ids: HashMap<&str, usize> = HashMap::with_capacity(list.len());
-    // Index-aligned with `list`, so a missing end can look at the next one.
-    let mut pending: Vec<Option<Pending>> = Vec::with_capacity(list.len());
-    for (i, s) in list.iter().enumerate() {
-        let at = here.index(i);
-        let Some(s) = cx.lax(at, s, "an object") else {
-            pending.push(None);
-            continue;
-        };
-        if let Some(Lax::Ok(id)) = &s.id
-            && let Some(first) = ids.insert(id.as_str(), i)
-        {
-            cx.err(
-                at.key("id"),
-                format!("duplicate session id, first used by sessions[{first}]"),
-            );
-        }
-        pending.push(session(cx, at, s, lk));
-    }
-    let mut out = Vec::with_capacity(pending.len());
-    let mut next_start = None;
-    let mut resolved: Vec<Session> = Vec::with_capacity(pending.len());
-    for (i, p) in pending.into_iter().enumerate().rev() {
-        let Some(p) = p else {
-            next_start = None;
-            continue;
-        };
-        let Pending { mut session, end } = p;
-        let at = here.index(i);
-        let explicit = end.is_some();
-        let end = end.or(next_start);
-        let crosses_day = end.is_some_and(|(local_end, _)| {
-            let next_day = session.span.local_start.date().succ_opt();
-            local_end.date() != session.span.local_start.date()
-                && !(Some(local_end.date()) == next_day
-                    && local_end.time() == chrono::NaiveTime::MIN)
-        });
-        match end {
-            Some(_) if crosses_day && !explicit => cx.err(
-                at.key("end"),
-                "no `end`, and the next session starts on another day; give this one an `end`",
-            ),
-            None if i + 1 == list.len() => cx.err(at.key("end"), "the last session needs an `end`"),
-            None => cx.err(
-                at.key("end"),
-                "no `end`, and the next session has no valid start to end at",
-            ),
-            Some((local_end, end)) if end <= session.span.start => {
-                let what = if explicit {
-                    "ends"
-                } else {
-                    "has no `end`, so it ends when the next session starts,"
-                };
-                cx.err(
-                    at.key("end"),
-                    format!(
-                        "{what} at {}, at or before its start at {}",
-                        local_end.format("%Y-%m-%d %H:%M"),
-                        session.span.local_start.format("%Y-%m-%d %H:%M")
-                    ),
-                );
-            }
-            Some((local_end, end)) => {
-                session.span.local_end = local_end;
-                session.span.end = end;
-            }
-        }
-        next_start = Some((session.span.local_start, session.span.start));
-        resolved.push(session);
-    }
-    resolved.reverse();
-    out.extend(resolved);
-    out
-}
-
-fn session(cx: &mut Ctx<'_>, at: Path<'_>, s: &RawSession, lk: &Lookups<'_>) -> Option<Pending> {
-    let id = cx.text(at, "id", &s.id, true, Lines::Single);
-    let title = cx.text(at, "title", &s.title, true, Lines::Single);
-    let kind = cx.get(at, "kind", &s.kind, true, "a string").and_then(|k| {
-        let kind = Kind::parse(k);
-        if kind.is_none() {
-            let msg = format!(
-                "unknown kind {}; expected {}",
-                super::problem::quote(k),
-                Kind::expected()
-            );
-            cx.err(at.key("kind"), msg);
-        }
-        kind
-    });
-    let part = cx.text(at, "part", &s.part, false, Lines::Single);
-    let date = cx.date(at, "date", &s.date, false).or(lk.date);
-    let start = when(cx, at, "start", &s.start, date, lk.tz, true);
-    let end = if s.end.is_none() {
-        Some(None)
-    } else {
-        when(cx, at, "end", &s.end, date, lk.tz, false).map(Some)
-    };
-    let description = cx.text(at, "description", &s.description, false, Lines::Multi);
-    let notes = cx.texts(at, "notes", &s.notes, false, Lines::Single);
-    let participants = participants(cx, at, s, lk);
-    let mut key_messages = Vec::new();
-    if let Some(list) = cx.get(
-        at,
-        "key_messages",
-        &s.key_messages,
-        false,
-        "an array of ids",
-    ) {
-        let here = at.key("key_messages");
-        for (i, id) in list.iter().enumerate() {
-            let Some(id) = cx.lax(here.index(i), id, "a key message id") else {
-                continue;
-            };
-            match lk.messages.get(id.as_str()) {
-                Some(&k) => key_messages.push(k),
-                None => cx.err(
-                    here.index(i),
-                    format!("no key message with id {}", super::problem::quote(id)),
-                ),
-            }
-        }
-    }
-    let (local_start, start) = start?;
-    let end = end?;
-    Some(Pending {
-        session: Session {
-            id: id?,
-            title: title?,
-            kind: kind?,
-            part,
-            span: Span {
-                local_start,
-                local_end: local_start,
-                start,
-                end: start,
-            },
-            description,
-            notes,
-            participants: participants?,
-            key_messages,
-        },
-        end,
-    })
-}
-
-/// A session's start or end: parsed, and resolved in the agenda's zone.
-fn when(
-    cx: &mut Ctx<'_>,
-    at: Path<'_>,
-    key: &str,
-    field: &Field<String>,
-    date: Option<NaiveDate>,
-    tz: Option<Tz>,
-    is_start: bool,
-) -> Option<(NaiveDateTime, chrono::DateTime<chrono::Utc>)> {
-    let what = if is_start {
-        "a time \"HH:MM\""
-    } else {
-        "a time \"HH:MM\" (or \"24:00\")"
-    };
-    let s = cx.get(at, key, field, is_start, what)?;
-    let Some(time) = times::parse_time(s, !is_start) else {
-        cx.err(
-            at.key(key),
-            format!("{} is not {what}", super::problem::quote(s)),
-        );
-        return None;
-    };
-    let local = time.on(date?);
-    let tz = tz?;
-    match crate::agenda::resolve_naive(tz, local) {
-        crate::agenda::Resolved::At(instant) => Some((local, instant)),
-        crate::agenda::Resolved::Gap => {
-            cx.err(
-                at.key(key),
-                format!(
-                    "{} does not exist on {} in {tz}: the clocks skip it (daylight saving)",
-                    local.format("%H:%M"),
-                    local.format("%Y-%m-%d")
-                ),
-            );
-            None
-        }
-    }
-}
-
-fn participants(
-    cx: &mut Ctx<'_>,
-    at: Path<'_>,
-    s: &RawSession,
-    lk: &Lookups<'_>,
-) -> Option<Vec<Participant>> {
-    let Some(list) = cx.get(at, "participants", &s.participants, false, "an array") else {
-        return Some(Vec::new());
-    };
-    let here = at.key("participants");
-    if !cx.count(here, list.len(), cx.limits.max_participants, "participants") {
-        return None;
-    }
-    let mut out = Vec::with_capacity(list.len());
-    let mut ok = true;
-    for (i, p) in list.iter().enumerate() {
-        let p = cx.lax(here.index(i), p, "an object");
-        match p.and_then(|p| participant(cx, here.index(i), p, lk)) {
-            Some(p) => out.push(p),
-            None => ok = false,
-        }
-    }
-    ok.then_some(out)
-}
-
-fn participant(
-    cx: &mut Ctx<'_>,
-    at: Path<'_>,
-    p: &RawParticipant,
-    lk: &Lookups<'_>,
-) -> Option<Participant> {
-    let person = cx
-        .get(at, "person", &p.person, true, "a person id")
-        .and_then(|id| {
-            let found = lk.people.get(id.as_str()).copied();
-            if found.is_none() {
-                cx.err(
-                    at.key("person"),
-                    format!(
-                        "no person with id {} in `people`",
-                        super::problem::quote(id)
-                    ),
-                );
-            }
-            found
-        });
-    let role = cx.get(at, "role", &p.role, true, "a string").and_then(|r| {
-        let role = Role::parse(r);
-        if role.is_none() {
-            let msg = format!(
-                "unknown role {}; expected {}",
-                super::problem::quote(r),
-                Role::expected()
-            );
-            cx.err(at.key("role"), msg);
-        }
-        role
-    });
-    let appearance = match cx.get(at, "appearance", &p.appearance, false, "a string") {
-        None => Some(Appearance::InPerson),
-        Some(a) => {
-            let appearance = Appearance::parse(a);
-            if appearance.is_none() {
-                let msg = format!(
-                    "unknown appearance {}; expected {}",
-                    super::problem::quote(a),
-                    Appearance::expected()
-                );
-                cx.err(at.key("appearance"), msg);
-            }
-            appearance
-        }
-    };
-    let capacity = cx.text(at, "capacity", &p.capacity, false, Lines::Single);
-    Some(Participant {
-        person: person?,
-        role: role?,
-        appearance: appearance?,
-        capacity,
     })
 }
