@@ -142,7 +142,7 @@ fn markdown_output() {
         "  - Mr. Yury Fedotov, UNODC Executive Director (ICAT Coordinator) \\[video message\\]\n",
         "\n*Interactive Q and A*\n",
         "- Moderators:\n  - Mr. Claudio Formisano, Executive Programme Officer, OSCE\n",
-        "- Key messages:\n  - 1. Enshrine a victim-centred and survivor-based approach\n",
+        "- Key messages:\n  - 1\\. Enshrine a victim-centred and survivor-based approach\n",
     ] {
         assert!(out.contains(part), "{part:?} in\n{out}");
     }
