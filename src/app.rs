@@ -19,6 +19,7 @@ mod navigate;
 mod reload;
 mod search;
 mod suggest;
+mod timing;
 mod view;
 
 pub use action::{Action, Command};
@@ -28,6 +29,7 @@ pub use live::{Banner, Live, Shift};
 pub use reload::identity;
 pub use search::{Search, SearchText, find_all};
 pub use suggest::{Suggester, Suggestion};
+pub use timing::Timing;
 pub use view::{Overlay, Pane, View};
 
 /// Everything dais knows and shows.
@@ -41,6 +43,8 @@ pub struct App {
     pub text: SearchText,
     /// Its key message term model.
     pub suggester: Suggester,
+    /// Its sessions in time order with the shift applied.
+    pub timing: Timing,
     /// Key bindings.
     pub keymap: Keymap,
     /// Colours and styles.
@@ -87,11 +91,13 @@ impl App {
         let index = Index::new(&agenda);
         let text = SearchText::new(&agenda);
         let suggester = Suggester::new(&agenda);
+        let timing = Timing::new(&agenda, &live::Shift::default());
         let mut app = App {
             agenda,
             index,
             text,
             suggester,
+            timing,
             keymap: Keymap::default(),
             theme: Theme::default(),
             view: View::Agenda,

@@ -37,6 +37,8 @@ pub struct Index {
     pub longest_minutes: i64,
     /// Whether the agenda spans more than one day.
     pub multi_day: bool,
+    /// The last day with a session.
+    pub last_day: Option<NaiveDate>,
 }
 
 impl Index {
@@ -92,6 +94,7 @@ impl Index {
             .map(|s| s.span.minutes())
             .max()
             .unwrap_or(0);
+        let last_day = agenda.sessions.iter().map(Session::date).max();
         Index {
             rows,
             row_of,
@@ -99,6 +102,7 @@ impl Index {
             sessions_of_message,
             longest_minutes,
             multi_day,
+            last_day,
         }
     }
 }

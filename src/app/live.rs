@@ -108,8 +108,9 @@ pub enum Status {
     },
 }
 
-/// Where `now` falls, with the delay applied. With overlapping sessions the
-/// one that started last is live.
+/// Where `now` falls, with the delay applied, by a scan of every session
+/// (the reference for [`super::Timing`], which the app uses). With
+/// overlapping sessions the one that started last is live.
 pub fn status(agenda: &Agenda, shift: &Shift, now: DateTime<Utc>) -> Status {
     let mut live: Option<(usize, DateTime<Utc>)> = None;
     let mut next: Option<(usize, DateTime<Utc>)> = None;
@@ -154,7 +155,15 @@ pub struct Banner {
 impl App {
     /// Where now falls in the programme.
     pub fn status(&self) -> Status {
-        status(&self.agenda, &self.live.shift, self.live.now)
+        self.timing
+            .status(&self.agenda, &self.live.shift, self.live.now)
+    }
+
+    /// Sets the shift, keeping the time index in step with it.
+    pub fn set_shift(&mut self, shift: Shift) {
+        self.live.shift = shift;
+        self.timing = super::Timing::new(&self.agenda, &self.live.shift);
+        self.live.shift_changed = true;
     }
 
     /// The session that follow mode shows: the live one, else the next,
@@ -217,14 +226,14 @@ impl App {
                     .unwrap_or(self.live.now);
                 let wanted = (now - planned).num_minutes();
                 let have = self.live.shift.minutes(i);
-                self.live.shift.add(i, wanted - have);
-                self.live.shift_changed = true;
+                let mut shift = self.live.shift.clone();
+                shift.add(i, wanted - have);
+                self.set_shift(shift);
                 self.live.follow = true;
                 self.follow_now();
             }
             Command::OnTime => {
-                self.live.shift = Shift::default();
-                self.live.shift_changed = true;
+                self.set_shift(Shift::default());
                 self.follow_now();
             }
             _ => {}

@@ -29,7 +29,9 @@ impl App {
                 shift.add(i, *m);
             }
         }
-        self.live.shift = shift;
+        self.set_shift(shift);
+        // Restoring is not a change to save.
+        self.live.shift_changed = false;
         self.follow_now();
     }
 
