@@ -15,6 +15,7 @@ pub mod reload;
 pub mod sanitize;
 pub mod source;
 pub mod state;
+pub mod synth;
 pub mod theme;
 pub mod tui;
 pub mod ui;
