@@ -9,7 +9,7 @@ use std::path::PathBuf;
 /// Informal Interactive Multi-stakeholder Hearing of 23 June 2017 on the
 /// Global Plan of Action to Combat Trafficking in Persons.
 #[derive(Debug, Parser)]
-#[command(name = "dais", version, args_conflicts_with_subcommands = true)]
+#[command(name = "dais", version)]
 pub struct Cli {
     /// The agenda file to open (dais/1, or a frab / c3voc schedule.json);
     /// the bundled hearing if absent.
@@ -17,6 +17,9 @@ pub struct Cli {
 
     #[command(flatten)]
     pub load: LoadArgs,
+
+    #[command(flatten)]
+    pub clock: ClockArgs,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -30,6 +33,24 @@ pub struct LoadArgs {
     pub max_size: Option<u64>,
 }
 
+/// Options that set the clock, to rehearse the live view of any meeting.
+#[derive(Debug, Args, Clone)]
+pub struct ClockArgs {
+    /// Start the clock at this moment: "2017-06-23 11:05" or "11:05" (in
+    /// the agenda's zone; a bare time is on the agenda's first day), or
+    /// RFC 3339 with an offset ("2017-06-23T15:05:00Z").
+    #[arg(long, global = true, value_name = "TIME")]
+    pub at: Option<String>,
+
+    /// Run the clock this many times faster than real time.
+    #[arg(long, global = true, value_name = "N", default_value_t = 1.0)]
+    pub speed: f64,
+
+    /// Read settings from this config file instead of the default one.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -40,6 +61,23 @@ pub enum Command {
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+    },
+    /// Print one line on what is on now and next, for status bars.
+    Now {
+        /// The agenda file; the bundled hearing if absent.
+        file: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = NowFormat::Text)]
+        format: NowFormat,
+    },
+    /// Show, check or print a default config file (theme, keys).
+    Config {
+        /// Print a commented config file with every default.
+        #[arg(long, conflicts_with = "path")]
+        default: bool,
+        /// Print where the config file is read from.
+        #[arg(long)]
+        path: bool,
     },
     /// Check agenda files and report every problem; exit status 1 if any is invalid.
     Validate {
@@ -102,5 +140,14 @@ pub enum ListFormat {
     /// Markdown, for pasting into documents.
     Markdown,
     /// The normalized agenda as dais/1 JSON, with resolved RFC 3339 times.
+    Json,
+}
+
+/// How `dais now` writes its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NowFormat {
+    /// One line of text.
+    Text,
+    /// One JSON object.
     Json,
 }

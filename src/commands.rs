@@ -3,5 +3,7 @@
 pub mod convert;
 pub mod export;
 pub mod list;
+pub mod now;
+pub mod open;
 pub mod shell;
 pub mod validate;

@@ -9,12 +9,13 @@ use std::io::Read;
 use std::path::Path as FsPath;
 
 pub(crate) mod ctx;
+mod depth;
 mod detect;
 pub(crate) mod lax;
 mod problem;
 pub(crate) mod raw;
-mod sessions;
 pub(crate) mod times;
+mod unknown;
 mod validate;
 
 use ctx::Outcome;
@@ -39,6 +40,8 @@ pub struct Limits {
     pub max_items: usize,
     /// The most participants in one session.
     pub max_participants: usize,
+    /// The deepest nesting of JSON arrays and objects.
+    pub max_depth: usize,
 }
 
 impl Default for Limits {
@@ -49,6 +52,7 @@ impl Default for Limits {
             max_string: 64 * 1024,
             max_items: 1_000_000,
             max_participants: 10_000,
+            max_depth: 64,
         }
     }
 }
@@ -89,7 +93,7 @@ impl std::error::Error for LoadError {}
 
 /// Reads and validates the agenda at `path`.
 pub fn load_file(path: &FsPath, limits: &Limits) -> Result<Loaded, LoadError> {
-    let name = path.display().to_string();
+    let name = file_name(path);
     let fail = |message: String| LoadError {
         file: name.clone(),
         problems: vec![Problem::at("", message)],
@@ -122,6 +126,18 @@ pub fn load_file(path: &FsPath, limits: &Limits) -> Result<Loaded, LoadError> {
     load_bytes(&name, &bytes, limits)
 }
 
+/// A file's name as messages show it: as given, unless it holds something
+/// a terminal would act on (`dais validate *.json` in a hostile directory),
+/// then quoted with those characters escaped.
+pub fn file_name(path: &FsPath) -> String {
+    let name = path.display().to_string();
+    if name.chars().any(crate::sanitize::is_unsafe) {
+        quote(&name)
+    } else {
+        name
+    }
+}
+
 fn io_reason(e: &std::io::Error) -> String {
     // The OS message without "(os error 2)".
     let s = e.to_string();
@@ -135,13 +151,16 @@ fn io_reason(e: &std::io::Error) -> String {
 /// [`Format`]); `name` is used in messages.
 ///
 /// Every format shares the front steps: UTF-8, a byte-order mark, an empty
-/// file, and JSON syntax, which is checked before the format is decided.
+/// file, the nesting limit, a top-level array, and JSON syntax, which is
+/// checked before the format is decided.
 pub fn load_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Loaded, LoadError> {
     let fail = |problem: Problem| LoadError {
         file: name.to_owned(),
         problems: vec![problem],
     };
     let text = text_of(bytes).map_err(fail)?;
+    too_deep(text, limits.max_depth).map_err(fail)?;
+    not_an_array(text).map_err(fail)?;
     let format = detect::detect(text).map_err(fail)?;
     let outcome = match format {
         Format::Dais1 => dais1(text, limits).map_err(fail)?,
@@ -178,22 +197,60 @@ fn text_of(bytes: &[u8]) -> Result<&str, Problem> {
     Ok(text)
 }
 
-/// Reads and validates a `dais/1` document; unknown keys come first.
+/// An error if `text` nests arrays and objects deeper than `max`, at the
+/// bracket that goes too deep.
+fn too_deep(text: &str, max: usize) -> Result<(), Problem> {
+    let Some(at) = depth::too_deep(text, max) else {
+        return Ok(());
+    };
+    let mut p = Problem::at(
+        "",
+        format!("JSON nested deeper than {max} levels; an agenda needs far fewer"),
+    );
+    p.position = Some(line_col(&text.as_bytes()[..at]));
+    Err(p)
+}
+
+/// An error if the document is an array: serde would read a top-level
+/// array as an object's fields in order.
+fn not_an_array(text: &str) -> Result<(), Problem> {
+    let body = text.trim_start_matches([' ', '\t', '\n', '\r']);
+    if !body.starts_with('[') {
+        return Ok(());
+    }
+    let mut p = Problem::at(
+        "",
+        "expected an agenda object at the top level, found an array",
+    );
+    p.position = Some(line_col(&text.as_bytes()[..text.len() - body.len()]));
+    Err(p)
+}
+
+/// Reads and validates a `dais/1` document; its problems read top to bottom.
 fn dais1(text: &str, limits: &Limits) -> Result<Outcome, Problem> {
     let (raw, unknown) = parse(text)?;
     let mut outcome = validate::validate(&raw, limits);
-    if !unknown.is_empty() {
-        outcome.errors.splice(0..0, unknown);
-    }
+    // A value of the wrong type was skipped whole; the keys serde saw while
+    // skipping it are not unknown keys of the format.
+    let mut errors: Vec<Problem> = unknown
+        .into_iter()
+        .filter(|p| !outcome.skipped.iter().any(|s| is_inside(&p.path, s)))
+        .collect();
+    errors.append(&mut outcome.errors);
+    // Unknown keys were found while parsing, the rest while validating;
+    // merged, they read top to bottom.
+    errors.sort_by_key(|p| doc_order(&p.path));
+    outcome.errors = errors;
     Ok(outcome)
 }
 
 /// Parses JSON into the raw form, returning unknown keys as problems.
 pub fn parse(text: &str) -> Result<(RawAgenda, Vec<Problem>), Problem> {
+    not_an_array(text)?;
     let mut de = serde_json::Deserializer::from_str(text);
     let mut unknown = Vec::new();
     let raw: Result<RawAgenda, _> = serde_ignored::deserialize(&mut de, |path| {
-        if let Some(p) = unknown_key(&path) {
+        if let Some(p) = unknown::unknown_key(&path) {
             unknown.push(p);
         }
     });
@@ -208,74 +265,55 @@ pub(crate) fn syntax(e: &serde_json::Error) -> Problem {
     let msg = e.to_string();
     // serde_json appends " at line L column C"; we give those separately.
     let msg = msg.find(" at line ").map_or(msg.as_str(), |i| &msg[..i]);
-    let message = if e.is_eof() {
-        format!("malformed JSON: the file ends early ({msg})")
+    let duplicate = msg
+        .strip_prefix("duplicate field `")
+        .and_then(|k| k.strip_suffix('`'));
+    let (path, message) = if let Some(key) = duplicate {
+        (
+            Path::Root.key(key).to_string(),
+            "this key appears more than once in the object; give it once".to_owned(),
+        )
+    } else if e.is_eof() {
+        (
+            String::new(),
+            format!("malformed JSON: the file ends early ({msg})"),
+        )
     } else if msg.starts_with("invalid type") {
-        "expected an agenda object at the top level".to_owned()
+        (
+            String::new(),
+            "expected an agenda object at the top level".to_owned(),
+        )
     } else {
-        format!("malformed JSON: {msg}")
+        (String::new(), format!("malformed JSON: {msg}"))
     };
     let mut p = Problem::at(
-        "",
+        path,
         crate::sanitize::clean(&message, crate::sanitize::Lines::Single),
     );
-    p.position = Some((e.line(), e.column()));
+    // serde_json counts the end of input after a newline as column 0.
+    p.position = Some((e.line(), e.column().max(1)));
     p
 }
 
-/// The problem for an ignored key, unless it is an `x-` extension key.
-fn unknown_key(path: &serde_ignored::Path<'_>) -> Option<Problem> {
-    let serde_ignored::Path::Map { key, .. } = path else {
-        return None;
-    };
-    if key.starts_with("x-") {
-        return None;
-    }
-    let rendered = render_ignored(path);
-    Some(Problem::at(
-        rendered,
-        "unknown key (extension keys must start with \"x-\")",
-    ))
+/// Where a path falls in a file laid out in the format's order: the
+/// top-level key's place, then the first array index under it. Sorting is
+/// stable, so problems within one session keep the order they were found.
+fn doc_order(path: &str) -> (usize, usize) {
+    const TOP: [&str; 5] = ["format", "event", "people", "key_messages", "sessions"];
+    let end = path.find(['.', '[']).unwrap_or(path.len());
+    let rank = TOP.iter().position(|k| *k == &path[..end]).unwrap_or(0);
+    let index = path[end..]
+        .strip_prefix('[')
+        .and_then(|rest| rest.split(']').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    (rank, index)
 }
 
-fn render_ignored(path: &serde_ignored::Path<'_>) -> String {
-    use serde_ignored::Path as P;
-    let mut segs: Vec<Seg> = Vec::new();
-    let mut cur = path;
-    loop {
-        match cur {
-            P::Root => break,
-            P::Seq { parent, index } => {
-                segs.push(Seg::Index(*index));
-                cur = parent;
-            }
-            P::Map { parent, key } => {
-                segs.push(Seg::Key(key.clone()));
-                cur = parent;
-            }
-            P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => {
-                cur = parent;
-            }
-        }
-    }
-    let mut out = String::new();
-    build(&segs, Path::Root, &mut out);
-    out
-}
-
-enum Seg {
-    Key(String),
-    Index(usize),
-}
-
-/// Renders segments (innermost first) through [`Path`], so unknown keys
-/// read exactly like every other path.
-fn build(segs: &[Seg], parent: Path<'_>, out: &mut String) {
-    match segs.split_last() {
-        None => *out = parent.to_string(),
-        Some((Seg::Key(k), rest)) => build(rest, parent.key(k), out),
-        Some((Seg::Index(i), rest)) => build(rest, parent.index(*i), out),
-    }
+/// Whether the JSON path `path` lies strictly inside the value at `outer`.
+fn is_inside(path: &str, outer: &str) -> bool {
+    path.strip_prefix(outer)
+        .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
 }
 
 /// 1-based line and column of the end of `prefix`.

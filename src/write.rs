@@ -5,7 +5,7 @@
 //! as `x-starts-at` / `x-ends-at` (RFC 3339), which readers ignore. Reading
 //! the output back gives the same model.
 
-use crate::agenda::{Agenda, Session};
+use crate::agenda::{Agenda, Session, Span};
 use crate::load::RawAgenda;
 use crate::load::lax::{Entries, Lax};
 use crate::load::raw::{RawEvent, RawKeyMessage, RawParticipant, RawPerson, RawSession, RawSource};
@@ -16,15 +16,6 @@ pub fn to_json(agenda: &Agenda) -> String {
         serde_json::to_string_pretty(&to_raw(agenda)).expect("a raw agenda always serializes");
     s.push('\n');
     s
-}
-
-/// A present, well-typed field.
-#[expect(
-    clippy::unnecessary_wraps,
-    reason = "a field is an `Option`; this fills one in"
-)]
-fn some<T>(v: T) -> Option<Lax<T>> {
-    Some(Lax::Ok(v))
 }
 
 fn opt<T: Clone>(v: Option<&T>) -> Option<Lax<T>> {
@@ -39,12 +30,12 @@ fn strings(v: &[String]) -> Vec<Lax<String>> {
 pub fn to_raw(a: &Agenda) -> RawAgenda {
     let e = &a.event;
     let event = RawEvent {
-        title: some(e.title.clone()),
+        title: Some(Lax::Ok(e.title.clone())),
         subtitle: opt(e.subtitle.as_ref()),
         convener: opt(e.convener.as_ref()),
         venue: opt(e.venue.as_ref()),
-        date: some(e.date.format("%Y-%m-%d").to_string()),
-        timezone: some(e.timezone.name().to_owned()),
+        date: Some(Lax::Ok(e.date.format("%Y-%m-%d").to_string())),
+        timezone: Some(Lax::Ok(e.timezone.name().to_owned())),
         summary: (!e.summary.is_empty()).then(|| Lax::Ok(strings(&e.summary))),
         sources: (!e.sources.is_empty()).then(|| {
             Lax::Ok(
@@ -52,7 +43,7 @@ pub fn to_raw(a: &Agenda) -> RawAgenda {
                     .iter()
                     .map(|s| {
                         Lax::Ok(RawSource {
-                            title: some(s.title.clone()),
+                            title: Some(Lax::Ok(s.title.clone())),
                             date: s.date.map(|d| Lax::Ok(d.format("%Y-%m-%d").to_string())),
                             url: opt(s.url.as_ref()),
                         })
@@ -66,7 +57,7 @@ pub fn to_raw(a: &Agenda) -> RawAgenda {
         .iter()
         .map(|p| {
             let person = RawPerson {
-                name: some(p.name.clone()),
+                name: Some(Lax::Ok(p.name.clone())),
                 honorific: opt(p.honorific.as_ref()),
                 affiliation: opt(p.affiliation.as_ref()),
             };
@@ -78,46 +69,63 @@ pub fn to_raw(a: &Agenda) -> RawAgenda {
         .iter()
         .map(|m| {
             Lax::Ok(RawKeyMessage {
-                id: some(m.id.clone()),
+                id: Some(Lax::Ok(m.id.clone())),
                 number: m.number.map(Lax::Ok),
-                title: some(m.title.clone()),
-                text: some(strings(&m.text)),
+                title: Some(Lax::Ok(m.title.clone())),
+                text: Some(Lax::Ok(strings(&m.text))),
             })
         })
         .collect();
     RawAgenda {
-        format: some("dais/1".to_owned()),
-        event: some(event),
+        format: Some(Lax::Ok("dais/1".to_owned())),
+        event: Some(Lax::Ok(event)),
         people: (!a.people.is_empty()).then_some(Lax::Ok(Entries(people))),
         key_messages: (!a.key_messages.is_empty()).then_some(Lax::Ok(key_messages)),
-        sessions: some(a.sessions.iter().map(|s| Lax::Ok(session(a, s))).collect()),
+        sessions: Some(Lax::Ok(
+            a.sessions.iter().map(|s| Lax::Ok(session(a, s))).collect(),
+        )),
     }
+}
+
+/// A session's end as the format writes it: `24:00` for midnight at the end
+/// of its day, else `HH:MM`.
+pub fn end_clock(span: &Span) -> String {
+    if ends_at_midnight(span) {
+        "24:00".to_owned()
+    } else {
+        span.local_end.format("%H:%M").to_string()
+    }
+}
+
+/// Whether a session ends at the midnight that closes its start's day.
+fn ends_at_midnight(span: &Span) -> bool {
+    span.local_end.time() == chrono::NaiveTime::MIN
+        && Some(span.local_end.date()) == span.local_start.date().succ_opt()
+}
+
+/// The day a session's end falls on, when `end` alone would not say it:
+/// neither its start's day nor the midnight that closes it (`24:00`).
+fn end_date(span: &Span) -> Option<Lax<String>> {
+    let end_day = span.local_end.date();
+    (end_day != span.local_start.date() && !ends_at_midnight(span))
+        .then(|| Lax::Ok(end_day.format("%Y-%m-%d").to_string()))
 }
 
 fn session(a: &Agenda, s: &Session) -> RawSession {
     let tz = a.event.timezone;
     let span = &s.span;
-    let day = span.local_start.date();
-    let (end, end_date) = if span.local_end.time() == chrono::NaiveTime::MIN
-        && Some(span.local_end.date()) == day.succ_opt()
-    {
-        ("24:00".to_owned(), None)
-    } else {
-        let end_day = span.local_end.date();
-        let end_date = (end_day != day).then(|| Lax::Ok(end_day.format("%Y-%m-%d").to_string()));
-        (span.local_end.format("%H:%M").to_string(), end_date)
-    };
+    let end = end_clock(span);
     RawSession {
-        id: some(s.id.clone()),
-        title: some(s.title.clone()),
-        kind: some(s.kind.as_str().to_owned()),
+        id: Some(Lax::Ok(s.id.clone())),
+        title: Some(Lax::Ok(s.title.clone())),
+        kind: Some(Lax::Ok(s.kind.as_str().to_owned())),
         part: opt(s.part.as_ref()),
         room: opt(s.room.as_ref()),
         track: opt(s.track.as_ref()),
-        date: some(span.local_start.format("%Y-%m-%d").to_string()),
-        start: some(span.local_start.format("%H:%M").to_string()),
-        end: some(end),
-        end_date,
+        date: Some(Lax::Ok(span.local_start.format("%Y-%m-%d").to_string())),
+        start: Some(Lax::Ok(span.local_start.format("%H:%M").to_string())),
+        end: Some(Lax::Ok(end)),
+        end_date: end_date(span),
         description: opt(s.description.as_ref()),
         notes: (!s.notes.is_empty()).then(|| Lax::Ok(strings(&s.notes))),
         participants: (!s.participants.is_empty()).then(|| {
@@ -126,9 +134,9 @@ fn session(a: &Agenda, s: &Session) -> RawSession {
                     .iter()
                     .map(|p| {
                         Lax::Ok(RawParticipant {
-                            person: some(a.people[p.person].id.clone()),
-                            role: some(p.role.as_str().to_owned()),
-                            appearance: some(p.appearance.as_str().to_owned()),
+                            person: Some(Lax::Ok(a.people[p.person].id.clone())),
+                            role: Some(Lax::Ok(p.role.as_str().to_owned())),
+                            appearance: Some(Lax::Ok(p.appearance.as_str().to_owned())),
                             capacity: opt(p.capacity.as_ref()),
                         })
                     })

@@ -17,6 +17,9 @@ pub struct Outcome {
     pub errors: Vec<Problem>,
     /// Problems worth saying that do not stop the file loading.
     pub warnings: Vec<Problem>,
+    /// The paths of values that could not be read (a wrong type, a
+    /// duplicate key). Keys found inside them are not worth reporting.
+    pub skipped: Vec<String>,
 }
 
 /// Collects problems as a reader walks the document.
@@ -25,6 +28,8 @@ pub(crate) struct Ctx<'l> {
     pub errors: Vec<Problem>,
     /// Problems worth saying that do not stop the file loading.
     pub warnings: Vec<Problem>,
+    /// The paths of values that could not be read.
+    pub skipped: Vec<String>,
     /// The bounds in force.
     pub limits: &'l Limits,
 }
@@ -35,6 +40,7 @@ impl<'l> Ctx<'l> {
         Ctx {
             errors: Vec::new(),
             warnings: Vec::new(),
+            skipped: Vec::new(),
             limits,
         }
     }
@@ -45,6 +51,7 @@ impl<'l> Ctx<'l> {
             agenda: agenda.filter(|_| self.errors.is_empty()),
             errors: self.errors,
             warnings: self.warnings,
+            skipped: self.skipped,
         }
     }
 
@@ -69,7 +76,10 @@ impl<'l> Ctx<'l> {
     ) -> Option<&'r T> {
         match field {
             None if need => {
-                self.err(obj.key(key), "missing required key");
+                self.err(
+                    obj.key(key),
+                    format!("missing required key; expected {what}"),
+                );
                 None
             }
             None => None,
@@ -77,16 +87,23 @@ impl<'l> Ctx<'l> {
         }
     }
 
-    /// A lax value's content, reporting a wrong type as an error.
+    /// A lax value's content, reporting a wrong type (or a duplicate key
+    /// inside it) as an error and noting its path as skipped.
     pub fn lax<'r, T>(&mut self, path: Path<'_>, v: &'r Lax<T>, what: &str) -> Option<&'r T> {
         match v {
             Lax::Ok(v) => Some(v),
-            Lax::Wrong(Mismatch::Found(found)) => {
-                self.err(path, format!("expected {what}, found {found}"));
-                None
-            }
-            Lax::Wrong(Mismatch::Other(msg)) => {
-                self.err(path, clean(msg, Lines::Single));
+            Lax::Wrong(wrong) => {
+                match wrong {
+                    Mismatch::Found(found) => {
+                        self.err(path, format!("expected {what}, found {found}"));
+                    }
+                    Mismatch::DuplicateKey(key) => self.err(
+                        path.key(key),
+                        "this key appears more than once in the object; give it once",
+                    ),
+                    Mismatch::Other(msg) => self.err(path, clean(msg, Lines::Single)),
+                }
+                self.skipped.push(path.to_string());
                 None
             }
         }
@@ -169,7 +186,10 @@ impl<'l> Ctx<'l> {
         if date.is_none() {
             self.err(
                 obj.key(key),
-                format!("{} is not a valid date \"YYYY-MM-DD\"", quote(s)),
+                format!(
+                    "{} is not a valid date; expected \"YYYY-MM-DD\", e.g. \"2017-06-23\"",
+                    quote(s)
+                ),
             );
         }
         date

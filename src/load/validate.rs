@@ -1,17 +1,20 @@
 //! From the raw wire form to the domain model, collecting every problem:
-//! the event, people and key messages here, sessions in `sessions.rs`.
+//! the event, people and key messages here, sessions in `validate/sessions.rs`.
 
 use super::ctx::{Ctx, Outcome};
 use super::lax::Lax;
 use super::problem::Path;
 use super::raw::{RawAgenda, RawEvent, RawKeyMessage, RawPerson};
-use super::sessions::{Lookups, sessions};
 use super::{Limits, times};
 use crate::agenda::{Agenda, Event, KeyMessage, Person, Source};
-use crate::sanitize::Lines;
+use crate::sanitize::{Lines, clean};
 use chrono_tz::Tz;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+
+mod sessions;
+
+use sessions::Lookups;
 
 /// The versions of the format this build reads.
 pub const FORMATS: &[&str] = &["dais/1"];
@@ -37,13 +40,17 @@ pub fn validate(raw: &RawAgenda, limits: &Limits) -> Outcome {
         .and_then(|e| event(&mut cx, root.key("event"), e));
     let (people, person_ids) = people(&mut cx, raw);
     let (key_messages, message_ids) = key_messages(&mut cx, raw);
+    // A list of the wrong type is reported once; references into it are
+    // not reported again, one by one.
+    let people_read = !matches!(raw.people, Some(Lax::Wrong(_)));
+    let messages_read = !matches!(raw.key_messages, Some(Lax::Wrong(_)));
     let lookups = Lookups {
-        people: &person_ids,
-        messages: &message_ids,
+        people: people_read.then_some(&person_ids),
+        messages: messages_read.then_some(&message_ids),
         tz: event.as_ref().map(|e| e.timezone),
         date: event.as_ref().map(|e| e.date),
     };
-    let sessions = sessions(&mut cx, raw, &lookups);
+    let sessions = sessions::sessions(&mut cx, raw, &lookups);
     let agenda = match (event, cx.errors.is_empty()) {
         (Some(event), true) => Some(Agenda {
             event,
@@ -121,7 +128,11 @@ fn event(cx: &mut Ctx<'_>, here: Path<'_>, e: &RawEvent) -> Option<Event> {
     })
 }
 
-fn people<'r>(cx: &mut Ctx<'_>, raw: &'r RawAgenda) -> (Vec<Person>, HashMap<&'r str, usize>) {
+/// Every id given, valid or not, to its index in the model: `None` when the
+/// item has errors of its own, so a reference to it is not one more.
+pub(super) type Ids = HashMap<String, Option<usize>>;
+
+fn people(cx: &mut Ctx<'_>, raw: &RawAgenda) -> (Vec<Person>, Ids) {
     let root = Path::Root;
     let mut people = Vec::new();
     let mut ids = HashMap::new();
@@ -141,21 +152,26 @@ fn people<'r>(cx: &mut Ctx<'_>, raw: &'r RawAgenda) -> (Vec<Person>, HashMap<&'r
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if !valid_id {
-            cx.err(at, "a person id must be lowercase letters, digits and '-'");
+            cx.err(
+                at,
+                "a person id may hold only lowercase letters a-z, digits and '-'",
+            );
         }
-        let Some(p) = cx.lax(at, p, "an object") else {
+        let Entry::Vacant(slot) = ids.entry(id.clone()) else {
+            cx.err(
+                at,
+                "duplicate person id; each key of `people` must be unique",
+            );
             continue;
         };
-        let person = person(cx, at, id, p);
-        match ids.entry(id.as_str()) {
-            Entry::Occupied(_) => cx.err(at, "duplicate person id"),
-            Entry::Vacant(slot) => {
-                if let (Some(person), true) = (person, valid_id) {
-                    slot.insert(people.len());
-                    people.push(person);
-                }
-            }
-        }
+        let person = cx
+            .lax(at, p, "an object")
+            .and_then(|p| person(cx, at, id, p))
+            .filter(|_| valid_id);
+        slot.insert(person.map(|person| {
+            people.push(person);
+            people.len() - 1
+        }));
     }
     (people, ids)
 }
@@ -178,10 +194,7 @@ fn person(cx: &mut Ctx<'_>, at: Path<'_>, id: &str, p: &RawPerson) -> Option<Per
     })
 }
 
-fn key_messages<'r>(
-    cx: &mut Ctx<'_>,
-    raw: &'r RawAgenda,
-) -> (Vec<KeyMessage>, HashMap<&'r str, usize>) {
+fn key_messages(cx: &mut Ctx<'_>, raw: &RawAgenda) -> (Vec<KeyMessage>, Ids) {
     let root = Path::Root;
     let mut out = Vec::new();
     let mut ids = HashMap::new();
@@ -198,24 +211,34 @@ fn key_messages<'r>(
     if !cx.count(here, list.len(), cx.limits.max_items, "key messages") {
         return (out, ids);
     }
+    let mut first_at: HashMap<String, usize> = HashMap::with_capacity(list.len());
     for (i, m) in list.iter().enumerate() {
         let at = here.index(i);
         let Some(m) = cx.lax(at, m, "an object") else {
             continue;
         };
-        let Some(msg) = key_message(cx, at, m) else {
-            continue;
-        };
+        let msg = key_message(cx, at, m);
+        // Ids are compared as shown (sanitized), so two that differ only
+        // by a control character are duplicates, as they would look.
         let Some(Lax::Ok(raw_id)) = &m.id else {
             continue;
         };
-        match ids.entry(raw_id.as_str()) {
-            Entry::Occupied(_) => cx.err(at.key("id"), "duplicate key message id"),
-            Entry::Vacant(slot) => {
-                slot.insert(out.len());
-                out.push(msg);
-            }
+        let id = clean(raw_id, Lines::Single);
+        if let Some(first) = first_at.get(&id) {
+            cx.err(
+                at.key("id"),
+                format!("duplicate key message id, first used by key_messages[{first}]"),
+            );
+            continue;
         }
+        first_at.insert(id.clone(), i);
+        ids.insert(
+            id,
+            msg.map(|msg| {
+                out.push(msg);
+                out.len() - 1
+            }),
+        );
     }
     (out, ids)
 }

@@ -1,33 +1,41 @@
-//! Validating `sessions`: ids, kinds, times resolved in the agenda's zone
-//! (a missing end taken from the next start), participants and key message
-//! references.
+//! Sessions: their times resolved in the agenda's zone, a missing end taken
+//! from the next session, and their references to people and key messages.
 
-use super::ctx::Ctx;
-use super::lax::Lax;
-use super::problem::Path;
-use super::raw::{RawAgenda, RawParticipant, RawSession};
 use super::times;
+use super::{Ctx, Ids};
 use crate::agenda::{Appearance, Kind, Participant, Role, Session, Span};
-use crate::sanitize::Lines;
-use chrono::{NaiveDate, NaiveDateTime};
+use crate::load::lax::Lax;
+use crate::load::problem::{Path, quote};
+use crate::load::raw::{RawAgenda, RawParticipant, RawSession};
+use crate::sanitize::{Lines, clean};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 use std::collections::HashMap;
 
-/// What sessions refer to, resolved before they are read.
+/// What sessions refer to, resolved before they are read. `people` or
+/// `messages` is `None` when that list could not be read at all.
 pub(super) struct Lookups<'a> {
-    pub people: &'a HashMap<&'a str, usize>,
-    pub messages: &'a HashMap<&'a str, usize>,
-    pub tz: Option<Tz>,
-    pub date: Option<NaiveDate>,
+    pub(super) people: Option<&'a Ids>,
+    pub(super) messages: Option<&'a Ids>,
+    pub(super) tz: Option<Tz>,
+    pub(super) date: Option<NaiveDate>,
 }
 
-/// A session whose end may still be waiting for the next session's start.
+/// A local time and the instant it means.
+type Instant = (NaiveDateTime, DateTime<Utc>);
+
+/// A session read but not finished: its end may be the next one's start.
+#[derive(Default)]
 struct Pending {
-    session: Session,
-    end: Option<(NaiveDateTime, chrono::DateTime<chrono::Utc>)>,
+    /// The session, when everything in it but its end is valid.
+    session: Option<Session>,
+    /// Its start when valid, even if something else in it is not, so the
+    /// session before it can still end there.
+    start: Option<Instant>,
+    /// Its own `end`, when it gives one.
+    end: Option<Instant>,
 }
 
-/// The `sessions` array, each end resolved (from the next start when absent).
 pub(super) fn sessions(cx: &mut Ctx<'_>, raw: &RawAgenda, lk: &Lookups<'_>) -> Vec<Session> {
     let root = Path::Root;
     let Some(list) = cx.get(root, "sessions", raw.sessions.as_ref(), true, "an array") else {
@@ -40,17 +48,18 @@ pub(super) fn sessions(cx: &mut Ctx<'_>, raw: &RawAgenda, lk: &Lookups<'_>) -> V
     if !cx.count(here, list.len(), cx.limits.max_items, "sessions") {
         return Vec::new();
     }
-    let mut ids: HashMap<&str, usize> = HashMap::with_capacity(list.len());
+    let mut ids: HashMap<String, usize> = HashMap::with_capacity(list.len());
     // Index-aligned with `list`, so a missing end can look at the next one.
-    let mut pending: Vec<Option<Pending>> = Vec::with_capacity(list.len());
+    let mut pending: Vec<Pending> = Vec::with_capacity(list.len());
     for (i, s) in list.iter().enumerate() {
         let at = here.index(i);
         let Some(s) = cx.lax(at, s, "an object") else {
-            pending.push(None);
+            pending.push(Pending::default());
             continue;
         };
+        // Compared as shown (sanitized), like key message ids.
         if let Some(Lax::Ok(id)) = &s.id
-            && let Some(first) = ids.insert(id.as_str(), i)
+            && let Some(first) = ids.insert(clean(id, Lines::Single), i)
         {
             cx.err(
                 at.key("id"),
@@ -59,18 +68,16 @@ pub(super) fn sessions(cx: &mut Ctx<'_>, raw: &RawAgenda, lk: &Lookups<'_>) -> V
         }
         pending.push(session(cx, at, s, lk));
     }
-    let mut out = Vec::with_capacity(pending.len());
     let mut next_start = None;
     let mut resolved: Vec<Session> = Vec::with_capacity(pending.len());
     for (i, p) in pending.into_iter().enumerate().rev() {
-        let Some(p) = p else {
-            next_start = None;
+        let following = std::mem::replace(&mut next_start, p.start);
+        let Some(mut session) = p.session else {
             continue;
         };
-        let Pending { mut session, end } = p;
         let at = here.index(i);
-        let explicit = end.is_some();
-        let end = end.or(next_start);
+        let explicit = p.end.is_some();
+        let end = p.end.or(following);
         let crosses_day = end.is_some_and(|(local_end, _)| {
             let next_day = session.span.local_start.date().succ_opt();
             local_end.date() != session.span.local_start.date()
@@ -107,15 +114,13 @@ pub(super) fn sessions(cx: &mut Ctx<'_>, raw: &RawAgenda, lk: &Lookups<'_>) -> V
                 session.span.end = end;
             }
         }
-        next_start = Some((session.span.local_start, session.span.start));
         resolved.push(session);
     }
     resolved.reverse();
-    out.extend(resolved);
-    out
+    resolved
 }
 
-fn session(cx: &mut Ctx<'_>, at: Path<'_>, s: &RawSession, lk: &Lookups<'_>) -> Option<Pending> {
+fn session(cx: &mut Ctx<'_>, at: Path<'_>, s: &RawSession, lk: &Lookups<'_>) -> Pending {
     let id = cx.text(at, "id", s.id.as_ref(), true, Lines::Single);
     let title = cx.text(at, "title", s.title.as_ref(), true, Lines::Single);
     let kind = cx
@@ -123,11 +128,7 @@ fn session(cx: &mut Ctx<'_>, at: Path<'_>, s: &RawSession, lk: &Lookups<'_>) -> 
         .and_then(|k| {
             let kind = Kind::parse(k);
             if kind.is_none() {
-                let msg = format!(
-                    "unknown kind {}; expected {}",
-                    super::problem::quote(k),
-                    Kind::expected()
-                );
+                let msg = format!("unknown kind {}; expected {}", quote(k), Kind::expected());
                 cx.err(at.key("kind"), msg);
             }
             kind
@@ -169,38 +170,49 @@ fn session(cx: &mut Ctx<'_>, at: Path<'_>, s: &RawSession, lk: &Lookups<'_>) -> 
             let Some(id) = cx.lax(here.index(i), id, "a key message id") else {
                 continue;
             };
-            match lk.messages.get(id.as_str()) {
-                Some(&k) => key_messages.push(k),
-                None => cx.err(
+            match find(lk.messages, &clean(id, Lines::Single)) {
+                Found::At(k) => key_messages.push(k),
+                Found::Broken => {}
+                Found::Nothing => cx.err(
                     here.index(i),
-                    format!("no key message with id {}", super::problem::quote(id)),
+                    format!("no key message with id {}", quote(id)),
                 ),
             }
         }
     }
-    let (local_start, start) = start?;
-    let end = end?;
-    Some(Pending {
-        session: Session {
-            id: id?,
-            title: title?,
-            kind: kind?,
+    let session = match (id, title, kind, start, end, participants) {
+        (
+            Some(id),
+            Some(title),
+            Some(kind),
+            Some((local_start, at)),
+            Some(_),
+            Some(participants),
+        ) => Some(Session {
+            id,
+            title,
+            kind,
             part,
             room,
             track,
             span: Span {
                 local_start,
                 local_end: local_start,
-                start,
-                end: start,
+                start: at,
+                end: at,
             },
             description,
             notes,
-            participants: participants?,
+            participants,
             key_messages,
-        },
-        end,
-    })
+        }),
+        _ => None,
+    };
+    Pending {
+        session,
+        start,
+        end: end.flatten(),
+    }
 }
 
 /// A session's start or end: parsed, and resolved in the agenda's zone.
@@ -212,17 +224,17 @@ fn when(
     date: Option<NaiveDate>,
     tz: Option<Tz>,
     is_start: bool,
-) -> Option<(NaiveDateTime, chrono::DateTime<chrono::Utc>)> {
+) -> Option<Instant> {
     let what = if is_start {
-        "a time \"HH:MM\""
+        "a 24-hour time \"HH:MM\", e.g. \"09:30\""
     } else {
-        "a time \"HH:MM\" (or \"24:00\")"
+        "a 24-hour time \"HH:MM\", e.g. \"17:45\", or \"24:00\" for midnight"
     };
     let s = cx.get(at, key, field, is_start, what)?;
     let Some(time) = times::parse_time(s, !is_start) else {
         cx.err(
             at.key(key),
-            format!("{} is not {what}", super::problem::quote(s)),
+            format!("{} is not a valid time; expected {what}", quote(s)),
         );
         return None;
     };
@@ -283,29 +295,23 @@ fn participant(
 ) -> Option<Participant> {
     let person = cx
         .get(at, "person", p.person.as_ref(), true, "a person id")
-        .and_then(|id| {
-            let found = lk.people.get(id.as_str()).copied();
-            if found.is_none() {
+        .and_then(|id| match find(lk.people, id) {
+            Found::At(i) => Some(i),
+            Found::Broken => None,
+            Found::Nothing => {
                 cx.err(
                     at.key("person"),
-                    format!(
-                        "no person with id {} in `people`",
-                        super::problem::quote(id)
-                    ),
+                    format!("no person with id {} in `people`", quote(id)),
                 );
+                None
             }
-            found
         });
     let role = cx
         .get(at, "role", p.role.as_ref(), true, "a string")
         .and_then(|r| {
             let role = Role::parse(r);
             if role.is_none() {
-                let msg = format!(
-                    "unknown role {}; expected {}",
-                    super::problem::quote(r),
-                    Role::expected()
-                );
+                let msg = format!("unknown role {}; expected {}", quote(r), Role::expected());
                 cx.err(at.key("role"), msg);
             }
             role
@@ -317,7 +323,7 @@ fn participant(
             if appearance.is_none() {
                 let msg = format!(
                     "unknown appearance {}; expected {}",
-                    super::problem::quote(a),
+                    quote(a),
                     Appearance::expected()
                 );
                 cx.err(at.key("appearance"), msg);
@@ -332,4 +338,23 @@ fn participant(
         appearance: appearance?,
         capacity,
     })
+}
+
+/// What a reference names.
+enum Found {
+    /// A valid item, at this index in the model.
+    At(usize),
+    /// An item with errors of its own, or a list that could not be read:
+    /// those are reported already.
+    Broken,
+    /// Nothing at all.
+    Nothing,
+}
+
+fn find(ids: Option<&Ids>, id: &str) -> Found {
+    match ids.map(|ids| ids.get(id)) {
+        Some(Some(&Some(i))) => Found::At(i),
+        None | Some(Some(None)) => Found::Broken,
+        Some(None) => Found::Nothing,
+    }
 }
