@@ -398,3 +398,19 @@ fn a_flat_event_list_wins_over_rooms_in_days() {
         ]
     );
 }
+
+#[test]
+fn the_shared_front_steps_guard_schedule_files_too() {
+    // Nested past the limit inside a key the importer ignores: refused
+    // before any reader recurses into it.
+    let deep = format!("[{}{}]", "[".repeat(70), "]".repeat(70));
+    let err = read(&v2(&event(&format!(r#", "extra": {deep}"#)))).unwrap_err();
+    assert!(err.contains("JSON nested deeper than 64 levels"), "{err}");
+    // A key given twice in one event is named at its path.
+    let err = read(&v2(&event(r#", "title": "Again""#))).unwrap_err();
+    assert_eq!(
+        err,
+        "t.json: schedule.events[0].title: this key appears more than once in the object; \
+         give it once"
+    );
+}
