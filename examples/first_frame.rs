@@ -35,7 +35,7 @@ fn main() {
         let mut reader = pty.master.try_clone_reader().expect("reader");
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
-            let mut buf = [0u8; 65536];
+            let mut buf = [0u8; 8192];
             let mut seen = Vec::new();
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
@@ -51,7 +51,9 @@ fn main() {
         });
         let start = Instant::now();
         let mut child = pty.slave.spawn_command(cmd).expect("spawn dais");
-        let shown = rx.recv_timeout(Duration::from_secs(30)).expect("a first frame");
+        let shown = rx
+            .recv_timeout(Duration::from_secs(30))
+            .expect("a first frame");
         times.push(shown - start);
         let _ = child.kill();
         let _ = child.wait();
