@@ -168,8 +168,14 @@ impl Timeline<'_> {
         spans.push(Span::raw(glyph(s.kind)));
         spans.push(Span::raw(" "));
         let tag = if s.is_video_only() { " ▶ video" } else { "" };
+        // Parallel sessions are told apart by their room, at the right.
+        let room = s
+            .room
+            .as_deref()
+            .map(|r| format!(" {}", truncate(r, (w / 5).clamp(6, 18))))
+            .unwrap_or_default();
         let used: usize = spans.iter().map(|s| width(&s.content)).sum();
-        let title_w = w.saturating_sub(used + width(tag));
+        let title_w = w.saturating_sub(used + width(tag) + width(&room));
         let title = truncate(&s.title, title_w);
         let base = if lit && !selected {
             t.matched
@@ -182,6 +188,11 @@ impl Timeline<'_> {
             ""
         };
         spans.extend(highlight(&title, query, base, t.matched));
+        if !room.is_empty() {
+            let pad = title_w.saturating_sub(width(&title));
+            spans.push(Span::raw(" ".repeat(pad)));
+            spans.push(Span::styled(room, t.dim));
+        }
         if !tag.is_empty() {
             spans.push(Span::styled(tag, t.video));
         }
