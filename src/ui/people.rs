@@ -23,7 +23,7 @@ pub fn participant_lines(app: &App, p: &Participant, width: usize) -> Vec<Line<'
     let mut name = vec![Span::raw("  ")];
     name.extend(highlight(&person.display_name(), q, t.strong, t.matched));
     if p.appearance == Appearance::Video {
-        name.push(Span::styled("  ▶ video message", t.video));
+        name.extend(highlight("  ▶ video message", q, t.video, t.matched));
     }
     let mut out = vec![Line::from(name)];
     let indent = 4;
