@@ -162,6 +162,7 @@ impl App {
             Action::Resize { width, height } => {
                 self.size = (width, height);
                 self.reveal_selected();
+                self.reveal_lists();
             }
             Action::Tick(now) => self.tick(now),
         }
@@ -263,6 +264,7 @@ impl App {
             self.linked = Cursor::default();
         }
         self.reveal_selected();
+        self.reveal_lists();
     }
 
     fn open(&mut self) {
