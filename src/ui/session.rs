@@ -1,7 +1,7 @@
 //! The selected session: title, time, length, part, notes, description.
 
 use super::scrolled::Scrolled;
-use super::text::{highlight, wrap};
+use super::text::{self, highlight, wrap};
 use super::times;
 use crate::agenda::humanize_minutes;
 use crate::app::App;
@@ -35,14 +35,29 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     facts.push(humanize_minutes(s.span.minutes()));
     facts.extend(s.part.clone());
     facts.push(s.kind.as_str().to_owned());
-    let mut line = vec![Span::styled(facts.join(" · "), t.text)];
-    if app.live.shift.minutes(i) != 0 {
-        line.push(Span::styled(
-            format!("  (planned {})", times::planned(app, i)),
-            t.late,
-        ));
+    let mut facts = wrap(&facts.join(" · "), w);
+    let last = facts.pop().unwrap_or_default();
+    out.extend(facts.into_iter().map(|l| Line::styled(l, t.text)));
+    if app.live.shift.minutes(i) == 0 {
+        out.push(Line::styled(last, t.text));
+    } else {
+        // After the facts, on their last line if it fits.
+        let planned = format!("(planned {})", times::planned(app, i));
+        if text::width(&last) + 2 + text::width(&planned) <= w {
+            out.push(Line::from(vec![
+                Span::styled(last, t.text),
+                Span::raw("  "),
+                Span::styled(planned, t.late),
+            ]));
+        } else {
+            out.push(Line::styled(last, t.text));
+            out.extend(
+                wrap(&planned, w)
+                    .into_iter()
+                    .map(|l| Line::styled(l, t.late)),
+            );
+        }
     }
-    out.push(Line::from(line));
     for note in &s.notes {
         out.extend(
             wrap(note, w)
