@@ -8,6 +8,7 @@ use super::times;
 use crate::agenda::{Kind, humanize_minutes};
 use crate::app::live::shifted;
 use crate::app::{App, Pane, Row};
+use chrono::{Duration, NaiveDateTime};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -79,9 +80,10 @@ impl Widget for Timeline<'_> {
             .index
             .rows
             .iter()
+            .enumerate()
             .skip(app.timeline.top)
             .take(usize::from(inner.height));
-        for (y, row) in (inner.y..).zip(rows) {
+        for (y, (r, row)) in (inner.y..).zip(rows) {
             let line_area = Rect::new(inner.x, y, inner.width, 1);
             let line = match *row {
                 Row::Day(d) => Line::from(Span::styled(
@@ -93,6 +95,7 @@ impl Widget for Timeline<'_> {
                     t.heading,
                 )),
                 Row::Gap { from, to } => {
+                    let (from, to) = shifted_gap(app, r, from, to);
                     let mins = (to - from).num_minutes();
                     Line::from(vec![
                         Span::raw(" "),
@@ -115,6 +118,30 @@ impl Widget for Timeline<'_> {
             line.render(line_area, buf);
         }
     }
+}
+
+/// A gap's times moved with the sessions around it when the meeting runs
+/// late: it starts when the one before ends and ends when the next starts.
+fn shifted_gap(
+    app: &App,
+    row: usize,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+) -> (NaiveDateTime, NaiveDateTime) {
+    let session = |r: &Row| match r {
+        Row::Session(i) => Some(*i),
+        _ => None,
+    };
+    let rows = &app.index.rows;
+    let before = rows[..row].iter().rev().find_map(session);
+    let after = rows
+        .get(row + 1..)
+        .unwrap_or_default()
+        .iter()
+        .find_map(session);
+    let delay = |i: Option<usize>| Duration::minutes(i.map_or(0, |i| app.live.shift.minutes(i)));
+    let from = from + delay(before);
+    (from, (to + delay(after)).max(from))
 }
 
 impl Timeline<'_> {
