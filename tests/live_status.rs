@@ -209,12 +209,18 @@ fn the_done_when_screen_running_ten_minutes_late() {
     assert!(line("10:40-11:55 (10:30)").contains("Panel 1"));
     assert!(line("11:55-13:10 (11:45)").contains("Panel 2"));
     line("(planned 10:30-11:45)");
-    assert!(line("13:10-15:10").contains("no session · 2 h"), "the gap moves too");
+    assert!(
+        line("13:10-15:10").contains("no session · 2 h"),
+        "the gap moves too"
+    );
     // Delayed from the gap on, the gap grows.
     let mut gap = app("13:48");
     press(&mut gap, &[C::Later, C::Later]);
     let screen = text(&render(&gap));
-    assert!(screen.contains("13:00-15:10 ┈┈┈┈┈   no session · 2 h 10 min"), "{screen}");
+    assert!(
+        screen.contains("13:00-15:10         ┈┈┈┈┈   no session · 2 h 10 min"),
+        "{screen}"
+    );
     // The same on a small terminal.
     a.update(Action::Resize {
         width: 80,

@@ -100,7 +100,11 @@ impl Widget for Timeline<'_> {
                     Line::from(vec![
                         Span::raw(" "),
                         Span::styled(
-                            format!("{}-{}", from.format("%H:%M"), to.format("%H:%M")),
+                            format!(
+                                "{:<w$}",
+                                format!("{}-{}", from.format("%H:%M"), to.format("%H:%M")),
+                                w = time_width(app)
+                            ),
                             t.dim,
                         ),
                         Span::styled(
@@ -118,6 +122,12 @@ impl Widget for Timeline<'_> {
             line.render(line_area, buf);
         }
     }
+}
+
+/// The width of the time column: "10:40-11:55", and room for " (10:30)"
+/// when any session is shifted, so the bars stay in one column.
+fn time_width(app: &App) -> usize {
+    if app.live.shift.is_empty() { 11 } else { 19 }
 }
 
 /// A gap's times moved with the sessions around it when the meeting runs
@@ -173,6 +183,7 @@ impl Timeline<'_> {
         if let Some(p) = times::planned_start_if_shifted(app, i) {
             time = format!("{time} ({p})");
         }
+        let time = format!("{time:<w$}", w = time_width(app));
         let mut spans = vec![
             marker,
             Span::styled(time, if live { t.live } else { t.text }),
