@@ -102,6 +102,19 @@ fn minutes_left_round_up_until_the_end() {
         "40 min left · next Panel 2 at 11:45, in 40 min"
     );
     assert_eq!(now_json(&app("11:44:01"))["minutes_left"], 1);
+    // A real clock reads a moment after the second.
+    let mut a = app("11:05");
+    a.update(Action::Tick(
+        at("11:44:59") + chrono::Duration::milliseconds(500),
+    ));
+    assert_eq!(
+        describe(&a).1,
+        "1 min left · next Panel 2 at 11:45, in 1 min"
+    );
+    assert_eq!(
+        now_text(&a),
+        "Panel 1 · 1 min left · next Panel 2 at 11:45\n"
+    );
 }
 
 #[test]

@@ -14,10 +14,12 @@ use ratatui::widgets::Widget;
 /// Draws the status line (or the banner over it).
 pub struct StatusLine<'a>(pub &'a App);
 
-/// Whole minutes from `a` to `b`, rounded up: "in 1 min" until it starts.
-fn minutes_until(a: chrono::DateTime<chrono::Utc>, b: chrono::DateTime<chrono::Utc>) -> i64 {
-    let secs = (b - a).num_seconds().max(0);
-    (secs + 59) / 60
+/// Whole minutes from `a` to `b`, rounded up: "in 1 min" until it starts,
+/// "1 min left" until it ends (to the millisecond: a clock read a moment
+/// after 11:44:59 still has a minute to go).
+pub fn minutes_until(a: chrono::DateTime<chrono::Utc>, b: chrono::DateTime<chrono::Utc>) -> i64 {
+    let ms = (b - a).num_milliseconds().max(0);
+    (ms + 59_999) / 60_000
 }
 
 /// The status as plain text parts: (what is on, the rest). Shared with
