@@ -112,10 +112,14 @@ impl Widget for StatusLine<'_> {
             right.push(Span::styled(" now ", t.dim));
         }
         let right_w: usize = right.iter().map(|s| width(&s.content)).sum();
+        // The right side shows only when it takes less than half the line;
+        // when it does not show, the left may use its room.
+        let show_right = right_w < w / 2;
+        let reserved = if show_right { right_w } else { 0 };
         let (mut what, rest) = describe(app);
         let live = matches!(app.status(), Status::Live { .. });
         if let Status::Live { session, .. } = app.status()
-            && width(&what) + width(&rest) + right_w + 12 > w
+            && width(&what) + width(&rest) + reserved + 12 > w
         {
             app.agenda.sessions[session]
                 .short_title()
@@ -125,7 +129,7 @@ impl Widget for StatusLine<'_> {
         if live {
             left.push(Span::styled("● LIVE ", t.live));
         }
-        let avail = w.saturating_sub(right_w + 2 + if live { 8 } else { 0 });
+        let avail = w.saturating_sub(reserved + 2 + if live { 8 } else { 0 });
         let what_w = width(&what).min(avail * 3 / 5);
         let what = truncate(&what, what_w.max(avail.min(12)));
         let rest_avail = avail.saturating_sub(width(&what) + 3);
@@ -135,7 +139,7 @@ impl Widget for StatusLine<'_> {
             left.push(Span::styled(truncate(&rest, rest_avail), t.text));
         }
         Line::from(left).render(area, buf);
-        if right_w < w / 2 {
+        if show_right {
             let x = area.x + area.width - u16::try_from(right_w).unwrap_or(area.width);
             Line::from(right).render(Rect::new(x, area.y, area.width - (x - area.x), 1), buf);
         }
