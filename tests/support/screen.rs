@@ -108,13 +108,12 @@ pub fn render_widget(widget: impl Widget, width: u16, height: u16) -> Buffer {
     buf
 }
 
-/// The visible cells of row `y`: (x, symbol), skipping the cells hidden
-/// behind a wide character.
-fn cells(buf: &Buffer, y: u16) -> Vec<(u16, String)> {
-    let a = buf.area;
+/// The visible cells of row `y` within columns `x0..x1`: (x, symbol),
+/// skipping the cells hidden behind a wide character.
+fn cells(buf: &Buffer, y: u16, x0: u16, x1: u16) -> Vec<(u16, String)> {
     let mut out = Vec::new();
     let mut skip = 0;
-    for x in a.x..a.x + a.width {
+    for x in x0..x1 {
         let sym = buf[(x, y)].symbol();
         if skip > 0 {
             skip -= 1;
@@ -128,7 +127,11 @@ fn cells(buf: &Buffer, y: u16) -> Vec<(u16, String)> {
 
 /// Row `y` as text, trailing spaces kept.
 pub fn line(buf: &Buffer, y: u16) -> String {
-    cells(buf, y).into_iter().map(|(_, s)| s).collect()
+    let a = buf.area;
+    cells(buf, y, a.x, a.x + a.width)
+        .into_iter()
+        .map(|(_, s)| s)
+        .collect()
 }
 
 /// The buffer as text: one line per row, trailing spaces removed.
@@ -140,11 +143,12 @@ pub fn text(buf: &Buffer) -> String {
         .join("\n")
 }
 
-/// Where `needle` first appears: the cell of its first character.
-pub fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
-    let a = buf.area;
-    for y in a.y..a.y + a.height {
-        let row = cells(buf, y);
+/// Where `needle` first appears inside `area`: the cell of its first
+/// character.
+pub fn find_in(buf: &Buffer, area: Rect, needle: &str) -> Option<(u16, u16)> {
+    let area = area.intersection(buf.area);
+    for y in area.y..area.y + area.height {
+        let row = cells(buf, y, area.x, area.x + area.width);
         let mut joined = String::new();
         let mut starts = Vec::new();
         for (x, s) in &row {
@@ -156,11 +160,32 @@ pub fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
                 .iter()
                 .rev()
                 .find(|(b, _)| *b <= at)
-                .map_or(a.x, |(_, x)| *x);
+                .map_or(area.x, |(_, x)| *x);
             return Some((x, y));
         }
     }
     None
+}
+
+/// Where `needle` first appears: the cell of its first character.
+pub fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    find_in(buf, buf.area, needle)
+}
+
+/// The style of the first cell of `needle` inside `area`, panicking with
+/// the screen when absent.
+pub fn style_in(buf: &Buffer, area: Rect, needle: &str) -> Style {
+    let (x, y) = find_in(buf, area, needle)
+        .unwrap_or_else(|| panic!("{needle:?} is not in {area:?}:\n{}", text(buf)));
+    style_at(buf, x, y)
+}
+
+/// Whether a line containing `a` is followed by one containing `b`.
+pub fn follows(text: &str, a: &str, b: &str) -> bool {
+    let lines: Vec<&str> = text.lines().collect();
+    lines
+        .windows(2)
+        .any(|w| w[0].contains(a) && w[1].contains(b))
 }
 
 /// As [`find`], panicking with the screen when absent.
