@@ -266,6 +266,44 @@ fn status_line_says_live_late_and_follow() {
 }
 
 #[test]
+fn status_line_gives_up_the_least_important_first() {
+    let line = |a: &App, w: u16| text(&render_widget(StatusLine(a), w, 1));
+    // In the gap: the short title before the time is lost.
+    let a = app("14:00");
+    assert_eq!(
+        line(&a, 80),
+        format!(
+            " no session now · Panel 3 at 15:00, in 1 h{:28}following",
+            ""
+        )
+    );
+    // Late: "in N min", then "following", then what comes next.
+    let mut a = app("11:05");
+    press(&mut a, &[C::Later, C::Later]);
+    assert_eq!(
+        line(&a, 80),
+        format!(
+            " ● LIVE Panel 1 · 50 min left · next Panel 2 at 11:55{:7}running 10 min late",
+            ""
+        )
+    );
+    let mut a = app("10:29");
+    press(&mut a, &[C::Later, C::Later]);
+    assert_eq!(
+        line(&a, 80),
+        format!(
+            " ● LIVE Introductory statements · 11 min left{:15}running 10 min late",
+            ""
+        )
+    );
+    // Never cut inside a time.
+    for w in 40..=120 {
+        let s = line(&a, w);
+        assert!(!s.contains("10:4…") && !s.contains("10:…"), "{w}: {s}");
+    }
+}
+
+#[test]
 fn status_line_shows_a_banner_over_everything() {
     let mut a = app("11:05");
     a.banner = Some(dais::app::Banner {
