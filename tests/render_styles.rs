@@ -401,6 +401,13 @@ fn help_lists_every_command_with_its_keys() {
     assert!(has_style(style_of(&buf, "Keys"), t.heading));
     assert!(has_style(style_of(&buf, "PgDn Ctrl-f Space"), t.key));
     assert!(s.contains("▶ video  by video message"), "{s}");
+    // Everything fits an 80-column terminal, and a short one says there
+    // is more.
+    let s = text(&render_widget(Help(&a), 80, 60));
+    assert!(s.contains("after by +5 min"), "{s}");
+    let s = text(&render_widget(Help(&a), 80, 20));
+    let total = dais::ui::help::lines(&a).len();
+    assert!(s.ends_with(&format!(" 18/{total} ┛")), "{s}");
 }
 
 #[test]
