@@ -134,6 +134,10 @@ fn people_pane_marks_video_messages_and_groups_by_role() {
     assert!(s.contains("Hon. Mohna Ansari  ▶ video message"), "{s}");
     assert!(!s.contains("Ms. Kay Buck  ▶"), "{s}");
     assert!(follows(&s, "Moderators (1)", "│  Ms. Purna Sen"), "{s}");
+    assert!(
+        s.find("Moderators").unwrap() < s.find("Panellists").unwrap(),
+        "who leads the panel comes first:\n{s}"
+    );
     assert!(has_style(style_of(&buf, "▶ video message"), t.video));
     assert!(has_style(style_of(&buf, "· 2 by video"), t.video));
     assert!(has_style(style_of(&buf, "Panellists (5)"), t.heading));
@@ -158,8 +162,10 @@ fn people_pane_focused_shows_a_thick_border_and_its_scroll() {
         s.lines().last().unwrap().contains(&format!(" 8/{total} ")),
         "{s}"
     );
-    // Scrolled two lines: the heading is gone.
-    assert!(!s.contains("Panellists"), "{s}");
+    // Scrolled two lines: the moderator's heading and name are gone.
+    assert!(!s.contains("Moderators"), "{s}");
+    assert!(!s.contains("Purna Sen"), "{s}");
+    assert!(s.contains("Panellists (5)"), "{s}");
 }
 
 #[test]
