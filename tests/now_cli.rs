@@ -60,7 +60,8 @@ fn text_at_several_moments() {
             "2017-06-23T15:05:00Z",
             "Panel 1 · 40 min left · next Panel 2 at 11:45",
         ),
-        ("11:44:59", "Panel 1 · 1 min left · next Panel 2 at 11:45"),
+        // Not the last second: the clock runs on while the process starts.
+        ("11:44:30", "Panel 1 · 1 min left · next Panel 2 at 11:45"),
         ("11:45", "Panel 2 · 1 h 15 min left · next Panel 3 at 15:00"),
         ("13:48", "no session now: Panel 3 at 15:00, in 1 h 12 min"),
         (
