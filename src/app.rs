@@ -168,6 +168,7 @@ impl App {
             Action::Resize { width, height } => {
                 self.size = (width, height);
                 self.reveal_selected();
+                self.reveal_lists();
             }
             Action::Tick(now) => self.tick(now),
         }
@@ -269,6 +270,7 @@ impl App {
             self.linked = Cursor::default();
         }
         self.reveal_selected();
+        self.reveal_lists();
     }
 
     fn open(&mut self) {
@@ -332,9 +334,16 @@ impl App {
         let prev = self.search.query.clone();
         edit(&mut self.search.query);
         self.search.refresh(&self.agenda, &self.text, &prev);
-        // Incremental: show the first match from where the search began.
+        // Incremental: show the first match from where the search began;
+        // with none, go back there, as a pager's search does.
         let origin = self.search_origin.map_or(self.current_item(), |(_, i)| i);
-        self.jump_to_match(origin.checked_sub(1), false);
+        let here = self.search_origin.is_none_or(|(v, _)| v == self.view);
+        if !self.jump_to_match(origin.checked_sub(1), false)
+            && here
+            && self.current_item() != origin
+        {
+            self.select_item(origin);
+        }
     }
 
     fn search_cancel(&mut self) {
@@ -351,14 +360,19 @@ impl App {
         self.jump_to_match(Some(from), back);
     }
 
-    fn jump_to_match(&mut self, from: Option<usize>, back: bool) {
+    /// Selects the next match; false if there is none.
+    fn jump_to_match(&mut self, from: Option<usize>, back: bool) -> bool {
         let list = match self.view {
             View::Agenda => &self.search.matches,
             View::Messages => &self.search.messages,
             View::People => &self.search.people,
         };
-        if let Some(t) = search::next_match(list, from, back) {
-            self.select_item(t);
+        match search::next_match(list, from, back) {
+            Some(t) => {
+                self.select_item(t);
+                true
+            }
+            None => false,
         }
     }
 

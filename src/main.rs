@@ -36,14 +36,18 @@ fn main() -> ExitCode {
     }
     match run(cli, &limits) {
         Ok(code) => code,
-        Err(message) => {
+        Err(Failure::File(message)) => {
             let _ = writeln!(std::io::stderr(), "{message}");
+            ExitCode::FAILURE
+        }
+        Err(Failure::Other(message)) => {
+            let _ = writeln!(std::io::stderr(), "dais: {message}");
             ExitCode::FAILURE
         }
     }
 }
 
-fn run(cli: Cli, limits: &Limits) -> Result<ExitCode, String> {
+fn run(cli: Cli, limits: &Limits) -> Result<ExitCode, Failure> {
     match cli.command {
         Some(Command::Validate { files }) => {
             let (report, ok) = commands::validate::run(&files, limits);
@@ -69,8 +73,8 @@ fn run(cli: Cli, limits: &Limits) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Convert { file, output }) => {
-            let converted =
-                commands::convert::run(&Source::File(file), limits).map_err(|e| e.to_string())?;
+            let converted = commands::convert::run(&Source::File(file), limits)
+                .map_err(|e| Failure::File(e.to_string()))?;
             for w in &converted.warnings {
                 let _ = writeln!(std::io::stderr(), "{w}");
             }
@@ -88,7 +92,7 @@ fn run(cli: Cli, limits: &Limits) -> Result<ExitCode, String> {
             let source = Source::from_arg(file.as_deref());
             emit(
                 output.as_deref(),
-                &commands::export::ics(&source, &sessions, limits)?,
+                &commands::export::ics(&source, &sessions, limits).map_err(Failure::File)?,
             )?;
             Ok(ExitCode::SUCCESS)
         }
@@ -117,14 +121,16 @@ fn run(cli: Cli, limits: &Limits) -> Result<ExitCode, String> {
                 Ok(Exit::Quit) => Ok(ExitCode::SUCCESS),
                 Ok(Exit::Signal(sig)) => Ok(ExitCode::from(u8::try_from(128 + sig).unwrap_or(1))),
                 Ok(Exit::TermGone) => Ok(ExitCode::FAILURE),
-                Err(e) => Err(format!("terminal error: {e}")),
+                Err(e) => Err(format!("terminal error: {e}").into()),
             }
         }
     }
 }
 
-fn load(source: &Source, limits: &Limits) -> Result<Loaded, String> {
-    source.load(limits).map_err(|e| e.to_string())
+fn load(source: &Source, limits: &Limits) -> Result<Loaded, Failure> {
+    source
+        .load(limits)
+        .map_err(|e| Failure::File(e.to_string()))
 }
 
 /// The clock, zone, theme and state the screen and `dais now` use.
@@ -166,7 +172,11 @@ fn read_config(path: Option<&Path>) -> config::Config {
 }
 
 /// `dais config`: print the default file, the path, or check the file.
-fn config_command(path: Option<&Path>, default: bool, show_path: bool) -> Result<ExitCode, String> {
+fn config_command(
+    path: Option<&Path>,
+    default: bool,
+    show_path: bool,
+) -> Result<ExitCode, Failure> {
     if default {
         print(&config::default_text())?;
         return Ok(ExitCode::SUCCESS);
@@ -186,7 +196,7 @@ fn config_command(path: Option<&Path>, default: bool, show_path: bool) -> Result
         print(&format!("{shown}: ok\n"))?;
         return Ok(ExitCode::SUCCESS);
     }
-    Err(config.problems.join("\n"))
+    Err(Failure::File(config.problems.join("\n")))
 }
 
 /// The viewer's zone: `TZ` if it names an IANA zone, else the system's.
@@ -199,7 +209,7 @@ fn viewer_zone() -> Option<chrono_tz::Tz> {
     from_env.or_else(|| iana_time_zone::get_timezone().ok()?.parse().ok())
 }
 
-fn list(loaded: &Loaded, format: ListFormat) -> Result<ExitCode, String> {
+fn list(loaded: &Loaded, format: ListFormat) -> Result<ExitCode, Failure> {
     let styled = std::io::stdout().is_terminal()
         && !Theme::no_color_requested(std::env::var_os("NO_COLOR").as_deref());
     let styling = if styled {
@@ -229,5 +239,18 @@ fn print(s: &str) -> Result<(), String> {
             Err(format!("cannot write output: {e}"))
         }
         _ => Ok(()),
+    }
+}
+
+/// Why dais failed: problems in a file (each line already names the file)
+/// or anything else, said as "dais: …".
+enum Failure {
+    File(String),
+    Other(String),
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Failure::Other(message)
     }
 }

@@ -212,8 +212,9 @@ impl App {
                 } else {
                     -STEP_MINUTES
                 };
-                self.live.shift.add(anchor, step);
-                self.live.shift_changed = true;
+                let mut shift = self.live.shift.clone();
+                shift.add(anchor, step);
+                self.set_shift(shift);
                 self.follow_now();
             }
             Command::StartedNow => {

@@ -106,6 +106,26 @@ impl App {
         self.timeline.top = self.timeline.top.min(last_top);
     }
 
+    /// Scrolls the key messages or people view's lists so their selections
+    /// are visible and no rows are wasted past the end, after the panes
+    /// changed size (a resize, or the view just shown).
+    pub(super) fn reveal_lists(&mut self) {
+        let s = self.screen();
+        let (list, sessions) = (inner_height(s.list), inner_height(s.sessions));
+        let (cursor, len) = match self.view {
+            View::Agenda => return,
+            View::Messages => (&mut self.message, self.agenda.key_messages.len()),
+            View::People => (&mut self.person, self.agenda.people.len()),
+        };
+        cursor.top = cursor.top.min(len.saturating_sub(list));
+        cursor.reveal(list);
+        if self.view == View::People {
+            let len = self.linked_sessions().len();
+            self.linked.top = self.linked.top.min(len.saturating_sub(sessions));
+            self.linked.reveal(sessions);
+        }
+    }
+
     /// Rows in the list pane of the key messages or people view.
     pub(super) fn list_height(&self) -> usize {
         inner_height(self.screen().list)

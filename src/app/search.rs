@@ -1,11 +1,15 @@
 //! Incremental search over titles, names, affiliations, notes and key
-//! messages.
+//! messages, and over who speaks by video ("video message").
 //!
 //! Text is lowercased once per agenda; a keystroke is one linear scan, and a
 //! query that extends the last one only rescans the last one's matches.
 
-use crate::agenda::Agenda;
+use crate::agenda::{Agenda, Appearance};
 use std::ops::Range;
+
+/// What a session or person appearing by video is also found by: the
+/// screen marks them "▶ video message".
+const VIDEO: &str = "\nvideo message";
 
 /// Lowercased searchable text, built once per agenda.
 #[derive(Debug, Clone, Default)]
@@ -33,17 +37,31 @@ impl SearchText {
                         t.push_str(&c.to_lowercase());
                     }
                 }
+                if s.participants
+                    .iter()
+                    .any(|p| p.appearance == Appearance::Video)
+                {
+                    t.push_str(VIDEO);
+                }
                 t
             })
             .collect();
+        let mut by_video = vec![false; agenda.people.len()];
+        for p in agenda.sessions.iter().flat_map(|s| &s.participants) {
+            by_video[p.person] |= p.appearance == Appearance::Video;
+        }
         let people = agenda
             .people
             .iter()
-            .map(|p| {
+            .zip(by_video)
+            .map(|(p, video)| {
                 let mut t = p.display_name().to_lowercase();
                 if let Some(a) = &p.affiliation {
                     t.push('\n');
                     t.push_str(&a.to_lowercase());
+                }
+                if video {
+                    t.push_str(VIDEO);
                 }
                 t
             })

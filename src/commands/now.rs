@@ -20,7 +20,7 @@ pub fn render(app: &App, format: NowFormat) -> String {
 }
 
 fn minutes(from: DateTime<Utc>, to: DateTime<Utc>) -> i64 {
-    ((to - from).num_seconds().max(0) + 59) / 60
+    crate::ui::status::minutes_until(from, to)
 }
 
 fn text(app: &App) -> String {

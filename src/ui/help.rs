@@ -1,6 +1,6 @@
 //! The help screen: every key from the keymap, the mouse, and the legend.
 
-use super::pane::block;
+use super::scrolled::Scrolled;
 use super::timeline::glyph;
 use crate::agenda::Kind;
 use crate::app::App;
@@ -107,18 +107,14 @@ impl Widget for Help<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.0;
         Clear.render(area, buf);
-        let pane = block("Help · Esc or ? to close", true, &app.theme);
-        let inner = pane.inner(area);
-        pane.render(area, buf);
-        let lines = lines(app);
-        let scroll = app
-            .overlay_scroll
-            .min(lines.len().saturating_sub(usize::from(inner.height)));
-        for (y, line) in (inner.y..inner.y + inner.height).zip(lines.into_iter().skip(scroll)) {
-            line.render(
-                Rect::new(inner.x + 1, y, inner.width.saturating_sub(1), 1),
-                buf,
-            );
+        // Scrolled, so a help longer than the screen says "n/m".
+        Scrolled {
+            title: Line::from("Help · Esc or ? to close"),
+            lines: lines(app),
+            scroll: app.overlay_scroll,
+            focused: true,
+            theme: &app.theme,
         }
+        .render(area, buf);
     }
 }

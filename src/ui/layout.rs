@@ -96,7 +96,10 @@ fn split(body: Rect, wide: bool, pct_wide: u16, pct_tall: u16) -> (Rect, Rect) {
     let [a, b] = if wide {
         Layout::horizontal([Constraint::Percentage(pct_wide), Constraint::Min(1)]).areas(body)
     } else {
-        Layout::vertical([Constraint::Percentage(pct_tall), Constraint::Min(1)]).areas(body)
+        // At least one row inside the borders, or a short terminal would
+        // show the list as two bare borders.
+        let first = (body.height * pct_tall / 100).max(3);
+        Layout::vertical([Constraint::Length(first), Constraint::Min(1)]).areas(body)
     };
     (a, b)
 }

@@ -2,7 +2,7 @@
 
 use super::scrolled::Scrolled;
 use super::text::{highlight, wrap};
-use crate::agenda::{Appearance, Participant, Session};
+use crate::agenda::{Appearance, Participant, Role, Session};
 use crate::app::{App, Pane};
 use crate::commands::list::by_role;
 use ratatui::buffer::Buffer;
@@ -23,7 +23,7 @@ pub fn participant_lines(app: &App, p: &Participant, width: usize) -> Vec<Line<'
     let mut name = vec![Span::raw("  ")];
     name.extend(highlight(&person.display_name(), q, t.strong, t.matched));
     if p.appearance == Appearance::Video {
-        name.push(Span::styled("  ▶ video message", t.video));
+        name.extend(highlight("  ▶ video message", q, t.video, t.matched));
     }
     let mut out = vec![Line::from(name)];
     let indent = 4;
@@ -44,11 +44,14 @@ pub fn participant_lines(app: &App, p: &Participant, width: usize) -> Vec<Line<'
     out
 }
 
-/// All of a session's people as lines, grouped under role headings.
+/// All of a session's people as lines, grouped under role headings: who
+/// leads it (chair, moderator) first, so a short pane still shows them.
 pub fn session_people(app: &App, s: &Session, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     let mut out = Vec::new();
-    for (role, group) in by_role(s) {
+    let mut groups = by_role(s);
+    groups.sort_by_key(|(role, _)| !matches!(role, Role::Chair | Role::Moderator));
+    for (role, group) in groups {
         let video = group
             .iter()
             .filter(|p| p.appearance == Appearance::Video)

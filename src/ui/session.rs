@@ -40,17 +40,25 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let mut facts = wrap(&facts.join(" · "), w);
     let last = facts.pop().unwrap_or_default();
     out.extend(facts.into_iter().map(|l| Line::styled(l, t.text)));
-    let planned = format!("  (planned {})", times::planned(app, i));
     if app.live.shift.minutes(i) == 0 {
         out.push(Line::styled(last, t.text));
-    } else if text::width(&last) + text::width(&planned) <= w {
-        out.push(Line::from(vec![
-            Span::styled(last, t.text),
-            Span::styled(planned, t.late),
-        ]));
     } else {
-        out.push(Line::styled(last, t.text));
-        out.push(Line::styled(planned.trim_start().to_owned(), t.late));
+        // After the facts, on their last line if it fits.
+        let planned = format!("(planned {})", times::planned(app, i));
+        if text::width(&last) + 2 + text::width(&planned) <= w {
+            out.push(Line::from(vec![
+                Span::styled(last, t.text),
+                Span::raw("  "),
+                Span::styled(planned, t.late),
+            ]));
+        } else {
+            out.push(Line::styled(last, t.text));
+            out.extend(
+                wrap(&planned, w)
+                    .into_iter()
+                    .map(|l| Line::styled(l, t.late)),
+            );
+        }
     }
     for note in &s.notes {
         out.extend(

@@ -14,10 +14,12 @@ use ratatui::widgets::Widget;
 /// Draws the status line (or the banner over it).
 pub struct StatusLine<'a>(pub &'a App);
 
-/// Whole minutes from `a` to `b`, rounded up: "in 1 min" until it starts.
-fn minutes_until(a: chrono::DateTime<chrono::Utc>, b: chrono::DateTime<chrono::Utc>) -> i64 {
-    let secs = (b - a).num_seconds().max(0);
-    (secs + 59) / 60
+/// Whole minutes from `a` to `b`, rounded up: "in 1 min" until it starts,
+/// "1 min left" until it ends (to the millisecond: a clock read a moment
+/// after 11:44:59 still has a minute to go).
+pub fn minutes_until(a: chrono::DateTime<chrono::Utc>, b: chrono::DateTime<chrono::Utc>) -> i64 {
+    let ms = (b - a).num_milliseconds().max(0);
+    (ms + 59_999) / 60_000
 }
 
 /// The status as plain text parts: (what is on, the rest). Shared with
@@ -91,39 +93,56 @@ impl Widget for StatusLine<'_> {
             .render(area, buf);
             return;
         }
-        let mut right = Vec::new();
-        if let Some(d) = delay_text(app) {
-            right.push(Span::styled(d, t.late));
-            right.push(Span::raw("  "));
+        let status = app.status();
+        let live = matches!(status, Status::Live { .. });
+        let (mut what, mut rest) = describe(app);
+        let mut right = right_spans(app, true);
+        // " ● LIVE what · rest  right": what it takes. The right side
+        // shows only when it takes less than half the line.
+        let shown = |right: &[Span<'_>]| Some(spans_width(right)).filter(|r| *r < w / 2);
+        let needed = |what: &str, rest: &str, right: &[Span<'_>]| {
+            let right = shown(right).unwrap_or(0);
+            1 + if live { 7 } else { 0 } + width(what) + 3 + width(rest) + 2 + right
+        };
+        // Too long: give up what matters least first. The full title...
+        if needed(&what, &rest, &right) > w {
+            match status {
+                Status::Live { session, .. } => {
+                    app.agenda.sessions[session]
+                        .short_title()
+                        .clone_into(&mut what);
+                }
+                Status::Gap { next: s } | Status::Before { first: s } => {
+                    let s = &app.agenda.sessions[s];
+                    rest = rest.replacen(&s.title, s.short_title(), 1);
+                }
+                Status::After { .. } => {}
+            }
         }
-        if app.live.follow {
-            right.push(Span::styled("following ", t.dim));
-        } else {
-            let key = app
-                .keymap
-                .keys(crate::app::Command::Now)
-                .next()
-                .map(|k| k.to_string())
-                .unwrap_or_default();
-            right.push(Span::styled("follow off · ", t.dim));
-            right.push(Span::styled(key, t.key));
-            right.push(Span::styled(" now ", t.dim));
-        }
-        let right_w: usize = right.iter().map(|s| width(&s.content)).sum();
-        let (mut what, rest) = describe(app);
-        let live = matches!(app.status(), Status::Live { .. });
-        if let Status::Live { session, .. } = app.status()
-            && width(&what) + width(&rest) + right_w + 12 > w
+        // ...then "in N min" (the time is there), then "following"...
+        if needed(&what, &rest, &right) > w
+            && let Some(cut) = rest.rfind(", in ")
         {
-            app.agenda.sessions[session]
-                .short_title()
-                .clone_into(&mut what);
+            rest.truncate(cut);
         }
+        if needed(&what, &rest, &right) > w {
+            right = right_spans(app, false);
+        }
+        // ...and what comes next, rather than cut it mid-word.
+        if needed(&what, &rest, &right) > w
+            && let Some(cut) = rest.rfind(" · ")
+        {
+            rest.truncate(cut);
+        }
+        let right_w = spans_width(&right);
+        // When the right side does not show, the left may use its room.
+        let show_right = shown(&right).is_some();
+        let reserved = if show_right { right_w } else { 0 };
         let mut left = vec![Span::raw(" ")];
         if live {
             left.push(Span::styled("● LIVE ", t.live));
         }
-        let avail = w.saturating_sub(right_w + 2 + if live { 8 } else { 0 });
+        let avail = w.saturating_sub(reserved + 2 + if live { 8 } else { 0 });
         let what_w = width(&what).min(avail * 3 / 5);
         let what = truncate(&what, what_w.max(avail.min(12)));
         let rest_avail = avail.saturating_sub(width(&what) + 3);
@@ -133,9 +152,45 @@ impl Widget for StatusLine<'_> {
             left.push(Span::styled(truncate(&rest, rest_avail), t.text));
         }
         Line::from(left).render(area, buf);
-        if right_w < w / 2 {
+        if show_right {
             let x = area.x + area.width - u16::try_from(right_w).unwrap_or(area.width);
             Line::from(right).render(Rect::new(x, area.y, area.width - (x - area.x), 1), buf);
         }
     }
+}
+
+fn spans_width(spans: &[Span<'_>]) -> usize {
+    spans.iter().map(|s| width(&s.content)).sum()
+}
+
+/// The right side: the delay, and whether the view follows the meeting
+/// ("following" only when `following`; off is always said, with its key).
+fn right_spans(app: &App, following: bool) -> Vec<Span<'static>> {
+    let t = &app.theme;
+    let mut out = Vec::new();
+    if let Some(d) = delay_text(app) {
+        out.push(Span::styled(d, t.late));
+    }
+    if !app.live.follow || following {
+        if !out.is_empty() {
+            out.push(Span::raw("  "));
+        }
+        if app.live.follow {
+            out.push(Span::styled("following", t.dim));
+        } else {
+            let key = app
+                .keymap
+                .keys(crate::app::Command::Now)
+                .next()
+                .map(|k| k.to_string())
+                .unwrap_or_default();
+            out.push(Span::styled("follow off · ", t.dim));
+            out.push(Span::styled(key, t.key));
+            out.push(Span::styled(" now", t.dim));
+        }
+    }
+    if !out.is_empty() {
+        out.push(Span::raw(" "));
+    }
+    out
 }

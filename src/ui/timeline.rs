@@ -8,6 +8,7 @@ use super::times;
 use crate::agenda::{Kind, humanize_minutes};
 use crate::app::live::shifted;
 use crate::app::{App, Pane, Row};
+use chrono::{Duration, NaiveDateTime};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -79,9 +80,10 @@ impl Widget for Timeline<'_> {
             .index
             .rows
             .iter()
+            .enumerate()
             .skip(app.timeline.top)
             .take(usize::from(inner.height));
-        for (y, row) in (inner.y..).zip(rows) {
+        for (y, (r, row)) in (inner.y..).zip(rows) {
             let line_area = Rect::new(inner.x, y, inner.width, 1);
             let line = match *row {
                 Row::Day(d) => Line::from(Span::styled(
@@ -93,11 +95,16 @@ impl Widget for Timeline<'_> {
                     t.heading,
                 )),
                 Row::Gap { from, to } => {
+                    let (from, to) = shifted_gap(app, r, from, to);
                     let mins = (to - from).num_minutes();
                     Line::from(vec![
                         Span::raw(" "),
                         Span::styled(
-                            format!("{}-{}", from.format("%H:%M"), to.format("%H:%M")),
+                            format!(
+                                "{:<w$}",
+                                format!("{}-{}", from.format("%H:%M"), to.format("%H:%M")),
+                                w = time_width(app)
+                            ),
                             t.dim,
                         ),
                         Span::styled(
@@ -115,6 +122,36 @@ impl Widget for Timeline<'_> {
             line.render(line_area, buf);
         }
     }
+}
+
+/// The width of the time column: "10:40-11:55", and room for " (10:30)"
+/// when any session is shifted, so the bars stay in one column.
+fn time_width(app: &App) -> usize {
+    if app.live.shift.is_empty() { 11 } else { 19 }
+}
+
+/// A gap's times moved with the sessions around it when the meeting runs
+/// late: it starts when the one before ends and ends when the next starts.
+fn shifted_gap(
+    app: &App,
+    row: usize,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+) -> (NaiveDateTime, NaiveDateTime) {
+    let session = |r: &Row| match r {
+        Row::Session(i) => Some(*i),
+        _ => None,
+    };
+    let rows = &app.index.rows;
+    let before = rows[..row].iter().rev().find_map(session);
+    let after = rows
+        .get(row + 1..)
+        .unwrap_or_default()
+        .iter()
+        .find_map(session);
+    let delay = |i: Option<usize>| Duration::minutes(i.map_or(0, |i| app.live.shift.minutes(i)));
+    let from = from + delay(before);
+    (from, (to + delay(after)).max(from))
 }
 
 impl Timeline<'_> {
@@ -146,6 +183,7 @@ impl Timeline<'_> {
         if let Some(p) = times::planned_start_if_shifted(app, i) {
             time = format!("{time} ({p})");
         }
+        let time = format!("{time:<w$}", w = time_width(app));
         let mut spans = vec![
             marker,
             Span::styled(time, if live { t.live } else { t.text }),
