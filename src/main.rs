@@ -69,6 +69,10 @@ fn run(cli: Cli, limits: &Limits) -> Result<ExitCode, Failure> {
             let loaded = load(&Source::from_arg(file.as_deref()), limits)?;
             let setup = setup(&cli.clock, &loaded)?;
             let app = commands::open::app(loaded, &setup);
+            // The screen shows these in a banner; a status bar has none.
+            if let Some(b) = app.banner.as_ref().filter(|b| b.error) {
+                let _ = writeln!(std::io::stderr(), "dais: {}", b.text);
+            }
             print(&commands::now::render(&app, format))?;
             Ok(ExitCode::SUCCESS)
         }

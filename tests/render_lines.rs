@@ -152,9 +152,9 @@ fn footer_lists_keys_or_the_search_box() {
     assert!(has_style(style_of(&buf, "Tab"), t.key));
     assert!(has_style(style_of(&buf, "pane"), t.dim));
     // Narrow: whole entries drop off the end.
-    let s = text(&render_widget(Footer(&a), 32, 1));
+    let s = text(&render_widget(Footer(&a), 30, 1));
     assert_eq!(s, " ↑↓ move  Tab pane  Enter open");
-    let s = text(&render_widget(Footer(&a), 31, 1));
+    let s = text(&render_widget(Footer(&a), 29, 1));
     assert_eq!(s, " ↑↓ move  Tab pane");
     search(&mut a, "video");
     let buf = render_widget(Footer(&a), 120, 1);

@@ -111,7 +111,17 @@ fn people_pane_marks_video_messages_and_groups_by_role() {
     let t = a.theme;
     let buf = render_widget(PeoplePane(&a), 66, 24);
     let s = text(&buf);
-    assert!(s.contains("Panellists (5) · 2 by video"), "{s}");
+    assert!(
+        s.contains("Panellists (5) · by video: Joy Ngozi Ezeilo, Mohna Ansari"),
+        "{s}"
+    );
+    // Too narrow for the names beside the heading: on the next line.
+    let narrow = text(&render_widget(PeoplePane(&a), 40, 24));
+    assert!(narrow.contains("│Panellists (5)    "), "{narrow}");
+    assert!(
+        narrow.contains("│  by video: Joy Ngozi Ezeilo, Mohna   "),
+        "{narrow}"
+    );
     assert!(
         s.contains("Professor Joy Ngozi Ezeilo  ▶ video message"),
         "{s}"
@@ -124,7 +134,10 @@ fn people_pane_marks_video_messages_and_groups_by_role() {
         "who leads the panel comes first:\n{s}"
     );
     assert!(has_style(style_of(&buf, "▶ video message"), t.video));
-    assert!(has_style(style_of(&buf, "· 2 by video"), t.video));
+    assert!(has_style(
+        style_of(&buf, "by video: Joy Ngozi Ezeilo"),
+        t.video
+    ));
     assert!(has_style(style_of(&buf, "Panellists (5)"), t.heading));
     assert!(has_style(style_of(&buf, "Ms. Kay Buck"), t.strong));
     assert!(has_style(style_of(&buf, "Executive Officer"), t.dim));

@@ -148,7 +148,7 @@ fn the_whole_screen_composes_the_panes() {
         "Informal Interactive Multi-stakeholder Hearing",
         "● LIVE Panel 1",
         "Programme · 7 sessions",
-        "Panellists (5) · 2 by video",
+        "Panellists (5) · by video: Joy Ngozi Ezeilo, Mohna Ansari",
         "Key messages · 2",
         "? help  q quit",
     ] {

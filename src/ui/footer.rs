@@ -50,11 +50,12 @@ impl Widget for Footer<'_> {
             spans.push(Span::raw(" "));
             let mut used = 1;
             for (key, label) in app.keymap.footer(app.view, app.overlay) {
-                let w = width(&key) + width(label) + 3;
+                // Key, space, label; the two spaces after only separate.
+                let w = width(&key) + width(label) + 1;
                 if used + w > usize::from(area.width) {
                     break;
                 }
-                used += w;
+                used += w + 2;
                 spans.push(Span::styled(key, t.key));
                 spans.push(Span::styled(format!(" {label}  "), t.dim));
             }

@@ -52,18 +52,30 @@ pub fn session_people(app: &App, s: &Session, width: usize) -> Vec<Line<'static>
     let mut groups = by_role(s);
     groups.sort_by_key(|(role, _)| !matches!(role, Role::Chair | Role::Moderator));
     for (role, group) in groups {
-        let video = group
+        let video: Vec<&str> = group
             .iter()
             .filter(|p| p.appearance == Appearance::Video)
-            .count();
-        let mut heading = vec![Span::styled(
-            format!("{} ({})", role.plural_label(), group.len()),
-            t.heading,
-        )];
-        if video > 0 {
-            heading.push(Span::styled(format!(" · {video} by video"), t.video));
+            .map(|p| app.agenda.person(p).name.as_str())
+            .collect();
+        let label = format!("{} ({})", role.plural_label(), group.len());
+        // Who speaks by video is said up front: a short pane may not show
+        // every entry without scrolling.
+        let mut heading = vec![Span::styled(label.clone(), t.heading)];
+        let mut below = Vec::new();
+        if !video.is_empty() {
+            let names = format!("by video: {}", video.join(", "));
+            let room = width.saturating_sub(super::text::width(&label) + 3);
+            if super::text::width(&names) <= room {
+                heading.push(Span::styled(format!(" · {names}"), t.video));
+            } else {
+                below = wrap(&names, width.saturating_sub(2))
+                    .into_iter()
+                    .map(|l| Line::from(vec![Span::raw("  "), Span::styled(l, t.video)]))
+                    .collect();
+            }
         }
         out.push(Line::from(heading));
+        out.extend(below);
         for p in group {
             out.extend(participant_lines(app, p, width));
         }
