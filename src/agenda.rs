@@ -114,6 +114,10 @@ pub struct Session {
     pub kind: Kind,
     /// The block it belongs to ("Morning Meeting").
     pub part: Option<String>,
+    /// The room it is held in ("Saal 1"), where the agenda names rooms.
+    pub room: Option<String>,
+    /// The track or theme it belongs to ("Security").
+    pub track: Option<String>,
     /// When it runs: planned local times and resolved instants.
     pub span: Span,
     /// Free text about it.
@@ -129,12 +133,21 @@ pub struct Session {
 impl Session {
     /// Whether everyone who takes part does so by video message.
     pub fn is_video_only(&self) -> bool {
-        !self.participants.is_empty()
-            && self
-                .participants
-                .iter()
-                .filter(|p| p.role != Role::Chair && p.role != Role::Moderator)
-                .all(|p| p.appearance == Appearance::Video)
+        let mut speakers = self
+            .participants
+            .iter()
+            .filter(|p| p.role != Role::Chair && p.role != Role::Moderator)
+            .peekable();
+        speakers.peek().is_some() && speakers.all(|p| p.appearance == Appearance::Video)
+    }
+
+    /// A short name for status bars: "Panel 1" for "Panel 1: A Human…",
+    /// else the whole title.
+    pub fn short_title(&self) -> &str {
+        match self.title.split_once(": ") {
+            Some((head, _)) if head.chars().count() <= 24 => head,
+            _ => &self.title,
+        }
     }
 
     /// The session's start as an instant.

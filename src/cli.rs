@@ -9,13 +9,17 @@ use std::path::PathBuf;
 /// Informal Interactive Multi-stakeholder Hearing of 23 June 2017 on the
 /// Global Plan of Action to Combat Trafficking in Persons.
 #[derive(Debug, Parser)]
-#[command(name = "dais", version, args_conflicts_with_subcommands = true)]
+#[command(name = "dais", version)]
 pub struct Cli {
-    /// The agenda file to open (dais/1 JSON); the bundled hearing if absent.
+    /// The agenda file to open (dais/1, or a frab / c3voc schedule.json);
+    /// the bundled hearing if absent.
     pub file: Option<PathBuf>,
 
     #[command(flatten)]
     pub load: LoadArgs,
+
+    #[command(flatten)]
+    pub clock: ClockArgs,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -29,6 +33,24 @@ pub struct LoadArgs {
     pub max_size: Option<u64>,
 }
 
+/// Options that set the clock, to rehearse the live view of any meeting.
+#[derive(Debug, Args, Clone)]
+pub struct ClockArgs {
+    /// Start the clock at this moment: "2017-06-23 11:05" or "11:05" (in
+    /// the agenda's zone; a bare time is on the agenda's first day), or
+    /// RFC 3339 with an offset ("2017-06-23T15:05:00Z").
+    #[arg(long, global = true, value_name = "TIME")]
+    pub at: Option<String>,
+
+    /// Run the clock this many times faster than real time.
+    #[arg(long, global = true, value_name = "N", default_value_t = 1.0)]
+    pub speed: f64,
+
+    /// Read settings from this config file instead of the default one.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -40,11 +62,73 @@ pub enum Command {
         #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// Print one line on what is on now and next, for status bars.
+    Now {
+        /// The agenda file; the bundled hearing if absent.
+        file: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = NowFormat::Text)]
+        format: NowFormat,
+    },
+    /// Show, check or print a default config file (theme, keys).
+    Config {
+        /// Print a commented config file with every default.
+        #[arg(long, conflicts_with = "path")]
+        default: bool,
+        /// Print where the config file is read from.
+        #[arg(long)]
+        path: bool,
+    },
     /// Check agenda files and report every problem; exit status 1 if any is invalid.
     Validate {
         /// The agenda files to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+    },
+    /// Write an agenda as a dais/1 file: a schedule.json converted, or a
+    /// dais/1 file normalized. Warnings go to standard error.
+    Convert {
+        /// The file to convert.
+        file: PathBuf,
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Write the programme in another tool's format.
+    Export {
+        /// The format to write.
+        #[command(subcommand)]
+        format: ExportFormat,
+    },
+    /// Print a shell completion script (e.g. `dais completions bash`).
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print dais's manual page (roff) to standard output, or write it and
+    /// one page per subcommand into a directory.
+    Man {
+        /// Write dais.1, dais-list.1… into this directory instead.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+}
+
+/// The formats `dais export` writes.
+#[derive(Debug, Subcommand)]
+pub enum ExportFormat {
+    /// An iCalendar (RFC 5545) calendar: one event per session, with the
+    /// room or venue, participants by role and linked key messages.
+    Ics {
+        /// The agenda file; the bundled hearing if absent.
+        file: Option<PathBuf>,
+        /// Export only the session with this id; repeat for more.
+        #[arg(long = "session", value_name = "ID")]
+        sessions: Vec<String>,
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
 }
 
@@ -56,5 +140,14 @@ pub enum ListFormat {
     /// Markdown, for pasting into documents.
     Markdown,
     /// The normalized agenda as dais/1 JSON, with resolved RFC 3339 times.
+    Json,
+}
+
+/// How `dais now` writes its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NowFormat {
+    /// One line of text.
+    Text,
+    /// One JSON object.
     Json,
 }

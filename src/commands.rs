@@ -1,4 +1,9 @@
 //! The subcommands that print and exit, each in its own file.
 
+pub mod convert;
+pub mod export;
 pub mod list;
+pub mod now;
+pub mod open;
+pub mod shell;
 pub mod validate;

@@ -4,10 +4,22 @@
 //! benchmarks reach the same code the binary runs.
 
 pub mod agenda;
+pub mod app;
 pub mod cli;
+pub mod clock;
 pub mod commands;
+pub mod config;
+pub mod export;
+pub mod import;
+pub mod keymap;
 pub mod load;
+pub mod reload;
 pub mod sanitize;
+pub mod slug;
 pub mod source;
+pub mod state;
 pub mod synth;
+pub mod theme;
+pub mod tui;
+pub mod ui;
 pub mod write;

@@ -8,12 +8,19 @@ use std::fmt;
 use std::io::Read;
 use std::path::Path as FsPath;
 
+pub(crate) mod ctx;
+mod dais1;
+mod depth;
+mod detect;
 pub(crate) mod lax;
 mod problem;
 pub(crate) mod raw;
-mod times;
+pub(crate) mod times;
+mod unknown;
 mod validate;
 
+pub use dais1::parse;
+pub use detect::Format;
 pub use problem::{Capped, Path, Problem, quote};
 pub use raw::RawAgenda;
 pub use validate::FORMATS;
@@ -42,6 +49,8 @@ pub struct Limits {
     /// The most errors, and separately warnings, listed for one file; the
     /// rest are counted in one last problem.
     pub max_problems: usize,
+    /// The deepest nesting of JSON arrays and objects.
+    pub max_depth: usize,
 }
 
 impl Default for Limits {
@@ -55,6 +64,7 @@ impl Default for Limits {
             max_entries: 1_000,
             max_paragraphs: 10_000,
             max_problems: 1_000,
+            max_depth: 64,
         }
     }
 }
@@ -66,6 +76,8 @@ pub struct Loaded {
     pub agenda: Agenda,
     /// Problems that did not stop it loading.
     pub warnings: Vec<Problem>,
+    /// The format it was read from.
+    pub format: Format,
 }
 
 /// Why a file did not load: every problem found, and the file's name.
@@ -93,7 +105,7 @@ impl std::error::Error for LoadError {}
 
 /// Reads and validates the agenda at `path`.
 pub fn load_file(path: &FsPath, limits: &Limits) -> Result<Loaded, LoadError> {
-    let name = path.display().to_string();
+    let name = file_name(path);
     let fail = |message: String| LoadError {
         file: name.clone(),
         problems: vec![Problem::at("", message)],
@@ -106,26 +118,43 @@ pub fn load_file(path: &FsPath, limits: &Limits) -> Result<Loaded, LoadError> {
     if meta.is_dir() {
         return Err(fail("is a directory, not an agenda file".into()));
     }
-    let too_big = |size: u64| {
-        fail(format!(
-            "the file is {size} bytes, more than the limit of {} bytes (raise it with --max-size)",
-            limits.max_bytes
-        ))
-    };
     if meta.len() > limits.max_bytes {
-        return Err(too_big(meta.len()));
+        return Err(fail(too_big(meta.len(), limits).message));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    // The cap also holds for files that grow while read, or lie about size.
+    // The cap also holds for files that grow while read, or lie about size:
+    // `read` checks the length again.
     file.take(limits.max_bytes + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
-    let read = read(&name, &bytes, limits);
+    let parsed = read(&name, &bytes, limits);
     // The text is not needed once parsed; freeing it before validation
     // lowers the peak by the file's size.
     drop(bytes);
-    let (raw, unknown) = read?;
-    finish(&name, &raw, unknown, limits)
+    finish(&name, parsed?, limits)
+}
+
+/// The problem for a file of `size` bytes, over the limit.
+fn too_big(size: u64, limits: &Limits) -> Problem {
+    Problem::at(
+        "",
+        format!(
+            "the file is {size} bytes, more than the limit of {} bytes (raise it with --max-size)",
+            limits.max_bytes
+        ),
+    )
+}
+
+/// A file's name as messages show it: as given, unless it holds something
+/// a terminal would act on (`dais validate *.json` in a hostile directory),
+/// then quoted with those characters escaped.
+pub fn file_name(path: &FsPath) -> String {
+    let name = path.display().to_string();
+    if name.chars().any(crate::sanitize::is_unsafe) {
+        quote(&name)
+    } else {
+        name
+    }
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -137,157 +166,149 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// Validates an agenda held in memory; `name` is used in messages.
+/// Validates an agenda held in memory, in any format dais reads (see
+/// [`Format`]); `name` is used in messages.
+///
+/// Every format shares the front steps: the size limit, UTF-8, a
+/// byte-order mark, an empty file, the nesting limit, a top-level array,
+/// and JSON syntax, which is checked before the format is decided.
 pub fn load_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Loaded, LoadError> {
-    let (raw, unknown) = read(name, bytes, limits)?;
-    finish(name, &raw, unknown, limits)
+    let parsed = read(name, bytes, limits)?;
+    finish(name, parsed, limits)
 }
 
-/// Checks size and encoding and parses: the raw agenda and its unknown keys.
-fn read(name: &str, bytes: &[u8], limits: &Limits) -> Result<(RawAgenda, Capped), LoadError> {
+/// A document parsed but not yet validated: all that is kept of the file
+/// once its text is freed.
+enum Parsed {
+    /// A `dais/1` document and the unknown keys found in it.
+    Dais1(RawAgenda, Capped),
+    /// A schedule.json document, in the format given.
+    Schedule(crate::import::RawDoc, Format),
+}
+
+/// The front steps: size, text, nesting, format and syntax; the parsed
+/// document, or the one problem that stopped reading it.
+fn read(name: &str, bytes: &[u8], limits: &Limits) -> Result<Parsed, LoadError> {
     let fail = |problem: Problem| LoadError {
         file: name.to_owned(),
         problems: vec![problem],
     };
     if bytes.len() as u64 > limits.max_bytes {
-        return Err(fail(Problem::at(
-            "",
-            format!(
-                "the file is {} bytes, more than the limit of {} bytes (raise it with --max-size)",
-                bytes.len(),
-                limits.max_bytes
-            ),
-        )));
+        return Err(fail(too_big(bytes.len() as u64, limits)));
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let at = e.valid_up_to();
-            let mut p = Problem::at("", format!("not UTF-8 text (invalid byte at offset {at})"));
-            p.position = Some(line_col(&bytes[..at]));
-            return Err(fail(p));
+    let text = text_of(bytes).map_err(fail)?;
+    too_deep(text, limits.max_depth).map_err(fail)?;
+    not_an_array(text).map_err(fail)?;
+    let format = detect::detect(text).map_err(fail)?;
+    match format {
+        Format::Dais1 => parse(text, limits).map(|(raw, unknown)| Parsed::Dais1(raw, unknown)),
+        Format::ScheduleV1 | Format::Schedule2 => {
+            crate::import::parse(text).map(|doc| Parsed::Schedule(doc, format))
         }
-    };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(fail(Problem::at(
-            "",
-            "the file is empty; an agenda is a JSON object",
-        )));
     }
-    parse(text, limits).map_err(fail)
+    .map_err(fail)
 }
 
-/// Validates the raw agenda; `unknown` are the problems parsing found.
-fn finish(
-    name: &str,
-    raw: &RawAgenda,
-    unknown: Capped,
-    limits: &Limits,
-) -> Result<Loaded, LoadError> {
-    let outcome = validate::validate(raw, limits);
-    let mut errors = unknown;
-    errors.extend(outcome.errors);
+/// Validates a parsed document into the agenda, or every problem found
+/// (at most `limits.max_problems` errors, and as many warnings, listed).
+fn finish(name: &str, parsed: Parsed, limits: &Limits) -> Result<Loaded, LoadError> {
+    let (outcome, format) = match parsed {
+        Parsed::Dais1(raw, unknown) => (dais1::check(&raw, unknown, limits), Format::Dais1),
+        Parsed::Schedule(doc, format) => (crate::import::read(&doc, format, limits), format),
+    };
     match outcome.agenda {
-        Some(agenda) if errors.is_empty() => Ok(Loaded {
+        Some(agenda) if outcome.errors.is_empty() => Ok(Loaded {
             agenda,
             warnings: outcome.warnings.into_vec("warnings"),
+            format,
         }),
         _ => Err(LoadError {
             file: name.to_owned(),
-            problems: errors.into_vec("errors"),
+            problems: outcome.errors.into_vec("errors"),
         }),
     }
 }
 
-/// Parses JSON into the raw form, returning unknown keys as problems (at
-/// most `limits.max_problems` of them kept).
-pub fn parse(text: &str, limits: &Limits) -> Result<(RawAgenda, Capped), Problem> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let mut unknown = Capped::new(limits.max_problems);
-    let raw: Result<RawAgenda, _> = serde_ignored::deserialize(&mut de, |path| {
-        if let Some(p) = unknown_key(&path) {
-            unknown.push(p);
-        }
-    });
-    let raw = raw
-        .and_then(|r| de.end().map(|()| r))
-        .map_err(|e| syntax(&e))?;
-    Ok((raw, unknown))
+/// The bytes as text: UTF-8, without a byte-order mark, not empty.
+fn text_of(bytes: &[u8]) -> Result<&str, Problem> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let mut p = Problem::at("", format!("not UTF-8 text (invalid byte at offset {at})"));
+        p.position = Some(line_col(&bytes[..at]));
+        p
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Problem::at(
+            "",
+            "the file is empty; an agenda is a JSON object",
+        ));
+    }
+    Ok(text)
 }
 
-fn syntax(e: &serde_json::Error) -> Problem {
-    let msg = e.to_string();
-    // serde_json appends " at line L column C"; we give those separately.
-    let msg = msg.find(" at line ").map_or(msg.as_str(), |i| &msg[..i]);
-    let message = if e.is_eof() {
-        format!("malformed JSON: the file ends early ({msg})")
-    } else if msg.starts_with("invalid type") {
-        "expected an agenda object at the top level".to_owned()
-    } else {
-        format!("malformed JSON: {msg}")
+/// An error if `text` nests arrays and objects deeper than `max`, at the
+/// bracket that goes too deep.
+fn too_deep(text: &str, max: usize) -> Result<(), Problem> {
+    let Some(at) = depth::too_deep(text, max) else {
+        return Ok(());
     };
     let mut p = Problem::at(
         "",
+        format!("JSON nested deeper than {max} levels; an agenda needs far fewer"),
+    );
+    p.position = Some(line_col(&text.as_bytes()[..at]));
+    Err(p)
+}
+
+/// An error if the document is an array: serde would read a top-level
+/// array as an object's fields in order.
+fn not_an_array(text: &str) -> Result<(), Problem> {
+    let body = text.trim_start_matches([' ', '\t', '\n', '\r']);
+    if !body.starts_with('[') {
+        return Ok(());
+    }
+    let mut p = Problem::at(
+        "",
+        "expected an agenda object at the top level, found an array",
+    );
+    p.position = Some(line_col(&text.as_bytes()[..text.len() - body.len()]));
+    Err(p)
+}
+
+/// A `serde_json` error as a problem at its line and column.
+pub(crate) fn syntax(e: &serde_json::Error) -> Problem {
+    let msg = e.to_string();
+    // serde_json appends " at line L column C"; we give those separately.
+    let msg = msg.find(" at line ").map_or(msg.as_str(), |i| &msg[..i]);
+    let duplicate = msg
+        .strip_prefix("duplicate field `")
+        .and_then(|k| k.strip_suffix('`'));
+    let (path, message) = if let Some(key) = duplicate {
+        (
+            Path::Root.key(key).to_string(),
+            "this key appears more than once in the object; give it once".to_owned(),
+        )
+    } else if e.is_eof() {
+        (
+            String::new(),
+            format!("malformed JSON: the file ends early ({msg})"),
+        )
+    } else if msg.starts_with("invalid type") {
+        (
+            String::new(),
+            "expected an agenda object at the top level".to_owned(),
+        )
+    } else {
+        (String::new(), format!("malformed JSON: {msg}"))
+    };
+    let mut p = Problem::at(
+        path,
         crate::sanitize::clean(&message, crate::sanitize::Lines::Single),
     );
-    p.position = Some((e.line(), e.column()));
+    // serde_json counts the end of input after a newline as column 0.
+    p.position = Some((e.line(), e.column().max(1)));
     p
-}
-
-/// The problem for an ignored key, unless it is an `x-` extension key.
-fn unknown_key(path: &serde_ignored::Path<'_>) -> Option<Problem> {
-    let serde_ignored::Path::Map { key, .. } = path else {
-        return None;
-    };
-    if key.starts_with("x-") {
-        return None;
-    }
-    let rendered = render_ignored(path);
-    Some(Problem::at(
-        rendered,
-        "unknown key (extension keys must start with \"x-\")",
-    ))
-}
-
-fn render_ignored(path: &serde_ignored::Path<'_>) -> String {
-    use serde_ignored::Path as P;
-    let mut segs: Vec<Seg> = Vec::new();
-    let mut cur = path;
-    loop {
-        match cur {
-            P::Root => break,
-            P::Seq { parent, index } => {
-                segs.push(Seg::Index(*index));
-                cur = parent;
-            }
-            P::Map { parent, key } => {
-                segs.push(Seg::Key(key.clone()));
-                cur = parent;
-            }
-            P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => {
-                cur = parent;
-            }
-        }
-    }
-    let mut out = String::new();
-    build(&segs, Path::Root, &mut out);
-    out
-}
-
-enum Seg {
-    Key(String),
-    Index(usize),
-}
-
-/// Renders segments (innermost first) through [`Path`], so unknown keys
-/// read exactly like every other path.
-fn build(segs: &[Seg], parent: Path<'_>, out: &mut String) {
-    match segs.split_last() {
-        None => *out = parent.to_string(),
-        Some((Seg::Key(k), rest)) => build(rest, parent.key(k), out),
-        Some((Seg::Index(i), rest)) => build(rest, parent.index(*i), out),
-    }
 }
 
 /// 1-based line and column of the end of `prefix`.

@@ -1,29 +1,53 @@
-//! Process start-up: read the command line, load, run, exit.
+//! Process start-up: read the command line, supply the outside world
+//! (real time, the viewer's zone, the environment), load, run, exit.
 
+use chrono::Utc;
 use clap::Parser;
-use dais::cli::{Cli, Command, ListFormat};
+use dais::cli::{Cli, Command, ExportFormat, ListFormat};
+use dais::clock::{Clock, parse_at};
 use dais::commands;
-use dais::load::Limits;
+use dais::config;
+use dais::load::{Limits, Loaded};
 use dais::source::Source;
+use dais::state::Store;
+use dais::theme::Theme;
+use dais::tui::Exit;
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let (Some(file), Some(_)) = (&cli.file, &cli.command) {
+        // `dais FILE list` would silently list the bundled agenda.
+        <Cli as clap::CommandFactory>::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                format!(
+                    "give the file after the subcommand, e.g. `dais list {}`",
+                    file.display()
+                ),
+            )
+            .exit();
+    }
     let mut limits = Limits::default();
     if let Some(max) = cli.load.max_size {
         limits.max_bytes = max;
     }
     match run(cli, &limits) {
         Ok(code) => code,
-        Err(message) => {
+        Err(Failure::File(message)) => {
             let _ = writeln!(std::io::stderr(), "{message}");
+            ExitCode::FAILURE
+        }
+        Err(Failure::Other(message)) => {
+            let _ = writeln!(std::io::stderr(), "dais: {message}");
             ExitCode::FAILURE
         }
     }
 }
 
-fn run(cli: Cli, limits: &Limits) -> Result<ExitCode, String> {
+fn run(cli: Cli, limits: &Limits) -> Result<ExitCode, Failure> {
     match cli.command {
         Some(Command::Validate { files }) => {
             let (report, ok) = commands::validate::run(&files, limits);
@@ -35,20 +59,163 @@ fn run(cli: Cli, limits: &Limits) -> Result<ExitCode, String> {
             })
         }
         Some(Command::List { file, format }) => {
-            list(&Source::from_arg(file.as_deref()), format, limits)
+            let loaded = load(&Source::from_arg(file.as_deref()), limits)?;
+            list(&loaded, format)
         }
-        None => list(
-            &Source::from_arg(cli.file.as_deref()),
-            ListFormat::Text,
-            limits,
-        ),
+        Some(Command::Config { default, path }) => {
+            config_command(cli.clock.config.as_deref(), default, path)
+        }
+        Some(Command::Now { file, format }) => {
+            let loaded = load(&Source::from_arg(file.as_deref()), limits)?;
+            let setup = setup(&cli.clock, &loaded)?;
+            let app = commands::open::app(loaded, &setup);
+            // The screen shows these in a banner; a status bar has none.
+            if let Some(b) = app.banner.as_ref().filter(|b| b.error) {
+                let _ = writeln!(std::io::stderr(), "dais: {}", b.text);
+            }
+            print(&commands::now::render(&app, format))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Convert { file, output }) => {
+            let converted = commands::convert::run(&Source::File(file), limits)
+                .map_err(|e| Failure::File(e.to_string()))?;
+            for w in &converted.warnings {
+                let _ = writeln!(std::io::stderr(), "{w}");
+            }
+            emit(output.as_deref(), &converted.json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Export {
+            format:
+                ExportFormat::Ics {
+                    file,
+                    sessions,
+                    output,
+                },
+        }) => {
+            let source = Source::from_arg(file.as_deref());
+            emit(
+                output.as_deref(),
+                &commands::export::ics(&source, &sessions, limits).map_err(Failure::File)?,
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Completions { shell }) => {
+            print(&commands::shell::completions(shell))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man { dir: None }) => {
+            print(&commands::shell::man_page())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man { dir: Some(dir) }) => {
+            for page in commands::shell::write_man_pages(&dir)? {
+                print(&format!("{}\n", page.display()))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            let source = Source::from_arg(cli.file.as_deref());
+            let loaded = load(&source, limits)?;
+            if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+                return list(&loaded, ListFormat::Text);
+            }
+            let setup = setup(&cli.clock, &loaded)?;
+            match commands::open::run(&source, loaded, &setup, limits) {
+                Ok(Exit::Quit) => Ok(ExitCode::SUCCESS),
+                Ok(Exit::Signal(sig)) => Ok(ExitCode::from(u8::try_from(128 + sig).unwrap_or(1))),
+                Ok(Exit::TermGone) => Ok(ExitCode::FAILURE),
+                Err(e) => Err(format!("terminal error: {e}").into()),
+            }
+        }
     }
 }
 
-fn list(source: &Source, format: ListFormat, limits: &Limits) -> Result<ExitCode, String> {
-    let loaded = source.load(limits).map_err(|e| e.to_string())?;
+fn load(source: &Source, limits: &Limits) -> Result<Loaded, Failure> {
+    source
+        .load(limits)
+        .map_err(|e| Failure::File(e.to_string()))
+}
+
+/// The clock, zone, theme and state the screen and `dais now` use.
+fn setup(clock: &dais::cli::ClockArgs, loaded: &Loaded) -> Result<commands::open::Setup, String> {
+    let event = &loaded.agenda.event;
+    let at = clock
+        .at
+        .as_deref()
+        .map(|s| parse_at(s, event.timezone, event.date))
+        .transpose()
+        .map_err(|e| format!("--at: {e}"))?;
+    if !(clock.speed.is_finite() && clock.speed > 0.0) {
+        return Err("--speed must be a positive number".into());
+    }
+    let no_color = Theme::no_color_requested(std::env::var_os("NO_COLOR").as_deref());
+    let config = read_config(clock.config.as_deref());
+    Ok(commands::open::Setup {
+        clock: Clock::new(Box::new(Utc::now), at, clock.speed),
+        viewer_tz: viewer_zone(),
+        theme: if no_color {
+            Theme::monochrome()
+        } else {
+            config.theme
+        },
+        keymap: config.keymap,
+        store: Store::default_location(),
+        notices: config.problems,
+    })
+}
+
+/// The config from `--config`, else from the default place (if there).
+fn read_config(path: Option<&Path>) -> config::Config {
+    match path {
+        Some(p) => config::load(p, true),
+        None => {
+            config::default_path().map_or_else(config::Config::default, |p| config::load(&p, false))
+        }
+    }
+}
+
+/// `dais config`: print the default file, the path, or check the file.
+fn config_command(
+    path: Option<&Path>,
+    default: bool,
+    show_path: bool,
+) -> Result<ExitCode, Failure> {
+    if default {
+        print(&config::default_text())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let file = path.map(Path::to_path_buf).or_else(config::default_path);
+    if show_path {
+        let shown = file.map_or_else(
+            || "no config directory on this system".to_owned(),
+            |p| p.display().to_string(),
+        );
+        print(&format!("{shown}\n"))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let config = read_config(path);
+    if config.problems.is_empty() {
+        let shown = file.map_or_else(String::new, |p| p.display().to_string());
+        print(&format!("{shown}: ok\n"))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    Err(Failure::File(config.problems.join("\n")))
+}
+
+/// The viewer's zone: `TZ` if it names an IANA zone, else the system's.
+fn viewer_zone() -> Option<chrono_tz::Tz> {
+    let from_env = std::env::var("TZ").ok().and_then(|tz| {
+        let tz = tz.trim_start_matches(':');
+        let name = tz.rsplit_once("zoneinfo/").map_or(tz, |(_, n)| n);
+        name.parse().ok()
+    });
+    from_env.or_else(|| iana_time_zone::get_timezone().ok()?.parse().ok())
+}
+
+fn list(loaded: &Loaded, format: ListFormat) -> Result<ExitCode, Failure> {
     let styled = std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        && !Theme::no_color_requested(std::env::var_os("NO_COLOR").as_deref());
     let styling = if styled {
         commands::list::Styling::Terminal
     } else {
@@ -56,6 +223,16 @@ fn list(source: &Source, format: ListFormat, limits: &Limits) -> Result<ExitCode
     };
     print(&commands::list::render(&loaded.agenda, format, styling))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to the file if one is given, else to stdout.
+fn emit(output: Option<&Path>, s: &str) -> Result<(), String> {
+    match output {
+        Some(path) => {
+            std::fs::write(path, s).map_err(|e| format!("cannot write {}: {e}", path.display()))
+        }
+        None => print(s),
+    }
 }
 
 /// Writes to stdout; a closed pipe (`dais list | head`) is not an error.
@@ -66,5 +243,18 @@ fn print(s: &str) -> Result<(), String> {
             Err(format!("cannot write output: {e}"))
         }
         _ => Ok(()),
+    }
+}
+
+/// Why dais failed: problems in a file (each line already names the file)
+/// or anything else, said as "dais: …".
+enum Failure {
+    File(String),
+    Other(String),
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Failure::Other(message)
     }
 }

@@ -23,7 +23,7 @@ impl Source {
     pub fn name(&self) -> String {
         match self {
             Source::Bundled => load::BUNDLED_NAME.to_owned(),
-            Source::File(p) => p.display().to_string(),
+            Source::File(p) => load::file_name(p),
         }
     }
 

@@ -5,7 +5,7 @@
 //! as `x-starts-at` / `x-ends-at` (RFC 3339), which readers ignore. Reading
 //! the output back gives the same model.
 
-use crate::agenda::{Agenda, Session};
+use crate::agenda::{Agenda, Session, Span};
 use crate::load::RawAgenda;
 use crate::load::lax::{Entries, Lax};
 use crate::load::raw::{RawEvent, RawKeyMessage, RawParticipant, RawPerson, RawSession, RawSource};
@@ -87,24 +87,45 @@ pub fn to_raw(a: &Agenda) -> RawAgenda {
     }
 }
 
-fn session(a: &Agenda, s: &Session) -> RawSession {
-    let tz = a.event.timezone;
-    let span = &s.span;
-    let end = if span.local_end.date() > span.local_start.date()
-        && span.local_end.time() == chrono::NaiveTime::MIN
-    {
+/// A session's end as the format writes it: `24:00` for midnight at the end
+/// of its day, else `HH:MM`.
+pub fn end_clock(span: &Span) -> String {
+    if ends_at_midnight(span) {
         "24:00".to_owned()
     } else {
         span.local_end.format("%H:%M").to_string()
-    };
+    }
+}
+
+/// Whether a session ends at the midnight that closes its start's day.
+fn ends_at_midnight(span: &Span) -> bool {
+    span.local_end.time() == chrono::NaiveTime::MIN
+        && Some(span.local_end.date()) == span.local_start.date().succ_opt()
+}
+
+/// The day a session's end falls on, when `end` alone would not say it:
+/// neither its start's day nor the midnight that closes it (`24:00`).
+fn end_date(span: &Span) -> Option<Lax<String>> {
+    let end_day = span.local_end.date();
+    (end_day != span.local_start.date() && !ends_at_midnight(span))
+        .then(|| Lax::Ok(end_day.format("%Y-%m-%d").to_string()))
+}
+
+fn session(a: &Agenda, s: &Session) -> RawSession {
+    let tz = a.event.timezone;
+    let span = &s.span;
+    let end = end_clock(span);
     RawSession {
         id: Some(Lax::Ok(s.id.clone())),
         title: Some(Lax::Ok(s.title.clone())),
         kind: Some(Lax::Ok(s.kind.as_str().to_owned())),
         part: opt(s.part.as_ref()),
+        room: opt(s.room.as_ref()),
+        track: opt(s.track.as_ref()),
         date: Some(Lax::Ok(span.local_start.format("%Y-%m-%d").to_string())),
         start: Some(Lax::Ok(span.local_start.format("%H:%M").to_string())),
         end: Some(Lax::Ok(end)),
+        end_date: end_date(span),
         description: opt(s.description.as_ref()),
         notes: (!s.notes.is_empty()).then(|| Lax::Ok(strings(&s.notes))),
         participants: (!s.participants.is_empty()).then(|| {

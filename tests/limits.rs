@@ -292,7 +292,7 @@ fn nested(depth: usize, inner: &str) -> String {
 }
 
 #[test]
-fn deep_nesting_is_an_error_or_skipped_never_a_stack_overflow() {
+fn deep_nesting_is_one_clear_error_never_a_stack_overflow() {
     let base = serde_json::to_string(&base()).unwrap();
     let deep = nested(100_000, "1");
     let docs = [
@@ -315,20 +315,37 @@ fn deep_nesting_is_an_error_or_skipped_never_a_stack_overflow() {
     ];
     for doc in docs {
         // A small stack, as a thread might have, so recursion would show.
+        let text = doc.clone();
         let outcome = std::thread::Builder::new()
             .stack_size(256 * 1024)
-            .spawn(
-                move || match load_bytes("deep.json", doc.as_bytes(), &Limits::default()) {
-                    Ok(_) => None,
-                    Err(e) => Some(e.problems),
-                },
-            )
+            .spawn(move || load_bytes("deep.json", text.as_bytes(), &Limits::default()))
             .unwrap()
             .join()
             .expect("loading deep JSON must not panic");
-        for p in outcome.iter().flatten() {
-            assert!(!p.message.is_empty());
-        }
+        // The nesting limit (64 by default) is checked before parsing, so
+        // every one is refused with that one error, at the bracket that
+        // opens the 65th level.
+        let e = outcome.expect_err("nesting past the limit is refused");
+        assert_eq!(e.problems.len(), 1, "{e}");
+        let p = &e.problems[0];
+        assert_eq!(p.path, "", "{e}");
+        assert!(
+            p.message.starts_with("JSON nested deeper than 64 levels"),
+            "{e}"
+        );
+        let (line, column) = p.position.expect("a position");
+        assert_eq!(line, 1, "{e}");
+        let at = doc.as_bytes()[column - 1];
+        assert!(at == b'[' || at == b'{', "{e}");
+        let opened = doc[..column]
+            .bytes()
+            .filter(|b| matches!(b, b'[' | b'{'))
+            .count();
+        let closed = doc[..column]
+            .bytes()
+            .filter(|b| matches!(b, b']' | b'}'))
+            .count();
+        assert_eq!(opened - closed, 65, "{e}");
     }
 }
 

@@ -53,6 +53,15 @@ pub fn by_role(session: &Session) -> Vec<(Role, Vec<&Participant>)> {
         .collect()
 }
 
+/// Where and in which track a session is: "Saal 1 · Security", if known.
+pub fn room_and_track(s: &Session) -> Option<String> {
+    let parts: Vec<&str> = [s.room.as_deref(), s.track.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
 /// Headings to print before a session: a new day (multi-day only) or part.
 fn headings<'a>(
     agenda: &'a Agenda,
@@ -67,10 +76,11 @@ fn headings<'a>(
 }
 
 fn time_range(s: &Session) -> String {
+    // A session ending at midnight ends at 24:00 of its day, not 00:00.
     format!(
         "{}-{}",
         s.span.local_start.format("%H:%M"),
-        s.span.local_end.format("%H:%M")
+        crate::write::end_clock(&s.span)
     )
 }
 
@@ -100,6 +110,9 @@ fn text(agenda: &Agenda, styling: Styling) -> String {
             let _ = writeln!(out, "\n{bold}{part}{reset}");
         }
         let _ = writeln!(out, "\n{}  {bold}{}{reset}", time_range(s), s.title);
+        if let Some(place) = room_and_track(s) {
+            let _ = writeln!(out, "{indent}{dim}{place}{reset}");
+        }
         for note in &s.notes {
             let _ = writeln!(out, "{indent}{dim}{note}{reset}");
         }
@@ -141,6 +154,9 @@ fn markdown(agenda: &Agenda) -> String {
             let _ = writeln!(out, "\n{level} {}", md(part));
         }
         let _ = writeln!(out, "\n**{}** {}\n", time_range(s), md(&s.title));
+        if let Some(place) = room_and_track(s) {
+            let _ = writeln!(out, "*{}*\n", md(&place));
+        }
         for note in &s.notes {
             let _ = writeln!(out, "*{}*\n", md(note));
         }
@@ -158,13 +174,23 @@ fn markdown(agenda: &Agenda) -> String {
         }
         prev = Some(s);
     }
+    // A session with nothing under it would leave two blank lines.
+    while out.contains("\n\n\n") {
+        out = out.replace("\n\n\n", "\n\n");
+    }
     out
 }
 
 /// Escapes the characters Markdown would read as markup.
 fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    // "1. Title" at the start of a list item would open a numbered list.
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let list_marker = digits > 0 && s[digits..].starts_with(". ");
+    for (i, c) in s.chars().enumerate() {
+        if list_marker && i == digits {
+            out.push('\\');
+        }
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
@@ -174,4 +200,13 @@ fn md(s: &str) -> String {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn markdown_escapes_a_leading_list_number() {
+        assert_eq!(super::md("4. Effective *x*"), "4\\. Effective \\*x\\*");
+        assert_eq!(super::md("2030 Agenda"), "2030 Agenda");
+    }
 }

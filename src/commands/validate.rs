@@ -17,14 +17,14 @@ pub fn run(files: &[PathBuf], limits: &Limits) -> (String, bool) {
                 let a = &loaded.agenda;
                 let _ = write!(
                     out,
-                    "{name}: ok: {} sessions, {} people, {} key messages",
-                    a.sessions.len(),
-                    a.people.len(),
-                    a.key_messages.len()
+                    "{name}: ok: {}, {}, {}",
+                    count(a.sessions.len(), "session", "sessions"),
+                    count(a.people.len(), "person", "people"),
+                    count(a.key_messages.len(), "key message", "key messages"),
                 );
                 let n = loaded.warnings.len();
                 if n > 0 {
-                    let _ = write!(out, ", {n} warning{}", if n == 1 { "" } else { "s" });
+                    let _ = write!(out, ", {}", count(n, "warning", "warnings"));
                 }
                 out.push('\n');
                 for w in &loaded.warnings {
@@ -34,11 +34,7 @@ pub fn run(files: &[PathBuf], limits: &Limits) -> (String, bool) {
             Err(e) => {
                 all_ok = false;
                 let n = e.problems.len();
-                let _ = writeln!(
-                    out,
-                    "{name}: invalid: {n} problem{}",
-                    if n == 1 { "" } else { "s" }
-                );
+                let _ = writeln!(out, "{name}: invalid: {}", count(n, "problem", "problems"));
                 for p in &e.problems {
                     let _ = writeln!(out, "  error: {}", p.display_in(&name));
                 }
@@ -46,4 +42,9 @@ pub fn run(files: &[PathBuf], limits: &Limits) -> (String, bool) {
         }
     }
     (out, all_ok)
+}
+
+/// "1 session", "7 sessions", "0 people".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

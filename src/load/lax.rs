@@ -4,11 +4,16 @@
 //! all, each at its JSON path. [`Lax<T>`] turns a type mismatch into a value
 //! that the validator, which knows the path, reports later.
 
-use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
-use serde::de::{self, IgnoredAny, IntoDeserializer, MapAccess, SeqAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{
+    self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Unexpected, Visitor,
+};
+use serde::{Deserialize, Deserializer, Serialize, Serializer, forward_to_deserialize_any};
+use skip::Skip;
 use std::fmt;
 use std::marker::PhantomData;
+
+mod skip;
 
 /// Either a well-typed `T` or a note of what was found instead.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,7 +29,9 @@ pub enum Lax<T> {
 pub enum Mismatch {
     /// A value of another JSON type: "a number", "an array"…
     Found(&'static str),
-    /// The right JSON type with a problem inside it (a duplicate key).
+    /// An object that gives this key (a field the format defines) twice.
+    DuplicateKey(String),
+    /// The right JSON type with some other problem inside it.
     Other(String),
 }
 
@@ -109,24 +116,33 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for LaxVisitor<T> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        match T::deserialize(SeqAccessDeserializer::new(&mut seq)) {
+        match T::deserialize(Array(&mut seq)) {
             Ok(v) => Ok(Lax::Ok(v)),
             Err(e) if !is_data_error(&e) => Err(e),
             Err(e) => {
                 // Leave the input where serde_json expects it; a syntax error
                 // surfaces again here and is fatal, as it should be.
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                while seq.next_element::<Skip>()?.is_some() {}
                 Ok(Lax::Wrong(mismatch(&e, "an array")))
             }
         }
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        let mut map = Tracked {
+            map,
+            value_pending: false,
+        };
         match T::deserialize(MapAccessDeserializer::new(&mut map)) {
             Ok(v) => Ok(Lax::Ok(v)),
             Err(e) if !is_data_error(&e) => Err(e),
             Err(e) => {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                // serde stops at a duplicate key before reading its value;
+                // read it, or the next key would be looked for in its place.
+                if map.value_pending {
+                    map.next_value::<Skip>()?;
+                }
+                while map.next_entry::<Skip, Skip>()?.is_some() {}
                 Ok(Lax::Wrong(mismatch(&e, "an object")))
             }
         }
@@ -154,8 +170,69 @@ fn mismatch(e: &impl fmt::Display, found: &'static str) -> Mismatch {
     let msg = e.to_string();
     if msg.starts_with("invalid type") {
         Mismatch::Found(found)
+    } else if let Some(key) = msg
+        .strip_prefix("duplicate field `")
+        .and_then(|k| k.strip_suffix('`'))
+    {
+        Mismatch::DuplicateKey(key.to_owned())
     } else {
         Mismatch::Other(msg)
+    }
+}
+
+/// A JSON array offered to `T`. Anything may read it as a sequence except a
+/// struct: serde would fill the struct's fields by position, so
+/// `"event": ["title", …]` would pass for an object.
+struct Array<A>(A);
+
+impl<'de, A: SeqAccess<'de>> Deserializer<'de> for Array<A> {
+    type Error = A::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, A::Error> {
+        visitor.visit_seq(self.0)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, A::Error> {
+        Err(de::Error::invalid_type(Unexpected::Seq, &visitor))
+    }
+
+    forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map enum identifier ignored_any
+    }
+}
+
+/// A map access that knows whether a key has been read without its value.
+struct Tracked<A> {
+    map: A,
+    value_pending: bool,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Tracked<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        let key = self.map.next_key_seed(seed)?;
+        self.value_pending = key.is_some();
+        Ok(key)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        self.value_pending = false;
+        self.map.next_value_seed(seed)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.map.size_hint()
     }
 }
 
@@ -218,6 +295,31 @@ mod tests {
         assert!(e.to_string().starts_with("number out of range"), "{e}");
         assert_eq!(e.column(), 19);
         assert!(serde_json::from_str::<Lax<Vec<Lax<i64>>>>(r"[1, -1e999]").is_err());
+    }
+
+    #[test]
+    fn an_array_is_not_an_object() {
+        #[derive(Debug, PartialEq, serde::Deserialize)]
+        struct S {
+            a: Option<String>,
+        }
+        let v: Vec<Lax<S>> = serde_json::from_str(r#"[["x"], {"a": "y"}]"#).unwrap();
+        assert_eq!(v[0], Lax::Wrong(Mismatch::Found("an array")));
+        assert_eq!(v[1].ok().and_then(|s| s.a.as_deref()), Some("y"));
+    }
+
+    #[test]
+    fn a_duplicate_key_is_named_and_the_rest_still_parses() {
+        #[derive(Debug, PartialEq, serde::Deserialize)]
+        struct S {
+            a: Option<String>,
+            b: Option<String>,
+        }
+        let v: Vec<Lax<S>> =
+            serde_json::from_str(r#"[{"a": "1", "a": {"deep": [1]}, "b": "2"}, {"b": "3"}]"#)
+                .unwrap();
+        assert_eq!(v[0], Lax::Wrong(Mismatch::DuplicateKey("a".into())));
+        assert_eq!(v[1].ok().and_then(|s| s.b.as_deref()), Some("3"));
     }
 
     #[test]

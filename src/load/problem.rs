@@ -85,6 +85,16 @@ impl Capped {
         other.list.into_iter().for_each(|p| self.push(p));
     }
 
+    /// Keeps only the listed problems `keep` accepts.
+    pub fn retain(&mut self, keep: impl FnMut(&Problem) -> bool) {
+        self.list.retain(keep);
+    }
+
+    /// Sorts the listed problems by `key`, stably.
+    pub fn sort_by_key<K: Ord>(&mut self, key: impl FnMut(&Problem) -> K) {
+        self.list.sort_by_key(key);
+    }
+
     /// The problems kept, then one saying how many more there were of
     /// `what` ("errors", "warnings"), if any.
     pub fn into_vec(mut self, what: &str) -> Vec<Problem> {

@@ -92,12 +92,21 @@ pub struct RawSession {
     pub kind: Field<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub part: Field<String>,
+    /// Extension: the room it is held in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub room: Field<String>,
+    /// Extension: the track or theme it belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub track: Field<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Field<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub start: Field<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Field<String>,
+    /// Extension: the day `end` is on, when not the session's `date`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_date: Field<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Field<String>,
     #[serde(skip_serializing_if = "Option::is_none")]

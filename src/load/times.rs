@@ -1,8 +1,9 @@
 //! Strict parsing of the format's dates and times, and the order warnings.
 
 use super::problem::{Capped, Path, Problem};
-use crate::agenda::Agenda;
+use crate::agenda::{Agenda, Session};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use std::collections::HashMap;
 
 /// Parses exactly `YYYY-MM-DD`.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
@@ -57,7 +58,8 @@ pub fn parse_time(s: &str, allow_24: bool) -> Option<ClockTime> {
 }
 
 /// Warnings about order: a start earlier than the previous session's, and
-/// sessions that overlap in time.
+/// sessions in the same room (or both without one) that overlap in time.
+/// Sessions in different rooms run in parallel by design.
 pub fn order_warnings(agenda: &Agenda, warnings: &mut Capped) {
     let s = &agenda.sessions;
     let root = Path::Root;
@@ -75,25 +77,35 @@ pub fn order_warnings(agenda: &Agenda, warnings: &mut Capped) {
             ));
         }
     }
+    overlaps(s, &|i| sessions.index(i).to_string(), warnings);
+}
+
+/// Warnings for sessions in the same room (or both without one) that
+/// overlap in time; `path_of` names a session by its index.
+pub fn overlaps(s: &[Session], path_of: &dyn Fn(usize) -> String, warnings: &mut Capped) {
     let mut by_start: Vec<usize> = (0..s.len()).collect();
     by_start.sort_by_key(|&i| (s[i].span.start, i));
-    let mut latest: Option<usize> = None;
+    // The session that ends last so far, per room.
+    let mut latest: HashMap<Option<&str>, usize> = HashMap::new();
     for &i in &by_start {
-        if let Some(j) = latest
+        let in_room = s[i].room.as_deref();
+        if let Some(&j) = latest.get(&in_room)
             && s[i].span.start < s[j].span.end
         {
             warnings.push(Problem::at(
-                sessions.index(i),
+                path_of(i),
                 format!(
-                    "overlaps sessions[{j}] {} ({}-{})",
+                    "overlaps {} {} ({}-{})",
+                    path_of(j),
                     super::problem::quote(&s[j].title),
                     s[j].span.local_start.format("%H:%M"),
                     s[j].span.local_end.format("%H:%M"),
                 ),
             ));
         }
-        if latest.is_none_or(|j| s[i].span.end > s[j].span.end) {
-            latest = Some(i);
+        let last = latest.entry(in_room).or_insert(i);
+        if s[i].span.end > s[*last].span.end {
+            *last = i;
         }
     }
 }

@@ -1,175 +1,27 @@
-//! From the raw wire form to the domain model, collecting every problem.
+//! From the raw wire form to the domain model, collecting every problem:
+//! the event, people and key messages here, sessions in `validate/sessions.rs`.
 
-use super::lax::{Lax, Mismatch};
-use super::problem::{Capped, Path, Problem};
-use super::raw::{RawAgenda, RawEvent, RawKeyMessage, RawParticipant, RawPerson, RawSession};
+use super::ctx::{Ctx, Outcome};
+use super::lax::Lax;
+use super::problem::Path;
+use super::raw::{RawAgenda, RawEvent, RawKeyMessage, RawPerson};
 use super::{Limits, times};
-use crate::agenda::{
-    Agenda, Appearance, Event, KeyMessage, Kind, Participant, Person, Role, Session, Source, Span,
-};
+use crate::agenda::{Agenda, Event, KeyMessage, Person, Source};
 use crate::sanitize::{Lines, clean};
-use chrono::{NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
+mod sessions;
+
+use sessions::Lookups;
+
 /// The versions of the format this build reads.
 pub const FORMATS: &[&str] = &["dais/1"];
 
-/// The result of validation: the agenda if there were no errors.
-pub struct Outcome {
-    /// The model, when `errors` is empty.
-    pub agenda: Option<Agenda>,
-    /// Problems that make the file invalid.
-    pub errors: Capped,
-    /// Problems worth saying that do not stop the file loading.
-    pub warnings: Capped,
-}
-
-/// Collects problems as validation walks the document.
-struct Ctx<'l> {
-    errors: Capped,
-    warnings: Capped,
-    limits: &'l Limits,
-}
-
-impl Ctx<'_> {
-    fn err(&mut self, path: Path<'_>, msg: impl Into<String>) {
-        self.errors.push(Problem::at(path, msg));
-    }
-
-    fn warn(&mut self, path: Path<'_>, msg: impl Into<String>) {
-        self.warnings.push(Problem::at(path, msg));
-    }
-
-    /// A field's value, reporting it missing (when required) or mistyped.
-    fn get<'r, T>(
-        &mut self,
-        obj: Path<'_>,
-        key: &str,
-        field: Option<&'r Lax<T>>,
-        need: bool,
-        what: &str,
-    ) -> Option<&'r T> {
-        match field {
-            None if need => {
-                self.err(obj.key(key), "missing required key");
-                None
-            }
-            None => None,
-            Some(v) => self.lax(obj.key(key), v, what),
-        }
-    }
-
-    fn lax<'r, T>(&mut self, path: Path<'_>, v: &'r Lax<T>, what: &str) -> Option<&'r T> {
-        match v {
-            Lax::Ok(v) => Some(v),
-            Lax::Wrong(Mismatch::Found(found)) => {
-                self.err(path, format!("expected {what}, found {found}"));
-                None
-            }
-            Lax::Wrong(Mismatch::Other(msg)) => {
-                self.err(path, clean(msg, Lines::Single));
-                None
-            }
-        }
-    }
-
-    /// A string field, sanitized and bounded.
-    fn text(
-        &mut self,
-        obj: Path<'_>,
-        key: &str,
-        field: Option<&Lax<String>>,
-        need: bool,
-        lines: Lines,
-    ) -> Option<String> {
-        let s = self.get(obj, key, field, need, "a string")?;
-        if need && s.trim().is_empty() {
-            self.warn(obj.key(key), "is empty");
-        }
-        self.bounded(obj.key(key), s, lines)
-    }
-
-    fn bounded(&mut self, path: Path<'_>, s: &str, lines: Lines) -> Option<String> {
-        if s.len() > self.limits.max_string {
-            self.err(
-                path,
-                format!(
-                    "string of {} bytes is longer than the limit of {}",
-                    s.len(),
-                    self.limits.max_string
-                ),
-            );
-            return None;
-        }
-        Some(clean(s, lines))
-    }
-
-    /// An array of at most `max` strings (`what` they are), each sanitized.
-    fn texts(
-        &mut self,
-        obj: Path<'_>,
-        key: &str,
-        field: Option<&Lax<Vec<Lax<String>>>>,
-        need: bool,
-        lines: Lines,
-        (max, what): (usize, &str),
-    ) -> Vec<String> {
-        let Some(items) = self.get(obj, key, field, need, "an array of strings") else {
-            return Vec::new();
-        };
-        let here = obj.key(key);
-        if !self.count(here, items.len(), max, what) {
-            return Vec::new();
-        }
-        items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| {
-                let s = self.lax(here.index(i), v, "a string")?;
-                self.bounded(here.index(i), s, lines)
-            })
-            .collect()
-    }
-
-    fn count(&mut self, path: Path<'_>, n: usize, max: usize, what: &str) -> bool {
-        if n > max {
-            self.err(path, format!("{n} {what}, more than the limit of {max}"));
-            return false;
-        }
-        true
-    }
-
-    fn date(
-        &mut self,
-        obj: Path<'_>,
-        key: &str,
-        field: Option<&Lax<String>>,
-        need: bool,
-    ) -> Option<NaiveDate> {
-        let s = self.get(obj, key, field, need, "a date \"YYYY-MM-DD\"")?;
-        let date = times::parse_date(s);
-        if date.is_none() {
-            self.err(
-                obj.key(key),
-                format!(
-                    "{} is not a valid date \"YYYY-MM-DD\"",
-                    super::problem::quote(s)
-                ),
-            );
-        }
-        date
-    }
-}
-
 /// Validates a raw agenda into the model, collecting every problem.
 pub fn validate(raw: &RawAgenda, limits: &Limits) -> Outcome {
-    let mut cx = Ctx {
-        errors: Capped::new(limits.max_problems),
-        warnings: Capped::new(limits.max_problems),
-        limits,
-    };
+    let mut cx = Ctx::new(limits);
     let root = Path::Root;
     if let Some(format) = cx.get(root, "format", raw.format.as_ref(), true, "a string")
         && !FORMATS.contains(&format.as_str())
@@ -188,13 +40,17 @@ pub fn validate(raw: &RawAgenda, limits: &Limits) -> Outcome {
         .and_then(|e| event(&mut cx, root.key("event"), e));
     let (people, person_ids) = people(&mut cx, raw);
     let (key_messages, message_ids) = key_messages(&mut cx, raw);
+    // A list of the wrong type is reported once; references into it are
+    // not reported again, one by one.
+    let people_read = !matches!(raw.people, Some(Lax::Wrong(_)));
+    let messages_read = !matches!(raw.key_messages, Some(Lax::Wrong(_)));
     let lookups = Lookups {
-        people: &person_ids,
-        messages: &message_ids,
+        people: people_read.then_some(&person_ids),
+        messages: messages_read.then_some(&message_ids),
         tz: event.as_ref().map(|e| e.timezone),
         date: event.as_ref().map(|e| e.date),
     };
-    let sessions = sessions(&mut cx, raw, &lookups);
+    let sessions = sessions::sessions(&mut cx, raw, &lookups);
     let agenda = match (event, cx.errors.is_empty()) {
         (Some(event), true) => Some(Agenda {
             event,
@@ -207,11 +63,7 @@ pub fn validate(raw: &RawAgenda, limits: &Limits) -> Outcome {
     if let Some(a) = &agenda {
         times::order_warnings(a, &mut cx.warnings);
     }
-    Outcome {
-        agenda,
-        errors: cx.errors,
-        warnings: cx.warnings,
-    }
+    cx.outcome(agenda)
 }
 
 fn event(cx: &mut Ctx<'_>, here: Path<'_>, e: &RawEvent) -> Option<Event> {
@@ -290,7 +142,11 @@ fn event(cx: &mut Ctx<'_>, here: Path<'_>, e: &RawEvent) -> Option<Event> {
     })
 }
 
-fn people<'r>(cx: &mut Ctx<'_>, raw: &'r RawAgenda) -> (Vec<Person>, HashMap<&'r str, usize>) {
+/// Every id given, valid or not, to its index in the model: `None` when the
+/// item has errors of its own, so a reference to it is not one more.
+pub(super) type Ids = HashMap<String, Option<usize>>;
+
+fn people(cx: &mut Ctx<'_>, raw: &RawAgenda) -> (Vec<Person>, Ids) {
     let root = Path::Root;
     let mut people = Vec::new();
     let mut ids = HashMap::new();
@@ -311,7 +167,10 @@ fn people<'r>(cx: &mut Ctx<'_>, raw: &'r RawAgenda) -> (Vec<Person>, HashMap<&'r
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         let short = id.len() <= cx.limits.max_string;
         if !valid_id {
-            cx.err(at, "a person id must be lowercase letters, digits and '-'");
+            cx.err(
+                at,
+                "a person id may hold only lowercase letters a-z, digits and '-'",
+            );
         } else if !short {
             let max = cx.limits.max_string;
             let msg = format!(
@@ -321,19 +180,21 @@ fn people<'r>(cx: &mut Ctx<'_>, raw: &'r RawAgenda) -> (Vec<Person>, HashMap<&'r
             cx.err(at, msg);
         }
         let valid_id = valid_id && short;
-        let Some(p) = cx.lax(at, p, "an object") else {
+        let Entry::Vacant(slot) = ids.entry(id.clone()) else {
+            cx.err(
+                at,
+                "duplicate person id; each key of `people` must be unique",
+            );
             continue;
         };
-        let person = person(cx, at, id, p);
-        match ids.entry(id.as_str()) {
-            Entry::Occupied(_) => cx.err(at, "duplicate person id"),
-            Entry::Vacant(slot) => {
-                if let (Some(person), true) = (person, valid_id) {
-                    slot.insert(people.len());
-                    people.push(person);
-                }
-            }
-        }
+        let person = cx
+            .lax(at, p, "an object")
+            .and_then(|p| person(cx, at, id, p))
+            .filter(|_| valid_id);
+        slot.insert(person.map(|person| {
+            people.push(person);
+            people.len() - 1
+        }));
     }
     (people, ids)
 }
@@ -356,10 +217,7 @@ fn person(cx: &mut Ctx<'_>, at: Path<'_>, id: &str, p: &RawPerson) -> Option<Per
     })
 }
 
-fn key_messages<'r>(
-    cx: &mut Ctx<'_>,
-    raw: &'r RawAgenda,
-) -> (Vec<KeyMessage>, HashMap<&'r str, usize>) {
+fn key_messages(cx: &mut Ctx<'_>, raw: &RawAgenda) -> (Vec<KeyMessage>, Ids) {
     let root = Path::Root;
     let mut out = Vec::new();
     let mut ids = HashMap::new();
@@ -376,24 +234,34 @@ fn key_messages<'r>(
     if !cx.count(here, list.len(), cx.limits.max_items, "key messages") {
         return (out, ids);
     }
+    let mut first_at: HashMap<String, usize> = HashMap::with_capacity(list.len());
     for (i, m) in list.iter().enumerate() {
         let at = here.index(i);
         let Some(m) = cx.lax(at, m, "an object") else {
             continue;
         };
-        let Some(msg) = key_message(cx, at, m) else {
-            continue;
-        };
+        let msg = key_message(cx, at, m);
+        // Ids are compared as shown (sanitized), so two that differ only
+        // by a control character are duplicates, as they would look.
         let Some(Lax::Ok(raw_id)) = &m.id else {
             continue;
         };
-        match ids.entry(raw_id.as_str()) {
-            Entry::Occupied(_) => cx.err(at.key("id"), "duplicate key message id"),
-            Entry::Vacant(slot) => {
-                slot.insert(out.len());
-                out.push(msg);
-            }
+        let id = clean(raw_id, Lines::Single);
+        if let Some(first) = first_at.get(&id) {
+            cx.err(
+                at.key("id"),
+                format!("duplicate key message id, first used by key_messages[{first}]"),
+            );
+            continue;
         }
+        first_at.insert(id.clone(), i);
+        ids.insert(
+            id,
+            msg.map(|msg| {
+                out.push(msg);
+                out.len() - 1
+            }),
+        );
     }
     (out, ids)
 }
@@ -411,323 +279,5 @@ fn key_message(cx: &mut Ctx<'_>, at: Path<'_>, m: &RawKeyMessage) -> Option<KeyM
         number,
         title: title?,
         text,
-    })
-}
-
-/// What sessions refer to, resolved before they are read.
-struct Lookups<'a> {
-    people: &'a HashMap<&'a str, usize>,
-    messages: &'a HashMap<&'a str, usize>,
-    tz: Option<Tz>,
-    date: Option<NaiveDate>,
-}
-
-/// A session whose end may still be waiting for the next session's start.
-struct Pending {
-    session: Session,
-    end: Option<(NaiveDateTime, chrono::DateTime<chrono::Utc>)>,
-}
-
-fn sessions(cx: &mut Ctx<'_>, raw: &RawAgenda, lk: &Lookups<'_>) -> Vec<Session> {
-    let root = Path::Root;
-    let Some(list) = cx.get(root, "sessions", raw.sessions.as_ref(), true, "an array") else {
-        return Vec::new();
-    };
-    let here = root.key("sessions");
-    if list.is_empty() {
-        cx.err(here, "an agenda needs at least one session");
-    }
-    if !cx.count(here, list.len(), cx.limits.max_items, "sessions") {
-        return Vec::new();
-    }
-    let mut ids: HashMap<&str, usize> = HashMap::with_capacity(list.len());
-    // Index-aligned with `list`, so a missing end can look at the next one.
-    let mut pending: Vec<Option<Pending>> = Vec::with_capacity(list.len());
-    for (i, s) in list.iter().enumerate() {
-        let at = here.index(i);
-        let Some(s) = cx.lax(at, s, "an object") else {
-            pending.push(None);
-            continue;
-        };
-        if let Some(Lax::Ok(id)) = &s.id
-            && let Some(first) = ids.insert(id.as_str(), i)
-        {
-            cx.err(
-                at.key("id"),
-                format!("duplicate session id, first used by sessions[{first}]"),
-            );
-        }
-        pending.push(session(cx, at, s, lk));
-    }
-    let mut out = Vec::with_capacity(pending.len());
-    let mut next_start = None;
-    let mut resolved: Vec<Session> = Vec::with_capacity(pending.len());
-    for (i, p) in pending.into_iter().enumerate().rev() {
-        let Some(p) = p else {
-            next_start = None;
-            continue;
-        };
-        let Pending { mut session, end } = p;
-        let at = here.index(i);
-        let explicit = end.is_some();
-        let end = end.or(next_start);
-        let crosses_day = end.is_some_and(|(local_end, _)| {
-            let next_day = session.span.local_start.date().succ_opt();
-            local_end.date() != session.span.local_start.date()
-                && !(Some(local_end.date()) == next_day
-                    && local_end.time() == chrono::NaiveTime::MIN)
-        });
-        match end {
-            Some(_) if crosses_day && !explicit => cx.err(
-                at.key("end"),
-                "no `end`, and the next session starts on another day; give this one an `end`",
-            ),
-            None if i + 1 == list.len() => cx.err(at.key("end"), "the last session needs an `end`"),
-            None => cx.err(
-                at.key("end"),
-                "no `end`, and the next session has no valid start to end at",
-            ),
-            Some((local_end, end)) if end <= session.span.start => {
-                let what = if explicit {
-                    "ends"
-                } else {
-                    "has no `end`, so it ends when the next session starts,"
-                };
-                cx.err(
-                    at.key("end"),
-                    format!(
-                        "{what} at {}, at or before its start at {}",
-                        local_end.format("%Y-%m-%d %H:%M"),
-                        session.span.local_start.format("%Y-%m-%d %H:%M")
-                    ),
-                );
-            }
-            Some((local_end, end)) => {
-                session.span.local_end = local_end;
-                session.span.end = end;
-            }
-        }
-        next_start = Some((session.span.local_start, session.span.start));
-        resolved.push(session);
-    }
-    resolved.reverse();
-    out.extend(resolved);
-    out
-}
-
-fn session(cx: &mut Ctx<'_>, at: Path<'_>, s: &RawSession, lk: &Lookups<'_>) -> Option<Pending> {
-    let id = cx.text(at, "id", s.id.as_ref(), true, Lines::Single);
-    let title = cx.text(at, "title", s.title.as_ref(), true, Lines::Single);
-    let kind = cx
-        .get(at, "kind", s.kind.as_ref(), true, "a string")
-        .and_then(|k| {
-            let kind = Kind::parse(k);
-            if kind.is_none() {
-                let msg = format!(
-                    "unknown kind {}; expected {}",
-                    super::problem::quote(k),
-                    Kind::expected()
-                );
-                cx.err(at.key("kind"), msg);
-            }
-            kind
-        });
-    let part = cx.text(at, "part", s.part.as_ref(), false, Lines::Single);
-    let date = cx.date(at, "date", s.date.as_ref(), false).or(lk.date);
-    let start = when(cx, at, "start", s.start.as_ref(), date, lk.tz, true);
-    let end = if s.end.is_none() {
-        Some(None)
-    } else {
-        when(cx, at, "end", s.end.as_ref(), date, lk.tz, false).map(Some)
-    };
-    let description = cx.text(
-        at,
-        "description",
-        s.description.as_ref(),
-        false,
-        Lines::Multi,
-    );
-    let entries = (cx.limits.max_entries, "notes");
-    let notes = cx.texts(at, "notes", s.notes.as_ref(), false, Lines::Single, entries);
-    let participants = participants(cx, at, s, lk);
-    let mut key_messages = Vec::new();
-    if let Some(list) = cx.get(
-        at,
-        "key_messages",
-        s.key_messages.as_ref(),
-        false,
-        "an array of ids",
-    ) {
-        let here = at.key("key_messages");
-        let max = cx.limits.max_entries;
-        let list = if cx.count(here, list.len(), max, "key message ids") {
-            list.as_slice()
-        } else {
-            &[]
-        };
-        for (i, id) in list.iter().enumerate() {
-            let Some(id) = cx.lax(here.index(i), id, "a key message id") else {
-                continue;
-            };
-            match lk.messages.get(id.as_str()) {
-                Some(&k) => key_messages.push(k),
-                None => cx.err(
-                    here.index(i),
-                    format!("no key message with id {}", super::problem::quote(id)),
-                ),
-            }
-        }
-    }
-    let (local_start, start) = start?;
-    let end = end?;
-    Some(Pending {
-        session: Session {
-            id: id?,
-            title: title?,
-            kind: kind?,
-            part,
-            span: Span {
-                local_start,
-                local_end: local_start,
-                start,
-                end: start,
-            },
-            description,
-            notes,
-            participants: participants?,
-            key_messages,
-        },
-        end,
-    })
-}
-
-/// A session's start or end: parsed, and resolved in the agenda's zone.
-fn when(
-    cx: &mut Ctx<'_>,
-    at: Path<'_>,
-    key: &str,
-    field: Option<&Lax<String>>,
-    date: Option<NaiveDate>,
-    tz: Option<Tz>,
-    is_start: bool,
-) -> Option<(NaiveDateTime, chrono::DateTime<chrono::Utc>)> {
-    let what = if is_start {
-        "a time \"HH:MM\""
-    } else {
-        "a time \"HH:MM\" (or \"24:00\")"
-    };
-    let s = cx.get(at, key, field, is_start, what)?;
-    let Some(time) = times::parse_time(s, !is_start) else {
-        cx.err(
-            at.key(key),
-            format!("{} is not {what}", super::problem::quote(s)),
-        );
-        return None;
-    };
-    let local = time.on(date?);
-    let tz = tz?;
-    match crate::agenda::resolve_naive(tz, local) {
-        crate::agenda::Resolved::At(instant) => Some((local, instant)),
-        crate::agenda::Resolved::Gap => {
-            cx.err(
-                at.key(key),
-                format!(
-                    "{} does not exist on {} in {tz}: the clocks skip it (daylight saving)",
-                    local.format("%H:%M"),
-                    local.format("%Y-%m-%d")
-                ),
-            );
-            None
-        }
-    }
-}
-
-fn participants(
-    cx: &mut Ctx<'_>,
-    at: Path<'_>,
-    s: &RawSession,
-    lk: &Lookups<'_>,
-) -> Option<Vec<Participant>> {
-    let Some(list) = cx.get(
-        at,
-        "participants",
-        s.participants.as_ref(),
-        false,
-        "an array",
-    ) else {
-        return Some(Vec::new());
-    };
-    let here = at.key("participants");
-    if !cx.count(here, list.len(), cx.limits.max_participants, "participants") {
-        return None;
-    }
-    let mut out = Vec::with_capacity(list.len());
-    let mut ok = true;
-    for (i, p) in list.iter().enumerate() {
-        let p = cx.lax(here.index(i), p, "an object");
-        match p.and_then(|p| participant(cx, here.index(i), p, lk)) {
-            Some(p) => out.push(p),
-            None => ok = false,
-        }
-    }
-    ok.then_some(out)
-}
-
-fn participant(
-    cx: &mut Ctx<'_>,
-    at: Path<'_>,
-    p: &RawParticipant,
-    lk: &Lookups<'_>,
-) -> Option<Participant> {
-    let person = cx
-        .get(at, "person", p.person.as_ref(), true, "a person id")
-        .and_then(|id| {
-            let found = lk.people.get(id.as_str()).copied();
-            if found.is_none() {
-                cx.err(
-                    at.key("person"),
-                    format!(
-                        "no person with id {} in `people`",
-                        super::problem::quote(id)
-                    ),
-                );
-            }
-            found
-        });
-    let role = cx
-        .get(at, "role", p.role.as_ref(), true, "a string")
-        .and_then(|r| {
-            let role = Role::parse(r);
-            if role.is_none() {
-                let msg = format!(
-                    "unknown role {}; expected {}",
-                    super::problem::quote(r),
-                    Role::expected()
-                );
-                cx.err(at.key("role"), msg);
-            }
-            role
-        });
-    let appearance = match cx.get(at, "appearance", p.appearance.as_ref(), false, "a string") {
-        None => Some(Appearance::InPerson),
-        Some(a) => {
-            let appearance = Appearance::parse(a);
-            if appearance.is_none() {
-                let msg = format!(
-                    "unknown appearance {}; expected {}",
-                    super::problem::quote(a),
-                    Appearance::expected()
-                );
-                cx.err(at.key("appearance"), msg);
-            }
-            appearance
-        }
-    };
-    let capacity = cx.text(at, "capacity", p.capacity.as_ref(), false, Lines::Single);
-    Some(Participant {
-        person: person?,
-        role: role?,
-        appearance: appearance?,
-        capacity,
     })
 }

@@ -1,0 +1,159 @@
+//! What every frame needs, computed once per agenda: timeline rows, who is
+//! in which session, which sessions speak to each key message.
+
+use crate::agenda::{Agenda, Session};
+use chrono::{NaiveDate, NaiveDateTime};
+
+/// One row of the timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// A day heading (multi-day agendas).
+    Day(NaiveDate),
+    /// A part heading: the part of the session with this index.
+    Part(usize),
+    /// A session, by index.
+    Session(usize),
+    /// Time with no session, between two planned times.
+    Gap {
+        /// Where the free time starts.
+        from: NaiveDateTime,
+        /// Where it ends.
+        to: NaiveDateTime,
+    },
+}
+
+/// Lookups derived from an agenda.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    /// The timeline, in programme order with headings and gaps.
+    pub rows: Vec<Row>,
+    /// For each session, its row in `rows`.
+    pub row_of: Vec<usize>,
+    /// For each person, the sessions they take part in (ascending).
+    pub sessions_of_person: Vec<Vec<usize>>,
+    /// For each key message, the sessions linked to it (ascending).
+    pub sessions_of_message: Vec<Vec<usize>>,
+    /// The longest session in minutes, to scale duration bars.
+    pub longest_minutes: i64,
+    /// Whether the agenda spans more than one day.
+    pub multi_day: bool,
+    /// The last day with a session.
+    pub last_day: Option<NaiveDate>,
+}
+
+impl Index {
+    /// Derives the index of `agenda`.
+    pub fn new(agenda: &Agenda) -> Self {
+        let multi_day = agenda.is_multi_day();
+        let mut rows = Vec::with_capacity(agenda.sessions.len() * 5 / 4 + 2);
+        let mut row_of = Vec::with_capacity(agenda.sessions.len());
+        let mut prev: Option<&Session> = None;
+        let mut latest_end: Option<NaiveDateTime> = None;
+        for (i, s) in agenda.sessions.iter().enumerate() {
+            let new_day = prev.is_none_or(|p| p.date() != s.date());
+            if multi_day && new_day {
+                rows.push(Row::Day(s.date()));
+            }
+            let new_part = new_day || prev.is_some_and(|p| p.part != s.part);
+            if let Some(end) = latest_end.filter(|e| !new_day && *e < s.span.local_start) {
+                rows.push(Row::Gap {
+                    from: end,
+                    to: s.span.local_start,
+                });
+            }
+            if new_part && s.part.is_some() {
+                rows.push(Row::Part(i));
+            }
+            row_of.push(rows.len());
+            rows.push(Row::Session(i));
+            latest_end = Some(match latest_end {
+                Some(e) if !new_day => e.max(s.span.local_end),
+                _ => s.span.local_end,
+            });
+            prev = Some(s);
+        }
+        let mut sessions_of_person = vec![Vec::new(); agenda.people.len()];
+        let mut sessions_of_message = vec![Vec::new(); agenda.key_messages.len()];
+        for (i, s) in agenda.sessions.iter().enumerate() {
+            for p in &s.participants {
+                let list: &mut Vec<usize> = &mut sessions_of_person[p.person];
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+            for &k in &s.key_messages {
+                let list: &mut Vec<usize> = &mut sessions_of_message[k];
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        let longest_minutes = agenda
+            .sessions
+            .iter()
+            .map(|s| s.span.minutes())
+            .max()
+            .unwrap_or(0);
+        let last_day = agenda.sessions.iter().map(Session::date).max();
+        Index {
+            rows,
+            row_of,
+            sessions_of_person,
+            sessions_of_message,
+            longest_minutes,
+            multi_day,
+            last_day,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Index, Row};
+    use crate::load::{BUNDLED, Limits, load_bytes};
+
+    #[test]
+    fn hearing_rows_have_parts_and_the_lunch_gap() {
+        let agenda = load_bytes("h", BUNDLED.as_bytes(), &Limits::default())
+            .unwrap()
+            .agenda;
+        let index = Index::new(&agenda);
+        let kinds: Vec<String> = index
+            .rows
+            .iter()
+            .map(|r| match r {
+                Row::Day(_) => "day".into(),
+                Row::Part(i) => format!("part:{}", agenda.sessions[*i].part.as_deref().unwrap()),
+                Row::Session(i) => agenda.sessions[*i].id.clone(),
+                Row::Gap { from, to } => {
+                    format!("gap:{}-{}", from.format("%H:%M"), to.format("%H:%M"))
+                }
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "part:Morning Meeting",
+                "opening",
+                "introductory-statements",
+                "panel-1",
+                "panel-2",
+                "gap:13:00-15:00",
+                "part:Afternoon Meeting",
+                "panel-3",
+                "panel-4",
+                "closing"
+            ]
+        );
+        assert_eq!(index.row_of[4], 7);
+        assert_eq!(index.longest_minutes, 85);
+        // Peter Thomson chairs the opening and the closing.
+        let peter = agenda
+            .people
+            .iter()
+            .position(|p| p.id == "peter-thomson")
+            .unwrap();
+        assert_eq!(index.sessions_of_person[peter], [0, 6]);
+        assert!(index.sessions_of_message[3].contains(&5));
+    }
+}

@@ -1,0 +1,295 @@
+//! Incremental search over titles, names, affiliations, notes and key
+//! messages, and over who speaks by video ("video message").
+//!
+//! Text is lowercased once per agenda; a keystroke is one linear scan, and a
+//! query that extends the last one only rescans the last one's matches.
+
+use crate::agenda::{Agenda, Appearance};
+use std::ops::Range;
+
+/// What a session or person appearing by video is also found by: the
+/// screen marks them "▶ video message".
+const VIDEO: &str = "\nvideo message";
+
+/// Lowercased searchable text, built once per agenda.
+#[derive(Debug, Clone, Default)]
+pub struct SearchText {
+    sessions: Vec<String>,
+    people: Vec<String>,
+    messages: Vec<String>,
+}
+
+impl SearchText {
+    /// Builds the searchable text of `agenda`.
+    pub fn new(agenda: &Agenda) -> Self {
+        let sessions = agenda
+            .sessions
+            .iter()
+            .map(|s| {
+                let mut t = s.title.to_lowercase();
+                for extra in s.notes.iter().chain(&s.description).chain(&s.part) {
+                    t.push('\n');
+                    t.push_str(&extra.to_lowercase());
+                }
+                for p in &s.participants {
+                    if let Some(c) = &p.capacity {
+                        t.push('\n');
+                        t.push_str(&c.to_lowercase());
+                    }
+                }
+                if s.participants
+                    .iter()
+                    .any(|p| p.appearance == Appearance::Video)
+                {
+                    t.push_str(VIDEO);
+                }
+                t
+            })
+            .collect();
+        let mut by_video = vec![false; agenda.people.len()];
+        for p in agenda.sessions.iter().flat_map(|s| &s.participants) {
+            by_video[p.person] |= p.appearance == Appearance::Video;
+        }
+        let people = agenda
+            .people
+            .iter()
+            .zip(by_video)
+            .map(|(p, video)| {
+                let mut t = p.display_name().to_lowercase();
+                if let Some(a) = &p.affiliation {
+                    t.push('\n');
+                    t.push_str(&a.to_lowercase());
+                }
+                if video {
+                    t.push_str(VIDEO);
+                }
+                t
+            })
+            .collect();
+        let messages = agenda
+            .key_messages
+            .iter()
+            .map(|m| {
+                let mut t = m.label().to_lowercase();
+                for p in &m.text {
+                    t.push('\n');
+                    t.push_str(&p.to_lowercase());
+                }
+                t
+            })
+            .collect();
+        SearchText {
+            sessions,
+            people,
+            messages,
+        }
+    }
+}
+
+/// The search the user is typing or has made.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    /// What was typed.
+    pub query: String,
+    /// Whether keys go to the query (after `/`, before Enter or Esc).
+    pub editing: bool,
+    /// Matching sessions, ascending.
+    pub matches: Vec<usize>,
+    /// Matching people, ascending.
+    pub people: Vec<usize>,
+    /// Matching key messages, ascending.
+    pub messages: Vec<usize>,
+}
+
+impl Search {
+    /// Whether a query is in force.
+    pub fn is_active(&self) -> bool {
+        !self.query.is_empty()
+    }
+
+    /// Recomputes the matches for the current query. `previous` is the query
+    /// the current matches were computed for.
+    pub fn refresh(&mut self, agenda: &Agenda, text: &SearchText, previous: &str) {
+        let q = self.query.to_lowercase();
+        if q.is_empty() {
+            self.matches.clear();
+            self.people.clear();
+            self.messages.clear();
+            return;
+        }
+        let narrowing = !previous.is_empty() && q.starts_with(&previous.to_lowercase());
+        self.people = filter(
+            &text.people,
+            &q,
+            narrowing.then_some(self.people.as_slice()),
+        );
+        self.messages = filter(&text.messages, &q, None);
+        let people = &self.people;
+        let messages = &self.messages;
+        let hit = |i: usize| {
+            let s = &agenda.sessions[i];
+            text.sessions[i].contains(&q)
+                || s.participants
+                    .iter()
+                    .any(|p| people.binary_search(&p.person).is_ok())
+                || s.key_messages
+                    .iter()
+                    .any(|k| messages.binary_search(k).is_ok())
+        };
+        // A session can only newly match through a person or message, and
+        // those only shrink when narrowing, so the old matches bound the new.
+        self.matches = if narrowing {
+            self.matches.iter().copied().filter(|&i| hit(i)).collect()
+        } else {
+            (0..agenda.sessions.len()).filter(|&i| hit(i)).collect()
+        };
+    }
+
+    /// Whether session `i` matches.
+    pub fn matches_session(&self, i: usize) -> bool {
+        self.matches.binary_search(&i).is_ok()
+    }
+
+    /// The first match after `from` (wrapping), or before it when `back`.
+    pub fn step(&self, from: usize, back: bool) -> Option<usize> {
+        next_match(&self.matches, Some(from), back)
+    }
+}
+
+/// The first item of the ascending `list` after `from` (all of them when
+/// `from` is `None`), or the last before it when `back`; wrapping round.
+pub fn next_match(list: &[usize], from: Option<usize>, back: bool) -> Option<usize> {
+    let (first, last) = (list.first()?, list.last()?);
+    Some(match (from, back) {
+        (None, false) => *first,
+        (None, true) => *last,
+        (Some(f), false) => list
+            .get(list.partition_point(|&m| m <= f))
+            .unwrap_or(first)
+            .to_owned(),
+        (Some(f), true) => list
+            .partition_point(|&m| m < f)
+            .checked_sub(1)
+            .map_or(*last, |i| list[i]),
+    })
+}
+
+fn filter(texts: &[String], q: &str, within: Option<&[usize]>) -> Vec<usize> {
+    match within {
+        Some(prev) => prev
+            .iter()
+            .copied()
+            .filter(|&i| texts[i].contains(q))
+            .collect(),
+        None => (0..texts.len()).filter(|&i| texts[i].contains(q)).collect(),
+    }
+}
+
+/// The byte ranges of `hay` where `needle` occurs, ignoring case; for
+/// highlighting what is on screen (so it works on the original text).
+pub fn find_all(hay: &str, needle: &str) -> Vec<Range<usize>> {
+    let needle: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut starts = hay.char_indices().map(|(i, _)| i).peekable();
+    while let Some(start) = starts.next() {
+        if let Some(len) = match_at(&hay[start..], &needle) {
+            out.push(start..start + len);
+            while starts.next_if(|&i| i < start + len).is_some() {}
+        }
+    }
+    out
+}
+
+fn match_at(hay: &str, needle: &[char]) -> Option<usize> {
+    let mut want = needle.iter();
+    for (i, c) in hay.char_indices() {
+        for lc in c.to_lowercase() {
+            match want.next() {
+                Some(&w) if w == lc => {}
+                // A different char, or the needle ended inside this char's
+                // lowercase expansion.
+                _ => return None,
+            }
+        }
+        if want.as_slice().is_empty() {
+            return Some(i + c.len_utf8());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Search, SearchText, find_all};
+    use crate::load::{BUNDLED, Limits, load_bytes};
+
+    fn search(q: &str) -> (crate::agenda::Agenda, Search) {
+        let agenda = load_bytes("h", BUNDLED.as_bytes(), &Limits::default())
+            .unwrap()
+            .agenda;
+        let text = SearchText::new(&agenda);
+        let mut s = Search {
+            query: q.into(),
+            ..Search::default()
+        };
+        s.refresh(&agenda, &text, "");
+        (agenda, s)
+    }
+
+    #[test]
+    fn finds_sessions_by_person_affiliation_and_title() {
+        let (a, s) = search("UNHCR");
+        let ids: Vec<&str> = s
+            .matches
+            .iter()
+            .map(|&i| a.sessions[i].id.as_str())
+            .collect();
+        assert_eq!(ids, ["panel-2"]);
+        let (_, s) = search("sorvino");
+        assert_eq!(s.matches, [2]);
+        let (_, s) = search("no such thing anywhere");
+        assert!(s.matches.is_empty());
+    }
+
+    #[test]
+    fn narrowing_gives_the_same_as_a_fresh_search() {
+        let agenda = load_bytes("h", BUNDLED.as_bytes(), &Limits::default())
+            .unwrap()
+            .agenda;
+        let text = SearchText::new(&agenda);
+        let mut s = Search::default();
+        let mut prev = String::new();
+        for c in "video".chars() {
+            s.query.push(c);
+            s.refresh(&agenda, &text, &prev);
+            prev.clone_from(&s.query);
+        }
+        let (_, fresh) = search("video");
+        assert_eq!(s.matches, fresh.matches);
+    }
+
+    #[test]
+    fn stepping_wraps() {
+        let s = Search {
+            query: "x".into(),
+            matches: vec![2, 5, 7],
+            ..Search::default()
+        };
+        assert_eq!(s.step(2, false), Some(5));
+        assert_eq!(s.step(7, false), Some(2));
+        assert_eq!(s.step(0, false), Some(2));
+        assert_eq!(s.step(2, true), Some(7));
+        assert_eq!(s.step(6, true), Some(5));
+    }
+
+    #[test]
+    fn highlights_ignore_case_on_the_original_text() {
+        assert_eq!(find_all("Panel 1: panel", "PANEL"), [0..5, 9..14]);
+        assert_eq!(find_all("Ra'ad Al Hussein", "al"), vec![6..8]);
+        assert_eq!(find_all("ÉCOLE école", "école"), [0..6, 7..13]);
+        assert!(find_all("abc", "").is_empty());
+    }
+}

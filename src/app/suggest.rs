@@ -1,0 +1,188 @@
+//! Suggested key messages for a session that links none, by shared
+//! significant terms.
+//!
+//! A term is significant when it is not a stop word and does not occur in
+//! every key message (it would tell them apart from nothing). Matches are
+//! scored by the rarity of their shared terms among the messages.
+
+use crate::agenda::{Agenda, Session};
+use std::collections::{BTreeSet, HashMap};
+
+/// A key message suggested for a session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    /// Index of the key message.
+    pub message: usize,
+    /// The shared terms, most significant first.
+    pub terms: Vec<String>,
+}
+
+/// Term weights of the key messages, built once per agenda.
+#[derive(Debug, Clone, Default)]
+pub struct Suggester {
+    /// Per key message: each term and how often it occurs (a heading
+    /// counts three times: it says what the message is about).
+    terms: Vec<HashMap<String, usize>>,
+    weight: HashMap<String, f64>,
+}
+
+/// How much more a term in a heading counts than one in the text.
+const HEADING_WEIGHT: usize = 3;
+
+const STOP: &[&str] = &[
+    "about",
+    "also",
+    "among",
+    "and",
+    "been",
+    "being",
+    "both",
+    "from",
+    "have",
+    "into",
+    "more",
+    "must",
+    "other",
+    "should",
+    "such",
+    "than",
+    "that",
+    "their",
+    "them",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "very",
+    "well",
+    "were",
+    "which",
+    "while",
+    "with",
+    "would",
+    "within",
+    "session",
+    "sessions",
+    "statement",
+    "statements",
+    "panel",
+    "opening",
+    "closing",
+    "hearing",
+    "meeting",
+    "interactive",
+    "informal",
+];
+
+/// Lowercase words of four or more letters, lightly stemmed, stop words out.
+pub fn terms(text: &str) -> BTreeSet<String> {
+    words(text).collect()
+}
+
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(|w| {
+            let w = w.to_lowercase();
+            match w.strip_suffix('s') {
+                Some(stem) if stem.chars().count() >= 4 && !stem.ends_with('s') => stem.to_owned(),
+                _ => w,
+            }
+        })
+        .filter(|w| !STOP.contains(&w.as_str()) && !w.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// A count as a float; counts of key messages are far below 2^52.
+#[allow(clippy::cast_precision_loss)]
+fn count(n: usize) -> f64 {
+    n as f64
+}
+
+impl Suggester {
+    /// Learns the term weights of `agenda`'s key messages.
+    pub fn new(agenda: &Agenda) -> Self {
+        let terms: Vec<HashMap<String, usize>> = agenda
+            .key_messages
+            .iter()
+            .map(|m| {
+                let mut tf: HashMap<String, usize> = HashMap::new();
+                for w in words(&m.title) {
+                    *tf.entry(w).or_default() += HEADING_WEIGHT;
+                }
+                for w in m.text.iter().flat_map(|p| words(p)) {
+                    *tf.entry(w).or_default() += 1;
+                }
+                tf
+            })
+            .collect();
+        let mut df: HashMap<&str, usize> = HashMap::new();
+        for tf in &terms {
+            for t in tf.keys() {
+                *df.entry(t).or_default() += 1;
+            }
+        }
+        let n = count(terms.len());
+        let weight = df
+            .into_iter()
+            .filter(|&(_, d)| count(d) < n)
+            .map(|(t, d)| (t.to_owned(), (n / count(d)).ln()))
+            .collect();
+        Suggester { terms, weight }
+    }
+
+    /// Up to `limit` key messages sharing significant terms with `session`.
+    pub fn suggest(&self, session: &Session, limit: usize) -> Vec<Suggestion> {
+        let mut text = terms(&session.title);
+        for extra in session.description.iter().chain(&session.notes) {
+            text.extend(terms(extra));
+        }
+        let mut scored: Vec<(f64, Suggestion)> = self
+            .terms
+            .iter()
+            .enumerate()
+            .filter_map(|(k, tf)| {
+                let mut shared: Vec<(&String, f64)> = text
+                    .iter()
+                    .filter_map(|t| Some((t, self.weight.get(t)? * count(*tf.get(t)?).ln_1p())))
+                    .collect();
+                if shared.is_empty() {
+                    return None;
+                }
+                shared.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+                let score = shared.iter().map(|(_, w)| w).sum();
+                let terms = shared.into_iter().map(|(t, _)| t.clone()).collect();
+                Some((score, Suggestion { message: k, terms }))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.message.cmp(&b.1.message)));
+        scored.into_iter().take(limit).map(|(_, s)| s).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Suggester, terms};
+    use crate::load::{BUNDLED, Limits, load_bytes};
+
+    #[test]
+    fn terms_are_stemmed_and_filtered() {
+        let t = terms("The Panels on crises, and Prosecution of 2030");
+        assert!(t.contains("prosecution"));
+        assert!(t.contains("crise"));
+        assert!(!t.contains("the") && !t.contains("and") && !t.contains("2030"));
+    }
+
+    #[test]
+    fn the_prosecution_panel_would_be_suggested_key_message_4() {
+        let a = load_bytes("h", BUNDLED.as_bytes(), &Limits::default())
+            .unwrap()
+            .agenda;
+        let s = Suggester::new(&a);
+        let panel4 = a.sessions.iter().find(|s| s.id == "panel-4").unwrap();
+        let got = s.suggest(panel4, 3);
+        assert_eq!(a.key_messages[got[0].message].number, Some(4));
+        assert!(got[0].terms.iter().any(|t| t == "prosecution"));
+    }
+}

@@ -1,0 +1,168 @@
+//! The clock, injected: real time or a rehearsal that starts at a chosen
+//! moment and may run faster. `main` supplies the source of real time;
+//! nothing else reads it.
+
+use chrono::{DateTime, Duration, Utc};
+
+/// Where real time comes from.
+pub type Source = Box<dyn Fn() -> DateTime<Utc> + Send>;
+
+/// A clock that may be offset and sped up.
+pub struct Clock {
+    source: Source,
+    real_origin: DateTime<Utc>,
+    origin: DateTime<Utc>,
+    speed: f64,
+}
+
+impl std::fmt::Debug for Clock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Clock")
+            .field("origin", &self.origin)
+            .field("speed", &self.speed)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Clock {
+    /// A clock reading `source`, starting at `at` (default: the source's
+    /// now) and running `speed` times as fast as real time.
+    pub fn new(source: Source, at: Option<DateTime<Utc>>, speed: f64) -> Self {
+        let real_origin = source();
+        Clock {
+            source,
+            real_origin,
+            origin: at.unwrap_or(real_origin),
+            speed: if speed.is_finite() && speed > 0.0 {
+                speed
+            } else {
+                1.0
+            },
+        }
+    }
+
+    /// A clock stopped at `at`, for tests.
+    pub fn frozen(at: DateTime<Utc>) -> Self {
+        Clock::new(Box::new(move || at), Some(at), 1.0)
+    }
+
+    /// The time now, on this clock.
+    pub fn now(&self) -> DateTime<Utc> {
+        let real = (self.source)() - self.real_origin;
+        self.origin + scale(real, self.speed)
+    }
+
+    /// How long in real time until this clock shows `t` (zero if past).
+    pub fn real_wait_until(&self, t: DateTime<Utc>) -> std::time::Duration {
+        let virtual_wait = t - self.now();
+        scale(virtual_wait, 1.0 / self.speed)
+            .to_std()
+            .unwrap_or_default()
+    }
+}
+
+#[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+fn scale(d: Duration, by: f64) -> Duration {
+    let micros = d.num_microseconds().unwrap_or(i64::MAX);
+    Duration::microseconds((micros as f64 * by) as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Clock;
+    use chrono::{DateTime, Duration, TimeZone, Utc};
+    use std::sync::{Arc, Mutex};
+
+    #[test]
+    fn rehearsal_starts_at_the_chosen_moment_and_runs_fast() {
+        let real = Arc::new(Mutex::new(
+            Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+        ));
+        let r = Arc::clone(&real);
+        let at: DateTime<Utc> = Utc.with_ymd_and_hms(2017, 6, 23, 15, 5, 0).unwrap();
+        let clock = Clock::new(Box::new(move || *r.lock().unwrap()), Some(at), 60.0);
+        assert_eq!(clock.now(), at);
+        *real.lock().unwrap() += Duration::seconds(2);
+        assert_eq!(clock.now(), at + Duration::minutes(2));
+        let wait = clock.real_wait_until(at + Duration::minutes(3));
+        assert_eq!(wait, std::time::Duration::from_secs(1));
+        assert_eq!(clock.real_wait_until(at), std::time::Duration::ZERO);
+    }
+}
+
+/// Parses `--at`: RFC 3339 with an offset; or "YYYY-MM-DD HH:MM[:SS]" (or
+/// with a `T`) in the agenda's zone; or "HH:MM" on the agenda's first day.
+/// A local time in a daylight-saving gap is an error; an ambiguous one is
+/// the earlier instant.
+pub fn parse_at(
+    s: &str,
+    tz: chrono_tz::Tz,
+    day: chrono::NaiveDate,
+) -> Result<DateTime<Utc>, String> {
+    use chrono::{NaiveDateTime, NaiveTime};
+    let s = s.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Ok(t.with_timezone(&Utc));
+    }
+    let local = [
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+    .or_else(|| {
+        ["%H:%M", "%H:%M:%S"]
+            .iter()
+            .find_map(|f| NaiveTime::parse_from_str(s, f).ok())
+            .map(|t| day.and_time(t))
+    })
+    .ok_or_else(|| {
+        format!(
+            "cannot read the time {}: use \"2017-06-23 11:05\", \"11:05\" or RFC 3339",
+            crate::load::quote(s)
+        )
+    })?;
+    match crate::agenda::resolve_naive(tz, local) {
+        crate::agenda::Resolved::At(t) => Ok(t),
+        crate::agenda::Resolved::Gap => Err(format!(
+            "{} does not exist in {tz}: the clocks skip it (daylight saving)",
+            local.format("%Y-%m-%d %H:%M")
+        )),
+    }
+}
+
+#[cfg(test)]
+mod at_tests {
+    use super::parse_at;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn at_accepts_local_bare_and_rfc3339() {
+        let tz = chrono_tz::America::New_York;
+        let day = NaiveDate::from_ymd_opt(2017, 6, 23).unwrap();
+        let want = "2017-06-23T15:05:00+00:00";
+        assert_eq!(
+            parse_at("2017-06-23 11:05", tz, day).unwrap().to_rfc3339(),
+            want
+        );
+        assert_eq!(parse_at("11:05", tz, day).unwrap().to_rfc3339(), want);
+        assert_eq!(
+            parse_at("2017-06-23T17:05:00+02:00", tz, day)
+                .unwrap()
+                .to_rfc3339(),
+            want
+        );
+        assert!(
+            parse_at("2017-03-12 02:30", tz, day)
+                .unwrap_err()
+                .contains("does not exist")
+        );
+        assert!(
+            parse_at("soon", tz, day)
+                .unwrap_err()
+                .contains("cannot read")
+        );
+    }
+}

@@ -1,0 +1,118 @@
+//! `dais now`: one line on what is on now and next, for status bars.
+
+use crate::agenda::humanize_minutes;
+use crate::app::App;
+use crate::app::live::{Status, shifted};
+use crate::cli::NowFormat;
+use chrono::{DateTime, Utc};
+use serde_json::{Value, json};
+
+/// The line for `app` at its clock's time.
+pub fn render(app: &App, format: NowFormat) -> String {
+    match format {
+        NowFormat::Text => text(app),
+        NowFormat::Json => {
+            let mut s = serde_json::to_string(&json(app)).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+    }
+}
+
+fn minutes(from: DateTime<Utc>, to: DateTime<Utc>) -> i64 {
+    crate::ui::status::minutes_until(from, to)
+}
+
+fn text(app: &App) -> String {
+    let a = &app.agenda;
+    let now = app.live.now;
+    let short = |i: usize| a.sessions[i].short_title().to_owned();
+    let at = |i: usize| crate::ui::times::hm(app, shifted(a, &app.live.shift, i).0);
+    let mut parts = match app.status() {
+        Status::Before { first } => vec![format!(
+            "{} starts in {}",
+            short(first),
+            humanize_minutes(minutes(now, shifted(a, &app.live.shift, first).0))
+        )],
+        Status::Live { session, next } => {
+            let end = shifted(a, &app.live.shift, session).1;
+            let mut p = vec![
+                short(session),
+                format!("{} left", humanize_minutes(minutes(now, end))),
+            ];
+            if let Some(n) = next {
+                p.push(format!("next {} at {}", short(n), at(n)));
+            }
+            p
+        }
+        Status::Gap { next } => vec![format!(
+            "no session now: {} at {}, in {}",
+            short(next),
+            at(next),
+            humanize_minutes(minutes(now, shifted(a, &app.live.shift, next).0))
+        )],
+        Status::After { last } => vec![format!(
+            "ended at {}",
+            crate::ui::times::hm(app, shifted(a, &app.live.shift, last).1)
+        )],
+    };
+    parts.extend(crate::ui::status::delay_text(app));
+    let mut line = parts.join(" · ");
+    line.push('\n');
+    line
+}
+
+fn session_json(app: &App, i: usize) -> Value {
+    let s = &app.agenda.sessions[i];
+    let tz = app.agenda.event.timezone;
+    let (start, end) = shifted(&app.agenda, &app.live.shift, i);
+    json!({
+        "id": s.id,
+        "title": s.title,
+        "short_title": s.short_title(),
+        "start": start.with_timezone(&tz).to_rfc3339(),
+        "end": end.with_timezone(&tz).to_rfc3339(),
+        "planned_start": s.span.start.with_timezone(&tz).to_rfc3339(),
+        "planned_end": s.span.end.with_timezone(&tz).to_rfc3339(),
+    })
+}
+
+fn json(app: &App) -> Value {
+    let now = app.live.now;
+    let tz = app.agenda.event.timezone;
+    let a = &app.agenda;
+    let mut v = json!({
+        "now": now.with_timezone(&tz).to_rfc3339(),
+        "delay_minutes": app.current_delay(),
+        "text": text(app).trim_end(),
+    });
+    let o = v.as_object_mut().expect("built as an object");
+    let starts_in = |i: usize| minutes(now, shifted(a, &app.live.shift, i).0);
+    match app.status() {
+        Status::Before { first } => {
+            o.insert("state".into(), "before".into());
+            o.insert("next".into(), session_json(app, first));
+            o.insert("starts_in_minutes".into(), starts_in(first).into());
+        }
+        Status::Live { session, next } => {
+            o.insert("state".into(), "live".into());
+            o.insert("session".into(), session_json(app, session));
+            let end = shifted(a, &app.live.shift, session).1;
+            o.insert("minutes_left".into(), minutes(now, end).into());
+            if let Some(n) = next {
+                o.insert("next".into(), session_json(app, n));
+                o.insert("starts_in_minutes".into(), starts_in(n).into());
+            }
+        }
+        Status::Gap { next } => {
+            o.insert("state".into(), "gap".into());
+            o.insert("next".into(), session_json(app, next));
+            o.insert("starts_in_minutes".into(), starts_in(next).into());
+        }
+        Status::After { last } => {
+            o.insert("state".into(), "ended".into());
+            o.insert("last".into(), session_json(app, last));
+        }
+    }
+    v
+}

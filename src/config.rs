@@ -1,0 +1,300 @@
+//! The optional config file: a theme and key remapping.
+//!
+//! Problems never stop dais: each is reported with the file, line, column
+//! and key, and what it concerned falls back to the default.
+
+use crate::app::Command;
+use crate::keymap::{COMMANDS, Key, Keymap, default_bindings};
+use crate::theme::Theme;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The settings a config file gives.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Config {
+    /// The theme (before `NO_COLOR`, which wins).
+    pub theme: Theme,
+    /// The key bindings.
+    pub keymap: Keymap,
+    /// What was wrong with the file, each naming file, line and key.
+    pub problems: Vec<String>,
+}
+
+/// The config file in the user's config directory
+/// (`$XDG_CONFIG_HOME/dais/config.toml` on Linux).
+pub fn default_path() -> Option<PathBuf> {
+    Some(dirs::config_dir()?.join("dais").join("config.toml"))
+}
+
+/// The themes a config may name.
+pub const THEMES: &[&str] = &["dark", "light", "high-contrast"];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    theme: Option<Spanned<String>>,
+    #[serde(default)]
+    keys: BTreeMap<Spanned<String>, Spanned<Keys>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Keys {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// Reads the config at `path`; a missing file is no problem when
+/// `required` is false (the default location), a problem otherwise.
+pub fn load(path: &Path, required: bool) -> Config {
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse(&path.display().to_string(), &text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => Config::default(),
+        Err(e) => Config {
+            problems: vec![format!("{}: cannot read the config: {e}", path.display())],
+            ..Config::default()
+        },
+    }
+}
+
+/// Parses config text; `name` is used in messages.
+pub fn parse(name: &str, text: &str) -> Config {
+    let at = |span: std::ops::Range<usize>| {
+        let (line, col) = line_col(text, span.start);
+        format!("{name}:{line}:{col}")
+    };
+    let raw: Raw = match toml::from_str(text) {
+        Ok(r) => r,
+        Err(e) => {
+            let place = e.span().map_or_else(|| name.to_owned(), at);
+            let msg = crate::sanitize::clean(e.message(), crate::sanitize::Lines::Single);
+            return Config {
+                problems: vec![format!("{place}: {msg}; using the defaults")],
+                ..Config::default()
+            };
+        }
+    };
+    let mut problems = Vec::new();
+    let theme = match &raw.theme {
+        None => Theme::default(),
+        Some(t) => match t.get_ref().as_str() {
+            "dark" => Theme::dark(),
+            "light" => Theme::light(),
+            "high-contrast" => Theme::high_contrast(),
+            other => {
+                problems.push(format!(
+                    "{}: theme: unknown theme {}; expected one of {}; using dark",
+                    at(t.span()),
+                    crate::load::quote(other),
+                    THEMES.join(", ")
+                ));
+                Theme::default()
+            }
+        },
+    };
+    let keymap = keymap(&raw, &at, &mut problems);
+    Config {
+        theme,
+        keymap,
+        problems,
+    }
+}
+
+/// The user's bindings over the defaults. A command the user binds loses
+/// its default keys; a default key the user takes for another command is
+/// dropped from it. Bindings that conflict with each other are reported
+/// and those commands keep their defaults.
+fn keymap(
+    raw: &Raw,
+    at: &dyn Fn(std::ops::Range<usize>) -> String,
+    problems: &mut Vec<String>,
+) -> Keymap {
+    let mut user: Vec<(Key, Command, String)> = Vec::new();
+    let mut bad_commands: Vec<Command> = Vec::new();
+    // In file order, so a conflict is reported at the later binding.
+    let mut entries: Vec<_> = raw.keys.iter().collect();
+    entries.sort_by_key(|(name, _)| name.span().start);
+    for (name, keys) in entries {
+        let Some(info) = COMMANDS.iter().find(|c| c.name == name.get_ref()) else {
+            problems.push(format!(
+                "{}: keys.{}: unknown command; see `dais config --default` for the list",
+                at(name.span()),
+                crate::load::quote(name.get_ref())
+            ));
+            continue;
+        };
+        let list: Vec<&str> = match keys.get_ref() {
+            Keys::One(k) => vec![k.as_str()],
+            Keys::Many(ks) => ks.iter().map(String::as_str).collect(),
+        };
+        for k in list {
+            if let Ok(key) = k.parse::<Key>() {
+                let place = format!("{}: keys.{}", at(keys.span()), info.name);
+                user.push((key, info.command, place));
+            } else {
+                problems.push(format!(
+                    "{}: keys.{}: unknown key {}; using the default keys for {}",
+                    at(keys.span()),
+                    info.name,
+                    crate::load::quote(k),
+                    info.name
+                ));
+                bad_commands.push(info.command);
+            }
+        }
+    }
+    for (i, (key, command, place)) in user.iter().enumerate() {
+        if let Some((_, other, _)) = user[..i].iter().find(|(k, c, _)| k == key && c != command) {
+            problems.push(format!(
+                "{place}: key {key} is also bound to {}; using the defaults for both",
+                name_of(*other)
+            ));
+            bad_commands.extend([*command, *other]);
+        }
+    }
+    user.retain(|(_, c, _)| !bad_commands.contains(c));
+    let remapped: Vec<Command> = user.iter().map(|(_, c, _)| *c).collect();
+    let mut bindings: Vec<(Key, Command)> = default_bindings()
+        .into_iter()
+        .filter(|(k, c)| !remapped.contains(c) && !user.iter().any(|(uk, _, _)| uk == k))
+        .collect();
+    bindings.extend(user.into_iter().map(|(k, c, _)| (k, c)));
+    Keymap::new(bindings)
+}
+
+fn name_of(c: Command) -> &'static str {
+    COMMANDS
+        .iter()
+        .find(|i| i.command == c)
+        .map_or("?", |i| i.name)
+}
+
+/// 1-based line and column of byte `at` in `text`.
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// A commented config file with every default, for `dais config --default`.
+pub fn default_text() -> String {
+    let mut out = String::from(
+        "# dais configuration. Copy to the config file (see `dais config --path`)\n\
+         # and change what you like; anything left out keeps its default.\n\n\
+         # Colours: \"dark\", \"light\" or \"high-contrast\". NO_COLOR, when set, wins.\n\
+         theme = \"dark\"\n\n\
+         # Keys: command = [\"key\", ...] replaces that command's keys. Keys are\n\
+         # written like q, G, Ctrl-c, Alt-x, Up, Down, Left, Right, PageUp, PageDown,\n\
+         # Home, End, Enter, Esc, Tab, Shift-Tab, Backspace, Space, F1...\n\
+         [keys]\n",
+    );
+    let map = Keymap::default();
+    for info in COMMANDS {
+        let keys: Vec<String> = map
+            .keys(info.command)
+            .map(|k| format!("\"{}\"", key_name(k)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "# {}\n{} = [{}]",
+            info.help,
+            info.name,
+            keys.join(", ")
+        );
+    }
+    out
+}
+
+/// A key as the config file writes it (words, not arrows).
+fn key_name(k: Key) -> String {
+    use ratatui::crossterm::event::KeyCode;
+    match k.code {
+        KeyCode::Up => "Up".into(),
+        KeyCode::Down => "Down".into(),
+        KeyCode::Left => "Left".into(),
+        KeyCode::Right => "Right".into(),
+        KeyCode::PageUp => "PageUp".into(),
+        KeyCode::PageDown => "PageDown".into(),
+        _ => k.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{default_text, parse};
+    use crate::app::Command;
+    use crate::keymap::{Key, Keymap};
+    use crate::theme::Theme;
+
+    #[test]
+    fn the_default_file_reads_back_as_the_defaults() {
+        let c = parse("config.toml", &default_text());
+        assert_eq!(c.problems, Vec::<String>::new());
+        assert_eq!(c.theme, Theme::dark());
+        let mut got = c.keymap.bindings().to_vec();
+        let mut want = Keymap::default().bindings().to_vec();
+        got.sort_by_key(|(k, c)| (format!("{k}"), *c));
+        want.sort_by_key(|(k, c)| (format!("{k}"), *c));
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_remap_replaces_that_commands_keys_and_takes_the_key() {
+        let c = parse(
+            "c.toml",
+            "theme = \"light\"\n[keys]\nquit = \"x\"\ndown = [\"q\", \"Down\"]\n",
+        );
+        assert_eq!(c.problems, Vec::<String>::new());
+        assert_eq!(c.theme, Theme::light());
+        assert_eq!(c.keymap.command(Key::ch('x')), Some(Command::Quit));
+        assert_eq!(c.keymap.command(Key::ch('q')), Some(Command::Down));
+        assert_eq!(c.keymap.command(Key::ch('j')), None);
+        assert_eq!(c.keymap.command(Key::ctrl('c')), None);
+        assert_eq!(c.keymap.keys_label(Command::Quit), "x");
+    }
+
+    #[test]
+    fn conflicts_are_reported_with_line_and_key_and_fall_back() {
+        let c = parse("c.toml", "[keys]\nquit = \"x\"\nhelp = \"x\"\n");
+        assert_eq!(c.problems.len(), 1, "{:?}", c.problems);
+        assert!(
+            c.problems[0].starts_with("c.toml:3:8: keys.help: key x is also bound to quit"),
+            "{}",
+            c.problems[0]
+        );
+        assert_eq!(c.keymap.command(Key::ch('q')), Some(Command::Quit));
+        assert_eq!(c.keymap.command(Key::ch('?')), Some(Command::Help));
+        assert_eq!(c.keymap.command(Key::ch('x')), None);
+    }
+
+    #[test]
+    fn unknown_commands_keys_and_themes_are_reported() {
+        let c = parse(
+            "c.toml",
+            "theme = \"neon\"\n[keys]\nfly = \"f\"\nquit = \"Ctlr-q\"\n",
+        );
+        assert_eq!(c.problems.len(), 3, "{:?}", c.problems);
+        assert!(c.problems[0].starts_with("c.toml:1:9: theme: unknown theme \"neon\""));
+        assert!(c.problems[1].starts_with("c.toml:3:1: keys.\"fly\": unknown command"));
+        assert!(c.problems[2].starts_with("c.toml:4:8: keys.quit: unknown key \"Ctlr-q\""));
+        assert_eq!(c.keymap.command(Key::ch('q')), Some(Command::Quit));
+    }
+
+    #[test]
+    fn a_malformed_file_gives_its_position_and_the_defaults() {
+        let c = parse("c.toml", "theme = \"dark\"\n[keys\n");
+        assert_eq!(c.problems.len(), 1);
+        assert!(c.problems[0].starts_with("c.toml:2:"), "{}", c.problems[0]);
+        assert_eq!(c.keymap, Keymap::default());
+        let c = parse("c.toml", "colour = 1\n");
+        assert!(
+            c.problems[0].starts_with("c.toml:1:1: unknown field `colour`"),
+            "{}",
+            c.problems[0]
+        );
+    }
+}

@@ -1,0 +1,337 @@
+//! Reading the formats conferences already publish: the frab / c3voc
+//! `schedule.json` family, version 1 (`conference.days[].rooms{}[]` holding
+//! events with `persons`) and `schedule2` (one flat `events` list with
+//! `participants` and their `role`), into the same model a `dais/1` file
+//! gives.
+//!
+//! Real published files disagree with their own schemas, so reading is
+//! lenient: keys the schemas do not know, a `time_zone_name` that disagrees
+//! with the dates' offsets, unknown roles and the like are warnings, said
+//! once each. A wrong type or a time that cannot be read is an error at its
+//! JSON path, as in a `dais/1` file.
+//!
+//! The mapping, in short (the vocabularies in [`mapping`]):
+//! - the conference's `title` (else `acronym`) is the event title, its
+//!   `time_zone_name` the agenda's zone (UTC, with a warning, when missing
+//!   or unknown), its `description` the summary;
+//! - each event is a session: id from `slug`, else `id`, `code` or `guid`;
+//!   start from `date` (version 1) or `start`, end from `end` or
+//!   `duration`; an offset in a date is the truth about the instant;
+//!   `room` and `track` (by name, guid or slug) fill the session's room and
+//!   track; `subtitle` and the `type` become notes; `abstract` and
+//!   `description` the description;
+//! - `persons` and `participants` become people, one per guid (else id,
+//!   code or name), with ids made from their names;
+//! - sessions are put in programme order: by start, then by room in the
+//!   order `conference.rooms` lists them.
+
+mod conference;
+mod event;
+mod keys;
+pub mod mapping;
+mod people;
+mod raw;
+mod tally;
+mod when;
+
+use crate::agenda::{Agenda, Event, Session, Source};
+use crate::load::ctx::{Ctx, Outcome};
+use crate::load::{Format, Limits, Path, Problem, quote};
+use crate::sanitize::Lines;
+use chrono::NaiveDate;
+use conference::Conference;
+use event::Place;
+use keys::Object;
+use people::Roster;
+pub(crate) use raw::RawDoc;
+use raw::{RawConference, RawSchedule};
+use std::collections::{HashMap, HashSet};
+use tally::Tally;
+use when::{Stamp, parse_stamp};
+
+/// What the events are read into.
+struct Reader<'l> {
+    cx: Ctx<'l>,
+    tally: Tally,
+    roster: Roster,
+    conf: Conference,
+    sessions: Vec<Session>,
+    /// Each session's JSON path in the file, for warnings about it.
+    paths: Vec<String>,
+}
+
+/// Parses a schedule.json document into its raw form.
+pub(crate) fn parse(text: &str) -> Result<RawDoc, Problem> {
+    serde_json::from_str(text).map_err(|e| crate::load::syntax(&e))
+}
+
+/// Reads a parsed schedule.json document into an agenda.
+pub(crate) fn read(doc: &RawDoc, format: Format, limits: &Limits) -> Outcome {
+    let mut cx = Ctx::new(limits);
+    let mut tally = Tally::default();
+    let root = Path::Root;
+    keys::check(&mut tally, Object::Document, root, &doc.other);
+    let Some(schedule) = cx.get(root, "schedule", doc.schedule.as_ref(), true, "an object") else {
+        return cx.outcome(None);
+    };
+    let at = root.key("schedule");
+    let Some(raw_conf) = cx.get(
+        at,
+        "conference",
+        schedule.conference.as_ref(),
+        true,
+        "an object",
+    ) else {
+        return cx.outcome(None);
+    };
+    let conf = conference::read(&mut cx, &mut tally, at.key("conference"), raw_conf);
+    let roster = Roster::new(&mut cx, at, schedule.persons.as_ref());
+    let mut r = Reader {
+        cx,
+        tally,
+        roster,
+        conf,
+        sessions: Vec::new(),
+        paths: Vec::new(),
+    };
+    let flat = schedule.events.is_some();
+    let days = days(&mut r, at.key("conference"), raw_conf, flat);
+    flat_events(&mut r, at, schedule);
+    finish(r, format, schedule, &days)
+}
+
+/// `conference.days`: their dates, and version 1's events in their rooms
+/// (unless the events are also in one flat list, which then wins).
+fn days(r: &mut Reader<'_>, at: Path<'_>, c: &RawConference, flat: bool) -> Vec<NaiveDate> {
+    let mut dates = Vec::new();
+    let Some(list) = r.cx.get(at, "days", c.days.as_ref(), false, "an array") else {
+        return dates;
+    };
+    let here = at.key("days");
+    for (d, day) in list.iter().enumerate() {
+        let day_at = here.index(d);
+        let Some(day) = r.cx.lax(day_at, day, "an object") else {
+            continue;
+        };
+        keys::check(&mut r.tally, Object::Day, day_at, &day.other);
+        let date = stamp(r, day_at, "date", day.date.as_ref()).map(|s| match s {
+            Stamp::Instant(t) => t.date_naive(),
+            Stamp::Local(t) => t.date(),
+            Stamp::Day(d) => d,
+        });
+        dates.extend(date);
+        let day_start =
+            stamp(r, day_at, "day_start", day.day_start.as_ref()).and_then(|s| match s {
+                Stamp::Instant(t) => Some(t.time()),
+                Stamp::Local(t) => Some(t.time()),
+                Stamp::Day(_) => None,
+            });
+        let Some(rooms) =
+            r.cx.get(day_at, "rooms", day.rooms.as_ref(), false, "an object")
+        else {
+            continue;
+        };
+        let in_rooms = day_at.key("rooms");
+        if flat {
+            r.tally.note("rooms and events", in_rooms, || {
+                "events are read from schedule.events; the days' rooms are ignored".to_owned()
+            });
+            continue;
+        }
+        for (name, events) in &rooms.0 {
+            let room_at = in_rooms.key(name);
+            let Some(events) = r.cx.lax(room_at, events, "an array of events") else {
+                continue;
+            };
+            if !r
+                .cx
+                .count(room_at, events.len(), r.cx.limits.max_items, "events")
+            {
+                continue;
+            }
+            let place = Place {
+                day: date,
+                day_start,
+                room: Some(name),
+            };
+            for (i, ev) in events.iter().enumerate() {
+                if let Some(ev) = r.cx.lax(room_at.index(i), ev, "an object") {
+                    event::read(r, room_at.index(i), ev, &place);
+                }
+            }
+        }
+    }
+    dates
+}
+
+/// A date or date-time field, reporting one that cannot be read.
+fn stamp(
+    r: &mut Reader<'_>,
+    at: Path<'_>,
+    key: &str,
+    field: Option<&crate::load::lax::Lax<String>>,
+) -> Option<Stamp> {
+    let s = r.cx.text(at, key, field, false, Lines::Single)?;
+    let stamp = parse_stamp(&s);
+    if stamp.is_none() {
+        r.cx.err(
+            at.key(key),
+            format!("{} is not an ISO 8601 date or date-time", quote(&s)),
+        );
+    }
+    stamp
+}
+
+/// schedule2's `schedule.events`.
+fn flat_events(r: &mut Reader<'_>, at: Path<'_>, schedule: &RawSchedule) {
+    let Some(events) =
+        r.cx.get(at, "events", schedule.events.as_ref(), false, "an array")
+    else {
+        return;
+    };
+    let here = at.key("events");
+    if !r
+        .cx
+        .count(here, events.len(), r.cx.limits.max_items, "events")
+    {
+        return;
+    }
+    for (i, ev) in events.iter().enumerate() {
+        if let Some(ev) = r.cx.lax(here.index(i), ev, "an object") {
+            event::read(r, here.index(i), ev, &Place::default());
+        }
+    }
+}
+
+/// Puts the sessions in programme order, makes their ids unique, and
+/// builds the agenda.
+fn finish(
+    mut r: Reader<'_>,
+    format: Format,
+    schedule: &RawSchedule,
+    days: &[NaiveDate],
+) -> Outcome {
+    let root = Path::Root;
+    let at = root.key("schedule");
+    if r.sessions.is_empty() && r.cx.errors.is_empty() {
+        let conference = at.key("conference");
+        let (path, what) = match format {
+            Format::Schedule2 => (at.key("events"), "no events"),
+            _ => (conference.key("days"), "no events in any day's rooms"),
+        };
+        r.cx.err(
+            path,
+            format!("{what}; an agenda needs at least one session"),
+        );
+    }
+    r.cx.count(at, r.sessions.len(), r.cx.limits.max_items, "events");
+    r.cx.count(at, r.roster.people.len(), r.cx.limits.max_items, "people");
+    unique_ids(&mut r);
+    let (sessions, paths) = in_programme_order(&mut r);
+    let version = r.cx.text(
+        at,
+        "version",
+        schedule.version.as_ref(),
+        false,
+        Lines::Single,
+    );
+    let base_url = r.cx.text(
+        at,
+        "base_url",
+        schedule.base_url.as_ref(),
+        false,
+        Lines::Single,
+    );
+    for w in r.tally.into_warnings() {
+        r.cx.warnings.push(w);
+    }
+    crate::load::times::overlaps(&sessions, &|i| paths[i].clone(), &mut r.cx.warnings);
+    let first = sessions.iter().map(Session::date).min();
+    let (Some(title), Some(date)) = (
+        r.conf.title.clone(),
+        days.iter().copied().chain(first).min(),
+    ) else {
+        return r.cx.outcome(None);
+    };
+    let what = match format {
+        Format::Schedule2 => "schedule2",
+        _ => "schedule.json version 1",
+    };
+    let revision = version
+        .map(|v| format!(", revision {v}"))
+        .unwrap_or_default();
+    let source = Source {
+        title: format!("{title}: published schedule ({what}{revision})"),
+        date: None,
+        url: r.conf.url.clone().or(base_url),
+    };
+    let agenda = Agenda {
+        event: Event {
+            title,
+            subtitle: None,
+            convener: None,
+            venue: None,
+            date,
+            timezone: r.conf.tz,
+            summary: std::mem::take(&mut r.conf.summary),
+            sources: vec![source],
+        },
+        people: std::mem::take(&mut r.roster.people),
+        key_messages: Vec::new(),
+        sessions,
+    };
+    r.cx.outcome(Some(agenda))
+}
+
+/// Renames repeated session ids `id-2`, `id-3`… in file order, with a warning.
+fn unique_ids(r: &mut Reader<'_>) {
+    let mut seen: HashSet<String> = HashSet::with_capacity(r.sessions.len());
+    for (s, path) in r.sessions.iter_mut().zip(&r.paths) {
+        if seen.insert(s.id.clone()) {
+            continue;
+        }
+        let base = s.id.clone();
+        let mut n = 1;
+        while seen.contains(&s.id) {
+            n += 1;
+            s.id = format!("{base}-{n}");
+        }
+        seen.insert(s.id.clone());
+        r.cx.warnings.push(Problem::at(
+            path,
+            format!(
+                "its id {} is taken; it is {} here",
+                quote(&base),
+                quote(&s.id)
+            ),
+        ));
+    }
+}
+
+/// The sessions sorted by start, then room (in `conference.rooms` order,
+/// then first seen), then file order; with their paths.
+fn in_programme_order(r: &mut Reader<'_>) -> (Vec<Session>, Vec<String>) {
+    let mut rank: HashMap<&str, usize> = HashMap::new();
+    for name in r
+        .conf
+        .rooms
+        .iter()
+        .chain(r.sessions.iter().filter_map(|s| s.room.as_ref()))
+    {
+        let next = rank.len();
+        rank.entry(name.as_str()).or_insert(next);
+    }
+    let mut order: Vec<usize> = (0..r.sessions.len()).collect();
+    order.sort_by_key(|&i| {
+        let s = &r.sessions[i];
+        let room = s.room.as_deref().map_or(usize::MAX, |n| rank[n]);
+        (s.span.start, room, i)
+    });
+    let mut taken: Vec<Option<Session>> = std::mem::take(&mut r.sessions)
+        .into_iter()
+        .map(Some)
+        .collect();
+    let sessions = order.iter().filter_map(|&i| taken[i].take()).collect();
+    let paths = order.iter().map(|&i| r.paths[i].clone()).collect();
+    (sessions, paths)
+}

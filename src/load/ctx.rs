@@ -1,0 +1,208 @@
+//! What every reader shares: the problems found so far, and typed access
+//! to lax fields that reports a wrong type or a missing key at its path.
+
+use super::Limits;
+use super::lax::{Lax, Mismatch};
+use super::problem::{Capped, Path, Problem, quote};
+use super::times;
+use crate::agenda::Agenda;
+use crate::sanitize::{Lines, clean};
+use chrono::NaiveDate;
+
+/// The result of validation: the agenda if there were no errors.
+pub struct Outcome {
+    /// The model, when `errors` is empty.
+    pub agenda: Option<Agenda>,
+    /// Problems that make the file invalid.
+    pub errors: Capped,
+    /// Problems worth saying that do not stop the file loading.
+    pub warnings: Capped,
+    /// The paths of objects that could not be read past a key given twice
+    /// (or another fault inside them). Unknown keys found in them before
+    /// the fault are not worth reporting.
+    pub skipped: Vec<String>,
+}
+
+/// Collects problems as a reader walks the document.
+pub(crate) struct Ctx<'l> {
+    /// Problems that make the file invalid.
+    pub errors: Capped,
+    /// Problems worth saying that do not stop the file loading.
+    pub warnings: Capped,
+    /// The paths of objects that could not be read (see [`Outcome`]).
+    pub skipped: Vec<String>,
+    /// The bounds in force.
+    pub limits: &'l Limits,
+}
+
+impl<'l> Ctx<'l> {
+    /// A context with no problems yet, listing at most
+    /// `limits.max_problems` errors and as many warnings.
+    pub fn new(limits: &'l Limits) -> Self {
+        Ctx {
+            errors: Capped::new(limits.max_problems),
+            warnings: Capped::new(limits.max_problems),
+            skipped: Vec::new(),
+            limits,
+        }
+    }
+
+    /// Finishes with the agenda, which is dropped if there were errors.
+    pub fn outcome(self, agenda: Option<Agenda>) -> Outcome {
+        Outcome {
+            agenda: agenda.filter(|_| self.errors.is_empty()),
+            errors: self.errors,
+            warnings: self.warnings,
+            skipped: self.skipped,
+        }
+    }
+
+    /// Records an error at `path`.
+    pub fn err(&mut self, path: Path<'_>, msg: impl Into<String>) {
+        self.errors.push(Problem::at(path, msg));
+    }
+
+    /// Records a warning at `path`.
+    pub fn warn(&mut self, path: Path<'_>, msg: impl Into<String>) {
+        self.warnings.push(Problem::at(path, msg));
+    }
+
+    /// A field's value, reporting it missing (when required) or mistyped.
+    pub fn get<'r, T>(
+        &mut self,
+        obj: Path<'_>,
+        key: &str,
+        field: Option<&'r Lax<T>>,
+        need: bool,
+        what: &str,
+    ) -> Option<&'r T> {
+        match field {
+            None if need => {
+                self.err(
+                    obj.key(key),
+                    format!("missing required key; expected {what}"),
+                );
+                None
+            }
+            None => None,
+            Some(v) => self.lax(obj.key(key), v, what),
+        }
+    }
+
+    /// A lax value's content, reporting a wrong type (or a duplicate key
+    /// inside it) as an error, and noting the path of an object that was
+    /// cut short as skipped.
+    pub fn lax<'r, T>(&mut self, path: Path<'_>, v: &'r Lax<T>, what: &str) -> Option<&'r T> {
+        match v {
+            Lax::Ok(v) => Some(v),
+            Lax::Wrong(wrong) => {
+                match wrong {
+                    Mismatch::Found(found) => {
+                        // Refused before anything inside was read, and
+                        // skipped without reporting its keys: nothing to
+                        // note.
+                        self.err(path, format!("expected {what}, found {found}"));
+                        return None;
+                    }
+                    Mismatch::DuplicateKey(key) => self.err(
+                        path.key(key),
+                        "this key appears more than once in the object; give it once",
+                    ),
+                    Mismatch::Other(msg) => self.err(path, clean(msg, Lines::Single)),
+                }
+                self.skipped.push(path.to_string());
+                None
+            }
+        }
+    }
+
+    /// A string field, sanitized and bounded.
+    pub fn text(
+        &mut self,
+        obj: Path<'_>,
+        key: &str,
+        field: Option<&Lax<String>>,
+        need: bool,
+        lines: Lines,
+    ) -> Option<String> {
+        let s = self.get(obj, key, field, need, "a string")?;
+        if need && s.trim().is_empty() {
+            self.warn(obj.key(key), "is empty");
+        }
+        self.bounded(obj.key(key), s, lines)
+    }
+
+    /// The string sanitized, or an error if it is over the length limit.
+    pub fn bounded(&mut self, path: Path<'_>, s: &str, lines: Lines) -> Option<String> {
+        if s.len() > self.limits.max_string {
+            self.err(
+                path,
+                format!(
+                    "string of {} bytes is longer than the limit of {}",
+                    s.len(),
+                    self.limits.max_string
+                ),
+            );
+            return None;
+        }
+        Some(clean(s, lines))
+    }
+
+    /// An array of at most `max` strings (`what` they are), each sanitized.
+    pub fn texts(
+        &mut self,
+        obj: Path<'_>,
+        key: &str,
+        field: Option<&Lax<Vec<Lax<String>>>>,
+        need: bool,
+        lines: Lines,
+        (max, what): (usize, &str),
+    ) -> Vec<String> {
+        let Some(items) = self.get(obj, key, field, need, "an array of strings") else {
+            return Vec::new();
+        };
+        let here = obj.key(key);
+        if !self.count(here, items.len(), max, what) {
+            return Vec::new();
+        }
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| {
+                let s = self.lax(here.index(i), v, "a string")?;
+                self.bounded(here.index(i), s, lines)
+            })
+            .collect()
+    }
+
+    /// Whether `n` items are within `max`, reporting an error if not.
+    pub fn count(&mut self, path: Path<'_>, n: usize, max: usize, what: &str) -> bool {
+        if n > max {
+            self.err(path, format!("{n} {what}, more than the limit of {max}"));
+            return false;
+        }
+        true
+    }
+
+    /// A `YYYY-MM-DD` field.
+    pub fn date(
+        &mut self,
+        obj: Path<'_>,
+        key: &str,
+        field: Option<&Lax<String>>,
+        need: bool,
+    ) -> Option<NaiveDate> {
+        let s = self.get(obj, key, field, need, "a date \"YYYY-MM-DD\"")?;
+        let date = times::parse_date(s);
+        if date.is_none() {
+            self.err(
+                obj.key(key),
+                format!(
+                    "{} is not a valid date; expected \"YYYY-MM-DD\", e.g. \"2017-06-23\"",
+                    quote(s)
+                ),
+            );
+        }
+        date
+    }
+}

@@ -1,0 +1,8 @@
+//! The interactive screen's runtime: the terminal, its events, and the
+//! loop that turns them into actions. All of dais's terminal I/O is here.
+
+pub mod input;
+pub mod run;
+pub mod terminal;
+
+pub use run::{Exit, Runtime, run};

@@ -1,0 +1,107 @@
+//! The header: title, date and venue, view tabs, and the clock.
+
+use super::text::{truncate, width};
+use crate::app::{App, View};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+/// Draws the two header lines.
+pub struct Header<'a>(pub &'a App);
+
+impl Widget for Header<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.0;
+        let t = &app.theme;
+        let e = &app.agenda.event;
+        if area.height == 0 {
+            return;
+        }
+        let clock = clock_spans(app);
+        let clock_w: usize = clock.iter().map(|s| width(&s.content)).sum();
+        let avail = usize::from(area.width).saturating_sub(clock_w + 2);
+        let title = Span::styled(
+            format!(" {}", truncate(&e.title, avail.saturating_sub(1))),
+            t.strong,
+        );
+        Line::from(title).render(area, buf);
+        if clock_w < usize::from(area.width) {
+            let x = area.x + area.width - u16::try_from(clock_w + 1).unwrap_or(area.width);
+            Line::from(clock).render(Rect::new(x, area.y, area.width - (x - area.x), 1), buf);
+        }
+        if area.height < 2 {
+            return;
+        }
+        let tabs = tab_spans(app);
+        let tabs_w: usize = tabs.iter().map(|s| width(&s.content)).sum();
+        let mut facts = vec![e.date.format("%A %-d %B %Y").to_string()];
+        if app.index.multi_day {
+            let last = app
+                .agenda
+                .sessions
+                .iter()
+                .map(crate::agenda::Session::date)
+                .max();
+            if let Some(last) = last.filter(|d| *d != e.date) {
+                facts[0] = format!(
+                    "{} – {}",
+                    e.date.format("%a %-d %b"),
+                    last.format("%a %-d %b %Y")
+                );
+            }
+        }
+        facts.extend(e.venue.clone());
+        let avail = usize::from(area.width).saturating_sub(tabs_w + 2);
+        let row = Rect::new(area.x, area.y + 1, area.width, 1);
+        Line::from(Span::styled(
+            format!(" {}", truncate(&facts.join(" · "), avail.saturating_sub(1))),
+            t.dim,
+        ))
+        .render(row, buf);
+        if tabs_w < usize::from(area.width) / 2 {
+            let x = area.x + area.width - u16::try_from(tabs_w + 1).unwrap_or(area.width);
+            Line::from(tabs).render(Rect::new(x, row.y, area.width - (x - area.x), 1), buf);
+        }
+    }
+}
+
+/// "11:05 EDT", and the viewer's own time when their zone differs.
+fn clock_spans(app: &App) -> Vec<Span<'static>> {
+    let t = &app.theme;
+    let tz = app.agenda.event.timezone;
+    let here = app.live.now.with_timezone(&tz);
+    let mut spans = vec![Span::styled(here.format("%H:%M %Z").to_string(), t.live)];
+    if let Some(viewer) = app.live.viewer_tz.filter(|v| *v != tz) {
+        let there = app.live.now.with_timezone(&viewer);
+        if there.format("%H:%M %Z").to_string() != here.format("%H:%M %Z").to_string() {
+            spans.push(Span::styled(
+                format!(" · {} your time", there.format("%H:%M %Z")),
+                t.dim,
+            ));
+        }
+    }
+    if here.date_naive() != app.agenda.event.date && !app.index.multi_day {
+        spans.insert(
+            0,
+            Span::styled(here.format("%a %-d %b %Y ").to_string(), t.dim),
+        );
+    }
+    spans
+}
+
+fn tab_spans(app: &App) -> Vec<Span<'static>> {
+    let t = &app.theme;
+    let views = [
+        (View::Agenda, "1"),
+        (View::Messages, "2"),
+        (View::People, "3"),
+    ];
+    let mut spans = Vec::new();
+    for (view, key) in views {
+        let style = if app.view == view { t.selected } else { t.dim };
+        spans.push(Span::styled(format!(" {key} {} ", view.label()), style));
+        spans.push(Span::raw(" "));
+    }
+    spans
+}

@@ -1,0 +1,252 @@
+//! The timeline: sessions in programme order under their parts, gaps as
+//! rows of their own, a duration bar, and the live, past and selected
+//! sessions told apart at a glance. Only visible rows are drawn.
+
+use super::pane::block;
+use super::text::{highlight, truncate, width};
+use super::times;
+use crate::agenda::{Kind, humanize_minutes};
+use crate::app::live::shifted;
+use crate::app::{App, Pane, Row};
+use chrono::{Duration, NaiveDateTime};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+/// Cells of the duration bar.
+const BAR: usize = 5;
+const EIGHTHS: [&str; 8] = [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+
+/// The glyph for a kind of session (the help screen has the legend).
+pub fn glyph(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Opening | Kind::Closing => "◆",
+        Kind::Statements => "■",
+        Kind::Panel => "●",
+        Kind::Break => "○",
+        Kind::Other => "·",
+    }
+}
+
+/// Draws the timeline pane.
+pub struct Timeline<'a> {
+    /// The state.
+    pub app: &'a App,
+    /// Sessions to highlight (those linked to a key message), if any.
+    pub highlight: Option<&'a [usize]>,
+    /// Whether this pane has focus.
+    pub focused: bool,
+}
+
+impl<'a> Timeline<'a> {
+    /// The agenda view's timeline.
+    pub fn new(app: &'a App) -> Self {
+        Timeline {
+            app,
+            highlight: None,
+            focused: app.focus == Pane::Timeline,
+        }
+    }
+}
+
+/// A duration bar of `minutes` against `longest`, in eighths of a cell.
+fn bar(minutes: i64, longest: i64) -> String {
+    let total = i64::try_from(BAR * 8).unwrap_or(40);
+    let eighths = if longest <= 0 {
+        0
+    } else {
+        (minutes * total + longest - 1) / longest
+    };
+    let eighths = usize::try_from(eighths.clamp(1, total)).unwrap_or(1);
+    let mut s = "█".repeat(eighths / 8);
+    if eighths % 8 > 0 {
+        s.push_str(EIGHTHS[eighths % 8]);
+    }
+    format!("{s:<BAR$}")
+}
+
+impl Widget for Timeline<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let t = &app.theme;
+        let n = app.agenda.sessions.len();
+        let title = format!("Programme · {n} session{}", if n == 1 { "" } else { "s" });
+        let pane = block(title, self.focused, t);
+        let inner = pane.inner(area);
+        pane.render(area, buf);
+        let rows = app
+            .index
+            .rows
+            .iter()
+            .enumerate()
+            .skip(app.timeline.top)
+            .take(usize::from(inner.height));
+        for (y, (r, row)) in (inner.y..).zip(rows) {
+            let line_area = Rect::new(inner.x, y, inner.width, 1);
+            let line = match *row {
+                Row::Day(d) => Line::from(Span::styled(
+                    d.format("%A %-d %B %Y").to_string(),
+                    t.heading,
+                )),
+                Row::Part(i) => Line::from(Span::styled(
+                    app.agenda.sessions[i].part.clone().unwrap_or_default(),
+                    t.heading,
+                )),
+                Row::Gap { from, to } => {
+                    let (from, to) = shifted_gap(app, r, from, to);
+                    let mins = (to - from).num_minutes();
+                    Line::from(vec![
+                        Span::raw(" "),
+                        Span::styled(
+                            format!(
+                                "{:<w$}",
+                                format!("{}-{}", from.format("%H:%M"), to.format("%H:%M")),
+                                w = time_width(app)
+                            ),
+                            t.dim,
+                        ),
+                        Span::styled(
+                            format!(" ┈┈┈┈┈   no session · {}", humanize_minutes(mins)),
+                            t.dim,
+                        ),
+                    ])
+                }
+                Row::Session(i) => {
+                    let (line, style) = self.session_line(i, usize::from(inner.width));
+                    buf.set_style(line_area, style);
+                    line
+                }
+            };
+            line.render(line_area, buf);
+        }
+    }
+}
+
+/// The width of the time column: "10:40-11:55", and room for " (10:30)"
+/// when any session is shifted, so the bars stay in one column.
+fn time_width(app: &App) -> usize {
+    if app.live.shift.is_empty() { 11 } else { 19 }
+}
+
+/// A gap's times moved with the sessions around it when the meeting runs
+/// late: it starts when the one before ends and ends when the next starts.
+fn shifted_gap(
+    app: &App,
+    row: usize,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+) -> (NaiveDateTime, NaiveDateTime) {
+    let session = |r: &Row| match r {
+        Row::Session(i) => Some(*i),
+        _ => None,
+    };
+    let rows = &app.index.rows;
+    let before = rows[..row].iter().rev().find_map(session);
+    let after = rows
+        .get(row + 1..)
+        .unwrap_or_default()
+        .iter()
+        .find_map(session);
+    let delay = |i: Option<usize>| Duration::minutes(i.map_or(0, |i| app.live.shift.minutes(i)));
+    let from = from + delay(before);
+    (from, (to + delay(after)).max(from))
+}
+
+impl Timeline<'_> {
+    fn session_line(&self, i: usize, w: usize) -> (Line<'static>, Style) {
+        let app = self.app;
+        let t = &app.theme;
+        let s = &app.agenda.sessions[i];
+        let now = app.live.now;
+        let (start, end) = shifted(&app.agenda, &app.live.shift, i);
+        let live = start <= now && now < end;
+        let past = end <= now;
+        let selected = i == app.timeline.selected;
+        let lit = self.highlight.is_some_and(|h| h.binary_search(&i).is_ok());
+        let searched = app.search.is_active() && app.search.matches_session(i);
+        let row_style = match (selected, self.focused) {
+            (true, true) => t.selected,
+            (true, false) => t.selected_idle,
+            _ if live => t.live,
+            _ if past => t.past,
+            _ => Style::new(),
+        };
+        let marker = match () {
+            () if live => Span::styled("●", t.live),
+            () if searched || lit => Span::styled("»", t.matched),
+            () if selected => Span::raw("▌"),
+            () => Span::raw(" "),
+        };
+        let mut time = times::range(app, i);
+        if let Some(p) = times::planned_start_if_shifted(app, i) {
+            time = format!("{time} ({p})");
+        }
+        let time = format!("{time:<w$}", w = time_width(app));
+        let mut spans = vec![
+            marker,
+            Span::styled(time, if live { t.live } else { t.text }),
+            Span::raw(" "),
+        ];
+        let minutes = s.span.minutes();
+        let bar_text = bar(minutes, app.index.longest_minutes);
+        if live {
+            // The bar becomes a progress bar: elapsed in the live style.
+            let total = (end - start).num_seconds().max(1);
+            let done = usize::try_from((now - start).num_seconds() * 5 / total).unwrap_or(0);
+            let chars: Vec<char> = bar_text.chars().collect();
+            let (a, b) = chars.split_at(done.min(chars.len()));
+            spans.push(Span::styled(a.iter().collect::<String>(), t.live));
+            spans.push(Span::styled(b.iter().collect::<String>(), t.bar));
+        } else {
+            spans.push(Span::styled(bar_text, t.bar));
+        }
+        spans.push(Span::raw(" "));
+        spans.push(Span::raw(glyph(s.kind)));
+        spans.push(Span::raw(" "));
+        let tag = if s.is_video_only() { " ▶ video" } else { "" };
+        // Parallel sessions are told apart by their room, at the right.
+        let room = s
+            .room
+            .as_deref()
+            .map(|r| format!(" {}", truncate(r, (w / 5).clamp(6, 18))))
+            .unwrap_or_default();
+        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+        let title_w = w.saturating_sub(used + width(tag) + width(&room));
+        let title = truncate(&s.title, title_w);
+        let base = if lit && !selected {
+            t.matched
+        } else {
+            Style::new()
+        };
+        let query = if app.search.is_active() {
+            app.search.query.as_str()
+        } else {
+            ""
+        };
+        spans.extend(highlight(&title, query, base, t.matched));
+        if !room.is_empty() {
+            let pad = title_w.saturating_sub(width(&title));
+            spans.push(Span::raw(" ".repeat(pad)));
+            spans.push(Span::styled(room, t.dim));
+        }
+        if !tag.is_empty() {
+            spans.push(Span::styled(tag, t.video));
+        }
+        (Line::from(spans), row_style)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bar;
+
+    #[test]
+    fn bars_scale_with_duration() {
+        assert_eq!(bar(85, 85), "█████");
+        assert_eq!(bar(10, 85), "▋    ");
+        assert_eq!(bar(0, 85), "▏    ");
+        assert_eq!(bar(15, 0), "▏    ");
+    }
+}
