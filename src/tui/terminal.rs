@@ -5,7 +5,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
 use std::io::{self, Stdout};
@@ -19,13 +19,21 @@ pub fn enter() -> io::Result<Term> {
     install_panic_hook();
     enable_raw_mode()?;
     let mut out = io::stdout();
-    if let Err(e) = execute!(out, EnterAlternateScreen, EnableMouseCapture, cursor::Hide) {
+    // Cleared here rather than with `Terminal::clear`, which asks the
+    // terminal where its cursor is: a terminal that does not answer would
+    // stall start-up, and on resuming from Ctrl-Z the answer would go to
+    // the input thread, which holds crossterm's event reader.
+    if let Err(e) = execute!(
+        out,
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide,
+        Clear(ClearType::All)
+    ) {
         restore();
         return Err(e);
     }
-    let mut term = Terminal::new(CrosstermBackend::new(out))?;
-    term.clear()?;
-    Ok(term)
+    Terminal::new(CrosstermBackend::new(out)).inspect_err(|_| restore())
 }
 
 /// Undoes everything [`enter`] did. Safe to call more than once, and at
