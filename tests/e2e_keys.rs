@@ -7,37 +7,12 @@
 mod pty;
 
 use pty::Dais;
-use vt100::MouseProtocolMode;
 
 const DOWN: &str = "\x1b[B";
 const UP: &str = "\x1b[A";
 const ENTER: &str = "\r";
 const ESC: &str = "\x1b";
 const TAB: &str = "\t";
-
-/// The full-screen modes dais turns on while it runs.
-fn assert_full_screen(d: &Dais) {
-    let s = d.vt();
-    assert!(s.alternate_screen(), "alternate screen while running");
-    assert!(s.hide_cursor(), "cursor hidden while running");
-    assert_ne!(s.mouse_protocol_mode(), MouseProtocolMode::None, "mouse on");
-    assert!(d.is_raw(), "raw mode while running");
-}
-
-/// Everything dais turned on is off again, and the terminal's modes are
-/// exactly what they were before it started.
-pub fn assert_restored(d: &Dais) {
-    let s = d.vt();
-    assert!(!s.alternate_screen(), "alternate screen left");
-    assert!(!s.hide_cursor(), "cursor shown");
-    assert_eq!(
-        s.mouse_protocol_mode(),
-        MouseProtocolMode::None,
-        "mouse off"
-    );
-    assert!(!d.is_raw(), "raw mode off");
-    assert_eq!(d.termios(), d.termios_before, "termios as before");
-}
 
 #[test]
 fn keys_drive_the_screen_and_q_restores_the_terminal() {
@@ -46,7 +21,7 @@ fn keys_drive_the_screen_and_q_restores_the_terminal() {
     d.wait_for("Informal Interactive Multi-stakeholder Hearing");
     d.wait_row("● LIVE", "Panel 1");
     d.wait_for("Panel 1: A Human-rights-based, survivor-centred");
-    assert_full_screen(&d);
+    d.assert_full_screen();
 
     // Down selects Panel 2, Up goes back.
     d.send(DOWN);
@@ -87,7 +62,7 @@ fn keys_drive_the_screen_and_q_restores_the_terminal() {
 
     d.send("q");
     assert_eq!(d.wait_exit(), Ok(0));
-    assert_restored(&d);
+    d.assert_restored();
 }
 
 #[test]

@@ -2,13 +2,14 @@
 //! a signal, a file change, or the next moment the screen would change on
 //! its own. No fixed frame rate: an idle dais wakes once a minute.
 
+use super::feeds;
 use super::input::{Input, translate};
 use super::terminal::{self, Term};
 use crate::app::{Action, App};
 use crate::clock::Clock;
 use crate::ui::Screen;
 use ratatui::crossterm::event;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use signal_hook::consts::SIGTSTP;
 use std::io;
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 
@@ -56,13 +57,15 @@ pub struct Runtime<'a> {
 /// The terminal is restored before this returns, whatever happened.
 pub fn run(app: &mut App, rt: &mut Runtime<'_>) -> io::Result<Exit> {
     let (tx, rx) = mpsc::channel();
-    spawn_signals(tx.clone())?;
+    feeds::signals(tx.clone())?;
     if let Some(watch) = rt.watch.take() {
         watch(tx.clone());
     }
     let mut term = terminal::enter()?;
-    spawn_input(tx);
+    feeds::watchdog(tx.clone());
+    feeds::input(tx);
     let result = event_loop(app, rt, &mut term, &rx);
+    terminal::release(&term);
     terminal::restore();
     result
 }
@@ -143,36 +146,10 @@ fn event_loop(
 /// Back to the shell (Ctrl-Z or SIGTSTP); on `fg`, full-screen again and a
 /// full redraw.
 fn suspend(term: &mut Term) -> io::Result<()> {
+    terminal::release(term);
     terminal::restore();
     // Stops the process here until SIGCONT.
     signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
     *term = terminal::enter()?;
-    Ok(())
-}
-
-fn spawn_input(tx: Sender<Event>) {
-    std::thread::spawn(move || {
-        loop {
-            let msg = match event::read() {
-                Ok(e) => Event::Term(e),
-                Err(e) => Event::TermGone(e.to_string()),
-            };
-            let gone = matches!(msg, Event::TermGone(_));
-            if tx.send(msg).is_err() || gone {
-                return;
-            }
-        }
-    });
-}
-
-fn spawn_signals(tx: Sender<Event>) -> io::Result<()> {
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP])?;
-    std::thread::spawn(move || {
-        for sig in signals.forever() {
-            if tx.send(Event::Signal(sig)).is_err() {
-                return;
-            }
-        }
-    });
     Ok(())
 }

@@ -8,11 +8,62 @@ use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
-use std::io::{self, Stdout};
+use std::cell::Cell;
+use std::io::{self, Stdout, Write};
+use std::ops::{Deref, DerefMut};
+use std::rc::Rc;
 use std::sync::Once;
 
 /// The terminal dais draws on.
-pub type Term = Terminal<CrosstermBackend<Stdout>>;
+pub struct Term {
+    tui: Terminal<CrosstermBackend<Out>>,
+    released: Rc<Cell<bool>>,
+}
+
+impl Deref for Term {
+    type Target = Terminal<CrosstermBackend<Out>>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.tui
+    }
+}
+
+impl DerefMut for Term {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.tui
+    }
+}
+
+/// Where a [`Term`] writes: stdout, until [`release`] cuts it off.
+#[derive(Debug)]
+pub struct Out {
+    stdout: Stdout,
+    released: Rc<Cell<bool>>,
+}
+
+impl Write for Out {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.released.get() {
+            return Ok(buf.len());
+        }
+        self.stdout.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.released.get() {
+            return Ok(());
+        }
+        self.stdout.flush()
+    }
+}
+
+/// Cuts `term` off from the terminal, before [`restore`] hands it back.
+/// ratatui's `Terminal` shows the cursor when dropped, which would undo a
+/// suspend's restore on resume; and when the terminal is gone it reports
+/// the failure on stderr, which panics when stderr is that lost terminal.
+pub fn release(term: &Term) {
+    term.released.set(true);
+}
 
 /// Raw mode, the alternate screen, mouse capture, hidden cursor.
 pub fn enter() -> io::Result<Term> {
@@ -33,7 +84,18 @@ pub fn enter() -> io::Result<Term> {
         restore();
         return Err(e);
     }
-    Terminal::new(CrosstermBackend::new(out)).inspect_err(|_| restore())
+    let released = Rc::new(Cell::new(false));
+    let out = Out {
+        stdout: out,
+        released: Rc::clone(&released),
+    };
+    match Terminal::new(CrosstermBackend::new(out)) {
+        Ok(tui) => Ok(Term { tui, released }),
+        Err(e) => {
+            restore();
+            Err(e)
+        }
+    }
 }
 
 /// Undoes everything [`enter`] did. Safe to call more than once, and at

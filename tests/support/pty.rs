@@ -11,6 +11,7 @@ use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
+use vt100::{MouseProtocolEncoding, MouseProtocolMode};
 
 /// How long any wait may take before the test fails. Generous: these tests
 /// check behaviour, not speed, and CI machines are slow.
@@ -21,6 +22,8 @@ pub const ROWS: u16 = 30;
 pub const COLS: u16 = 100;
 /// A moment in the bundled hearing: Panel 1 is live, Panel 2 is next.
 pub const AT: &str = "2017-06-23 11:05";
+/// What ratatui writes at the end of every frame.
+const HIDE_CURSOR: &[u8] = b"\x1b[?25l";
 
 /// A running dais in a pseudo-terminal, and what it has drawn.
 pub struct Dais {
@@ -217,15 +220,42 @@ impl Dais {
         }
     }
 
-    /// Whether the process is stopped (as by Ctrl-Z). Linux only: reads
-    /// `/proc`.
+    /// Waits until dais has stopped itself (Ctrl-Z). On Linux that is read
+    /// from `/proc`; elsewhere, from the terminal being out of raw mode.
+    pub fn wait_stopped(&mut self) {
+        let deadline = Instant::now() + TIMEOUT;
+        while !self.is_stopped() {
+            assert!(Instant::now() < deadline, "dais did not stop");
+            self.drain();
+        }
+    }
+
     #[cfg(target_os = "linux")]
-    pub fn is_stopped(&self) -> bool {
+    fn is_stopped(&self) -> bool {
         let stat =
             std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).unwrap_or_default();
         // "pid (comm) S …": the state follows the last ')'.
         stat.rsplit_once(") ")
             .is_some_and(|(_, rest)| rest.starts_with('T'))
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    fn is_stopped(&self) -> bool {
+        !self.is_raw()
+    }
+
+    /// Waits until dais has finished drawing a frame: ratatui ends every
+    /// frame by hiding the cursor, so the output so far ends with that.
+    pub fn wait_frame_end(&mut self) {
+        let deadline = Instant::now() + TIMEOUT;
+        while !self.bytes.ends_with(HIDE_CURSOR) {
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for a frame to end; the screen:\n{}",
+                self.screen()
+            );
+            self.drain();
+        }
     }
 
     /// Reads whatever output is waiting, without blocking long.
@@ -251,14 +281,61 @@ impl Dais {
         !flags.iter().any(|f| f == "ICANON") && !flags.iter().any(|f| f == "ECHO")
     }
 
+    /// Asserts the full-screen modes dais turns on while it runs (once the
+    /// frame being drawn is complete).
+    pub fn assert_full_screen(&mut self) {
+        self.wait_frame_end();
+        let s = self.vt();
+        assert!(s.alternate_screen(), "alternate screen while running");
+        assert!(s.hide_cursor(), "cursor hidden while running");
+        assert_ne!(s.mouse_protocol_mode(), MouseProtocolMode::None, "mouse on");
+        assert!(self.is_raw(), "raw mode while running");
+    }
+
+    /// Asserts that everything dais turned on is off again, and that the
+    /// terminal's modes are exactly what they were before it started.
+    pub fn assert_restored(&self) {
+        let s = self.vt();
+        assert!(!s.alternate_screen(), "alternate screen left");
+        assert!(!s.hide_cursor(), "cursor shown");
+        assert_eq!(
+            s.mouse_protocol_mode(),
+            MouseProtocolMode::None,
+            "mouse off"
+        );
+        assert_eq!(
+            s.mouse_protocol_encoding(),
+            MouseProtocolEncoding::Default,
+            "mouse encoding reset"
+        );
+        assert!(!self.is_raw(), "raw mode off");
+        assert_eq!(self.termios(), self.termios_before, "termios as before");
+    }
+
     /// Closes the terminal as a closed window would: every handle on the
-    /// pty's master side goes. The reader lets go of its handle at its next
-    /// read, so a key is typed first to make dais write.
+    /// pty's master side goes, while dais is idle (not drawing), so that it
+    /// can only learn of it from the terminal itself.
     pub fn close_terminal(&mut self) {
-        self.output = None;
-        self.send("?");
+        let tty = self
+            .master
+            .as_ref()
+            .and_then(|m| m.tty_name())
+            .expect("the pty's name");
+        // Whatever dais is drawing, let it finish.
+        self.wait_frame_end();
+        // portable-pty ends input by typing ^J and ^D when the writer goes;
+        // dais has no binding for either, so it stays idle.
         self.writer = None;
+        self.output = None;
         self.master = None;
+        // The reader thread still holds a handle, blocked in a read. A byte
+        // written on the terminal's side wakes it; it finds no one listening
+        // and lets go of the last handle.
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(tty)
+            .and_then(|mut t| t.write_all(b" "))
+            .expect("wake the pty reader");
     }
 }
 
