@@ -2,6 +2,8 @@
 //! the file changes on disk. A bad or missing file never replaces the last
 //! good agenda.
 
+pub mod changes;
+
 use crate::app::{App, Banner};
 use crate::load::Limits;
 use crate::source::Source;
