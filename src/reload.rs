@@ -1,61 +1,135 @@
 //! Reading the agenda again while the screen runs: by hand (`r`) or when
-//! the file changes on disk. A bad or missing file never replaces the last
-//! good agenda.
+//! the file changes on disk. The file is read and validated on a worker
+//! thread ([`watch`]); the event loop only applies the [`Outcome`]. A bad
+//! or missing file never replaces the last good agenda.
 
 pub mod changes;
+mod watch;
 
+use crate::agenda::Agenda;
 use crate::app::{App, Banner};
-use crate::load::Limits;
+use crate::load::{Limits, LoadError};
+use crate::sanitize::{Lines, clean};
 use crate::source::Source;
 use crate::tui::run::Event;
 use chrono::Duration;
+use std::path::Path;
 use std::sync::mpsc::Sender;
 
-/// Reloads `source` into `app`, saying what happened in the banner.
-pub fn reload(app: &mut App, source: &Source, limits: &Limits) {
-    let now = app.live.now;
-    if *source == Source::Bundled {
-        app.banner = Some(Banner {
-            text: "The bundled agenda is built in; there is no file to reload.".into(),
-            error: false,
-            until: Some(now + Duration::seconds(5)),
-        });
-        return;
+pub use watch::Request;
+
+/// How long the line saying what changed stays up.
+const CHANGES_SECONDS: i64 = 8;
+
+/// What reading the agenda again found.
+#[derive(Debug)]
+pub enum Outcome {
+    /// A valid agenda.
+    Loaded {
+        /// The new agenda.
+        agenda: Box<Agenda>,
+        /// Whether the user asked (`r`), rather than the file changing.
+        asked: bool,
+    },
+    /// The file is there but not a valid agenda (or not readable, or
+    /// caught half-written).
+    Invalid(LoadError),
+    /// The file is gone.
+    Deleted,
+    /// The file cannot be watched; it can still be reloaded by hand.
+    Unwatched(String),
+}
+
+/// Reads the agenda again in the background: when its file changes, and
+/// when asked. Outcomes arrive on the event loop's channel as
+/// [`Event::Reloaded`].
+#[derive(Debug)]
+pub struct Reloader {
+    /// To the worker; `None` for the bundled agenda, which has no file.
+    requests: Option<Sender<Request>>,
+}
+
+impl Reloader {
+    /// Starts watching and reading `source` if it is a file; outcomes go
+    /// to `events`. The bundled agenda is not watched.
+    pub fn start(source: &Source, limits: Limits, events: Sender<Event>) -> Reloader {
+        let requests = match source {
+            Source::Bundled => None,
+            Source::File(path) => Some(watch::start(path.clone(), limits, events)),
+        };
+        Reloader { requests }
     }
-    match source.load(limits) {
-        Ok(loaded) => {
-            app.replace_agenda(loaded.agenda);
-            app.banner = Some(Banner {
-                text: format!("Reloaded {}", source.name()),
-                error: false,
-                until: Some(now + Duration::seconds(6)),
-            });
-        }
-        Err(e) => {
-            let first = e
-                .problems
-                .first()
-                .map(|p| p.display_in(&e.file).to_string())
-                .unwrap_or_default();
-            let more = e.problems.len().saturating_sub(1);
-            let more = if more > 0 {
-                format!(" (+{more} more)")
-            } else {
-                String::new()
-            };
-            app.banner = Some(Banner {
-                text: format!("Still showing the last good agenda: {first}{more}"),
-                error: true,
-                until: None,
-            });
+
+    /// Asks for the agenda to be read again (the `r` key).
+    pub fn request(&self, app: &mut App) {
+        match &self.requests {
+            Some(tx) => {
+                // A closed channel means the worker is gone: nothing to do.
+                let _ = tx.send(Request::Asked);
+            }
+            None => {
+                app.banner = Some(Banner {
+                    text: "The bundled agenda is built in; there is no file to reload.".into(),
+                    error: false,
+                    until: Some(app.live.now + Duration::seconds(5)),
+                });
+            }
         }
     }
 }
 
-/// A watcher for the agenda file, if it is a file.
-pub fn watcher(source: &Source) -> Option<Box<dyn FnOnce(Sender<Event>) + '_>> {
-    let Source::File(_path) = source else {
-        return None;
+/// Applies what a reload found: swaps in a valid agenda (keeping the
+/// selection and the shift) and says what changed, or keeps the last good
+/// agenda and says why.
+pub fn apply(app: &mut App, outcome: Outcome) {
+    let now = app.live.now;
+    let (text, error, until) = match outcome {
+        Outcome::Loaded { agenda, asked } => {
+            let changed = changes::changes(&app.agenda, &agenda);
+            // A banner without an end is a problem with the file: a valid
+            // file ends it.
+            let stale = app.banner.as_ref().is_some_and(|b| b.until.is_none());
+            app.replace_agenda(*agenda);
+            let text = if changed.is_empty() {
+                if !asked && !stale {
+                    return;
+                }
+                "Reloaded: no changes".to_owned()
+            } else {
+                let width = usize::from(app.size.0).saturating_sub(12);
+                format!("Updated: {}", changes::summary(&changed, width))
+            };
+            (text, false, Some(now + Duration::seconds(CHANGES_SECONDS)))
+        }
+        Outcome::Invalid(e) => {
+            // The name alone: the banner is one line, and the problem is
+            // what matters.
+            let name = Path::new(&e.file)
+                .file_name()
+                .map_or(e.file.clone(), |n| n.to_string_lossy().into_owned());
+            let name = clean(&name, Lines::Single);
+            let first = e
+                .problems
+                .first()
+                .map(|p| p.display_in(&name).to_string())
+                .unwrap_or_default();
+            let more = match e.problems.len().saturating_sub(1) {
+                0 => String::new(),
+                n => format!(" (+{n} more)"),
+            };
+            let text = format!("Still showing the last good agenda: {first}{more}");
+            (text, true, None)
+        }
+        Outcome::Deleted => (
+            "agenda file deleted; showing the last good version".to_owned(),
+            true,
+            None,
+        ),
+        Outcome::Unwatched(why) => (
+            format!("Not watching the agenda file for changes ({why}); r reloads it"),
+            true,
+            Some(now + Duration::seconds(10)),
+        ),
     };
-    None
+    app.banner = Some(Banner { text, error, until });
 }

@@ -7,6 +7,7 @@ use super::input::{Input, translate};
 use super::terminal::{self, Term};
 use crate::app::{Action, App};
 use crate::clock::Clock;
+use crate::reload::{self, Outcome, Reloader};
 use crate::ui::Screen;
 use ratatui::crossterm::event;
 use signal_hook::consts::SIGTSTP;
@@ -22,8 +23,8 @@ pub enum Event {
     TermGone(String),
     /// A signal arrived.
     Signal(i32),
-    /// The watched agenda file changed (or appeared, or went away).
-    FileChanged,
+    /// The agenda was read again, off this thread.
+    Reloaded(Box<Outcome>),
 }
 
 /// Why the loop ended.
@@ -47,24 +48,24 @@ pub struct Runtime<'a> {
     pub clock: &'a Clock,
     /// Saves the running-late shift; returns a problem to show, if any.
     pub save_shift: SaveShift<'a>,
-    /// Reloads the agenda into the app (manual `r` or a file change).
-    pub reload: Box<dyn FnMut(&mut App) + 'a>,
-    /// Starts watching the agenda file, sending [`Event::FileChanged`].
-    pub watch: Option<Box<dyn FnOnce(Sender<Event>) + 'a>>,
+    /// Starts reading the agenda again in the background, given the
+    /// loop's channel for the outcomes.
+    pub reloader: Option<StartReloader<'a>>,
 }
+
+/// Starts a [`Reloader`] sending to the loop's channel.
+pub type StartReloader<'a> = Box<dyn FnOnce(Sender<Event>) -> Reloader + 'a>;
 
 /// Runs the interactive screen until the user quits or a signal ends it.
 /// The terminal is restored before this returns, whatever happened.
 pub fn run(app: &mut App, rt: &mut Runtime<'_>) -> io::Result<Exit> {
     let (tx, rx) = mpsc::channel();
     feeds::signals(tx.clone())?;
-    if let Some(watch) = rt.watch.take() {
-        watch(tx.clone());
-    }
+    let reloader = rt.reloader.take().map(|start| start(tx.clone()));
     let mut term = terminal::enter()?;
     feeds::watchdog(tx.clone());
     feeds::input(tx);
-    let result = event_loop(app, rt, &mut term, &rx);
+    let result = event_loop(app, rt, reloader.as_ref(), &mut term, &rx);
     terminal::release(&term);
     terminal::restore();
     result
@@ -73,6 +74,7 @@ pub fn run(app: &mut App, rt: &mut Runtime<'_>) -> io::Result<Exit> {
 fn event_loop(
     app: &mut App,
     rt: &mut Runtime<'_>,
+    reloader: Option<&Reloader>,
     term: &mut Term,
     rx: &mpsc::Receiver<Event>,
 ) -> io::Result<Exit> {
@@ -109,11 +111,8 @@ fn event_loop(
             Ok(Event::TermGone(_)) | Err(RecvTimeoutError::Disconnected) => {
                 return Ok(Exit::TermGone);
             }
-            Ok(Event::FileChanged) => {
-                // Editors save in bursts; let the burst finish, then read once.
-                std::thread::sleep(std::time::Duration::from_millis(100));
-                while let Ok(Event::FileChanged) = rx.try_recv() {}
-                (rt.reload)(app);
+            Ok(Event::Reloaded(outcome)) => {
+                reload::apply(app, *outcome);
                 dirty = true;
             }
             Err(RecvTimeoutError::Timeout) => {}
@@ -135,7 +134,9 @@ fn event_loop(
         }
         if app.live.reload_requested {
             app.live.reload_requested = false;
-            (rt.reload)(app);
+            if let Some(r) = reloader {
+                r.request(app);
+            }
         }
         if app.quit {
             return Ok(Exit::Quit);
