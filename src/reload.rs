@@ -7,7 +7,7 @@ pub mod changes;
 mod watch;
 
 use crate::agenda::Agenda;
-use crate::app::{App, Banner};
+use crate::app::{App, Banner, Prepared};
 use crate::load::{Limits, LoadError};
 use crate::sanitize::{Lines, clean};
 use crate::source::Source;
@@ -24,10 +24,15 @@ const CHANGES_SECONDS: i64 = 8;
 /// What reading the agenda again found.
 #[derive(Debug)]
 pub enum Outcome {
-    /// A valid agenda.
+    /// A valid agenda that differs from the one on screen.
     Loaded {
-        /// The new agenda.
-        agenda: Box<Agenda>,
+        /// The new agenda, ready to swap in.
+        new: Box<Prepared>,
+        /// What changed, one short sentence each.
+        changes: Vec<String>,
+    },
+    /// A valid agenda, the same as the one on screen.
+    Unchanged {
         /// Whether the user asked (`r`), rather than the file changing.
         asked: bool,
     },
@@ -50,12 +55,18 @@ pub struct Reloader {
 }
 
 impl Reloader {
-    /// Starts watching and reading `source` if it is a file; outcomes go
+    /// Starts watching and reading `source` if it is a file; `shown` is
+    /// the agenda on screen, which changes are told against. Outcomes go
     /// to `events`. The bundled agenda is not watched.
-    pub fn start(source: &Source, limits: Limits, events: Sender<Event>) -> Reloader {
+    pub fn start(
+        source: &Source,
+        limits: Limits,
+        shown: &Agenda,
+        events: Sender<Event>,
+    ) -> Reloader {
         let requests = match source {
             Source::Bundled => None,
-            Source::File(path) => Some(watch::start(path.clone(), limits, events)),
+            Source::File(path) => Some(watch::start(path.clone(), limits, shown.clone(), events)),
         };
         Reloader { requests }
     }
@@ -84,21 +95,23 @@ impl Reloader {
 pub fn apply(app: &mut App, outcome: Outcome) {
     let now = app.live.now;
     let (text, error, until) = match outcome {
-        Outcome::Loaded { agenda, asked } => {
-            let changed = changes::changes(&app.agenda, &agenda);
-            // A banner without an end is a problem with the file: a valid
-            // file ends it.
+        Outcome::Loaded { new, changes } => {
+            let old = app.swap_agenda(*new);
+            // Freeing a large agenda takes a while: not on the loop's
+            // thread. (If no thread can be had, it is freed here.)
+            let _ = std::thread::Builder::new().spawn(move || drop(old));
+            let width = usize::from(app.size.0).saturating_sub(12);
+            let text = format!("Updated: {}", changes::summary(&changes, width));
+            (text, false, Some(now + Duration::seconds(CHANGES_SECONDS)))
+        }
+        Outcome::Unchanged { asked } => {
+            // A banner without an end is a problem with the file, which a
+            // valid file ends.
             let stale = app.banner.as_ref().is_some_and(|b| b.until.is_none());
-            app.replace_agenda(*agenda);
-            let text = if changed.is_empty() {
-                if !asked && !stale {
-                    return;
-                }
-                "Reloaded: no changes".to_owned()
-            } else {
-                let width = usize::from(app.size.0).saturating_sub(12);
-                format!("Updated: {}", changes::summary(&changed, width))
-            };
+            if !asked && !stale {
+                return;
+            }
+            let text = "Reloaded: no changes".to_owned();
             (text, false, Some(now + Duration::seconds(CHANGES_SECONDS)))
         }
         Outcome::Invalid(e) => {

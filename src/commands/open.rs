@@ -66,7 +66,9 @@ pub fn run(
             let store = store.as_ref()?;
             store.save_shift(&app.identity(), app.shift_by_id()).err()
         }),
-        reloader: Some(Box::new(|events| Reloader::start(source, *limits, events))),
+        reloader: Some(Box::new(|app: &App, events| {
+            Reloader::start(source, *limits, &app.agenda, events)
+        })),
     };
     tui::run(&mut app, &mut rt)
 }

@@ -120,13 +120,12 @@ fn event(old: &Agenda, new: &Agenda, out: &mut Vec<String>) {
 
 /// "1 person added to Panel 2", "2 people removed from Panel 2".
 fn people_of(old: &Agenda, o: &Session, new: &Agenda, s: &Session, out: &mut Vec<String>) {
-    let ids = |a: &'_ Agenda, s: &'_ Session| -> HashSet<String> {
-        s.participants
-            .iter()
-            .map(|p| a.person(p).id.clone())
-            .collect()
-    };
-    let (was, now) = (ids(old, o), ids(new, s));
+    // Most sessions are unchanged: compare without building sets.
+    if o.participants.len() == s.participants.len() && ids(old, o).eq(ids(new, s)) {
+        return;
+    }
+    let was: HashSet<&str> = ids(old, o).collect();
+    let now: HashSet<&str> = ids(new, s).collect();
     let added = now.difference(&was).count();
     let removed = was.difference(&now).count();
     let name = s.short_title();
@@ -136,6 +135,11 @@ fn people_of(old: &Agenda, o: &Session, new: &Agenda, s: &Session, out: &mut Vec
     if removed > 0 {
         out.push(format!("{} removed from {name}", people(removed)));
     }
+}
+
+/// The ids of the people in a session, in order.
+fn ids<'a>(a: &'a Agenda, s: &'a Session) -> impl Iterator<Item = &'a str> + 'a {
+    s.participants.iter().map(|p| a.person(p).id.as_str())
 }
 
 fn people(n: usize) -> String {

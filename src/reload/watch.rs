@@ -7,6 +7,9 @@
 //! back from its directory.
 
 use super::Outcome;
+use super::changes::changes;
+use crate::agenda::Agenda;
+use crate::app::Prepared;
 use crate::load::{Limits, load_file};
 use crate::tui::run::Event;
 use notify::event::{AccessKind, AccessMode, ModifyKind};
@@ -30,9 +33,15 @@ pub enum Request {
 }
 
 /// Starts the worker that reads `path` on request, and a watcher that
-/// requests a read whenever the file changes. Returns the worker's
-/// channel. If the file cannot be watched, says so through `events`.
-pub fn start(path: PathBuf, limits: Limits, events: Sender<Event>) -> Sender<Request> {
+/// requests a read whenever the file changes; `shown` is the agenda on
+/// screen. Returns the worker's channel. If the file cannot be watched,
+/// says so through `events`.
+pub fn start(
+    path: PathBuf,
+    limits: Limits,
+    shown: Agenda,
+    events: Sender<Event>,
+) -> Sender<Request> {
     let (tx, rx) = mpsc::channel();
     let watcher = watch(&path, tx.clone());
     if let Err(e) = &watcher {
@@ -42,14 +51,22 @@ pub fn start(path: PathBuf, limits: Limits, events: Sender<Event>) -> Sender<Req
     std::thread::spawn(move || {
         // The watcher lives as long as the worker.
         let _watcher = watcher;
-        work(&path, &limits, &rx, &events);
+        work(&path, &limits, shown, &rx, &events);
     });
     tx
 }
 
 /// Reads the file each time it is asked, once the requests stop coming
-/// for [`QUIET`], and sends what it found.
-fn work(path: &Path, limits: &Limits, requests: &Receiver<Request>, events: &Sender<Event>) {
+/// for [`QUIET`], and sends what it found. Keeps its own copy of the
+/// agenda on screen (every valid agenda it sends is swapped in) to tell
+/// what changed without holding up the loop.
+fn work(
+    path: &Path,
+    limits: &Limits,
+    mut shown: Agenda,
+    requests: &Receiver<Request>,
+    events: &Sender<Event>,
+) {
     while let Ok(first) = requests.recv() {
         let mut asked = first == Request::Asked;
         loop {
@@ -59,25 +76,34 @@ fn work(path: &Path, limits: &Limits, requests: &Receiver<Request>, events: &Sen
                 Err(RecvTimeoutError::Disconnected) => return,
             }
         }
-        let outcome = read(path, limits, asked);
+        let outcome = match read(path, limits) {
+            Ok(agenda) => {
+                let changes = changes(&shown, &agenda);
+                if changes.is_empty() {
+                    Outcome::Unchanged { asked }
+                } else {
+                    shown = agenda.clone();
+                    let new = Box::new(Prepared::new(agenda));
+                    Outcome::Loaded { new, changes }
+                }
+            }
+            Err(outcome) => outcome,
+        };
         if events.send(Event::Reloaded(Box::new(outcome))).is_err() {
             return;
         }
     }
 }
 
-/// Reads and validates the agenda at `path`.
-pub fn read(path: &Path, limits: &Limits, asked: bool) -> Outcome {
+/// Reads and validates the agenda at `path`: the agenda, or what to say
+/// instead.
+pub fn read(path: &Path, limits: &Limits) -> Result<Agenda, Outcome> {
     if std::fs::symlink_metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
-        return Outcome::Deleted;
+        return Err(Outcome::Deleted);
     }
-    match load_file(path, limits) {
-        Ok(loaded) => Outcome::Loaded {
-            agenda: Box::new(loaded.agenda),
-            asked,
-        },
-        Err(e) => Outcome::Invalid(e),
-    }
+    load_file(path, limits)
+        .map(|loaded| loaded.agenda)
+        .map_err(Outcome::Invalid)
 }
 
 /// Watches the directories of `path` (and of the file it links to, if
@@ -181,34 +207,44 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.json");
         let limits = Limits::default();
-        assert!(matches!(read(&path, &limits, false), Outcome::Deleted));
+        assert!(matches!(read(&path, &limits), Err(Outcome::Deleted)));
         std::fs::write(&path, "{").unwrap();
-        assert!(matches!(read(&path, &limits, false), Outcome::Invalid(_)));
+        assert!(matches!(read(&path, &limits), Err(Outcome::Invalid(_))));
         std::fs::write(&path, BUNDLED).unwrap();
-        assert!(matches!(
-            read(&path, &limits, true),
-            Outcome::Loaded { asked: true, .. }
-        ));
+        assert!(read(&path, &limits).is_ok());
+    }
+
+    fn next(rx: &mpsc::Receiver<Event>) -> Outcome {
+        match rx.recv_timeout(Duration::from_secs(10)) {
+            Ok(Event::Reloaded(o)) => *o,
+            other => panic!("expected an outcome, got {other:?}"),
+        }
     }
 
     #[test]
-    fn a_write_is_seen_and_read_once_quiet() {
+    fn the_worker_reads_on_changes_and_requests() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.json");
         std::fs::write(&path, BUNDLED).unwrap();
+        let shown = read(&path, &Limits::default()).unwrap();
         let (tx, rx) = mpsc::channel();
-        let requests = start(path.clone(), Limits::default(), tx);
-        std::fs::write(&path, "{").unwrap();
-        let got = rx.recv_timeout(Duration::from_secs(10)).unwrap();
-        assert!(
-            matches!(got, Event::Reloaded(ref o) if matches!(**o, Outcome::Invalid(_))),
-            "{got:?}"
-        );
+        let requests = start(path.clone(), Limits::default(), shown, tx);
+        // Asked, with nothing changed.
         requests.send(Request::Asked).unwrap();
-        let got = rx.recv_timeout(Duration::from_secs(10)).unwrap();
-        assert!(
-            matches!(got, Event::Reloaded(ref o) if matches!(**o, Outcome::Invalid(_))),
-            "{got:?}"
-        );
+        assert!(matches!(next(&rx), Outcome::Unchanged { asked: true }));
+        // A change on disk, told against what is shown.
+        let later = BUNDLED.replacen("\"start\": \"15:00\"", "\"start\": \"15:15\"", 1);
+        std::fs::write(&path, &later).unwrap();
+        match next(&rx) {
+            Outcome::Loaded { changes, .. } => {
+                assert_eq!(changes, ["Panel 3 moved from 15:00 to 15:15"]);
+            }
+            other => panic!("expected the new agenda, got {other:?}"),
+        }
+        // That version is now the one shown.
+        requests.send(Request::Asked).unwrap();
+        assert!(matches!(next(&rx), Outcome::Unchanged { asked: true }));
+        std::fs::remove_file(&path).unwrap();
+        assert!(matches!(next(&rx), Outcome::Deleted));
     }
 }

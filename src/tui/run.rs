@@ -48,20 +48,20 @@ pub struct Runtime<'a> {
     pub clock: &'a Clock,
     /// Saves the running-late shift; returns a problem to show, if any.
     pub save_shift: SaveShift<'a>,
-    /// Starts reading the agenda again in the background, given the
-    /// loop's channel for the outcomes.
+    /// Starts reading the agenda again in the background, given the app
+    /// and the loop's channel for the outcomes.
     pub reloader: Option<StartReloader<'a>>,
 }
 
 /// Starts a [`Reloader`] sending to the loop's channel.
-pub type StartReloader<'a> = Box<dyn FnOnce(Sender<Event>) -> Reloader + 'a>;
+pub type StartReloader<'a> = Box<dyn FnOnce(&App, Sender<Event>) -> Reloader + 'a>;
 
 /// Runs the interactive screen until the user quits or a signal ends it.
 /// The terminal is restored before this returns, whatever happened.
 pub fn run(app: &mut App, rt: &mut Runtime<'_>) -> io::Result<Exit> {
     let (tx, rx) = mpsc::channel();
     feeds::signals(tx.clone())?;
-    let reloader = rt.reloader.take().map(|start| start(tx.clone()));
+    let reloader = rt.reloader.take().map(|start| start(app, tx.clone()));
     let mut term = terminal::enter()?;
     feeds::watchdog(tx.clone());
     feeds::input(tx);
