@@ -126,11 +126,12 @@ pub fn apply(app: &mut App, outcome: Outcome) {
                 .first()
                 .map(|p| p.display_in(&name).to_string())
                 .unwrap_or_default();
-            let more = match e.problems.len().saturating_sub(1) {
-                0 => String::new(),
-                n => format!(" (+{n} more)"),
+            // The count first: the line is cut to the screen's width.
+            let count = match e.problems.len() {
+                0 | 1 => String::new(),
+                n => format!(" ({n} problems)"),
             };
-            let text = format!("Still showing the last good agenda: {first}{more}");
+            let text = format!("Still showing the last good agenda{count}: {first}");
             (text, true, None)
         }
         Outcome::Deleted => (
@@ -145,4 +146,106 @@ pub fn apply(app: &mut App, outcome: Outcome) {
         ),
     };
     app.banner = Some(Banner { text, error, until });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Outcome, apply};
+    use crate::app::{App, Banner, Prepared};
+    use crate::load::{BUNDLED, Limits, load_bytes};
+    use chrono::{TimeZone, Utc};
+
+    fn app() -> App {
+        let a = load_bytes("h", BUNDLED.as_bytes(), &Limits::default())
+            .unwrap()
+            .agenda;
+        App::new(a, Utc.with_ymd_and_hms(2017, 6, 23, 15, 5, 0).unwrap())
+    }
+
+    fn banner(app: &App) -> (&str, bool, bool) {
+        let b = app.banner.as_ref().expect("a banner");
+        (b.text.as_str(), b.error, b.until.is_some())
+    }
+
+    fn invalid(text: &str) -> Outcome {
+        let e = load_bytes("/some/dir/agenda.json", text.as_bytes(), &Limits::default())
+            .expect_err("invalid");
+        Outcome::Invalid(e)
+    }
+
+    #[test]
+    fn a_new_agenda_is_swapped_in_and_its_changes_shown_for_a_while() {
+        let mut app = app();
+        let mut new = app.agenda.clone();
+        "Opening".clone_into(&mut new.sessions[0].title);
+        let changes = vec!["Opening of the… renamed to “Opening”".to_owned()];
+        apply(
+            &mut app,
+            Outcome::Loaded {
+                new: Box::new(Prepared::new(new)),
+                changes,
+            },
+        );
+        assert_eq!(app.agenda.sessions[0].title, "Opening");
+        assert_eq!(
+            banner(&app),
+            ("Updated: Opening of the… renamed to “Opening”", false, true)
+        );
+    }
+
+    #[test]
+    fn an_invalid_file_keeps_the_agenda_and_names_the_problem_until_fixed() {
+        let mut app = app();
+        let before = app.agenda.clone();
+        apply(&mut app, invalid("{"));
+        assert_eq!(app.agenda, before);
+        let (text, error, ends) = banner(&app);
+        assert!(
+            text.starts_with("Still showing the last good agenda: agenda.json:1:1: malformed JSON"),
+            "{text}"
+        );
+        assert!(error && !ends);
+        // Several problems: the count comes first, as the line is cut.
+        apply(&mut app, invalid(r#"{"format": "dais/1", "event": {}}"#));
+        let (text, _, _) = banner(&app);
+        assert!(
+            text.starts_with("Still showing the last good agenda (")
+                && text.contains(" problems): agenda.json: event"),
+            "{text}"
+        );
+        // The same agenda back clears it.
+        apply(&mut app, Outcome::Unchanged { asked: false });
+        assert_eq!(banner(&app), ("Reloaded: no changes", false, true));
+    }
+
+    #[test]
+    fn a_deleted_file_says_so_until_it_is_back() {
+        let mut app = app();
+        apply(&mut app, Outcome::Deleted);
+        assert_eq!(
+            banner(&app),
+            (
+                "agenda file deleted; showing the last good version",
+                true,
+                false
+            )
+        );
+    }
+
+    #[test]
+    fn no_changes_are_told_only_when_asked_or_after_a_problem() {
+        let mut app = app();
+        apply(&mut app, Outcome::Unchanged { asked: false });
+        assert_eq!(app.banner, None);
+        let other = Banner {
+            text: "something else".into(),
+            error: false,
+            until: Some(app.live.now + chrono::Duration::seconds(3)),
+        };
+        app.banner = Some(other.clone());
+        apply(&mut app, Outcome::Unchanged { asked: false });
+        assert_eq!(app.banner, Some(other));
+        apply(&mut app, Outcome::Unchanged { asked: true });
+        assert_eq!(banner(&app), ("Reloaded: no changes", false, true));
+    }
 }

@@ -94,10 +94,49 @@ fn a_closed_terminal_ends_dais_without_sighup() {
     // Not its controlling terminal: no SIGHUP comes, reads return nothing
     // and writes fail. dais must notice and exit, not spin.
     let mut d = Dais::start(&Spawn {
-        args: &[],
         controlling_tty: false,
+        ..Spawn::dais(&[])
     });
     d.wait_for("┏ Programme");
     d.close_terminal();
     assert_eq!(d.wait_exit(), Ok(1), "a lost terminal is a failure");
+}
+
+/// Set in the copy of this test binary that runs in the pty.
+const PANIC_CHILD: &str = "DAIS_TEST_PANIC_CHILD";
+
+#[test]
+fn a_panic_in_another_thread_restores_the_terminal() {
+    if std::env::var_os(PANIC_CHILD).is_some() {
+        // In the pty: full screen exactly as dais enters it (which installs
+        // the panic hook), then a panic off the main thread. The hook ends
+        // the process; nothing after the panic runs.
+        let _term = dais::tui::terminal::enter().expect("full screen");
+        let _ = std::thread::spawn(|| panic!("a worker thread failed")).join();
+        std::thread::sleep(pty::TIMEOUT * 2);
+        return;
+    }
+    // dais has no way to make itself panic (nor should it), so this test
+    // runs itself in the pty and panics there.
+    let mut d = Dais::start(&Spawn {
+        program: std::env::current_exe().expect("this test binary"),
+        args: [
+            "--exact",
+            "a_panic_in_another_thread_restores_the_terminal",
+            "--nocapture",
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+        env: vec![(PANIC_CHILD.to_owned(), "1".to_owned())],
+        ..Spawn::dais(&[])
+    });
+    d.wait_until("full screen", vt100::Screen::alternate_screen);
+    assert_eq!(d.wait_exit(), Ok(101), "the hook exits with 101");
+    d.assert_restored();
+    // The message is readable: written after the terminal was restored.
+    assert!(
+        d.screen().contains("a worker thread failed"),
+        "{}",
+        d.screen()
+    );
 }

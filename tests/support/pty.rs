@@ -8,7 +8,7 @@
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, SlavePty, native_pty_system};
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 use vt100::{MouseProtocolEncoding, MouseProtocolMode};
@@ -42,26 +42,42 @@ pub struct Dais {
     _state: tempfile::TempDir,
 }
 
-/// How to start dais.
-pub struct Spawn<'a> {
+/// How to start a program in the pty.
+pub struct Spawn {
+    /// The program: dais unless a test says otherwise.
+    pub program: PathBuf,
     /// Its arguments.
-    pub args: &'a [&'a str],
+    pub args: Vec<String>,
+    /// More environment.
+    pub env: Vec<(String, String)>,
     /// Whether the pty becomes its controlling terminal (then closing the
     /// terminal sends it SIGHUP).
     pub controlling_tty: bool,
 }
 
+impl Spawn {
+    /// dais with `args`, at [`AT`].
+    pub fn dais(args: &[&str]) -> Spawn {
+        let mut args: Vec<String> = args.iter().map(|&a| a.to_owned()).collect();
+        args.extend(["--at".to_owned(), AT.to_owned()]);
+        Spawn {
+            program: PathBuf::from(env!("CARGO_BIN_EXE_dais")),
+            args,
+            env: Vec::new(),
+            controlling_tty: true,
+        }
+    }
+}
+
 impl Dais {
     /// Starts dais with `args` at [`AT`], in a fresh state directory.
     pub fn spawn(args: &[&str]) -> Dais {
-        Dais::start(&Spawn {
-            args,
-            controlling_tty: true,
-        })
+        Dais::start(&Spawn::dais(args))
     }
 
-    /// Starts dais as `how` says.
-    pub fn start(how: &Spawn<'_>) -> Dais {
+    /// Starts a program as `how` says, in a fresh state directory and a
+    /// 256-colour xterm of [`ROWS`] by [`COLS`].
+    pub fn start(how: &Spawn) -> Dais {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -71,15 +87,17 @@ impl Dais {
             })
             .expect("open a pty");
         let state = tempfile::tempdir().expect("temp dir");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dais"));
-        cmd.args(how.args);
-        cmd.args(["--at", AT]);
+        let mut cmd = CommandBuilder::new(&how.program);
+        cmd.args(&how.args);
         cmd.env("TERM", "xterm-256color");
         cmd.env("TZ", "UTC");
         cmd.env("HOME", state.path());
         cmd.env("XDG_STATE_HOME", state.path().join("state"));
         cmd.env("XDG_CONFIG_HOME", state.path().join("config"));
         cmd.env_remove("NO_COLOR");
+        for (k, v) in &how.env {
+            cmd.env(k, v);
+        }
         cmd.cwd(state.path());
         cmd.set_controlling_tty(how.controlling_tty);
         let termios_before = termios(&*pty.master);
