@@ -13,6 +13,7 @@ use std::io::{self, Stdout, Write};
 use std::ops::{Deref, DerefMut};
 use std::rc::Rc;
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The terminal dais draws on.
 pub struct Term {
@@ -41,21 +42,32 @@ pub struct Out {
     released: Rc<Cell<bool>>,
 }
 
+impl Out {
+    fn cut_off(&self) -> bool {
+        self.released.get() || PANICKED.load(Ordering::SeqCst)
+    }
+}
+
 impl Write for Out {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        if self.released.get() {
+        if self.cut_off() {
             return Ok(buf.len());
         }
         self.stdout.write(buf)
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        if self.released.get() {
+        if self.cut_off() {
             return Ok(());
         }
         self.stdout.flush()
     }
 }
+
+/// Set by the panic hook: from then on no frame is drawn, so a loop still
+/// running on another thread cannot draw over the restored terminal in
+/// the moment before the process ends.
+static PANICKED: AtomicBool = AtomicBool::new(false);
 
 /// Cuts `term` off from the terminal, before [`restore`] hands it back.
 /// ratatui's `Terminal` shows the cursor when dropped, which would undo a
@@ -113,9 +125,10 @@ fn install_panic_hook() {
     ONCE.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            PANICKED.store(true, Ordering::SeqCst);
             restore();
             previous(info);
-            // A panic off the main thread would leave the loop drawing on a
+            // A panic off the main thread would leave the loop running on a
             // restored terminal; end the process instead.
             std::process::exit(101);
         }));
