@@ -1,6 +1,6 @@
 //! Reading the agenda again while the screen runs: by hand (`r`) or when
 //! the file changes on disk. The file is read and validated on a worker
-//! thread ([`watch`]); the event loop only applies the [`Outcome`]. A bad
+//! thread (`watch.rs`); the event loop only applies the [`Outcome`]. A bad
 //! or missing file never replaces the last good agenda.
 
 pub mod changes;
@@ -16,7 +16,7 @@ use chrono::Duration;
 use std::path::Path;
 use std::sync::mpsc::Sender;
 
-pub use watch::Request;
+use watch::Request;
 
 /// How long the line saying what changed stays up.
 const CHANGES_SECONDS: i64 = 8;
