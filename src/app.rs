@@ -26,7 +26,7 @@ pub use action::{Action, Command};
 pub use cursor::Cursor;
 pub use index::{Index, Row};
 pub use live::{Banner, Live, Shift};
-pub use reload::identity;
+pub use reload::{Prepared, identity};
 pub use search::{Search, SearchText, find_all};
 pub use suggest::{Suggester, Suggestion};
 pub use timing::Timing;

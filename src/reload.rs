@@ -1,59 +1,251 @@
 //! Reading the agenda again while the screen runs: by hand (`r`) or when
-//! the file changes on disk. A bad or missing file never replaces the last
-//! good agenda.
+//! the file changes on disk. The file is read and validated on a worker
+//! thread (`watch.rs`); the event loop only applies the [`Outcome`]. A bad
+//! or missing file never replaces the last good agenda.
 
-use crate::app::{App, Banner};
-use crate::load::Limits;
+pub mod changes;
+mod watch;
+
+use crate::agenda::Agenda;
+use crate::app::{App, Banner, Prepared};
+use crate::load::{Limits, LoadError};
+use crate::sanitize::{Lines, clean};
 use crate::source::Source;
 use crate::tui::run::Event;
 use chrono::Duration;
+use std::path::Path;
 use std::sync::mpsc::Sender;
 
-/// Reloads `source` into `app`, saying what happened in the banner.
-pub fn reload(app: &mut App, source: &Source, limits: &Limits) {
-    let now = app.live.now;
-    if *source == Source::Bundled {
-        app.banner = Some(Banner {
-            text: "The bundled agenda is built in; there is no file to reload.".into(),
-            error: false,
-            until: Some(now + Duration::seconds(5)),
-        });
-        return;
+use watch::Request;
+
+/// How long the line saying what changed stays up.
+const CHANGES_SECONDS: i64 = 8;
+
+/// What reading the agenda again found.
+#[derive(Debug)]
+pub enum Outcome {
+    /// A valid agenda that differs from the one on screen.
+    Loaded {
+        /// The new agenda, ready to swap in.
+        new: Box<Prepared>,
+        /// What changed, one short sentence each.
+        changes: Vec<String>,
+    },
+    /// A valid agenda, the same as the one on screen.
+    Unchanged {
+        /// Whether the user asked (`r`), rather than the file changing.
+        asked: bool,
+    },
+    /// The file is there but not a valid agenda (or not readable, or
+    /// caught half-written).
+    Invalid(LoadError),
+    /// The file is gone.
+    Deleted,
+    /// The file cannot be watched; it can still be reloaded by hand.
+    Unwatched(String),
+}
+
+/// Reads the agenda again in the background: when its file changes, and
+/// when asked. Outcomes arrive on the event loop's channel as
+/// [`Event::Reloaded`].
+#[derive(Debug)]
+pub struct Reloader {
+    /// To the worker; `None` for the bundled agenda, which has no file.
+    requests: Option<Sender<Request>>,
+}
+
+impl Reloader {
+    /// Starts watching and reading `source` if it is a file; `shown` is
+    /// the agenda on screen, which changes are told against. Outcomes go
+    /// to `events`. The bundled agenda is not watched.
+    pub fn start(
+        source: &Source,
+        limits: Limits,
+        shown: &Agenda,
+        events: Sender<Event>,
+    ) -> Reloader {
+        let requests = match source {
+            Source::Bundled => None,
+            Source::File(path) => Some(watch::start(path.clone(), limits, shown.clone(), events)),
+        };
+        Reloader { requests }
     }
-    match source.load(limits) {
-        Ok(loaded) => {
-            app.replace_agenda(loaded.agenda);
-            app.banner = Some(Banner {
-                text: format!("Reloaded {}", source.name()),
-                error: false,
-                until: Some(now + Duration::seconds(6)),
-            });
-        }
-        Err(e) => {
-            let first = e
-                .problems
-                .first()
-                .map(|p| p.display_in(&e.file).to_string())
-                .unwrap_or_default();
-            let more = e.problems.len().saturating_sub(1);
-            let more = if more > 0 {
-                format!(" (+{more} more)")
-            } else {
-                String::new()
-            };
-            app.banner = Some(Banner {
-                text: format!("Still showing the last good agenda: {first}{more}"),
-                error: true,
-                until: None,
-            });
+
+    /// Asks for the agenda to be read again (the `r` key).
+    pub fn request(&self, app: &mut App) {
+        match &self.requests {
+            Some(tx) => {
+                // A closed channel means the worker is gone: nothing to do.
+                let _ = tx.send(Request::Asked);
+            }
+            None => {
+                app.banner = Some(Banner {
+                    text: "The bundled agenda is built in; there is no file to reload.".into(),
+                    error: false,
+                    until: Some(app.live.now + Duration::seconds(5)),
+                });
+            }
         }
     }
 }
 
-/// A watcher for the agenda file, if it is a file.
-pub fn watcher(source: &Source) -> Option<Box<dyn FnOnce(Sender<Event>) + '_>> {
-    let Source::File(_path) = source else {
-        return None;
+/// Applies what a reload found: swaps in a valid agenda (keeping the
+/// selection and the shift) and says what changed, or keeps the last good
+/// agenda and says why.
+pub fn apply(app: &mut App, outcome: Outcome) {
+    let now = app.live.now;
+    let (text, error, until) = match outcome {
+        Outcome::Loaded { new, changes } => {
+            let old = app.swap_agenda(*new);
+            // Freeing a large agenda takes a while: not on the loop's
+            // thread. (If no thread can be had, it is freed here.)
+            let _ = std::thread::Builder::new().spawn(move || drop(old));
+            let width = usize::from(app.size.0).saturating_sub(12);
+            let text = format!("Updated: {}", changes::summary(&changes, width));
+            (text, false, Some(now + Duration::seconds(CHANGES_SECONDS)))
+        }
+        Outcome::Unchanged { asked } => {
+            // A banner without an end is a problem with the file, which a
+            // valid file ends.
+            let stale = app.banner.as_ref().is_some_and(|b| b.until.is_none());
+            if !asked && !stale {
+                return;
+            }
+            let text = "Reloaded: no changes".to_owned();
+            (text, false, Some(now + Duration::seconds(CHANGES_SECONDS)))
+        }
+        Outcome::Invalid(e) => {
+            // The name alone: the banner is one line, and the problem is
+            // what matters.
+            let name = Path::new(&e.file)
+                .file_name()
+                .map_or(e.file.clone(), |n| n.to_string_lossy().into_owned());
+            let name = clean(&name, Lines::Single);
+            let first = e
+                .problems
+                .first()
+                .map(|p| p.display_in(&name).to_string())
+                .unwrap_or_default();
+            // The count first: the line is cut to the screen's width.
+            let count = match e.problems.len() {
+                0 | 1 => String::new(),
+                n => format!(" ({n} problems)"),
+            };
+            let text = format!("Still showing the last good agenda{count}: {first}");
+            (text, true, None)
+        }
+        Outcome::Deleted => (
+            "agenda file deleted; showing the last good version".to_owned(),
+            true,
+            None,
+        ),
+        Outcome::Unwatched(why) => (
+            format!("Not watching the agenda file for changes ({why}); r reloads it"),
+            true,
+            Some(now + Duration::seconds(10)),
+        ),
     };
-    None
+    app.banner = Some(Banner { text, error, until });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Outcome, apply};
+    use crate::app::{App, Banner, Prepared};
+    use crate::load::{BUNDLED, Limits, load_bytes};
+    use chrono::{TimeZone, Utc};
+
+    fn app() -> App {
+        let a = load_bytes("h", BUNDLED.as_bytes(), &Limits::default())
+            .unwrap()
+            .agenda;
+        App::new(a, Utc.with_ymd_and_hms(2017, 6, 23, 15, 5, 0).unwrap())
+    }
+
+    fn banner(app: &App) -> (&str, bool, bool) {
+        let b = app.banner.as_ref().expect("a banner");
+        (b.text.as_str(), b.error, b.until.is_some())
+    }
+
+    fn invalid(text: &str) -> Outcome {
+        let e = load_bytes("/some/dir/agenda.json", text.as_bytes(), &Limits::default())
+            .expect_err("invalid");
+        Outcome::Invalid(e)
+    }
+
+    #[test]
+    fn a_new_agenda_is_swapped_in_and_its_changes_shown_for_a_while() {
+        let mut app = app();
+        let mut new = app.agenda.clone();
+        "Opening".clone_into(&mut new.sessions[0].title);
+        let changes = vec!["Opening of the… renamed to “Opening”".to_owned()];
+        apply(
+            &mut app,
+            Outcome::Loaded {
+                new: Box::new(Prepared::new(new)),
+                changes,
+            },
+        );
+        assert_eq!(app.agenda.sessions[0].title, "Opening");
+        assert_eq!(
+            banner(&app),
+            ("Updated: Opening of the… renamed to “Opening”", false, true)
+        );
+    }
+
+    #[test]
+    fn an_invalid_file_keeps_the_agenda_and_names_the_problem_until_fixed() {
+        let mut app = app();
+        let before = app.agenda.clone();
+        apply(&mut app, invalid("{"));
+        assert_eq!(app.agenda, before);
+        let (text, error, ends) = banner(&app);
+        assert!(
+            text.starts_with("Still showing the last good agenda: agenda.json:1:1: malformed JSON"),
+            "{text}"
+        );
+        assert!(error && !ends);
+        // Several problems: the count comes first, as the line is cut.
+        apply(&mut app, invalid(r#"{"format": "dais/1", "event": {}}"#));
+        let (text, _, _) = banner(&app);
+        assert!(
+            text.starts_with("Still showing the last good agenda (")
+                && text.contains(" problems): agenda.json: event"),
+            "{text}"
+        );
+        // The same agenda back clears it.
+        apply(&mut app, Outcome::Unchanged { asked: false });
+        assert_eq!(banner(&app), ("Reloaded: no changes", false, true));
+    }
+
+    #[test]
+    fn a_deleted_file_says_so_until_it_is_back() {
+        let mut app = app();
+        apply(&mut app, Outcome::Deleted);
+        assert_eq!(
+            banner(&app),
+            (
+                "agenda file deleted; showing the last good version",
+                true,
+                false
+            )
+        );
+    }
+
+    #[test]
+    fn no_changes_are_told_only_when_asked_or_after_a_problem() {
+        let mut app = app();
+        apply(&mut app, Outcome::Unchanged { asked: false });
+        assert_eq!(app.banner, None);
+        let other = Banner {
+            text: "something else".into(),
+            error: false,
+            until: Some(app.live.now + chrono::Duration::seconds(3)),
+        };
+        app.banner = Some(other.clone());
+        apply(&mut app, Outcome::Unchanged { asked: false });
+        assert_eq!(app.banner, Some(other));
+        apply(&mut app, Outcome::Unchanged { asked: true });
+        assert_eq!(banner(&app), ("Reloaded: no changes", false, true));
+    }
 }

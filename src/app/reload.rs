@@ -38,35 +38,41 @@ impl App {
     /// Replaces the agenda, keeping the selected session and the shift
     /// (matched by id) and the view.
     pub fn replace_agenda(&mut self, agenda: Agenda) {
-        let selected = self
-            .agenda
-            .sessions
-            .get(self.selected())
-            .map(|s| s.id.clone());
-        let shift = self.shift_by_id();
-        let message = self
-            .agenda
+        self.swap_agenda(Prepared::new(agenda));
+    }
+
+    /// Swaps in a prepared agenda, keeping the selected session, message
+    /// and person and the shift (matched by id) and the view. Returns the
+    /// agenda it replaced.
+    pub fn swap_agenda(&mut self, new: Prepared) -> Agenda {
+        let a = &self.agenda;
+        let selected = a.sessions.get(self.selected()).map(|s| s.id.clone());
+        let message = a
             .key_messages
             .get(self.message.selected)
             .map(|m| m.id.clone());
-        let person = self
-            .agenda
-            .people
-            .get(self.person.selected)
-            .map(|p| p.id.clone());
-        self.index = Index::new(&agenda);
-        self.text = SearchText::new(&agenda);
-        self.suggester = Suggester::new(&agenda);
-        self.agenda = agenda;
+        let person = a.people.get(self.person.selected).map(|p| p.id.clone());
+        let shift = self.shift_by_id();
+        self.index = new.index;
+        self.text = new.text;
+        self.suggester = new.suggester;
+        let old = std::mem::replace(&mut self.agenda, new.agenda);
+        let a = &self.agenda;
         let s = find(
-            self.agenda.sessions.iter().map(|s| &s.id),
+            a.sessions.iter().map(|s| &s.id),
             selected.as_ref(),
+            self.selected(),
         );
         self.message.selected = find(
-            self.agenda.key_messages.iter().map(|m| &m.id),
+            a.key_messages.iter().map(|m| &m.id),
             message.as_ref(),
+            self.message.selected,
         );
-        self.person.selected = find(self.agenda.people.iter().map(|p| &p.id), person.as_ref());
+        self.person.selected = find(
+            a.people.iter().map(|p| &p.id),
+            person.as_ref(),
+            self.person.selected,
+        );
         self.message.top = self.message.top.min(self.message.selected);
         self.person.top = self.person.top.min(self.person.selected);
         self.linked = super::Cursor::default();
@@ -76,12 +82,48 @@ impl App {
         self.search.refresh(&self.agenda, &self.text, &prev);
         self.set_shift_by_id(&shift);
         self.reveal_selected();
+        old
     }
 }
 
-/// The position of `want` among `ids`, or 0.
-fn find<'a>(mut ids: impl Iterator<Item = &'a String>, want: Option<&String>) -> usize {
-    want.and_then(|w| ids.position(|id| id == w)).unwrap_or(0)
+/// A new version of the agenda with everything the app derives from it,
+/// built away from the event loop so that swapping it in is quick.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    agenda: Agenda,
+    index: Index,
+    text: SearchText,
+    suggester: Suggester,
+}
+
+impl Prepared {
+    /// Derives the lookups, search text and term model of `agenda`.
+    pub fn new(agenda: Agenda) -> Self {
+        Prepared {
+            index: Index::new(&agenda),
+            text: SearchText::new(&agenda),
+            suggester: Suggester::new(&agenda),
+            agenda,
+        }
+    }
+
+    /// The agenda.
+    pub fn agenda(&self) -> &Agenda {
+        &self.agenda
+    }
+}
+
+/// The position of `want` among `ids`; if it is gone (or there was none),
+/// the old position `at`, kept within the new list.
+fn find<'a>(
+    ids: impl ExactSizeIterator<Item = &'a String>,
+    want: Option<&String>,
+    at: usize,
+) -> usize {
+    let len = ids.len();
+    let mut ids = ids;
+    want.and_then(|w| ids.position(|id| id == w))
+        .unwrap_or_else(|| at.min(len.saturating_sub(1)))
 }
 
 /// An agenda's identity: its date, zone and title. Stable across edits of
@@ -89,4 +131,58 @@ fn find<'a>(mut ids: impl Iterator<Item = &'a String>, want: Option<&String>) ->
 pub fn identity(agenda: &Agenda) -> String {
     let e = &agenda.event;
     format!("{} {} {}", e.date, e.timezone.name(), e.title)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::app::{App, Command};
+    use crate::load::{BUNDLED, Limits, load_bytes};
+    use chrono::{TimeZone, Utc};
+
+    fn app() -> App {
+        let a = load_bytes("h", BUNDLED.as_bytes(), &Limits::default())
+            .unwrap()
+            .agenda;
+        App::new(a, Utc.with_ymd_and_hms(2017, 6, 23, 15, 5, 0).unwrap())
+    }
+
+    fn selected_id(app: &App) -> &str {
+        &app.agenda.sessions[app.selected()].id
+    }
+
+    #[test]
+    fn the_selection_and_the_shift_follow_their_ids() {
+        let mut app = app();
+        app.update(Command::Later.into());
+        app.update(Command::Down.into());
+        assert_eq!(selected_id(&app), "panel-2");
+        assert_eq!(app.shift_by_id(), [("panel-1".to_owned(), 5)]);
+        // A session inserted before both moves their indices on by one.
+        let mut new = app.agenda.clone();
+        let mut extra = new.sessions[0].clone();
+        "welcome".clone_into(&mut extra.id);
+        new.sessions.insert(0, extra);
+        let old = app.swap_agenda(super::Prepared::new(new));
+        assert_eq!(old.sessions.len(), 7);
+        assert_eq!(app.agenda.sessions.len(), 8);
+        assert_eq!(selected_id(&app), "panel-2");
+        assert_eq!(app.selected(), 4);
+        assert_eq!(app.shift_by_id(), [("panel-1".to_owned(), 5)]);
+        assert_eq!(app.index.row_of.len(), 8, "the lookups are the new ones");
+    }
+
+    #[test]
+    fn a_removed_selection_stays_where_it_was() {
+        let mut app = app();
+        app.update(Command::Down.into());
+        assert_eq!(selected_id(&app), "panel-2");
+        let mut new = app.agenda.clone();
+        new.sessions.retain(|s| s.id != "panel-2");
+        app.replace_agenda(new);
+        assert_eq!(selected_id(&app), "panel-3", "the next one, not the first");
+        let mut new = app.agenda.clone();
+        new.sessions.truncate(2);
+        app.replace_agenda(new);
+        assert_eq!(selected_id(&app), "introductory-statements");
+    }
 }

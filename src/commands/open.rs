@@ -5,6 +5,7 @@ use crate::app::{App, Banner};
 use crate::clock::Clock;
 use crate::keymap::Keymap;
 use crate::load::{Limits, Loaded};
+use crate::reload::Reloader;
 use crate::source::Source;
 use crate::state::Store;
 use crate::theme::Theme;
@@ -65,8 +66,9 @@ pub fn run(
             let store = store.as_ref()?;
             store.save_shift(&app.identity(), app.shift_by_id()).err()
         }),
-        reload: Box::new(|app: &mut App| crate::reload::reload(app, source, limits)),
-        watch: crate::reload::watcher(source),
+        reloader: Some(Box::new(|app: &App, events| {
+            Reloader::start(source, *limits, &app.agenda, events)
+        })),
     };
     tui::run(&mut app, &mut rt)
 }

@@ -2,13 +2,15 @@
 //! a signal, a file change, or the next moment the screen would change on
 //! its own. No fixed frame rate: an idle dais wakes once a minute.
 
+use super::feeds;
 use super::input::{Input, translate};
 use super::terminal::{self, Term};
 use crate::app::{Action, App};
 use crate::clock::Clock;
+use crate::reload::{self, Outcome, Reloader};
 use crate::ui::Screen;
 use ratatui::crossterm::event;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use signal_hook::consts::SIGTSTP;
 use std::io;
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 
@@ -21,8 +23,8 @@ pub enum Event {
     TermGone(String),
     /// A signal arrived.
     Signal(i32),
-    /// The watched agenda file changed (or appeared, or went away).
-    FileChanged,
+    /// The agenda was read again, off this thread.
+    Reloaded(Box<Outcome>),
 }
 
 /// Why the loop ended.
@@ -46,23 +48,25 @@ pub struct Runtime<'a> {
     pub clock: &'a Clock,
     /// Saves the running-late shift; returns a problem to show, if any.
     pub save_shift: SaveShift<'a>,
-    /// Reloads the agenda into the app (manual `r` or a file change).
-    pub reload: Box<dyn FnMut(&mut App) + 'a>,
-    /// Starts watching the agenda file, sending [`Event::FileChanged`].
-    pub watch: Option<Box<dyn FnOnce(Sender<Event>) + 'a>>,
+    /// Starts reading the agenda again in the background, given the app
+    /// and the loop's channel for the outcomes.
+    pub reloader: Option<StartReloader<'a>>,
 }
+
+/// Starts a [`Reloader`] sending to the loop's channel.
+pub type StartReloader<'a> = Box<dyn FnOnce(&App, Sender<Event>) -> Reloader + 'a>;
 
 /// Runs the interactive screen until the user quits or a signal ends it.
 /// The terminal is restored before this returns, whatever happened.
 pub fn run(app: &mut App, rt: &mut Runtime<'_>) -> io::Result<Exit> {
     let (tx, rx) = mpsc::channel();
-    spawn_signals(tx.clone())?;
-    if let Some(watch) = rt.watch.take() {
-        watch(tx.clone());
-    }
+    feeds::signals(tx.clone())?;
+    let reloader = rt.reloader.take().map(|start| start(app, tx.clone()));
     let mut term = terminal::enter()?;
-    spawn_input(tx);
-    let result = event_loop(app, rt, &mut term, &rx);
+    feeds::watchdog(tx.clone());
+    feeds::input(tx);
+    let result = event_loop(app, rt, reloader.as_ref(), &mut term, &rx);
+    terminal::release(&term);
     terminal::restore();
     result
 }
@@ -70,6 +74,7 @@ pub fn run(app: &mut App, rt: &mut Runtime<'_>) -> io::Result<Exit> {
 fn event_loop(
     app: &mut App,
     rt: &mut Runtime<'_>,
+    reloader: Option<&Reloader>,
     term: &mut Term,
     rx: &mpsc::Receiver<Event>,
 ) -> io::Result<Exit> {
@@ -106,11 +111,8 @@ fn event_loop(
             Ok(Event::TermGone(_)) | Err(RecvTimeoutError::Disconnected) => {
                 return Ok(Exit::TermGone);
             }
-            Ok(Event::FileChanged) => {
-                // Editors save in bursts; let the burst finish, then read once.
-                std::thread::sleep(std::time::Duration::from_millis(100));
-                while let Ok(Event::FileChanged) = rx.try_recv() {}
-                (rt.reload)(app);
+            Ok(Event::Reloaded(outcome)) => {
+                reload::apply(app, *outcome);
                 dirty = true;
             }
             Err(RecvTimeoutError::Timeout) => {}
@@ -132,7 +134,9 @@ fn event_loop(
         }
         if app.live.reload_requested {
             app.live.reload_requested = false;
-            (rt.reload)(app);
+            if let Some(r) = reloader {
+                r.request(app);
+            }
         }
         if app.quit {
             return Ok(Exit::Quit);
@@ -143,36 +147,10 @@ fn event_loop(
 /// Back to the shell (Ctrl-Z or SIGTSTP); on `fg`, full-screen again and a
 /// full redraw.
 fn suspend(term: &mut Term) -> io::Result<()> {
+    terminal::release(term);
     terminal::restore();
     // Stops the process here until SIGCONT.
     signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
     *term = terminal::enter()?;
-    Ok(())
-}
-
-fn spawn_input(tx: Sender<Event>) {
-    std::thread::spawn(move || {
-        loop {
-            let msg = match event::read() {
-                Ok(e) => Event::Term(e),
-                Err(e) => Event::TermGone(e.to_string()),
-            };
-            let gone = matches!(msg, Event::TermGone(_));
-            if tx.send(msg).is_err() || gone {
-                return;
-            }
-        }
-    });
-}
-
-fn spawn_signals(tx: Sender<Event>) -> io::Result<()> {
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP])?;
-    std::thread::spawn(move || {
-        for sig in signals.forever() {
-            if tx.send(Event::Signal(sig)).is_err() {
-                return;
-            }
-        }
-    });
     Ok(())
 }

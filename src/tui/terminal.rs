@@ -5,27 +5,109 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
-use std::io::{self, Stdout};
+use std::cell::Cell;
+use std::io::{self, Stdout, Write};
+use std::ops::{Deref, DerefMut};
+use std::rc::Rc;
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The terminal dais draws on.
-pub type Term = Terminal<CrosstermBackend<Stdout>>;
+pub struct Term {
+    tui: Terminal<CrosstermBackend<Out>>,
+    released: Rc<Cell<bool>>,
+}
+
+impl Deref for Term {
+    type Target = Terminal<CrosstermBackend<Out>>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.tui
+    }
+}
+
+impl DerefMut for Term {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.tui
+    }
+}
+
+/// Where a [`Term`] writes: stdout, until [`release`] cuts it off.
+#[derive(Debug)]
+pub struct Out {
+    stdout: Stdout,
+    released: Rc<Cell<bool>>,
+}
+
+impl Out {
+    fn cut_off(&self) -> bool {
+        self.released.get() || PANICKED.load(Ordering::SeqCst)
+    }
+}
+
+impl Write for Out {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.cut_off() {
+            return Ok(buf.len());
+        }
+        self.stdout.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.cut_off() {
+            return Ok(());
+        }
+        self.stdout.flush()
+    }
+}
+
+/// Set by the panic hook: from then on no frame is drawn, so a loop still
+/// running on another thread cannot draw over the restored terminal in
+/// the moment before the process ends.
+static PANICKED: AtomicBool = AtomicBool::new(false);
+
+/// Cuts `term` off from the terminal, before [`restore`] hands it back.
+/// ratatui's `Terminal` shows the cursor when dropped, which would undo a
+/// suspend's restore on resume; and when the terminal is gone it reports
+/// the failure on stderr, which panics when stderr is that lost terminal.
+pub fn release(term: &Term) {
+    term.released.set(true);
+}
 
 /// Raw mode, the alternate screen, mouse capture, hidden cursor.
 pub fn enter() -> io::Result<Term> {
     install_panic_hook();
     enable_raw_mode()?;
     let mut out = io::stdout();
-    if let Err(e) = execute!(out, EnterAlternateScreen, EnableMouseCapture, cursor::Hide) {
+    // Cleared here rather than with `Terminal::clear`, which asks the
+    // terminal where its cursor is: a terminal that does not answer would
+    // stall start-up, and on resuming from Ctrl-Z the answer would go to
+    // the input thread, which holds crossterm's event reader.
+    if let Err(e) = execute!(
+        out,
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide,
+        Clear(ClearType::All)
+    ) {
         restore();
         return Err(e);
     }
-    let mut term = Terminal::new(CrosstermBackend::new(out))?;
-    term.clear()?;
-    Ok(term)
+    let released = Rc::new(Cell::new(false));
+    let out = Out {
+        stdout: out,
+        released: Rc::clone(&released),
+    };
+    match Terminal::new(CrosstermBackend::new(out)) {
+        Ok(tui) => Ok(Term { tui, released }),
+        Err(e) => {
+            restore();
+            Err(e)
+        }
+    }
 }
 
 /// Undoes everything [`enter`] did. Safe to call more than once, and at
@@ -43,9 +125,10 @@ fn install_panic_hook() {
     ONCE.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            PANICKED.store(true, Ordering::SeqCst);
             restore();
             previous(info);
-            // A panic off the main thread would leave the loop drawing on a
+            // A panic off the main thread would leave the loop running on a
             // restored terminal; end the process instead.
             std::process::exit(101);
         }));
