@@ -414,3 +414,18 @@ fn the_shared_front_steps_guard_schedule_files_too() {
          give it once"
     );
 }
+
+#[test]
+fn times_are_kept_to_the_minute_so_a_converted_copy_loads_the_same() {
+    // Seconds in the file, and a zone's old local mean time (+00:53:28 in
+    // Berlin before 1893), both fall between the minutes dais/1 writes.
+    for start in ["2024-12-27T10:30:15+01:00", "1012-12-27T10:30:00+01:00"] {
+        let text = v2(&format!(
+            r#"{{"slug": "a", "title": "A", "start": "{start}", "duration": "0:30"}}"#
+        ));
+        let loaded = read(&text).unwrap();
+        let span = &loaded.agenda.sessions[0].span;
+        assert_eq!(span.local_start.format("%S").to_string(), "00", "{start}");
+        assert_eq!(round_trip(&loaded.agenda).agenda, loaded.agenda, "{start}");
+    }
+}

@@ -5,7 +5,7 @@ use super::Reader;
 use super::keys::{self, Object};
 use super::mapping::{kind_of, pick, type_note};
 use super::raw::{Named, RawEvent};
-use super::when::{Stamp, parse_clock, parse_duration, parse_stamp};
+use super::when::{Stamp, parse_clock, parse_duration, parse_stamp, to_minute};
 use crate::agenda::{Resolved, Session, Span, resolve_naive};
 use crate::load::{Path, quote};
 use crate::sanitize::{Lines, clean};
@@ -43,13 +43,14 @@ pub fn read(r: &mut Reader<'_>, at: Path<'_>, ev: &RawEvent, place: &Place<'_>) 
     let (Some(title), Some(start), Some(end)) = (title, start, end) else {
         return;
     };
+    let tz = r.conf.tz;
+    let (start, end) = (to_minute(start, tz), to_minute(end, tz));
     if end <= start {
         r.tally.note("no length", at, || {
             "ends at or before it starts; left out".to_owned()
         });
         return;
     }
-    let tz = r.conf.tz;
     let local = |t: DateTime<Utc>| t.with_timezone(&tz).naive_local();
     let span = Span {
         local_start: local(start),

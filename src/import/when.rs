@@ -1,6 +1,9 @@
 //! The dates, times and durations schedule files write, read leniently.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
+use chrono::{
+    DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike, Utc,
+};
+use chrono_tz::Tz;
 
 /// A point in time as a file wrote it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +43,17 @@ pub fn parse_stamp(s: &str) -> Option<Stamp> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .ok()
         .map(Stamp::Day)
+}
+
+/// The instant at the start of the minute `t` falls in, on the clocks of
+/// `tz`. dais/1 writes times to the minute, so seconds kept here (from the
+/// file, or from a zone's old local mean time such as +00:53:28) would
+/// come back from a converted copy as a different instant.
+pub fn to_minute(t: DateTime<Utc>, tz: Tz) -> DateTime<Utc> {
+    let local = t.with_timezone(&tz).time();
+    let past = TimeDelta::seconds(i64::from(local.second()))
+        + TimeDelta::nanoseconds(i64::from(local.nanosecond()));
+    t.checked_sub_signed(past).unwrap_or(t)
 }
 
 /// Parses a clock time: "HH:MM", "H:MM" or "HH:MM:SS".
@@ -116,7 +130,8 @@ fn iso_duration(s: &str) -> Option<TimeDelta> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Stamp, parse_clock, parse_duration, parse_stamp};
+    use super::{Stamp, parse_clock, parse_duration, parse_stamp, to_minute};
+    use chrono::DateTime;
     use chrono::TimeDelta;
 
     #[test]
@@ -161,6 +176,22 @@ mod tests {
         ] {
             assert_eq!(parse_duration(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn instants_are_cut_to_the_minute_on_the_zone_s_clocks() {
+        let utc = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().to_utc();
+        let berlin = chrono_tz::Europe::Berlin;
+        assert_eq!(
+            to_minute(utc("2024-12-27T10:30:15.5+01:00"), berlin),
+            utc("2024-12-27T10:30:00+01:00")
+        );
+        // Before 1893 Berlin kept local mean time, 53 min 28 s ahead of UTC:
+        // 09:30 UTC was 10:23:28 there, so the minute began at 09:29:32.
+        assert_eq!(
+            to_minute(utc("1012-12-27T09:30:00Z"), berlin),
+            utc("1012-12-27T09:29:32Z")
+        );
     }
 
     #[test]
