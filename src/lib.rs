@@ -19,6 +19,8 @@ pub mod slug;
 pub mod source;
 pub mod state;
 pub mod synth;
+#[cfg(test)]
+mod testing;
 pub mod theme;
 pub mod tui;
 pub mod ui;

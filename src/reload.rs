@@ -152,15 +152,9 @@ pub fn apply(app: &mut App, outcome: Outcome) {
 mod tests {
     use super::{Outcome, apply};
     use crate::app::{App, Banner, Prepared};
-    use crate::load::{BUNDLED, Limits, load_bytes};
-    use chrono::{TimeZone, Utc};
+    use crate::load::{Limits, load_bytes};
 
-    fn app() -> App {
-        let a = load_bytes("h", BUNDLED.as_bytes(), &Limits::default())
-            .unwrap()
-            .agenda;
-        App::new(a, Utc.with_ymd_and_hms(2017, 6, 23, 15, 5, 0).unwrap())
-    }
+    use crate::testing::hearing_app as app;
 
     fn banner(app: &App) -> (&str, bool, bool) {
         let b = app.banner.as_ref().expect("a banner");

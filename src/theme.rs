@@ -155,6 +155,16 @@ impl Theme {
         }
     }
 
+    /// The style of a selected row, if it is selected: the strong
+    /// selection in the focused pane, the quiet one elsewhere.
+    pub fn selection(&self, selected: bool, focused: bool) -> Option<Style> {
+        match (selected, focused) {
+            (true, true) => Some(self.selected),
+            (true, false) => Some(self.selected_idle),
+            (false, _) => None,
+        }
+    }
+
     /// Whether the environment asks for no colour (`NO_COLOR` set and
     /// non-empty, per no-color.org).
     pub fn no_color_requested(value: Option<&std::ffi::OsStr>) -> bool {

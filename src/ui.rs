@@ -10,6 +10,7 @@ pub mod footer;
 pub mod header;
 pub mod help;
 pub mod layout;
+pub mod list_row;
 pub mod messages;
 pub mod messages_view;
 pub mod pane;

@@ -261,3 +261,35 @@ fn the_screen_wakes_at_the_next_minute() {
     let a = app("11:05:30");
     assert_eq!(a.next_change(), at("11:06"));
 }
+
+/// A two-day agenda: at midnight the view moves on to the new day by
+/// itself, its day heading in view, without a restart.
+#[test]
+fn at_midnight_the_view_moves_to_the_new_day() {
+    use chrono::TimeZone;
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/two_day_berlin.json"
+    ))
+    .unwrap();
+    let agenda = screen::agenda(&text);
+    let berlin = |d: u32, h: u32, m: u32| {
+        chrono_tz::Europe::Berlin
+            .with_ymd_and_hms(2024, 3, d, h, m, 0)
+            .unwrap()
+            .with_timezone(&chrono::Utc)
+    };
+    let mut a = App::new(agenda, berlin(30, 23, 59));
+    a.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    assert_eq!(selected_id(&a), "dinner");
+    a.update(Action::Tick(berlin(31, 0, 1)));
+    assert_eq!(selected_id(&a), "night-watch");
+    let screen = screen::text(&screen::render(&a));
+    assert!(screen.contains("Sunday 31 March 2024"), "{screen}");
+    let status = screen.lines().nth(2).unwrap_or_default().to_owned();
+    assert!(status.contains("no session now · "), "{status}");
+    assert!(status.contains("at 01:30, in 1 h 29 min"), "{status}");
+}

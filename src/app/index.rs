@@ -110,13 +110,10 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::{Index, Row};
-    use crate::load::{BUNDLED, Limits, load_bytes};
 
     #[test]
     fn hearing_rows_have_parts_and_the_lunch_gap() {
-        let agenda = load_bytes("h", BUNDLED.as_bytes(), &Limits::default())
-            .unwrap()
-            .agenda;
+        let agenda = crate::testing::hearing();
         let index = Index::new(&agenda);
         let kinds: Vec<String> = index
             .rows

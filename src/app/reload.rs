@@ -136,15 +136,8 @@ pub fn identity(agenda: &Agenda) -> String {
 #[cfg(test)]
 mod tests {
     use crate::app::{App, Command};
-    use crate::load::{BUNDLED, Limits, load_bytes};
-    use chrono::{TimeZone, Utc};
 
-    fn app() -> App {
-        let a = load_bytes("h", BUNDLED.as_bytes(), &Limits::default())
-            .unwrap()
-            .agenda;
-        App::new(a, Utc.with_ymd_and_hms(2017, 6, 23, 15, 5, 0).unwrap())
-    }
+    use crate::testing::hearing_app as app;
 
     fn selected_id(app: &App) -> &str {
         &app.agenda.sessions[app.selected()].id

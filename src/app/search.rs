@@ -224,12 +224,9 @@ fn match_at(hay: &str, needle: &[char]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::{Search, SearchText, find_all};
-    use crate::load::{BUNDLED, Limits, load_bytes};
 
     fn search(q: &str) -> (crate::agenda::Agenda, Search) {
-        let agenda = load_bytes("h", BUNDLED.as_bytes(), &Limits::default())
-            .unwrap()
-            .agenda;
+        let agenda = crate::testing::hearing();
         let text = SearchText::new(&agenda);
         let mut s = Search {
             query: q.into(),
@@ -256,9 +253,7 @@ mod tests {
 
     #[test]
     fn narrowing_gives_the_same_as_a_fresh_search() {
-        let agenda = load_bytes("h", BUNDLED.as_bytes(), &Limits::default())
-            .unwrap()
-            .agenda;
+        let agenda = crate::testing::hearing();
         let text = SearchText::new(&agenda);
         let mut s = Search::default();
         let mut prev = String::new();

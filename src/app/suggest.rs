@@ -164,7 +164,6 @@ impl Suggester {
 #[cfg(test)]
 mod tests {
     use super::{Suggester, terms};
-    use crate::load::{BUNDLED, Limits, load_bytes};
 
     #[test]
     fn terms_are_stemmed_and_filtered() {
@@ -176,9 +175,7 @@ mod tests {
 
     #[test]
     fn the_prosecution_panel_would_be_suggested_key_message_4() {
-        let a = load_bytes("h", BUNDLED.as_bytes(), &Limits::default())
-            .unwrap()
-            .agenda;
+        let a = crate::testing::hearing();
         let s = Suggester::new(&a);
         let panel4 = a.sessions.iter().find(|s| s.id == "panel-4").unwrap();
         let got = s.suggest(panel4, 3);

@@ -188,13 +188,11 @@ fn key_messages(old: &Agenda, new: &Agenda, out: &mut Vec<String>) {
 mod tests {
     use super::{changes, summary};
     use crate::agenda::{Agenda, Participant, Session};
-    use crate::load::{BUNDLED, Limits, load_bytes};
+
     use chrono::Duration;
 
     fn hearing() -> Agenda {
-        load_bytes("h", BUNDLED.as_bytes(), &Limits::default())
-            .unwrap()
-            .agenda
+        crate::testing::hearing()
     }
 
     fn session<'a>(a: &'a mut Agenda, id: &str) -> &'a mut Session {

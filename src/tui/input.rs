@@ -77,19 +77,13 @@ fn key(app: &App, k: &KeyEvent) -> Input {
 #[cfg(test)]
 mod tests {
     use super::{Input, translate};
-    use crate::app::{Action, App, Command};
-    use crate::load::{BUNDLED, Limits, load_bytes};
-    use chrono::{TimeZone, Utc};
+    use crate::app::{Action, Command};
+
     use ratatui::crossterm::event::{
         Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind,
     };
 
-    fn app() -> App {
-        let a = load_bytes("h", BUNDLED.as_bytes(), &Limits::default())
-            .unwrap()
-            .agenda;
-        App::new(a, Utc.with_ymd_and_hms(2017, 6, 23, 15, 5, 0).unwrap())
-    }
+    use crate::testing::hearing_app as app;
 
     fn key(code: KeyCode) -> Event {
         Event::Key(KeyEvent::new(code, KeyModifiers::NONE))

@@ -1,14 +1,14 @@
 //! The key messages view: every message, its full text, and the whole
 //! programme with the sessions that speak to it highlighted.
 
+use super::list_row::ListRow;
 use super::pane::block;
 use super::scrolled::Scrolled;
-use super::text::{highlight, truncate, width};
+use super::text::{truncate, width};
 use super::times;
 use crate::app::{App, Pane};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -48,11 +48,6 @@ impl MessagesView<'_> {
         );
         let inner = pane.inner(list);
         pane.render(list, buf);
-        let q = if app.search.is_active() {
-            app.search.query.as_str()
-        } else {
-            ""
-        };
         let rows = app
             .agenda
             .key_messages
@@ -60,31 +55,15 @@ impl MessagesView<'_> {
             .enumerate()
             .skip(app.message.top);
         for ((k, m), y) in rows.zip(inner.y..inner.y + inner.height) {
-            let n = app.index.sessions_of_message[k].len();
-            let count = format!(" {n}");
-            let selected = k == app.message.selected;
-            let style = match (selected, app.focus == Pane::List) {
-                (true, true) => t.selected,
-                (true, false) => t.selected_idle,
-                _ => Style::new(),
-            };
-            let mark = if app.search.is_active() && app.search.messages.binary_search(&k).is_ok() {
-                "»"
-            } else {
-                " "
-            };
-            let label = truncate(
-                &m.label(),
-                usize::from(inner.width).saturating_sub(width(&count) + 2),
-            );
-            let mut spans = vec![Span::styled(mark, t.matched)];
-            spans.extend(highlight(&label, q, Style::new(), t.matched));
-            let pad = usize::from(inner.width).saturating_sub(1 + width(&label) + width(&count));
-            spans.push(Span::raw(" ".repeat(pad)));
-            spans.push(Span::styled(count, t.dim));
-            let row = Rect::new(inner.x, y, inner.width, 1);
-            buf.set_style(row, style);
-            Line::from(spans).render(row, buf);
+            ListRow {
+                app,
+                label: &m.label(),
+                count: app.index.sessions_of_message[k].len(),
+                matched: app.search.is_active() && app.search.messages.binary_search(&k).is_ok(),
+                selected: k == app.message.selected,
+                focused: app.focus == Pane::List,
+            }
+            .render(Rect::new(inner.x, y, inner.width, 1), buf);
         }
         Scrolled {
             title: Line::from("Text"),
@@ -111,12 +90,11 @@ impl MessagesView<'_> {
         for (i, y) in (top..app.agenda.sessions.len()).zip(inner.y..inner.y + inner.height) {
             let s = &app.agenda.sessions[i];
             let lit = linked.binary_search(&i).is_ok();
-            let style = match (chosen == Some(i), focused) {
-                (true, true) => t.selected,
-                (true, false) => t.selected_idle,
-                _ if lit => t.strong,
-                _ => t.dim,
-            };
+            let style = t.selection(chosen == Some(i), focused).unwrap_or(if lit {
+                t.strong
+            } else {
+                t.dim
+            });
             let mark = if lit {
                 Span::styled("» ", t.matched)
             } else {

@@ -1,6 +1,7 @@
 //! The people view: everyone on the programme, and for the selected
 //! person their sessions and roles.
 
+use super::list_row::ListRow;
 use super::pane::block;
 use super::scrolled::Scrolled;
 use super::text::{highlight, truncate, width, wrap};
@@ -9,7 +10,6 @@ use crate::agenda::Appearance;
 use crate::app::{App, Pane};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -55,37 +55,17 @@ impl PeopleView<'_> {
         );
         let inner = pane.inner(list);
         pane.render(list, buf);
-        let q = if app.search.is_active() {
-            app.search.query.as_str()
-        } else {
-            ""
-        };
         let rows = app.agenda.people.iter().enumerate().skip(app.person.top);
         for ((i, p), y) in rows.zip(inner.y..inner.y + inner.height) {
-            let style = match (i == app.person.selected, app.focus == Pane::List) {
-                (true, true) => t.selected,
-                (true, false) => t.selected_idle,
-                _ => Style::new(),
-            };
-            let n = app.index.sessions_of_person[i].len();
-            let count = format!(" {n}");
-            let mark = if app.search.is_active() && app.search.people.binary_search(&i).is_ok() {
-                "»"
-            } else {
-                " "
-            };
-            let name = truncate(
-                &p.display_name(),
-                usize::from(inner.width).saturating_sub(width(&count) + 2),
-            );
-            let mut spans = vec![Span::styled(mark, t.matched)];
-            spans.extend(highlight(&name, q, Style::new(), t.matched));
-            let pad = usize::from(inner.width).saturating_sub(1 + width(&name) + width(&count));
-            spans.push(Span::raw(" ".repeat(pad)));
-            spans.push(Span::styled(count, t.dim));
-            let row = Rect::new(inner.x, y, inner.width, 1);
-            buf.set_style(row, style);
-            Line::from(spans).render(row, buf);
+            ListRow {
+                app,
+                label: &p.display_name(),
+                count: app.index.sessions_of_person[i].len(),
+                matched: app.search.is_active() && app.search.people.binary_search(&i).is_ok(),
+                selected: i == app.person.selected,
+                focused: app.focus == Pane::List,
+            }
+            .render(Rect::new(inner.x, y, inner.width, 1), buf);
         }
         Scrolled {
             title: Line::from("Person"),
@@ -118,11 +98,9 @@ impl PeopleView<'_> {
             .zip(inner.y..inner.y + inner.height)
         {
             let s = &app.agenda.sessions[i];
-            let style = match (n == app.linked.selected, focused) {
-                (true, true) => t.selected,
-                (true, false) => t.selected_idle,
-                _ => Style::new(),
-            };
+            let style = t
+                .selection(n == app.linked.selected, focused)
+                .unwrap_or_default();
             let roles: Vec<String> = s
                 .participants
                 .iter()

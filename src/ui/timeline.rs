@@ -166,13 +166,13 @@ impl Timeline<'_> {
         let selected = i == app.timeline.selected;
         let lit = self.highlight.is_some_and(|h| h.binary_search(&i).is_ok());
         let searched = app.search.is_active() && app.search.matches_session(i);
-        let row_style = match (selected, self.focused) {
-            (true, true) => t.selected,
-            (true, false) => t.selected_idle,
-            _ if live => t.live,
-            _ if past => t.past,
-            _ => Style::new(),
-        };
+        let row_style = t.selection(selected, self.focused).unwrap_or(if live {
+            t.live
+        } else if past {
+            t.past
+        } else {
+            Style::new()
+        });
         let marker = match () {
             () if live => Span::styled("●", t.live),
             () if searched || lit => Span::styled("»", t.matched),

@@ -1,0 +1,19 @@
+//! Fixtures shared by the unit tests.
+
+use crate::agenda::Agenda;
+use crate::app::App;
+use crate::load::{BUNDLED, Limits, load_bytes};
+use chrono::{TimeZone, Utc};
+
+/// The bundled hearing, loaded.
+pub fn hearing() -> Agenda {
+    load_bytes("hearing.json", BUNDLED.as_bytes(), &Limits::default())
+        .expect("the bundled agenda loads")
+        .agenda
+}
+
+/// The hearing on screen at 11:05 New York time, Panel 1 live.
+pub fn hearing_app() -> App {
+    let at = Utc.with_ymd_and_hms(2017, 6, 23, 15, 5, 0).single();
+    App::new(hearing(), at.expect("a valid instant"))
+}
