@@ -14,6 +14,7 @@ mod detect;
 pub(crate) mod lax;
 mod problem;
 pub(crate) mod raw;
+pub(crate) mod read;
 pub(crate) mod times;
 mod unknown;
 mod validate;
@@ -246,15 +247,11 @@ fn dais1(text: &str, limits: &Limits) -> Result<Outcome, Problem> {
 
 /// Parses JSON into the raw form, returning unknown keys as problems.
 pub fn parse(text: &str) -> Result<(RawAgenda, Vec<Problem>), Problem> {
+    use read::Read;
     not_an_array(text)?;
     let mut de = serde_json::Deserializer::from_str(text);
     let mut unknown = Vec::new();
-    let raw: Result<RawAgenda, _> = serde_ignored::deserialize(&mut de, |path| {
-        if let Some(p) = unknown::unknown_key(&path) {
-            unknown.push(p);
-        }
-    });
-    let raw = raw
+    let raw = RawAgenda::read(&mut de, Path::Root, &mut unknown)
         .and_then(|r| de.end().map(|()| r))
         .map_err(|e| syntax(&e))?;
     Ok((raw, unknown))

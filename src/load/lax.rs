@@ -59,49 +59,60 @@ impl<T: Serialize> Serialize for Lax<T> {
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Lax<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(LaxVisitor(PhantomData))
+        read(d, PhantomData::<T>)
     }
 }
 
-struct LaxVisitor<T>(PhantomData<T>);
-
-fn scalar<'de, T, D>(d: D, found: &'static str) -> Lax<T>
+/// Reads any JSON value through `seed`, keeping a wrong type as data.
+pub(super) fn read<'de, S, D>(d: D, seed: S) -> Result<Lax<S::Value>, D::Error>
 where
-    T: Deserialize<'de>,
-    D: Deserializer<'de, Error = de::value::Error>,
+    S: DeserializeSeed<'de>,
+    D: Deserializer<'de>,
 {
-    T::deserialize(d).map_or(Lax::Wrong(Mismatch::Found(found)), Lax::Ok)
+    d.deserialize_any(LaxVisitor(seed))
 }
 
-impl<'de, T: Deserialize<'de>> Visitor<'de> for LaxVisitor<T> {
-    type Value = Lax<T>;
+/// Reads a value with its seed, whatever JSON type it turns out to be.
+struct LaxVisitor<S>(S);
+
+fn scalar<'de, S, D>(seed: S, d: D, found: &'static str) -> Lax<S::Value>
+where
+    S: DeserializeSeed<'de>,
+    D: Deserializer<'de, Error = de::value::Error>,
+{
+    seed.deserialize(d)
+        .map_or(Lax::Wrong(Mismatch::Found(found)), Lax::Ok)
+}
+
+impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for LaxVisitor<S> {
+    type Value = Lax<S::Value>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any JSON value")
     }
 
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(scalar(v.into_deserializer(), "a boolean"))
+        Ok(scalar(self.0, v.into_deserializer(), "a boolean"))
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(scalar(v.into_deserializer(), "a number"))
+        Ok(scalar(self.0, v.into_deserializer(), "a number"))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(scalar(v.into_deserializer(), "a number"))
+        Ok(scalar(self.0, v.into_deserializer(), "a number"))
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(scalar(v.into_deserializer(), "a number"))
+        Ok(scalar(self.0, v.into_deserializer(), "a number"))
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(scalar(v.into_deserializer(), "a string"))
+        Ok(scalar(self.0, v.into_deserializer(), "a string"))
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(scalar(v.into_deserializer(), "a string"))
+        Ok(scalar(self.0, v.into_deserializer(), "a string"))
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
@@ -113,7 +124,7 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for LaxVisitor<T> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        match T::deserialize(Array(&mut seq)) {
+        match self.0.deserialize(Array(&mut seq)) {
             Ok(v) => Ok(Lax::Ok(v)),
             Err(e) => {
                 // Leave the input where serde_json expects it; a syntax error
@@ -129,7 +140,7 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for LaxVisitor<T> {
             map,
             value_pending: false,
         };
-        match T::deserialize(MapAccessDeserializer::new(&mut map)) {
+        match self.0.deserialize(MapAccessDeserializer::new(&mut map)) {
             Ok(v) => Ok(Lax::Ok(v)),
             Err(e) => {
                 // serde stops at a duplicate key before reading its value;

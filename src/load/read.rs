@@ -1,0 +1,220 @@
+//! Reading the raw form in one pass, each value knowing its JSON path, so
+//! an unknown key is reported where it is found without tracking paths as
+//! strings: [`Read`] is `Deserialize` with a path and a list of problems.
+//!
+//! The objects of the format implement it through `raw_object!` (in
+//! `raw/object.rs`); this file has the rest: strings, numbers, arrays,
+//! optional and lax values, and id-keyed objects.
+
+use super::lax::{self, Entries, Lax};
+use super::problem::{Path, Problem};
+use serde::Deserialize;
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::fmt;
+use std::marker::PhantomData;
+
+/// A value of the raw form, read at `at`; unknown keys inside it are added
+/// to `unknown` in document order.
+pub trait Read<'de>: Sized {
+    /// Reads the value from `d`.
+    fn read<D: Deserializer<'de>>(
+        d: D,
+        at: Path<'_>,
+        unknown: &mut Vec<Problem>,
+    ) -> Result<Self, D::Error>;
+}
+
+/// The seed that reads a `T` at a path: what a map or an array hands each
+/// of its values.
+pub struct At<'p, 'u, T> {
+    path: Path<'p>,
+    unknown: &'u mut Vec<Problem>,
+    read: PhantomData<T>,
+}
+
+impl<'p, 'u, T> At<'p, 'u, T> {
+    /// Reads a `T` at `at`.
+    pub fn new(at: Path<'p>, unknown: &'u mut Vec<Problem>) -> Self {
+        At {
+            path: at,
+            unknown,
+            read: PhantomData,
+        }
+    }
+}
+
+impl<'de, T: Read<'de>> DeserializeSeed<'de> for At<'_, '_, T> {
+    type Value = T;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+        T::read(d, self.path, self.unknown)
+    }
+}
+
+impl<'de> Read<'de> for String {
+    fn read<D: Deserializer<'de>>(
+        d: D,
+        _: Path<'_>,
+        _: &mut Vec<Problem>,
+    ) -> Result<Self, D::Error> {
+        String::deserialize(d)
+    }
+}
+
+impl<'de> Read<'de> for i64 {
+    fn read<D: Deserializer<'de>>(
+        d: D,
+        _: Path<'_>,
+        _: &mut Vec<Problem>,
+    ) -> Result<Self, D::Error> {
+        i64::deserialize(d)
+    }
+}
+
+impl<'de, T: Read<'de>> Read<'de> for Lax<T> {
+    fn read<D: Deserializer<'de>>(
+        d: D,
+        at: Path<'_>,
+        unknown: &mut Vec<Problem>,
+    ) -> Result<Self, D::Error> {
+        lax::read(d, At::<T>::new(at, unknown))
+    }
+}
+
+/// Absent and `null` are the same: `None`.
+impl<'de, T: Read<'de>> Read<'de> for Option<T> {
+    fn read<D: Deserializer<'de>>(
+        d: D,
+        at: Path<'_>,
+        unknown: &mut Vec<Problem>,
+    ) -> Result<Self, D::Error> {
+        struct V<'p, 'u, T>(At<'p, 'u, T>);
+        impl<'de, T: Read<'de>> Visitor<'de> for V<'_, '_, T> {
+            type Value = Option<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+                self.0.deserialize(d).map(Some)
+            }
+        }
+        d.deserialize_option(V(At::new(at, unknown)))
+    }
+}
+
+impl<'de, T: Read<'de>> Read<'de> for Vec<T> {
+    fn read<D: Deserializer<'de>>(
+        d: D,
+        at: Path<'_>,
+        unknown: &mut Vec<Problem>,
+    ) -> Result<Self, D::Error> {
+        struct V<'p, 'u, T>(Path<'p>, &'u mut Vec<Problem>, PhantomData<T>);
+        impl<'de, T: Read<'de>> Visitor<'de> for V<'_, '_, T> {
+            type Value = Vec<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an array")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+                let V(at, unknown, _) = self;
+                let mut out = Vec::new();
+                while let Some(v) = seq.next_element_seed(At::new(at.index(out.len()), unknown))? {
+                    out.push(v);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_seq(V(at, unknown, PhantomData))
+    }
+}
+
+impl<'de, T: Read<'de>> Read<'de> for Entries<T> {
+    fn read<D: Deserializer<'de>>(
+        d: D,
+        at: Path<'_>,
+        unknown: &mut Vec<Problem>,
+    ) -> Result<Self, D::Error> {
+        struct V<'p, 'u, T>(Path<'p>, &'u mut Vec<Problem>, PhantomData<T>);
+        impl<'de, T: Read<'de>> Visitor<'de> for V<'_, '_, T> {
+            type Value = Entries<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entries<T>, A::Error> {
+                let V(at, unknown, _) = self;
+                let mut out = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    let value = map.next_value_seed(At::new(at.key(&key), unknown))?;
+                    out.push((key, value));
+                }
+                Ok(Entries(out))
+            }
+        }
+        d.deserialize_map(V(at, unknown, PhantomData))
+    }
+}
+
+/// An object's key, borrowed from the text unless it holds an escape.
+pub enum Key<'de> {
+    /// Straight from the text.
+    Borrowed(&'de str),
+    /// Unescaped.
+    Owned(String),
+}
+
+impl Key<'_> {
+    /// The key's text.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Key::Borrowed(s) => s,
+            Key::Owned(s) => s,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key::Borrowed(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(v))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// The bit for `key` in a mask of the keys seen so far in an object, by
+/// its place in `keys`; evaluated at compile time for each field.
+pub const fn bit_of(keys: &[&str], key: &str) -> u32 {
+    let mut i = 0;
+    while i < keys.len() {
+        let (a, b) = (keys[i].as_bytes(), key.as_bytes());
+        if a.len() == b.len() {
+            let mut j = 0;
+            while j < a.len() && a[j] == b[j] {
+                j += 1;
+            }
+            if j == a.len() {
+                return 1 << i;
+            }
+        }
+        i += 1;
+    }
+    panic!("not one of the keys")
+}
