@@ -162,10 +162,24 @@ pub fn load_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Loaded, L
     let text = text_of(bytes).map_err(fail)?;
     too_deep(text, limits.max_depth).map_err(fail)?;
     not_an_array(text).map_err(fail)?;
-    let format = detect::detect(text).map_err(fail)?;
-    let outcome = match format {
-        Format::Dais1 => dais1(text, limits).map_err(fail)?,
-        Format::ScheduleV1 | Format::Schedule2 => crate::import::import(text, format, limits),
+    // Read as dais/1 and decide the format from the keys read. If that
+    // read failed, or a value in it could not be read, which error comes
+    // first is decided as if the syntax had been checked on its own: a
+    // syntax error anywhere wins, and another format's file is not dais/1.
+    let (read, format) = match read(text) {
+        Ok((raw, notes)) if !notes.unreadable => {
+            let format = detect::of(&raw).map_err(fail)?;
+            (Ok((raw, notes)), format)
+        }
+        read => (read, detect::detect(text).map_err(fail)?),
+    };
+    let outcome = match (format, read) {
+        (Format::Dais1, Ok((raw, notes))) => dais1(&raw, notes.unknown, limits),
+        (Format::Dais1, Err(problem)) => return Err(fail(problem)),
+        (other, read) => {
+            drop(read);
+            crate::import::import(text, other, limits)
+        }
     };
     match outcome.agenda {
         Some(agenda) if outcome.errors.is_empty() => Ok(Loaded {
@@ -227,12 +241,12 @@ fn not_an_array(text: &str) -> Result<(), Problem> {
     Err(p)
 }
 
-/// Reads and validates a `dais/1` document; its problems read top to bottom.
-fn dais1(text: &str, limits: &Limits) -> Result<Outcome, Problem> {
-    let (raw, unknown) = parse(text)?;
-    let mut outcome = validate::validate(&raw, limits);
-    // A value of the wrong type was skipped whole; the keys serde saw while
-    // skipping it are not unknown keys of the format.
+/// Validates a `dais/1` document read with its unknown keys; its problems
+/// read top to bottom.
+fn dais1(raw: &RawAgenda, unknown: Vec<Problem>, limits: &Limits) -> Outcome {
+    let mut outcome = validate::validate(raw, limits);
+    // A value of the wrong type was skipped whole; the keys seen while
+    // reading it are not unknown keys of the format.
     let mut errors: Vec<Problem> = unknown
         .into_iter()
         .filter(|p| !outcome.skipped.iter().any(|s| is_inside(&p.path, s)))
@@ -242,19 +256,24 @@ fn dais1(text: &str, limits: &Limits) -> Result<Outcome, Problem> {
     // merged, they read top to bottom.
     errors.sort_by_key(|p| doc_order(&p.path));
     outcome.errors = errors;
-    Ok(outcome)
+    outcome
 }
 
 /// Parses JSON into the raw form, returning unknown keys as problems.
 pub fn parse(text: &str) -> Result<(RawAgenda, Vec<Problem>), Problem> {
-    use read::Read;
     not_an_array(text)?;
+    read(text).map(|(raw, notes)| (raw, notes.unknown))
+}
+
+/// Reads JSON as `dais/1` in one pass, noting unknown keys.
+fn read(text: &str) -> Result<(RawAgenda, read::Notes), Problem> {
+    use read::Read;
     let mut de = serde_json::Deserializer::from_str(text);
-    let mut unknown = Vec::new();
-    let raw = RawAgenda::read(&mut de, Path::Root, &mut unknown)
+    let mut notes = read::Notes::default();
+    let raw = RawAgenda::read(&mut de, Path::Root, &mut notes)
         .and_then(|r| de.end().map(|()| r))
         .map_err(|e| syntax(&e))?;
-    Ok((raw, unknown))
+    Ok((raw, notes))
 }
 
 /// A `serde_json` error as a problem at its line and column.
@@ -318,4 +337,54 @@ fn line_col(prefix: &[u8]) -> (usize, usize) {
     let line = prefix.split(|&b| b == b'\n').count();
     let col = prefix.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
     (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Format, Limits, Problem, load_bytes};
+
+    fn problems(text: &str) -> Vec<Problem> {
+        let e = load_bytes("t.json", text.as_bytes(), &Limits::default()).unwrap_err();
+        e.problems
+    }
+
+    #[test]
+    fn a_syntax_error_inside_a_lax_value_is_still_the_error() {
+        // The lenient reader skips past the bad escape; the error must not
+        // become a type problem of `summary`.
+        let p = problems("{\"event\": {\"summary\": [\"a\", \"\\q\"]}, \"zz\": 1}");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].path, "");
+        assert_eq!(p[0].position, Some((1, 31)));
+        assert!(
+            p[0].message.starts_with("malformed JSON: invalid escape"),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn schedule_json_is_told_from_the_dais1_read() {
+        let text = r#"{"schedule": {"conference": {"title": "T", "days": []}, "events": []}}"#;
+        let e = load_bytes("s.json", text.as_bytes(), &Limits::default()).unwrap_err();
+        // An importer's problem, not "unknown key" from the dais/1 reader.
+        assert!(
+            e.problems
+                .iter()
+                .all(|p| !p.message.contains("unknown key"))
+        );
+        let loaded = load_bytes(
+            "x.json",
+            crate::load::BUNDLED.as_bytes(),
+            &Limits::default(),
+        );
+        assert_eq!(loaded.unwrap().format, Format::Dais1);
+    }
+
+    #[test]
+    fn schedule_keys_in_a_dais1_file_are_unknown() {
+        let p = problems(r#"{"format": "dais/1", "$schema": "x", "schedule": {}}"#);
+        let paths: Vec<&str> = p.iter().map(|p| p.path.as_str()).collect();
+        assert!(paths.contains(&"[\"$schema\"]"), "{paths:?}");
+        assert!(paths.contains(&"schedule"), "{paths:?}");
+    }
 }

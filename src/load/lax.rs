@@ -40,6 +40,12 @@ impl<T> Lax<T> {
             Lax::Wrong(_) => None,
         }
     }
+
+    /// Whether it could not be read for a reason other than its type or a
+    /// duplicate key.
+    pub fn is_unreadable(&self) -> bool {
+        matches!(self, Lax::Wrong(Mismatch::Other(_)))
+    }
 }
 
 impl<T> From<T> for Lax<T> {

@@ -3,6 +3,7 @@
 //! Every field is optional and lax, so a broken file still reads far
 //! enough for the validator to report all of its problems at once.
 
+use super::detect::ScheduleProbe;
 use super::lax::{Entries, Lax};
 
 #[macro_use]
@@ -24,6 +25,12 @@ raw_object! {
         key_messages: Vec<Lax<RawKeyMessage>>,
         /// The programme.
         sessions: Vec<Lax<RawSession>>,
+    }
+    probed {
+        /// A schedule.json's `schedule`, read to tell the formats apart.
+        schedule: Field<ScheduleProbe> = "schedule",
+        /// A schedule.json's `$schema`, which may name its version.
+        schema: Field<String> = "$schema",
     }
 }
 

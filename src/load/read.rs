@@ -1,6 +1,7 @@
 //! Reading the raw form in one pass, each value knowing its JSON path, so
 //! an unknown key is reported where it is found without tracking paths as
-//! strings: [`Read`] is `Deserialize` with a path and a list of problems.
+//! strings: [`Read`] is `Deserialize` given its path and somewhere to note
+//! what it finds.
 //!
 //! The objects of the format implement it through `raw_object!` (in
 //! `raw/object.rs`); this file has the rest: strings, numbers, arrays,
@@ -13,31 +14,37 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use std::fmt;
 use std::marker::PhantomData;
 
-/// A value of the raw form, read at `at`; unknown keys inside it are added
-/// to `unknown` in document order.
+/// What reading a document noted besides its values.
+#[derive(Debug, Default)]
+pub struct Notes {
+    /// Unknown keys, in document order.
+    pub unknown: Vec<Problem>,
+    /// Whether a value could not be read for a reason other than its type
+    /// or a key given twice: perhaps a syntax error, which a read that
+    /// checks only the syntax would report instead, and first.
+    pub unreadable: bool,
+}
+
+/// A value of the raw form, read at `at`; what it notes goes to `notes`.
 pub trait Read<'de>: Sized {
     /// Reads the value from `d`.
-    fn read<D: Deserializer<'de>>(
-        d: D,
-        at: Path<'_>,
-        unknown: &mut Vec<Problem>,
-    ) -> Result<Self, D::Error>;
+    fn read<D: Deserializer<'de>>(d: D, at: Path<'_>, notes: &mut Notes) -> Result<Self, D::Error>;
 }
 
 /// The seed that reads a `T` at a path: what a map or an array hands each
 /// of its values.
 pub struct At<'p, 'u, T> {
     path: Path<'p>,
-    unknown: &'u mut Vec<Problem>,
+    notes: &'u mut Notes,
     read: PhantomData<T>,
 }
 
 impl<'p, 'u, T> At<'p, 'u, T> {
     /// Reads a `T` at `at`.
-    pub fn new(at: Path<'p>, unknown: &'u mut Vec<Problem>) -> Self {
+    pub fn new(at: Path<'p>, notes: &'u mut Notes) -> Self {
         At {
             path: at,
-            unknown,
+            notes,
             read: PhantomData,
         }
     }
@@ -47,47 +54,33 @@ impl<'de, T: Read<'de>> DeserializeSeed<'de> for At<'_, '_, T> {
     type Value = T;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
-        T::read(d, self.path, self.unknown)
+        T::read(d, self.path, self.notes)
     }
 }
 
 impl<'de> Read<'de> for String {
-    fn read<D: Deserializer<'de>>(
-        d: D,
-        _: Path<'_>,
-        _: &mut Vec<Problem>,
-    ) -> Result<Self, D::Error> {
+    fn read<D: Deserializer<'de>>(d: D, _: Path<'_>, _: &mut Notes) -> Result<Self, D::Error> {
         String::deserialize(d)
     }
 }
 
 impl<'de> Read<'de> for i64 {
-    fn read<D: Deserializer<'de>>(
-        d: D,
-        _: Path<'_>,
-        _: &mut Vec<Problem>,
-    ) -> Result<Self, D::Error> {
+    fn read<D: Deserializer<'de>>(d: D, _: Path<'_>, _: &mut Notes) -> Result<Self, D::Error> {
         i64::deserialize(d)
     }
 }
 
 impl<'de, T: Read<'de>> Read<'de> for Lax<T> {
-    fn read<D: Deserializer<'de>>(
-        d: D,
-        at: Path<'_>,
-        unknown: &mut Vec<Problem>,
-    ) -> Result<Self, D::Error> {
-        lax::read(d, At::<T>::new(at, unknown))
+    fn read<D: Deserializer<'de>>(d: D, at: Path<'_>, notes: &mut Notes) -> Result<Self, D::Error> {
+        let v = lax::read(d, At::<T>::new(at, notes))?;
+        notes.unreadable |= v.is_unreadable();
+        Ok(v)
     }
 }
 
 /// Absent and `null` are the same: `None`.
 impl<'de, T: Read<'de>> Read<'de> for Option<T> {
-    fn read<D: Deserializer<'de>>(
-        d: D,
-        at: Path<'_>,
-        unknown: &mut Vec<Problem>,
-    ) -> Result<Self, D::Error> {
+    fn read<D: Deserializer<'de>>(d: D, at: Path<'_>, notes: &mut Notes) -> Result<Self, D::Error> {
         struct V<'p, 'u, T>(At<'p, 'u, T>);
         impl<'de, T: Read<'de>> Visitor<'de> for V<'_, '_, T> {
             type Value = Option<T>;
@@ -104,58 +97,50 @@ impl<'de, T: Read<'de>> Read<'de> for Option<T> {
                 self.0.deserialize(d).map(Some)
             }
         }
-        d.deserialize_option(V(At::new(at, unknown)))
+        d.deserialize_option(V(At::new(at, notes)))
     }
 }
 
 impl<'de, T: Read<'de>> Read<'de> for Vec<T> {
-    fn read<D: Deserializer<'de>>(
-        d: D,
-        at: Path<'_>,
-        unknown: &mut Vec<Problem>,
-    ) -> Result<Self, D::Error> {
-        struct V<'p, 'u, T>(Path<'p>, &'u mut Vec<Problem>, PhantomData<T>);
+    fn read<D: Deserializer<'de>>(d: D, at: Path<'_>, notes: &mut Notes) -> Result<Self, D::Error> {
+        struct V<'p, 'u, T>(Path<'p>, &'u mut Notes, PhantomData<T>);
         impl<'de, T: Read<'de>> Visitor<'de> for V<'_, '_, T> {
             type Value = Vec<T>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("an array")
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-                let V(at, unknown, _) = self;
+                let V(at, notes, _) = self;
                 let mut out = Vec::new();
-                while let Some(v) = seq.next_element_seed(At::new(at.index(out.len()), unknown))? {
+                while let Some(v) = seq.next_element_seed(At::new(at.index(out.len()), notes))? {
                     out.push(v);
                 }
                 Ok(out)
             }
         }
-        d.deserialize_seq(V(at, unknown, PhantomData))
+        d.deserialize_seq(V(at, notes, PhantomData))
     }
 }
 
 impl<'de, T: Read<'de>> Read<'de> for Entries<T> {
-    fn read<D: Deserializer<'de>>(
-        d: D,
-        at: Path<'_>,
-        unknown: &mut Vec<Problem>,
-    ) -> Result<Self, D::Error> {
-        struct V<'p, 'u, T>(Path<'p>, &'u mut Vec<Problem>, PhantomData<T>);
+    fn read<D: Deserializer<'de>>(d: D, at: Path<'_>, notes: &mut Notes) -> Result<Self, D::Error> {
+        struct V<'p, 'u, T>(Path<'p>, &'u mut Notes, PhantomData<T>);
         impl<'de, T: Read<'de>> Visitor<'de> for V<'_, '_, T> {
             type Value = Entries<T>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("an object")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entries<T>, A::Error> {
-                let V(at, unknown, _) = self;
+                let V(at, notes, _) = self;
                 let mut out = Vec::new();
                 while let Some(key) = map.next_key::<String>()? {
-                    let value = map.next_value_seed(At::new(at.key(&key), unknown))?;
+                    let value = map.next_value_seed(At::new(at.key(&key), notes))?;
                     out.push((key, value));
                 }
                 Ok(Entries(out))
             }
         }
-        d.deserialize_map(V(at, unknown, PhantomData))
+        d.deserialize_map(V(at, notes, PhantomData))
     }
 }
 

@@ -10,7 +10,9 @@
 /// Declares a raw object: `pub struct Name, "a name's" { key: Type, … }`,
 /// each field a [`Field`](crate::load::raw::Field) of its type named as its
 /// key, and optionally `written { … }` fields that are serialized but
-/// never read (readers take them for `x-` keys).
+/// never read (readers take them for `x-` keys), and `probed { field: Field<Type>
+/// = "key", … }` keys that are read (with plain `Deserialize`) and kept,
+/// but not part of the format: they are still reported as unknown.
 macro_rules! raw_object {
     (
         $(#[$meta:meta])*
@@ -18,6 +20,7 @@ macro_rules! raw_object {
             $( $(#[$fmeta:meta])* $field:ident: $ty:ty, )*
         }
         $( written { $( $(#[$wmeta:meta])* $wfield:ident: $wty:ty, )* } )?
+        $( probed { $( $(#[$pmeta:meta])* $pfield:ident: $pty:ty = $pkey:literal, )* } )?
     ) => {
         $(#[$meta])*
         #[derive(Debug, Default, serde::Serialize)]
@@ -28,6 +31,7 @@ macro_rules! raw_object {
                 pub $field: $crate::load::raw::Field<$ty>,
             )*
             $( $( $(#[$wmeta])* pub $wfield: $wty, )* )?
+            $( $( $(#[$pmeta])* #[serde(skip)] pub $pfield: $pty, )* )?
         }
 
         impl $name {
@@ -39,13 +43,13 @@ macro_rules! raw_object {
             fn read<D: serde::Deserializer<'de>>(
                 d: D,
                 at: $crate::load::Path<'_>,
-                unknown: &mut Vec<$crate::load::Problem>,
+                notes: &mut $crate::load::read::Notes,
             ) -> Result<Self, D::Error> {
-                use $crate::load::read::{At, Key, bit_of};
-                use $crate::load::{Path, Problem};
+                use $crate::load::Path;
+                use $crate::load::read::{At, Key, Notes, bit_of};
                 use serde::de::{Error, IgnoredAny, MapAccess, Visitor};
 
-                struct V<'p, 'u>(Path<'p>, &'u mut Vec<Problem>);
+                struct V<'p, 'n>(Path<'p>, &'n mut Notes);
 
                 impl<'de> Visitor<'de> for V<'_, '_> {
                     type Value = $name;
@@ -55,7 +59,9 @@ macro_rules! raw_object {
                     }
 
                     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
-                        let V(at, unknown) = self;
+                        // Every key read, each with its bit in `seen`.
+                        const READ: &[&str] = &[$(stringify!($field),)* $($($pkey,)*)?];
+                        let V(at, notes) = self;
                         let mut out = $name::default();
                         // A key given twice is an error even if the first
                         // time was `null`, so presence is kept apart.
@@ -64,15 +70,35 @@ macro_rules! raw_object {
                             match key.as_str() {
                                 $(
                                     stringify!($field) => {
-                                        const BIT: u32 = bit_of($name::KEYS, stringify!($field));
+                                        const BIT: u32 = bit_of(READ, stringify!($field));
                                         if seen & BIT != 0 {
                                             return Err(A::Error::duplicate_field(stringify!($field)));
                                         }
                                         seen |= BIT;
                                         let here = at.key(stringify!($field));
-                                        out.$field = map.next_value_seed(At::new(here, unknown))?;
+                                        out.$field = map.next_value_seed(At::new(here, notes))?;
                                     }
                                 )*
+                                $($(
+                                    $pkey => {
+                                        const BIT: u32 = bit_of(READ, $pkey);
+                                        if seen & BIT != 0 {
+                                            return Err(A::Error::duplicate_field($pkey));
+                                        }
+                                        seen |= BIT;
+                                        let p = $crate::load::unknown::problem(
+                                            at.key($pkey),
+                                            $what,
+                                            $name::KEYS,
+                                        );
+                                        notes.unknown.push(p);
+                                        out.$pfield = map.next_value()?;
+                                        notes.unreadable |= out
+                                            .$pfield
+                                            .as_ref()
+                                            .is_some_and($crate::load::lax::Lax::is_unreadable);
+                                    }
+                                )*)?
                                 k => {
                                     if !k.starts_with("x-") {
                                         let p = $crate::load::unknown::problem(
@@ -80,7 +106,7 @@ macro_rules! raw_object {
                                             $what,
                                             $name::KEYS,
                                         );
-                                        unknown.push(p);
+                                        notes.unknown.push(p);
                                     }
                                     map.next_value::<IgnoredAny>()?;
                                 }
@@ -90,14 +116,15 @@ macro_rules! raw_object {
                     }
                 }
 
-                d.deserialize_struct(stringify!($name), $name::KEYS, V(at, unknown))
+                d.deserialize_struct(stringify!($name), $name::KEYS, V(at, notes))
             }
         }
 
         /// Reads the object, dropping what is said about unknown keys.
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                <Self as $crate::load::read::Read>::read(d, $crate::load::Path::Root, &mut Vec::new())
+                let mut notes = $crate::load::read::Notes::default();
+                <Self as $crate::load::read::Read>::read(d, $crate::load::Path::Root, &mut notes)
             }
         }
     };
