@@ -93,7 +93,7 @@ impl<'l> Ctx<'l> {
         match v {
             Lax::Ok(v) => Some(v),
             Lax::Wrong(wrong) => {
-                match wrong {
+                match &**wrong {
                     Mismatch::Found(found) => {
                         self.err(path, format!("expected {what}, found {found}"));
                     }

@@ -17,8 +17,9 @@ use std::marker::PhantomData;
 pub enum Lax<T> {
     /// The value had the expected type.
     Ok(T),
-    /// It did not.
-    Wrong(Mismatch),
+    /// It did not. Boxed, as it is rare: a field then takes no more room
+    /// than its value (`Option<Lax<String>>` is a `String`'s size).
+    Wrong(Box<Mismatch>),
 }
 
 /// What was wrong with a value.
@@ -44,7 +45,7 @@ impl<T> Lax<T> {
     /// Whether it could not be read for a reason other than its type or a
     /// duplicate key.
     pub fn is_unreadable(&self) -> bool {
-        matches!(self, Lax::Wrong(Mismatch::Other(_)))
+        matches!(self, Lax::Wrong(m) if matches!(**m, Mismatch::Other(_)))
     }
 }
 
@@ -87,7 +88,7 @@ where
     D: Deserializer<'de, Error = de::value::Error>,
 {
     seed.deserialize(d)
-        .map_or(Lax::Wrong(Mismatch::Found(found)), Lax::Ok)
+        .map_or_else(|_| Lax::Wrong(Box::new(Mismatch::Found(found))), Lax::Ok)
 }
 
 impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for LaxVisitor<S> {
@@ -122,7 +123,7 @@ impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for LaxVisitor<S> {
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Lax::Wrong(Mismatch::Found("null")))
+        Ok(Lax::Wrong(Box::new(Mismatch::Found("null"))))
     }
 
     fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
@@ -136,7 +137,7 @@ impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for LaxVisitor<S> {
                 // Leave the input where serde_json expects it; a syntax error
                 // surfaces again here and is fatal, as it should be.
                 while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(Lax::Wrong(mismatch(&e, "an array")))
+                Ok(Lax::Wrong(Box::new(mismatch(&e, "an array"))))
             }
         }
     }
@@ -155,7 +156,7 @@ impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for LaxVisitor<S> {
                     map.next_value::<IgnoredAny>()?;
                 }
                 while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(Lax::Wrong(mismatch(&e, "an object")))
+                Ok(Lax::Wrong(Box::new(mismatch(&e, "an object"))))
             }
         }
     }
@@ -271,10 +272,17 @@ mod tests {
         let v: Vec<Lax<String>> =
             serde_json::from_str(r#"["a", 1, null, [1,[2]], {"x":{}}]"#).unwrap();
         assert_eq!(v[0], Lax::Ok("a".into()));
-        assert_eq!(v[1], Lax::Wrong(Mismatch::Found("a number")));
-        assert_eq!(v[2], Lax::Wrong(Mismatch::Found("null")));
-        assert_eq!(v[3], Lax::Wrong(Mismatch::Found("an array")));
-        assert_eq!(v[4], Lax::Wrong(Mismatch::Found("an object")));
+        assert_eq!(v[1], Lax::Wrong(Box::new(Mismatch::Found("a number"))));
+        assert_eq!(v[2], Lax::Wrong(Box::new(Mismatch::Found("null"))));
+        assert_eq!(v[3], Lax::Wrong(Box::new(Mismatch::Found("an array"))));
+        assert_eq!(v[4], Lax::Wrong(Box::new(Mismatch::Found("an object"))));
+    }
+
+    #[test]
+    fn a_field_is_no_bigger_than_its_value() {
+        use std::mem::size_of;
+        assert_eq!(size_of::<Option<Lax<String>>>(), size_of::<String>());
+        assert_eq!(size_of::<Option<Lax<Vec<u8>>>>(), size_of::<Vec<u8>>());
     }
 
     #[test]
@@ -290,7 +298,7 @@ mod tests {
             a: Option<String>,
         }
         let v: Vec<Lax<S>> = serde_json::from_str(r#"[["x"], {"a": "y"}]"#).unwrap();
-        assert_eq!(v[0], Lax::Wrong(Mismatch::Found("an array")));
+        assert_eq!(v[0], Lax::Wrong(Box::new(Mismatch::Found("an array"))));
         assert_eq!(v[1].ok().and_then(|s| s.a.as_deref()), Some("y"));
     }
 
@@ -304,7 +312,10 @@ mod tests {
         let v: Vec<Lax<S>> =
             serde_json::from_str(r#"[{"a": "1", "a": {"deep": [1]}, "b": "2"}, {"b": "3"}]"#)
                 .unwrap();
-        assert_eq!(v[0], Lax::Wrong(Mismatch::DuplicateKey("a".into())));
+        assert_eq!(
+            v[0],
+            Lax::Wrong(Box::new(Mismatch::DuplicateKey("a".into())))
+        );
         assert_eq!(v[1].ok().and_then(|s| s.b.as_deref()), Some("3"));
     }
 
