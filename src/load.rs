@@ -174,7 +174,7 @@ pub fn load_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Loaded, L
         read => (read, detect::detect(text).map_err(fail)?),
     };
     let outcome = match (format, read) {
-        (Format::Dais1, Ok((raw, notes))) => dais1(&raw, notes.unknown, limits),
+        (Format::Dais1, Ok((raw, notes))) => dais1(raw, notes.unknown, limits),
         (Format::Dais1, Err(problem)) => return Err(fail(problem)),
         (other, read) => {
             drop(read);
@@ -243,7 +243,7 @@ fn not_an_array(text: &str) -> Result<(), Problem> {
 
 /// Validates a `dais/1` document read with its unknown keys; its problems
 /// read top to bottom.
-fn dais1(raw: &RawAgenda, unknown: Vec<Problem>, limits: &Limits) -> Outcome {
+fn dais1(raw: RawAgenda, unknown: Vec<Problem>, limits: &Limits) -> Outcome {
     let mut outcome = validate::validate(raw, limits);
     // A value of the wrong type was skipped whole; the keys seen while
     // reading it are not unknown keys of the format.

@@ -184,6 +184,26 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
+/// Skips the value of a key an object does not read into a field: an
+/// `x-` key silently, any other as an unknown key of an object that is
+/// `what.0` ("a session's") and allows the keys `what.1`.
+pub fn other_key<'de, A: MapAccess<'de>>(
+    key: &str,
+    map: &mut A,
+    at: Path<'_>,
+    what: (&str, &[&str]),
+    notes: &mut Notes,
+) -> Result<(), A::Error> {
+    if !key.starts_with("x-") {
+        let (what, keys) = what;
+        notes
+            .unknown
+            .push(super::unknown::problem(at.key(key), what, keys));
+    }
+    map.next_value::<de::IgnoredAny>()?;
+    Ok(())
+}
+
 /// The bit for `key` in a mask of the keys seen so far in an object, by
 /// its place in `keys`; evaluated at compile time for each field.
 pub const fn bit_of(keys: &[&str], key: &str) -> u32 {

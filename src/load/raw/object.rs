@@ -37,6 +37,58 @@ macro_rules! raw_object {
         impl $name {
             /// The keys the format gives this object, in the format's order.
             pub const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            /// Every key read into a field, probed ones last; a key's place
+            /// here is its bit in the mask of keys seen.
+            pub(crate) const READ: &'static [&'static str] =
+                &[$(stringify!($field),)* $($($pkey,)*)?];
+
+            /// Reads the value of `key` into its field, if this object has
+            /// one, and says whether it did. `seen` holds a bit per key read
+            /// so far ([`Self::READ`]): a key given twice is an error, even
+            /// if the first time was `null`.
+            pub(crate) fn read_entry<'de, A: serde::de::MapAccess<'de>>(
+                &mut self,
+                key: &str,
+                map: &mut A,
+                at: $crate::load::Path<'_>,
+                notes: &mut $crate::load::read::Notes,
+                seen: &mut u32,
+            ) -> Result<bool, A::Error> {
+                use $crate::load::read::{At, bit_of};
+                use serde::de::Error;
+                match key {
+                    $(
+                        stringify!($field) => {
+                            const BIT: u32 = bit_of($name::READ, stringify!($field));
+                            if *seen & BIT != 0 {
+                                return Err(A::Error::duplicate_field(stringify!($field)));
+                            }
+                            *seen |= BIT;
+                            let here = at.key(stringify!($field));
+                            self.$field = map.next_value_seed(At::new(here, notes))?;
+                        }
+                    )*
+                    $($(
+                        $pkey => {
+                            const BIT: u32 = bit_of($name::READ, $pkey);
+                            if *seen & BIT != 0 {
+                                return Err(A::Error::duplicate_field($pkey));
+                            }
+                            *seen |= BIT;
+                            let p = $crate::load::unknown::problem(at.key($pkey), $what, Self::KEYS);
+                            notes.unknown.push(p);
+                            self.$pfield = map.next_value()?;
+                            notes.unreadable |= self
+                                .$pfield
+                                .as_ref()
+                                .is_some_and($crate::load::lax::Lax::is_unreadable);
+                        }
+                    )*)?
+                    _ => return Ok(false),
+                }
+                Ok(true)
+            }
         }
 
         impl<'de> $crate::load::read::Read<'de> for $name {
@@ -46,8 +98,8 @@ macro_rules! raw_object {
                 notes: &mut $crate::load::read::Notes,
             ) -> Result<Self, D::Error> {
                 use $crate::load::Path;
-                use $crate::load::read::{At, Key, Notes, bit_of};
-                use serde::de::{Error, IgnoredAny, MapAccess, Visitor};
+                use $crate::load::read::{Key, Notes, other_key};
+                use serde::de::{MapAccess, Visitor};
 
                 struct V<'p, 'n>(Path<'p>, &'n mut Notes);
 
@@ -59,57 +111,13 @@ macro_rules! raw_object {
                     }
 
                     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
-                        // Every key read, each with its bit in `seen`.
-                        const READ: &[&str] = &[$(stringify!($field),)* $($($pkey,)*)?];
                         let V(at, notes) = self;
                         let mut out = $name::default();
-                        // A key given twice is an error even if the first
-                        // time was `null`, so presence is kept apart.
-                        let mut seen = 0u32;
+                        let mut seen = 0;
                         while let Some(key) = map.next_key::<Key<'de>>()? {
-                            match key.as_str() {
-                                $(
-                                    stringify!($field) => {
-                                        const BIT: u32 = bit_of(READ, stringify!($field));
-                                        if seen & BIT != 0 {
-                                            return Err(A::Error::duplicate_field(stringify!($field)));
-                                        }
-                                        seen |= BIT;
-                                        let here = at.key(stringify!($field));
-                                        out.$field = map.next_value_seed(At::new(here, notes))?;
-                                    }
-                                )*
-                                $($(
-                                    $pkey => {
-                                        const BIT: u32 = bit_of(READ, $pkey);
-                                        if seen & BIT != 0 {
-                                            return Err(A::Error::duplicate_field($pkey));
-                                        }
-                                        seen |= BIT;
-                                        let p = $crate::load::unknown::problem(
-                                            at.key($pkey),
-                                            $what,
-                                            $name::KEYS,
-                                        );
-                                        notes.unknown.push(p);
-                                        out.$pfield = map.next_value()?;
-                                        notes.unreadable |= out
-                                            .$pfield
-                                            .as_ref()
-                                            .is_some_and($crate::load::lax::Lax::is_unreadable);
-                                    }
-                                )*)?
-                                k => {
-                                    if !k.starts_with("x-") {
-                                        let p = $crate::load::unknown::problem(
-                                            at.key(k),
-                                            $what,
-                                            $name::KEYS,
-                                        );
-                                        notes.unknown.push(p);
-                                    }
-                                    map.next_value::<IgnoredAny>()?;
-                                }
+                            let key = key.as_str();
+                            if !out.read_entry(key, &mut map, at, notes, &mut seen)? {
+                                other_key(key, &mut map, at, ($what, $name::KEYS), notes)?;
                             }
                         }
                         Ok(out)
