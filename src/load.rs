@@ -9,6 +9,7 @@ use std::io::Read;
 use std::path::Path as FsPath;
 
 pub(crate) mod ctx;
+mod dais1;
 mod depth;
 mod detect;
 pub(crate) mod lax;
@@ -19,7 +20,6 @@ pub(crate) mod times;
 mod unknown;
 mod validate;
 
-use ctx::Outcome;
 pub use detect::Format;
 pub use problem::{Path, Problem, quote};
 pub use raw::RawAgenda;
@@ -166,15 +166,15 @@ pub fn load_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Loaded, L
     // read failed, or a value in it could not be read, which error comes
     // first is decided as if the syntax had been checked on its own: a
     // syntax error anywhere wins, and another format's file is not dais/1.
-    let (read, format) = match read(text) {
-        Ok((raw, notes)) if !notes.unreadable => {
-            let format = detect::of(&raw).map_err(fail)?;
-            (Ok((raw, notes)), format)
+    let (read, format) = match dais1::read(text, Some(limits)) {
+        Ok(doc) if !doc.notes.unreadable => {
+            let format = detect::of(&doc.raw).map_err(fail)?;
+            (Ok(doc), format)
         }
         read => (read, detect::detect(text).map_err(fail)?),
     };
     let outcome = match (format, read) {
-        (Format::Dais1, Ok((raw, notes))) => dais1(raw, notes.unknown, limits),
+        (Format::Dais1, Ok(doc)) => dais1::validate(doc, text, limits),
         (Format::Dais1, Err(problem)) => return Err(fail(problem)),
         (other, read) => {
             drop(read);
@@ -241,39 +241,10 @@ fn not_an_array(text: &str) -> Result<(), Problem> {
     Err(p)
 }
 
-/// Validates a `dais/1` document read with its unknown keys; its problems
-/// read top to bottom.
-fn dais1(raw: RawAgenda, unknown: Vec<Problem>, limits: &Limits) -> Outcome {
-    let mut outcome = validate::validate(raw, limits);
-    // A value of the wrong type was skipped whole; the keys seen while
-    // reading it are not unknown keys of the format.
-    let mut errors: Vec<Problem> = unknown
-        .into_iter()
-        .filter(|p| !outcome.skipped.iter().any(|s| is_inside(&p.path, s)))
-        .collect();
-    errors.append(&mut outcome.errors);
-    // Unknown keys were found while parsing, the rest while validating;
-    // merged, they read top to bottom.
-    errors.sort_by_key(|p| doc_order(&p.path));
-    outcome.errors = errors;
-    outcome
-}
-
 /// Parses JSON into the raw form, returning unknown keys as problems.
 pub fn parse(text: &str) -> Result<(RawAgenda, Vec<Problem>), Problem> {
     not_an_array(text)?;
-    read(text).map(|(raw, notes)| (raw, notes.unknown))
-}
-
-/// Reads JSON as `dais/1` in one pass, noting unknown keys.
-fn read(text: &str) -> Result<(RawAgenda, read::Notes), Problem> {
-    use read::Read;
-    let mut de = serde_json::Deserializer::from_str(text);
-    let mut notes = read::Notes::default();
-    let raw = RawAgenda::read(&mut de, Path::Root, &mut notes)
-        .and_then(|r| de.end().map(|()| r))
-        .map_err(|e| syntax(&e))?;
-    Ok((raw, notes))
+    dais1::read(text, None).map(|doc| (doc.raw, doc.notes.unknown))
 }
 
 /// A `serde_json` error as a problem at its line and column.
@@ -309,27 +280,6 @@ pub(crate) fn syntax(e: &serde_json::Error) -> Problem {
     // serde_json counts the end of input after a newline as column 0.
     p.position = Some((e.line(), e.column().max(1)));
     p
-}
-
-/// Where a path falls in a file laid out in the format's order: the
-/// top-level key's place, then the first array index under it. Sorting is
-/// stable, so problems within one session keep the order they were found.
-fn doc_order(path: &str) -> (usize, usize) {
-    const TOP: [&str; 5] = ["format", "event", "people", "key_messages", "sessions"];
-    let end = path.find(['.', '[']).unwrap_or(path.len());
-    let rank = TOP.iter().position(|k| *k == &path[..end]).unwrap_or(0);
-    let index = path[end..]
-        .strip_prefix('[')
-        .and_then(|rest| rest.split(']').next())
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0);
-    (rank, index)
-}
-
-/// Whether the JSON path `path` lies strictly inside the value at `outer`.
-fn is_inside(path: &str, outer: &str) -> bool {
-    path.strip_prefix(outer)
-        .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
 }
 
 /// 1-based line and column of the end of `prefix`.

@@ -111,6 +111,16 @@ impl<'l> Validator<'l> {
         }
     }
 
+    /// Checks the number of sessions, and says whether they are to be read.
+    pub fn list(&mut self, count: usize) -> bool {
+        let here = Path::Root.key("sessions");
+        if count == 0 {
+            self.cx.err(here, "an agenda needs at least one session");
+        }
+        self.cx
+            .count(here, count, self.cx.limits.max_items, "sessions")
+    }
+
     /// Validates the next session.
     pub fn session(&mut self, s: Lax<RawSession>) {
         let lookups = Lookups {

@@ -1,0 +1,335 @@
+//! Reading a `dais/1` document: one pass over the text that notes unknown
+//! keys and, when the sessions come after what they refer to (as in every
+//! file dais writes), validates each session as soon as it is read, so the
+//! raw form of the whole programme never exists at once.
+//!
+//! A document laid out otherwise (a key the sessions depend on after
+//! them, more sessions than allowed) is read again and validated whole,
+//! which gives the same problems in the same order.
+
+use super::ctx::{Ctx, Outcome};
+use super::lax::{self, Lax};
+use super::problem::{Path, Problem};
+use super::raw::RawAgenda;
+use super::read::{At, Key, Notes, bit_of, other_key};
+use super::validate::{self, Validator};
+use super::{Limits, syntax};
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::fmt;
+
+/// A document read as `dais/1`.
+pub(super) struct Document<'l> {
+    /// What was read into fields. When the sessions were validated as they
+    /// came, `sessions` is an empty list standing for them, and what they
+    /// depend on has moved into the validator.
+    pub raw: RawAgenda,
+    /// Unknown keys, and whether a value could not be read.
+    pub notes: Notes,
+    streamed: Streamed<'l>,
+}
+
+/// What became of the sessions while reading.
+enum Streamed<'l> {
+    /// They are in the raw form, or were not given as an array.
+    No,
+    /// Validated as read, this many of them.
+    Yes(Box<Validator<'l>>, usize),
+    /// Validated as read, but the document must be read again: something
+    /// they depend on came after them, there were too many, or the list
+    /// could not be read to its end.
+    Spoiled,
+}
+
+/// Reads `text` as `dais/1`; with `limits`, sessions are validated as they
+/// are read.
+pub(super) fn read<'l>(text: &str, limits: Option<&'l Limits>) -> Result<Document<'l>, Problem> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let mut notes = Notes::default();
+    let top = Top {
+        notes: &mut notes,
+        limits,
+    };
+    let (raw, streamed) = de
+        .deserialize_struct("RawAgenda", RawAgenda::KEYS, top)
+        .and_then(|r| de.end().map(|()| r))
+        .map_err(|e| syntax(&e))?;
+    Ok(Document {
+        raw,
+        notes,
+        streamed,
+    })
+}
+
+/// Validates a document read from `text`; its problems read top to bottom.
+pub(super) fn validate(doc: Document<'_>, text: &str, limits: &Limits) -> Outcome {
+    let (mut outcome, unknown) = match doc.streamed {
+        Streamed::No => (validate::validate(doc.raw, limits), doc.notes.unknown),
+        Streamed::Yes(mut v, count) => {
+            // Checked after the sessions rather than before, but a count
+            // over the limit never gets here, so the problems are the same.
+            v.list(count);
+            (v.finish(), doc.notes.unknown)
+        }
+        Streamed::Spoiled => {
+            drop(doc);
+            match read(text, None) {
+                Ok(again) => (validate::validate(again.raw, limits), again.notes.unknown),
+                // The same text read the same way cannot fail the second time.
+                Err(problem) => {
+                    let mut cx = Ctx::new(limits);
+                    cx.errors.push(problem);
+                    return cx.outcome(None);
+                }
+            }
+        }
+    };
+    // A value of the wrong type was skipped whole; the keys seen while
+    // reading it are not unknown keys of the format.
+    let mut errors: Vec<Problem> = unknown
+        .into_iter()
+        .filter(|p| !outcome.skipped.iter().any(|s| is_inside(&p.path, s)))
+        .collect();
+    errors.append(&mut outcome.errors);
+    // Unknown keys were found while parsing, the rest while validating;
+    // merged, they read top to bottom.
+    errors.sort_by_key(|p| doc_order(&p.path));
+    outcome.errors = errors;
+    outcome
+}
+
+/// The document's top level, read like any raw object but for `sessions`.
+struct Top<'n, 'l> {
+    notes: &'n mut Notes,
+    limits: Option<&'l Limits>,
+}
+
+impl<'de, 'l> Visitor<'de> for Top<'_, 'l> {
+    type Value = (RawAgenda, Streamed<'l>);
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        const SESSIONS: u32 = bit_of(RawAgenda::READ, "sessions");
+        const BEFORE: [&str; 4] = ["format", "event", "people", "key_messages"];
+        let Top { notes, limits } = self;
+        let at = Path::Root;
+        let mut out = RawAgenda::default();
+        let mut seen = 0;
+        let mut streamed = Streamed::No;
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            let key = key.as_str();
+            if key == "sessions"
+                && seen & SESSIONS == 0
+                && let Some(limits) = limits
+            {
+                seen |= SESSIONS;
+                let stream = Stream {
+                    out: &mut out,
+                    limits,
+                    notes,
+                };
+                streamed = map.next_value_seed(stream)?;
+                continue;
+            }
+            if BEFORE.contains(&key) && matches!(streamed, Streamed::Yes(..)) {
+                streamed = Streamed::Spoiled;
+            }
+            if !out.read_entry(key, &mut map, at, notes, &mut seen)? {
+                let what = ("an agenda's", RawAgenda::KEYS);
+                other_key(key, &mut map, at, what, notes)?;
+            }
+        }
+        Ok((out, streamed))
+    }
+}
+
+/// The value of `sessions`, validated element by element when it is an
+/// array, and otherwise read into the raw form like any field.
+struct Stream<'a, 'n, 'l> {
+    out: &'a mut RawAgenda,
+    limits: &'l Limits,
+    notes: &'n mut Notes,
+}
+
+impl<'de, 'l> DeserializeSeed<'de> for Stream<'_, '_, 'l> {
+    type Value = Streamed<'l>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de, 'l> Visitor<'de> for Stream<'_, '_, 'l> {
+    type Value = Streamed<'l>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Streamed::No)
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Streamed::No)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        let Stream { out, limits, notes } = self;
+        let mut started = false;
+        let elements = Elements {
+            out,
+            limits,
+            notes,
+            started: &mut started,
+        };
+        let list = lax::read(d, elements)?;
+        notes.unreadable |= list.is_unreadable();
+        Ok(match list {
+            Lax::Ok((v, count)) if count <= limits.max_items => {
+                out.sessions = Some(Lax::Ok(Vec::new()));
+                Streamed::Yes(Box::new(v), count)
+            }
+            Lax::Ok(_) => Streamed::Spoiled,
+            Lax::Wrong(wrong) => {
+                out.sessions = Some(Lax::Wrong(wrong));
+                if started {
+                    Streamed::Spoiled
+                } else {
+                    Streamed::No
+                }
+            }
+        })
+    }
+}
+
+/// The elements of the `sessions` array, each validated as it is read.
+struct Elements<'a, 'n, 'l> {
+    out: &'a mut RawAgenda,
+    limits: &'l Limits,
+    notes: &'n mut Notes,
+    /// Set once the array is being read: what the sessions depend on has
+    /// then moved out of `out`.
+    started: &'a mut bool,
+}
+
+impl<'de, 'l> DeserializeSeed<'de> for Elements<'_, '_, 'l> {
+    type Value = (Validator<'l>, usize);
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de, 'l> Visitor<'de> for Elements<'_, '_, 'l> {
+    type Value = (Validator<'l>, usize);
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let Elements {
+            out,
+            limits,
+            notes,
+            started,
+        } = self;
+        *started = true;
+        let mut v = Validator::new(
+            limits,
+            &out.format,
+            out.event.take(),
+            out.people.take(),
+            out.key_messages.take(),
+        );
+        let here = Path::Root.key("sessions");
+        let mut count = 0;
+        while let Some(s) = seq.next_element_seed(At::<Lax<_>>::new(here.index(count), notes))? {
+            // Past the limit they are only read: the document is read again
+            // to report it.
+            if count < limits.max_items {
+                v.session(s);
+            }
+            count += 1;
+        }
+        Ok((v, count))
+    }
+}
+
+/// Where a path falls in a file laid out in the format's order: the
+/// top-level key's place, then the first array index under it. Sorting is
+/// stable, so problems within one session keep the order they were found.
+fn doc_order(path: &str) -> (usize, usize) {
+    const TOP: [&str; 5] = ["format", "event", "people", "key_messages", "sessions"];
+    let end = path.find(['.', '[']).unwrap_or(path.len());
+    let rank = TOP.iter().position(|k| *k == &path[..end]).unwrap_or(0);
+    let index = path[end..]
+        .strip_prefix('[')
+        .and_then(|rest| rest.split(']').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    (rank, index)
+}
+
+/// Whether the JSON path `path` lies strictly inside the value at `outer`.
+fn is_inside(path: &str, outer: &str) -> bool {
+    path.strip_prefix(outer)
+        .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Streamed, read};
+    use crate::load::{Limits, load_bytes};
+
+    const FRONT: &str = r#""format": "dais/1",
+        "event": {"title": "T", "date": "2030-01-02", "timezone": "UTC"},
+        "people": {"a": {"name": "A"}}"#;
+    const SESSIONS: &str = r#""sessions": [
+        {"id": "s1", "title": "One", "kind": "opening", "start": "09:00",
+         "participants": [{"person": "a", "role": "chair"}]},
+        {"id": "s2", "title": "Two", "kind": "closing", "start": "10:00", "end": "11:00"}]"#;
+
+    fn streamed(text: &str) -> &'static str {
+        let limits = Limits::default();
+        match read(text, Some(&limits)).map(|d| d.streamed) {
+            Ok(Streamed::No) => "no",
+            Ok(Streamed::Yes(..)) => "yes",
+            Ok(Streamed::Spoiled) => "spoiled",
+            Err(_) => "error",
+        }
+    }
+
+    #[test]
+    fn sessions_after_what_they_refer_to_are_validated_as_read() {
+        assert_eq!(streamed(&format!("{{{FRONT}, {SESSIONS}}}")), "yes");
+        assert_eq!(streamed(&format!("{{{FRONT}, \"sessions\": 1}}")), "no");
+        assert_eq!(streamed(&format!("{{{SESSIONS}, {FRONT}}}")), "spoiled");
+    }
+
+    #[test]
+    fn either_way_the_outcome_is_the_same() {
+        let limits = Limits::default();
+        let ordered = format!("{{{FRONT}, {SESSIONS}}}");
+        let late = format!("{{{SESSIONS}, {FRONT}}}");
+        let a = load_bytes("a", ordered.as_bytes(), &limits).unwrap();
+        let b = load_bytes("b", late.as_bytes(), &limits).unwrap();
+        assert_eq!(a.agenda, b.agenda);
+        assert_eq!(
+            a.agenda.sessions[0].span.end,
+            b.agenda.sessions[1].span.start
+        );
+        // Too many sessions: read again, and reported as before any of them.
+        let few = Limits {
+            max_items: 1,
+            ..limits
+        };
+        let e = load_bytes("a", ordered.as_bytes(), &few).unwrap_err();
+        assert_eq!(e.problems.len(), 1, "{e}");
+        assert_eq!(e.problems[0].path, "sessions");
+        assert!(e.problems[0].message.contains("more than the limit of 1"));
+    }
+}
