@@ -247,7 +247,9 @@ impl<'de, 'l> Visitor<'de> for Elements<'_, '_, 'l> {
         );
         let here = Path::Root.key("sessions");
         let mut count = 0;
-        while let Some(s) = seq.next_element_seed(At::<Lax<_>>::new(here.index(count), notes))? {
+        while let Some(s) =
+            seq.next_element_seed(At::<Lax<Box<_>>>::new(here.index(count), notes))?
+        {
             // Past the limit they are only read: the document is read again
             // to report it.
             if count < limits.max_items {

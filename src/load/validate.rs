@@ -13,10 +13,11 @@ use crate::agenda::{Agenda, Event, KeyMessage, Person, Source};
 use crate::sanitize::{Lines, clean};
 use chrono_tz::Tz;
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 
+mod ids;
 mod sessions;
 
+use ids::Ids;
 use sessions::{Lookups, Sessions};
 
 /// The versions of the format this build reads.
@@ -33,19 +34,16 @@ pub fn validate(raw: RawAgenda, limits: &Limits) -> Outcome {
         ..
     } = raw;
     let mut v = Validator::new(limits, &format, event, people, key_messages);
-    let root = Path::Root;
-    if let Some(list) = v.cx.take(root, "sessions", sessions, true, "an array") {
-        let here = root.key("sessions");
-        if list.is_empty() {
-            v.cx.err(here, "an agenda needs at least one session");
-        }
-        if v.cx
-            .count(here, list.len(), v.cx.limits.max_items, "sessions")
-        {
-            v.sessions.reserve(list.len());
-            for s in list {
-                v.session(s);
-            }
+    if let Some(list) =
+        v.cx.take(Path::Root, "sessions", sessions, true, "an array")
+        && v.list(list.len())
+    {
+        v.sessions.reserve(list.len());
+        for s in list {
+            v.session(match s {
+                Lax::Ok(s) => Lax::Ok(Box::new(s)),
+                Lax::Wrong(wrong) => Lax::Wrong(wrong),
+            });
         }
     }
     v.finish()
@@ -122,7 +120,7 @@ impl<'l> Validator<'l> {
     }
 
     /// Validates the next session.
-    pub fn session(&mut self, s: Lax<RawSession>) {
+    pub fn session(&mut self, s: Lax<Box<RawSession>>) {
         let lookups = Lookups {
             people: self.people_read.then_some(&self.person_ids),
             messages: self.messages_read.then_some(&self.message_ids),
@@ -216,14 +214,10 @@ fn event(cx: &mut Ctx<'_>, here: Path<'_>, e: RawEvent) -> Option<Event> {
     })
 }
 
-/// Every id given, valid or not, to its index in the model: `None` when the
-/// item has errors of its own, so a reference to it is not one more.
-pub(super) type Ids = HashMap<String, Option<usize>>;
-
 fn people(cx: &mut Ctx<'_>, field: Field<Entries<Lax<RawPerson>>>) -> (Vec<Person>, Ids) {
     let root = Path::Root;
     let mut people = Vec::new();
-    let mut ids = HashMap::new();
+    let mut ids = Ids::default();
     let Some(entries) = cx.take(root, "people", field, false, "an object") else {
         return (people, ids);
     };
@@ -245,26 +239,26 @@ fn people(cx: &mut Ctx<'_>, field: Field<Entries<Lax<RawPerson>>>) -> (Vec<Perso
                 "a person id may hold only lowercase letters a-z, digits and '-'",
             );
         }
-        let Entry::Vacant(slot) = ids.entry(id.clone()) else {
+        if ids.contains(&id) {
             cx.err(
                 at,
                 "duplicate person id; each key of `people` must be unique",
             );
             continue;
-        };
+        }
         let person = cx
             .take_lax(at, p, "an object")
             .and_then(|p| person(cx, at, p))
             .filter(|_| valid_id);
-        slot.insert(person.map(|(name, honorific, affiliation)| {
+        ids.insert(&id, person.is_some().then_some(people.len()));
+        if let Some((name, honorific, affiliation)) = person {
             people.push(Person {
                 id,
                 name,
                 honorific,
                 affiliation,
             });
-            people.len() - 1
-        }));
+        }
     }
     (people, ids)
 }
@@ -282,7 +276,7 @@ fn person(cx: &mut Ctx<'_>, at: Path<'_>, p: RawPerson) -> Option<Named> {
 fn key_messages(cx: &mut Ctx<'_>, field: Field<Vec<Lax<RawKeyMessage>>>) -> (Vec<KeyMessage>, Ids) {
     let root = Path::Root;
     let mut out = Vec::new();
-    let mut ids = HashMap::new();
+    let mut ids = Ids::default();
     let Some(list) = cx.take(root, "key_messages", field, false, "an array") else {
         return (out, ids);
     };
@@ -313,14 +307,14 @@ fn key_messages(cx: &mut Ctx<'_>, field: Field<Vec<Lax<RawKeyMessage>>>) -> (Vec
             );
             continue;
         }
-        first_at.insert(id.clone(), i);
         ids.insert(
-            id,
+            &id,
             msg.map(|msg| {
                 out.push(msg);
                 out.len() - 1
             }),
         );
+        first_at.insert(id, i);
     }
     (out, ids)
 }

@@ -91,28 +91,29 @@ macro_rules! raw_object {
             }
         }
 
-        impl<'de> $crate::load::read::Read<'de> for $name {
-            fn read<D: serde::Deserializer<'de>>(
+        impl $name {
+            /// Reads the object's keys from `d` into `out`.
+            fn read_into<'de, D: serde::Deserializer<'de>>(
                 d: D,
                 at: $crate::load::Path<'_>,
                 notes: &mut $crate::load::read::Notes,
-            ) -> Result<Self, D::Error> {
+                out: &mut Self,
+            ) -> Result<(), D::Error> {
                 use $crate::load::Path;
                 use $crate::load::read::{Key, Notes, other_key};
                 use serde::de::{MapAccess, Visitor};
 
-                struct V<'p, 'n>(Path<'p>, &'n mut Notes);
+                struct V<'p, 'n, 'o>(Path<'p>, &'n mut Notes, &'o mut $name);
 
-                impl<'de> Visitor<'de> for V<'_, '_> {
-                    type Value = $name;
+                impl<'de> Visitor<'de> for V<'_, '_, '_> {
+                    type Value = ();
 
                     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                         f.write_str("an object")
                     }
 
-                    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
-                        let V(at, notes) = self;
-                        let mut out = $name::default();
+                    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+                        let V(at, notes, out) = self;
                         let mut seen = 0;
                         while let Some(key) = map.next_key::<Key<'de>>()? {
                             let key = key.as_str();
@@ -120,11 +121,37 @@ macro_rules! raw_object {
                                 other_key(key, &mut map, at, ($what, $name::KEYS), notes)?;
                             }
                         }
-                        Ok(out)
+                        Ok(())
                     }
                 }
 
-                d.deserialize_struct(stringify!($name), $name::KEYS, V(at, notes))
+                d.deserialize_struct(stringify!($name), $name::KEYS, V(at, notes, out))
+            }
+        }
+
+        impl<'de> $crate::load::read::Read<'de> for $name {
+            fn read<D: serde::Deserializer<'de>>(
+                d: D,
+                at: $crate::load::Path<'_>,
+                notes: &mut $crate::load::read::Notes,
+            ) -> Result<Self, D::Error> {
+                let mut out = Self::default();
+                Self::read_into(d, at, notes, &mut out)?;
+                Ok(out)
+            }
+        }
+
+        /// Read straight into the heap, for objects passed on as they are
+        /// read: a large struct is then never moved.
+        impl<'de> $crate::load::read::Read<'de> for Box<$name> {
+            fn read<D: serde::Deserializer<'de>>(
+                d: D,
+                at: $crate::load::Path<'_>,
+                notes: &mut $crate::load::read::Notes,
+            ) -> Result<Self, D::Error> {
+                let mut out = Box::<$name>::default();
+                $name::read_into(d, at, notes, &mut out)?;
+                Ok(out)
             }
         }
 

@@ -1,6 +1,7 @@
 //! Sessions: their times resolved in the agenda's zone, a missing end taken
 //! from the next session, and their references to people and key messages.
 
+use super::ids::Found;
 use super::times;
 use super::{Ctx, Ids};
 use crate::agenda::{Appearance, Kind, Participant, Role, Session, Span};
@@ -56,7 +57,7 @@ impl Sessions {
     }
 
     /// Validates the next session of `sessions`.
-    pub(super) fn push(&mut self, cx: &mut Ctx<'_>, s: Lax<RawSession>, lk: &Lookups<'_>) {
+    pub(super) fn push(&mut self, cx: &mut Ctx<'_>, s: Lax<Box<RawSession>>, lk: &Lookups<'_>) {
         let i = self.slots.len();
         let at = Path::Root.key("sessions");
         let at = at.index(i);
@@ -153,7 +154,7 @@ impl Sessions {
 fn session(
     cx: &mut Ctx<'_>,
     at: Path<'_>,
-    s: RawSession,
+    s: Box<RawSession>,
     lk: &Lookups<'_>,
 ) -> (Option<Session>, Option<Instant>, Option<Instant>) {
     let RawSession {
@@ -172,7 +173,7 @@ fn session(
         participants,
         key_messages,
         ..
-    } = s;
+    } = *s;
     let id = cx.take_text(at, "id", id, true, Lines::Single);
     let title = cx.take_text(at, "title", title, true, Lines::Single);
     let kind = cx
@@ -371,21 +372,8 @@ fn participant(
     })
 }
 
-/// What a reference names.
-enum Found {
-    /// A valid item, at this index in the model.
-    At(usize),
-    /// An item with errors of its own, or a list that could not be read:
-    /// those are reported already.
-    Broken,
-    /// Nothing at all.
-    Nothing,
-}
-
+/// What a reference into `ids` names; `None` is a list that could not be
+/// read at all, already reported.
 fn find(ids: Option<&Ids>, id: &str) -> Found {
-    match ids.map(|ids| ids.get(id)) {
-        Some(Some(&Some(i))) => Found::At(i),
-        None | Some(Some(None)) => Found::Broken,
-        Some(None) => Found::Nothing,
-    }
+    ids.map_or(Found::Broken, |ids| ids.find(id))
 }
