@@ -13,6 +13,8 @@ pub enum Lines {
     Multi,
 }
 
+use std::borrow::Cow;
+
 const ESC: char = '\u{1b}';
 const BEL: char = '\u{07}';
 
@@ -38,6 +40,15 @@ pub fn clean_owned(s: String, lines: Lines) -> String {
         s
     } else {
         strip(&s, lines)
+    }
+}
+
+/// [`clean`] that borrows `s` when there is nothing to remove.
+pub fn clean_cow(s: &str, lines: Lines) -> Cow<'_, str> {
+    if is_all_plain(s) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(strip(s, lines))
     }
 }
 
@@ -150,7 +161,7 @@ pub fn is_unsafe(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Lines, clean, clean_owned, is_all_plain, is_plain, is_unsafe};
+    use super::{Lines, clean, clean_cow, clean_owned, is_all_plain, is_plain, is_unsafe};
     use proptest::prelude::*;
 
     #[test]
@@ -205,6 +216,7 @@ mod tests {
         for s in ["plain", "a\u{1b}[1mb", "\u{202e}x", "日本\u{85}", "a\r\nb"] {
             for lines in [Lines::Single, Lines::Multi] {
                 assert_eq!(clean_owned(s.to_owned(), lines), clean(s, lines));
+                assert_eq!(clean_cow(s, lines), clean(s, lines));
             }
         }
     }

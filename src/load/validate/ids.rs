@@ -1,17 +1,25 @@
-//! Ids of people and key messages, to their place in the model: looked up
-//! once for every reference a session makes, so kept where a lookup finds
-//! them in one place (a short id lies in the table itself, not behind a
-//! pointer).
+//! Ids of people, key messages and sessions, to their place: looked up once
+//! for every reference a session makes and once for every session, so
+//! kept where a lookup finds them in one place (a short id lies in the
+//! table itself, not behind a pointer).
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
+/// Ids to values.
+pub(in crate::load) struct IdMap<V>(HashMap<Key, V>);
+
 /// Every id given, valid or not, to its index in the model: `None` when the
 /// item has errors of its own, so a reference to it is not one more.
-#[derive(Default)]
-pub(in crate::load) struct Ids(HashMap<Key, Option<usize>>);
+pub(in crate::load) type Ids = IdMap<Option<usize>>;
 
-impl Ids {
+impl<V> Default for IdMap<V> {
+    fn default() -> Self {
+        IdMap(HashMap::new())
+    }
+}
+
+impl<V> IdMap<V> {
     /// Makes room for `n` more ids.
     pub fn reserve(&mut self, n: usize) {
         self.0.reserve(n);
@@ -22,6 +30,13 @@ impl Ids {
         self.0.contains_key(id.as_bytes())
     }
 
+    /// Records `id` with `value`, returning the value it had before.
+    pub fn insert(&mut self, id: &str, value: V) -> Option<V> {
+        self.0.insert(Key::new(id), value)
+    }
+}
+
+impl Ids {
     /// What `id` names.
     pub fn find(&self, id: &str) -> Found {
         match self.0.get(id.as_bytes()) {
@@ -29,11 +44,6 @@ impl Ids {
             Some(None) => Found::Broken,
             None => Found::Nothing,
         }
-    }
-
-    /// Records `id` (not given before) and where it went in the model.
-    pub fn insert(&mut self, id: &str, index: Option<usize>) {
-        self.0.insert(Key::new(id), index);
     }
 }
 

@@ -1,17 +1,16 @@
 //! Sessions: their times resolved in the agenda's zone, a missing end taken
 //! from the next session, and their references to people and key messages.
 
-use super::ids::Found;
+use super::ids::{Found, IdMap};
 use super::times;
 use super::{Ctx, Ids};
 use crate::agenda::{Appearance, Kind, Participant, Role, Session, Span};
 use crate::load::lax::Lax;
 use crate::load::problem::{Path, quote};
 use crate::load::raw::{Field, RawParticipant, RawSession};
-use crate::sanitize::{Lines, clean};
+use crate::sanitize::{Lines, clean, clean_cow};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
-use std::collections::HashMap;
 
 /// What sessions refer to, resolved before they are read. `people` or
 /// `messages` is `None` when that list could not be read at all.
@@ -28,8 +27,8 @@ type Instant = (NaiveDateTime, DateTime<Utc>);
 /// Sessions as they are read, and what resolving their ends needs.
 #[derive(Default)]
 pub(super) struct Sessions {
-    /// Each session id given (as shown) and the first session to give it.
-    ids: HashMap<String, usize>,
+    /// Each session id given (as shown) and the last session to give it.
+    ids: IdMap<usize>,
     /// The sessions valid but for their end, in order.
     valid: Vec<Session>,
     /// One per session read, valid or not, so a missing end can look at
@@ -71,7 +70,7 @@ impl Sessions {
         };
         // Compared as shown (sanitized), like key message ids.
         if let Some(Lax::Ok(id)) = &s.id
-            && let Some(first) = self.ids.insert(clean(id, Lines::Single), i)
+            && let Some(first) = self.ids.insert(&clean_cow(id, Lines::Single), i)
         {
             cx.err(
                 at.key("id"),
