@@ -71,6 +71,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Lax<T> {
 }
 
 /// Reads any JSON value through `seed`, keeping a wrong type as data.
+#[inline]
 pub(super) fn read<'de, S, D>(d: D, seed: S) -> Result<Lax<S::Value>, D::Error>
 where
     S: DeserializeSeed<'de>,

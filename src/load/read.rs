@@ -53,6 +53,7 @@ impl<'p, 'u, T> At<'p, 'u, T> {
 impl<'de, T: Read<'de>> DeserializeSeed<'de> for At<'_, '_, T> {
     type Value = T;
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
         T::read(d, self.path, self.notes)
     }
@@ -71,6 +72,7 @@ impl<'de> Read<'de> for i64 {
 }
 
 impl<'de, T: Read<'de>> Read<'de> for Lax<T> {
+    #[inline]
     fn read<D: Deserializer<'de>>(d: D, at: Path<'_>, notes: &mut Notes) -> Result<Self, D::Error> {
         let v = lax::read(d, At::<T>::new(at, notes))?;
         notes.unreadable |= v.is_unreadable();
@@ -80,6 +82,7 @@ impl<'de, T: Read<'de>> Read<'de> for Lax<T> {
 
 /// Absent and `null` are the same: `None`.
 impl<'de, T: Read<'de>> Read<'de> for Option<T> {
+    #[inline]
     fn read<D: Deserializer<'de>>(d: D, at: Path<'_>, notes: &mut Notes) -> Result<Self, D::Error> {
         struct V<'p, 'u, T>(At<'p, 'u, T>);
         impl<'de, T: Read<'de>> Visitor<'de> for V<'_, '_, T> {
