@@ -153,20 +153,27 @@ fn io_reason(e: &std::io::Error) -> String {
 ///
 /// Every format shares the front steps: UTF-8, a byte-order mark, an empty
 /// file, the nesting limit, a top-level array, and JSON syntax, which is
-/// checked before the format is decided.
+/// checked before the format is decided. Their problems come first, in
+/// that order, though a file is read as `dais/1` before the nesting is
+/// known (see `load/depth.rs`).
 pub fn load_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Loaded, LoadError> {
     let fail = |problem: Problem| LoadError {
         file: name.to_owned(),
         problems: vec![problem],
     };
     let text = text_of(bytes).map_err(fail)?;
-    too_deep(text, limits.max_depth).map_err(fail)?;
+    let read = dais1::read(text, Some(limits));
+    // The nesting limit is checked first, before any other problem; a
+    // dais/1 read that went well has checked it already.
+    if !matches!(&read, Ok(doc) if doc.notes.nesting_checked(limits.max_depth)) {
+        too_deep(text, limits.max_depth).map_err(fail)?;
+    }
     not_an_array(text).map_err(fail)?;
-    // Read as dais/1 and decide the format from the keys read. If that
-    // read failed, or a value in it could not be read, which error comes
-    // first is decided as if the syntax had been checked on its own: a
-    // syntax error anywhere wins, and another format's file is not dais/1.
-    let (read, format) = match dais1::read(text, Some(limits)) {
+    // Decide the format from the keys read. If the read failed, or a value
+    // in it could not be read, which error comes first is decided as if
+    // the syntax had been checked on its own: a syntax error anywhere
+    // wins, and another format's file is not dais/1.
+    let (read, format) = match read {
         Ok(doc) if !doc.notes.unreadable => {
             let format = detect::of(&doc.raw).map_err(fail)?;
             (Ok(doc), format)

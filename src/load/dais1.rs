@@ -41,10 +41,10 @@ enum Streamed<'l> {
 }
 
 /// Reads `text` as `dais/1`; with `limits`, sessions are validated as they
-/// are read.
+/// are read, and what is skipped is checked against the nesting limit.
 pub(super) fn read<'l>(text: &str, limits: Option<&'l Limits>) -> Result<Document<'l>, Problem> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let mut notes = Notes::default();
+    let mut notes = Notes::new(limits.map(|l| l.max_depth));
     let top = Top {
         notes: &mut notes,
         limits,
@@ -186,7 +186,7 @@ impl<'de, 'l> Visitor<'de> for Stream<'_, '_, 'l> {
             started: &mut started,
         };
         let list = lax::read(d, elements)?;
-        notes.unreadable |= list.is_unreadable();
+        notes.lax(&list);
         Ok(match list {
             Lax::Ok((v, count)) if count <= limits.max_items => {
                 out.sessions = Some(Lax::Ok(Vec::new()));
@@ -333,5 +333,30 @@ mod tests {
         assert_eq!(e.problems.len(), 1, "{e}");
         assert_eq!(e.problems[0].path, "sessions");
         assert!(e.problems[0].message.contains("more than the limit of 1"));
+    }
+
+    #[test]
+    fn a_read_checks_the_nesting_of_what_it_skips() {
+        let limits = Limits::default();
+        let checked = |extra: &str| {
+            let text = format!("{{{FRONT}, {extra} {SESSIONS}}}");
+            let doc = read(&text, Some(&limits)).unwrap_or_else(|p| panic!("{text}: {p:?}"));
+            doc.notes.nesting_checked(limits.max_depth)
+        };
+        let nested = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        assert!(checked(""));
+        assert!(checked(r#""x-a": "scalar", "x-b": [1, {"c": 2}],"#));
+        // The top-level object is level 1, so an x- value may open 63.
+        assert!(checked(&format!(r#""x-a": {},"#, nested(63))));
+        assert!(!checked(&format!(r#""x-a": {},"#, nested(64))));
+        // A value of the wrong type is skipped unseen: the text is scanned.
+        assert!(!checked(r#""key_messages": {"a": [1]},"#));
+        let e = load_bytes(
+            "a",
+            format!("{{{FRONT}, \"x-a\": {}, {SESSIONS}}}", nested(64)).as_bytes(),
+            &limits,
+        )
+        .unwrap_err();
+        assert!(e.problems[0].message.contains("deeper than 64"), "{e}");
     }
 }

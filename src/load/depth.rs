@@ -1,8 +1,16 @@
-//! The nesting limit, checked on the bytes before any parsing.
+//! The nesting limit, checked on the bytes.
 //!
 //! The format itself nests five levels deep; only `x-` values go further.
 //! A cap well above that keeps a hostile file from driving any recursive
 //! reader (ours, serde's, a later consumer's) into deep recursion.
+//!
+//! A `dais/1` file read without trouble has been checked as it was read
+//! (each value it skips is scanned on its own, see `read::Notes`), so the
+//! whole text is scanned only when that read did not tell.
+
+/// How deep the format's own arrays and objects nest: a participant, in
+/// its session's `participants`, in `sessions`, in the document.
+pub const FORMAT_DEPTH: usize = 5;
 
 /// The offset of the first `[` or `{` that opens a level deeper than `max`.
 pub fn too_deep(text: &str, max: usize) -> Option<usize> {

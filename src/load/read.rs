@@ -7,10 +7,12 @@
 //! `raw/object.rs`); this file has the rest: strings, numbers, arrays,
 //! optional and lax values, and id-keyed objects.
 
+use super::depth::FORMAT_DEPTH;
 use super::lax::{self, Entries, Lax};
 use super::problem::{Path, Problem};
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -23,6 +25,47 @@ pub struct Notes {
     /// or a key given twice: perhaps a syntax error, which a read that
     /// checks only the syntax would report instead, and first.
     pub unreadable: bool,
+    /// The nesting limit to check skipped values against, if any.
+    pub max_depth: Option<usize>,
+    /// Whether something was skipped without its nesting being checked (a
+    /// value of the wrong type, a schedule.json key), or a skipped value
+    /// nests deeper than `max_depth`.
+    pub unchecked: bool,
+}
+
+impl Notes {
+    /// Notes that check skipped values against `max_depth` when given.
+    pub fn new(max_depth: Option<usize>) -> Self {
+        Notes {
+            max_depth,
+            ..Notes::default()
+        }
+    }
+
+    /// Notes a lax value: one that could not be read was skipped unseen.
+    pub fn lax<T>(&mut self, v: &Lax<T>) {
+        self.unreadable |= v.is_unreadable();
+        self.unchecked |= matches!(v, Lax::Wrong(_));
+    }
+
+    /// Whether every array and object of the document was seen to nest
+    /// no deeper than `max`: those read into the format's fields nest at
+    /// most [`FORMAT_DEPTH`] deep, and every other one was checked.
+    pub fn nesting_checked(&self, max: usize) -> bool {
+        self.max_depth == Some(max) && max >= FORMAT_DEPTH && !self.unchecked
+    }
+
+    /// Checks the nesting of `json`, a value skipped at `at`.
+    fn skipped(&mut self, json: &str, at: Path<'_>) {
+        let Some(max) = self.max_depth else {
+            return;
+        };
+        if json.starts_with(['[', '{']) {
+            // Its first bracket opens level `at.depth() + 1`.
+            let room = max.saturating_sub(at.depth());
+            self.unchecked |= max < at.depth() || super::depth::too_deep(json, room).is_some();
+        }
+    }
 }
 
 /// A value of the raw form, read at `at`; what it notes goes to `notes`.
@@ -75,7 +118,7 @@ impl<'de, T: Read<'de>> Read<'de> for Lax<T> {
     #[inline]
     fn read<D: Deserializer<'de>>(d: D, at: Path<'_>, notes: &mut Notes) -> Result<Self, D::Error> {
         let v = lax::read(d, At::<T>::new(at, notes))?;
-        notes.unreadable |= v.is_unreadable();
+        notes.lax(&v);
         Ok(v)
     }
 }
@@ -189,7 +232,8 @@ impl<'de> Deserialize<'de> for Key<'de> {
 
 /// Skips the value of a key an object does not read into a field: an
 /// `x-` key silently, any other as an unknown key of an object that is
-/// `what.0` ("a session's") and allows the keys `what.1`.
+/// `what.0` ("a session's") and allows the keys `what.1`. The value is
+/// skipped as its text, which is checked for nesting too deep.
 pub fn other_key<'de, A: MapAccess<'de>>(
     key: &str,
     map: &mut A,
@@ -197,13 +241,15 @@ pub fn other_key<'de, A: MapAccess<'de>>(
     what: (&str, &[&str]),
     notes: &mut Notes,
 ) -> Result<(), A::Error> {
+    let here = at.key(key);
     if !key.starts_with("x-") {
         let (what, keys) = what;
         notes
             .unknown
-            .push(super::unknown::problem(at.key(key), what, keys));
+            .push(super::unknown::problem(here, what, keys));
     }
-    map.next_value::<de::IgnoredAny>()?;
+    let value: &RawValue = map.next_value()?;
+    notes.skipped(value.get(), here);
     Ok(())
 }
 

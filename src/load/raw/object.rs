@@ -79,10 +79,11 @@ macro_rules! raw_object {
                             let p = $crate::load::unknown::problem(at.key($pkey), $what, Self::KEYS);
                             notes.unknown.push(p);
                             self.$pfield = map.next_value()?;
-                            notes.unreadable |= self
-                                .$pfield
-                                .as_ref()
-                                .is_some_and($crate::load::lax::Lax::is_unreadable);
+                            // Read with plain `Deserialize`: not checked.
+                            notes.unchecked = true;
+                            if let Some(v) = &self.$pfield {
+                                notes.lax(v);
+                            }
                         }
                     )*)?
                     _ => return Ok(false),
