@@ -15,11 +15,11 @@ mod detect;
 pub(crate) mod lax;
 mod problem;
 pub(crate) mod raw;
+pub(crate) mod read;
 pub(crate) mod times;
 mod unknown;
 mod validate;
 
-pub use dais1::parse;
 pub use detect::Format;
 pub use problem::{Capped, Path, Problem, quote};
 pub use raw::RawAgenda;
@@ -171,7 +171,9 @@ fn io_reason(e: &std::io::Error) -> String {
 ///
 /// Every format shares the front steps: the size limit, UTF-8, a
 /// byte-order mark, an empty file, the nesting limit, a top-level array,
-/// and JSON syntax, which is checked before the format is decided.
+/// and JSON syntax, which is checked before the format is decided. Their
+/// problems come first, in that order, though a file is read as `dais/1`
+/// before the nesting is known (see `load/depth.rs`).
 pub fn load_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Loaded, LoadError> {
     let parsed = read(name, bytes, limits)?;
     finish(name, parsed, limits)
@@ -179,16 +181,17 @@ pub fn load_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Loaded, L
 
 /// A document parsed but not yet validated: all that is kept of the file
 /// once its text is freed.
-enum Parsed {
-    /// A `dais/1` document and the unknown keys found in it.
-    Dais1(RawAgenda, Capped),
+enum Parsed<'l> {
+    /// A `dais/1` document read to its end (its sessions perhaps validated
+    /// already), and the unknown keys found in it.
+    Dais1(dais1::Ready<'l>),
     /// A schedule.json document, in the format given.
-    Schedule(crate::import::RawDoc, Format),
+    Schedule(Box<crate::import::RawDoc>, Format),
 }
 
 /// The front steps: size, text, nesting, format and syntax; the parsed
 /// document, or the one problem that stopped reading it.
-fn read(name: &str, bytes: &[u8], limits: &Limits) -> Result<Parsed, LoadError> {
+fn read<'l>(name: &str, bytes: &[u8], limits: &'l Limits) -> Result<Parsed<'l>, LoadError> {
     let fail = |problem: Problem| LoadError {
         file: name.to_owned(),
         problems: vec![problem],
@@ -197,13 +200,30 @@ fn read(name: &str, bytes: &[u8], limits: &Limits) -> Result<Parsed, LoadError> 
         return Err(fail(too_big(bytes.len() as u64, limits)));
     }
     let text = text_of(bytes).map_err(fail)?;
-    too_deep(text, limits.max_depth).map_err(fail)?;
+    let read = dais1::read(text, limits, true);
+    // The nesting limit is checked first, before any other problem; a
+    // dais/1 read that went well has checked it already.
+    if !matches!(&read, Ok(doc) if doc.notes.nesting_checked(limits.max_depth)) {
+        too_deep(text, limits.max_depth).map_err(fail)?;
+    }
     not_an_array(text).map_err(fail)?;
-    let format = detect::detect(text).map_err(fail)?;
-    match format {
-        Format::Dais1 => parse(text, limits).map(|(raw, unknown)| Parsed::Dais1(raw, unknown)),
-        Format::ScheduleV1 | Format::Schedule2 => {
-            crate::import::parse(text).map(|doc| Parsed::Schedule(doc, format))
+    // Decide the format from the keys read. If the read failed, or a value
+    // in it could not be read, which error comes first is decided as if
+    // the syntax had been checked on its own: a syntax error anywhere
+    // wins, and another format's file is not dais/1.
+    let (read, format) = match read {
+        Ok(doc) if !doc.notes.unreadable => {
+            let format = detect::of(&doc.raw).map_err(fail)?;
+            (Ok(doc), format)
+        }
+        read => (read, detect::detect(text).map_err(fail)?),
+    };
+    match (format, read) {
+        (Format::Dais1, Ok(doc)) => dais1::settle(doc, text, limits).map(Parsed::Dais1),
+        (Format::Dais1, Err(problem)) => Err(problem),
+        (other, read) => {
+            drop(read);
+            crate::import::parse(text).map(|doc| Parsed::Schedule(Box::new(doc), other))
         }
     }
     .map_err(fail)
@@ -211,9 +231,9 @@ fn read(name: &str, bytes: &[u8], limits: &Limits) -> Result<Parsed, LoadError> 
 
 /// Validates a parsed document into the agenda, or every problem found
 /// (at most `limits.max_problems` errors, and as many warnings, listed).
-fn finish(name: &str, parsed: Parsed, limits: &Limits) -> Result<Loaded, LoadError> {
+fn finish(name: &str, parsed: Parsed<'_>, limits: &Limits) -> Result<Loaded, LoadError> {
     let (outcome, format) = match parsed {
-        Parsed::Dais1(raw, unknown) => (dais1::check(&raw, unknown, limits), Format::Dais1),
+        Parsed::Dais1(ready) => (dais1::validate(ready, limits), Format::Dais1),
         Parsed::Schedule(doc, format) => (crate::import::read(&doc, format, limits), format),
     };
     match outcome.agenda {
@@ -276,6 +296,13 @@ fn not_an_array(text: &str) -> Result<(), Problem> {
     Err(p)
 }
 
+/// Parses JSON into the raw form, returning unknown keys as problems (at
+/// most `limits.max_problems` of them listed, the rest counted).
+pub fn parse(text: &str, limits: &Limits) -> Result<(RawAgenda, Capped), Problem> {
+    not_an_array(text)?;
+    dais1::read(text, limits, false).map(|doc| (doc.raw, doc.notes.unknown))
+}
+
 /// A `serde_json` error as a problem at its line and column.
 pub(crate) fn syntax(e: &serde_json::Error) -> Problem {
     let msg = e.to_string();
@@ -316,4 +343,54 @@ fn line_col(prefix: &[u8]) -> (usize, usize) {
     let line = prefix.split(|&b| b == b'\n').count();
     let col = prefix.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
     (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Format, Limits, Problem, load_bytes};
+
+    fn problems(text: &str) -> Vec<Problem> {
+        let e = load_bytes("t.json", text.as_bytes(), &Limits::default()).unwrap_err();
+        e.problems
+    }
+
+    #[test]
+    fn a_syntax_error_inside_a_lax_value_is_still_the_error() {
+        // The lenient reader skips past the bad escape; the error must not
+        // become a type problem of `summary`.
+        let p = problems("{\"event\": {\"summary\": [\"a\", \"\\q\"]}, \"zz\": 1}");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].path, "");
+        assert_eq!(p[0].position, Some((1, 31)));
+        assert!(
+            p[0].message.starts_with("malformed JSON: invalid escape"),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn schedule_json_is_told_from_the_dais1_read() {
+        let text = r#"{"schedule": {"conference": {"title": "T", "days": []}, "events": []}}"#;
+        let e = load_bytes("s.json", text.as_bytes(), &Limits::default()).unwrap_err();
+        // An importer's problem, not "unknown key" from the dais/1 reader.
+        assert!(
+            e.problems
+                .iter()
+                .all(|p| !p.message.contains("unknown key"))
+        );
+        let loaded = load_bytes(
+            "x.json",
+            crate::load::BUNDLED.as_bytes(),
+            &Limits::default(),
+        );
+        assert_eq!(loaded.unwrap().format, Format::Dais1);
+    }
+
+    #[test]
+    fn schedule_keys_in_a_dais1_file_are_unknown() {
+        let p = problems(r#"{"format": "dais/1", "$schema": "x", "schedule": {}}"#);
+        let paths: Vec<&str> = p.iter().map(|p| p.path.as_str()).collect();
+        assert!(paths.contains(&"[\"$schema\"]"), "{paths:?}");
+        assert!(paths.contains(&"schedule"), "{paths:?}");
+    }
 }

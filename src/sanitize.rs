@@ -13,6 +13,8 @@ pub enum Lines {
     Multi,
 }
 
+use std::borrow::Cow;
+
 const ESC: char = '\u{1b}';
 const BEL: char = '\u{07}';
 
@@ -25,9 +27,32 @@ const BEL: char = '\u{07}';
 /// [`Lines::Multi`] and is otherwise a space.
 pub fn clean(s: &str, lines: Lines) -> String {
     // Fast path: most text needs nothing done, and load time matters.
-    if s.chars().all(is_plain) {
+    if is_all_plain(s) {
         return s.to_owned();
     }
+    strip(s, lines)
+}
+
+/// [`clean`] for a string the caller owns: returned as it is, without a
+/// copy, when there is nothing to remove.
+pub fn clean_owned(s: String, lines: Lines) -> String {
+    if is_all_plain(&s) {
+        s
+    } else {
+        strip(&s, lines)
+    }
+}
+
+/// [`clean`] that borrows `s` when there is nothing to remove.
+pub fn clean_cow(s: &str, lines: Lines) -> Cow<'_, str> {
+    if is_all_plain(s) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(strip(s, lines))
+    }
+}
+
+fn strip(s: &str, lines: Lines) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
@@ -90,6 +115,31 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     }
 }
 
+/// Bytes that start (or are) a character [`is_plain`] refuses: C0 controls,
+/// DEL, and the lead bytes of the C1 controls (U+0080–U+009F), U+061C,
+/// U+200E…U+2069 and U+FEFF.
+const SUSPECT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[0x7f] = true;
+    t[0xc2] = true;
+    t[0xd8] = true;
+    t[0xe2] = true;
+    t[0xef] = true;
+    t
+};
+
+/// Whether every character of `s` is plain; a look at the bytes settles
+/// it for most text, the characters are decoded only when a byte is
+/// suspect.
+fn is_all_plain(s: &str) -> bool {
+    !s.bytes().any(|b| SUSPECT[usize::from(b)]) || s.chars().all(is_plain)
+}
+
 fn is_plain(c: char) -> bool {
     !(c.is_control() || is_unsafe(c) || matches!(c, '\u{2028}' | '\u{2029}'))
 }
@@ -111,7 +161,7 @@ pub fn is_unsafe(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Lines, clean, is_unsafe};
+    use super::{Lines, clean, clean_cow, clean_owned, is_all_plain, is_plain, is_unsafe};
     use proptest::prelude::*;
 
     #[test]
@@ -161,7 +211,31 @@ mod tests {
         assert_eq!(clean("a\r\nb\rc\nd", Lines::Multi), "a\nb\nc\nd");
     }
 
+    #[test]
+    fn an_owned_string_comes_back_cleaned_the_same() {
+        for s in ["plain", "a\u{1b}[1mb", "\u{202e}x", "日本\u{85}", "a\r\nb"] {
+            for lines in [Lines::Single, Lines::Multi] {
+                assert_eq!(clean_owned(s.to_owned(), lines), clean(s, lines));
+                assert_eq!(clean_cow(s, lines), clean(s, lines));
+            }
+        }
+    }
+
+    #[test]
+    fn the_byte_check_knows_every_character() {
+        let mut buf = [0; 4];
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            let s = c.encode_utf8(&mut buf);
+            assert_eq!(is_all_plain(s), is_plain(c), "{c:?}");
+        }
+    }
+
     proptest! {
+        #[test]
+        fn the_byte_check_agrees_with_the_characters(s in any::<String>()) {
+            prop_assert_eq!(is_all_plain(&s), s.chars().all(is_plain));
+        }
+
         #[test]
         fn nothing_unsafe_survives(s in any::<String>()) {
             for lines in [Lines::Single, Lines::Multi] {

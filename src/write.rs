@@ -84,6 +84,7 @@ pub fn to_raw(a: &Agenda) -> RawAgenda {
         sessions: Some(Lax::Ok(
             a.sessions.iter().map(|s| Lax::Ok(session(a, s))).collect(),
         )),
+        ..RawAgenda::default()
     }
 }
 

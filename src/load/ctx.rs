@@ -4,9 +4,10 @@
 use super::Limits;
 use super::lax::{Lax, Mismatch};
 use super::problem::{Capped, Path, Problem, quote};
+use super::raw::Field;
 use super::times;
 use crate::agenda::Agenda;
-use crate::sanitize::{Lines, clean};
+use crate::sanitize::{Lines, clean, clean_owned};
 use chrono::NaiveDate;
 
 /// The result of validation: the agenda if there were no errors.
@@ -96,24 +97,61 @@ impl<'l> Ctx<'l> {
         match v {
             Lax::Ok(v) => Some(v),
             Lax::Wrong(wrong) => {
-                match wrong {
-                    Mismatch::Found(found) => {
-                        // Refused before anything inside was read, and
-                        // skipped without reporting its keys: nothing to
-                        // note.
-                        self.err(path, format!("expected {what}, found {found}"));
-                        return None;
-                    }
-                    Mismatch::DuplicateKey(key) => self.err(
-                        path.key(key),
-                        "this key appears more than once in the object; give it once",
-                    ),
-                    Mismatch::Other(msg) => self.err(path, clean(msg, Lines::Single)),
-                }
-                self.skipped.push(path.to_string());
+                self.wrong(path, wrong, what);
                 None
             }
         }
+    }
+
+    /// [`Ctx::get`] for a field the caller owns: its value, moved out.
+    pub fn take<T>(
+        &mut self,
+        obj: Path<'_>,
+        key: &str,
+        field: Field<T>,
+        need: bool,
+        what: &str,
+    ) -> Option<T> {
+        match field {
+            None if need => {
+                self.err(
+                    obj.key(key),
+                    format!("missing required key; expected {what}"),
+                );
+                None
+            }
+            None => None,
+            Some(v) => self.take_lax(obj.key(key), v, what),
+        }
+    }
+
+    /// [`Ctx::lax`] for a value the caller owns: its content, moved out.
+    pub fn take_lax<T>(&mut self, path: Path<'_>, v: Lax<T>, what: &str) -> Option<T> {
+        match v {
+            Lax::Ok(v) => Some(v),
+            Lax::Wrong(wrong) => {
+                self.wrong(path, &wrong, what);
+                None
+            }
+        }
+    }
+
+    /// Reports a value that could not be read, and skips what is inside.
+    fn wrong(&mut self, path: Path<'_>, wrong: &Mismatch, what: &str) {
+        match wrong {
+            Mismatch::Found(found) => {
+                // Refused before anything inside was read, and skipped
+                // without reporting its keys: nothing to note.
+                self.err(path, format!("expected {what}, found {found}"));
+                return;
+            }
+            Mismatch::DuplicateKey(key) => self.err(
+                path.key(key),
+                "this key appears more than once in the object; give it once",
+            ),
+            Mismatch::Other(msg) => self.err(path, clean(msg, Lines::Single)),
+        }
+        self.skipped.push(path.to_string());
     }
 
     /// A string field, sanitized and bounded.
@@ -148,31 +186,64 @@ impl<'l> Ctx<'l> {
         Some(clean(s, lines))
     }
 
-    /// An array of at most `max` strings (`what` they are), each sanitized.
-    pub fn texts(
+    /// [`Ctx::text`] for a field the caller owns: the string is kept, not
+    /// copied, when it needs no cleaning.
+    pub fn take_text(
         &mut self,
         obj: Path<'_>,
         key: &str,
-        field: Option<&Lax<Vec<Lax<String>>>>,
+        field: Field<String>,
+        need: bool,
+        lines: Lines,
+    ) -> Option<String> {
+        let s = self.take(obj, key, field, need, "a string")?;
+        if need && s.trim().is_empty() {
+            self.warn(obj.key(key), "is empty");
+        }
+        self.take_bounded(obj.key(key), s, lines)
+    }
+
+    /// [`Ctx::bounded`] for a string the caller owns.
+    pub fn take_bounded(&mut self, path: Path<'_>, s: String, lines: Lines) -> Option<String> {
+        if s.len() > self.limits.max_string {
+            self.err(
+                path,
+                format!(
+                    "string of {} bytes is longer than the limit of {}",
+                    s.len(),
+                    self.limits.max_string
+                ),
+            );
+            return None;
+        }
+        Some(clean_owned(s, lines))
+    }
+
+    /// An array of at most `max` strings (`what` they are), each sanitized;
+    /// the strings are kept, not copied, when they need no cleaning.
+    pub fn take_texts(
+        &mut self,
+        obj: Path<'_>,
+        key: &str,
+        field: Field<Vec<Lax<String>>>,
         need: bool,
         lines: Lines,
         (max, what): (usize, &str),
     ) -> Vec<String> {
-        let Some(items) = self.get(obj, key, field, need, "an array of strings") else {
+        let Some(items) = self.take(obj, key, field, need, "an array of strings") else {
             return Vec::new();
         };
         let here = obj.key(key);
         if !self.count(here, items.len(), max, what) {
             return Vec::new();
         }
-        items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| {
-                let s = self.lax(here.index(i), v, "a string")?;
-                self.bounded(here.index(i), s, lines)
-            })
-            .collect()
+        let mut out = Vec::with_capacity(items.len());
+        for (i, v) in items.into_iter().enumerate() {
+            if let Some(s) = self.take_lax(here.index(i), v, "a string") {
+                out.extend(self.take_bounded(here.index(i), s, lines));
+            }
+        }
+        out
     }
 
     /// Whether `n` items are within `max`, reporting an error if not.

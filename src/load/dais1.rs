@@ -1,40 +1,143 @@
-//! A `dais/1` document: parsed with its unknown keys, then validated, its
-//! problems merged to read top to bottom.
+//! Reading a `dais/1` document: one pass over the text that notes unknown
+//! keys and, when the sessions come after what they refer to (as in every
+//! file dais writes), validates each session as soon as it is read, so the
+//! raw form of the whole programme never exists at once.
+//!
+//! A document laid out otherwise (a key the sessions depend on after
+//! them, more sessions than allowed) is read again and validated whole,
+//! which gives the same problems in the same order.
 
 use super::ctx::Outcome;
-use super::problem::{Capped, Problem};
+use super::lax::{self, Lax};
+use super::problem::{Capped, Path, Problem};
 use super::raw::RawAgenda;
-use super::{Limits, syntax, unknown, validate};
+use super::read::{At, Key, Notes, bit_of, other_key};
+use super::validate::{self, Validator};
+use super::{Limits, syntax};
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::collections::HashSet;
+use std::fmt;
 
-/// Parses JSON into the raw form, returning unknown keys as problems (at
-/// most `limits.max_problems` of them kept, the rest counted).
-pub fn parse(text: &str, limits: &Limits) -> Result<(RawAgenda, Capped), Problem> {
-    super::not_an_array(text)?;
-    let mut de = serde_json::Deserializer::from_str(text);
-    let mut unknown = Capped::new(limits.max_problems);
-    let raw: Result<RawAgenda, _> = serde_ignored::deserialize(&mut de, |path| {
-        if let Some(p) = unknown::unknown_key(&path) {
-            unknown.push(p);
-        }
-    });
-    let raw = raw
-        .and_then(|r| de.end().map(|()| r))
-        .map_err(|e| syntax(&e))?;
-    Ok((raw, unknown))
+/// A document read as `dais/1`.
+pub(super) struct Document<'l> {
+    /// What was read into fields. When the sessions were validated as they
+    /// came, `sessions` is an empty list standing for them, and what they
+    /// depend on has moved into the validator.
+    pub raw: RawAgenda,
+    /// Unknown keys, and whether a value could not be read.
+    pub notes: Notes,
+    streamed: Streamed<'l>,
 }
 
-/// Validates a parsed document; `unknown` are the problems parsing found.
-pub(super) fn check(raw: &RawAgenda, unknown: Capped, limits: &Limits) -> Outcome {
+/// What became of the sessions while reading.
+enum Streamed<'l> {
+    /// They are in the raw form, or were not given as an array.
+    No,
+    /// Validated as read, this many of them.
+    Yes(Box<Validator<'l>>, usize),
+    /// Validated as read, but the document must be read again: something
+    /// they depend on came after them, there were too many, or the list
+    /// could not be read to its end.
+    Spoiled,
+}
+
+/// Reads `text` as `dais/1`, listing at most `limits.max_problems` unknown
+/// keys; with `stream`, sessions are validated as they are read, and what
+/// is skipped is checked against the nesting limit.
+pub(super) fn read<'l>(
+    text: &str,
+    limits: &'l Limits,
+    stream: bool,
+) -> Result<Document<'l>, Problem> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let mut notes = Notes::new(stream.then_some(limits.max_depth), limits.max_problems);
+    let limits = stream.then_some(limits);
+    let top = Top {
+        notes: &mut notes,
+        limits,
+    };
+    let (raw, streamed) = de
+        .deserialize_struct("RawAgenda", RawAgenda::KEYS, top)
+        .and_then(|r| de.end().map(|()| r))
+        .map_err(|e| syntax(&e))?;
+    Ok(Document {
+        raw,
+        notes,
+        streamed,
+    })
+}
+
+/// A document read to its end, validated without its text.
+pub(super) struct Ready<'l> {
+    /// Unknown keys found while reading.
+    unknown: Capped,
+    /// The sessions as read.
+    sessions: Sessions<'l>,
+}
+
+/// The raw form, or a validator that has seen the sessions.
+enum Sessions<'l> {
+    /// Everything is in the raw form.
+    Raw(Box<RawAgenda>),
+    /// Validated as read, this many of them.
+    Validated(Box<Validator<'l>>, usize),
+}
+
+/// Makes `doc`, read from `text`, ready to validate without the text: a
+/// document whose sessions could not be validated as read is read again.
+pub(super) fn settle<'l>(
+    doc: Document<'l>,
+    text: &str,
+    limits: &'l Limits,
+) -> Result<Ready<'l>, Problem> {
+    let Document {
+        raw,
+        notes,
+        streamed,
+    } = doc;
+    let sessions = match streamed {
+        Streamed::No => Sessions::Raw(Box::new(raw)),
+        Streamed::Yes(v, count) => Sessions::Validated(v, count),
+        Streamed::Spoiled => {
+            drop((raw, notes));
+            let again = read(text, limits, false)?;
+            return Ok(Ready {
+                unknown: again.notes.unknown,
+                sessions: Sessions::Raw(Box::new(again.raw)),
+            });
+        }
+    };
+    Ok(Ready {
+        unknown: notes.unknown,
+        sessions,
+    })
+}
+
+/// Validates a document; its problems read top to bottom.
+pub(super) fn validate(ready: Ready<'_>, limits: &Limits) -> Outcome {
+    let outcome = match ready.sessions {
+        Sessions::Raw(raw) => validate::validate(*raw, limits),
+        Sessions::Validated(mut v, count) => {
+            // Checked after the sessions rather than before, but a count
+            // over the limit never gets here, so the problems are the same.
+            v.list(count);
+            v.finish()
+        }
+    };
+    merge(outcome, ready.unknown)
+}
+
+/// The validator's problems and the unknown keys the read found, merged.
+fn merge(outcome: Outcome, unknown: Capped) -> Outcome {
     let Outcome {
         agenda,
         errors: found,
         warnings,
         skipped,
-    } = validate::validate(raw, limits);
+    } = outcome;
     // An object cut short by a key given twice is reported once; unknown
-    // keys serde saw in it before then are not worth more problems. (Past
-    // the listing limit they are only counted, and may still be.)
+    // keys seen in it before then are not worth more problems. (Past the
+    // listing limit they are only counted, and may still be.)
     let skipped: HashSet<&str> = skipped.iter().map(String::as_str).collect();
     let mut errors = unknown;
     errors.retain(|p| !inside_any(&p.path, &skipped));
@@ -47,6 +150,170 @@ pub(super) fn check(raw: &RawAgenda, unknown: Capped, limits: &Limits) -> Outcom
         errors,
         warnings,
         skipped: Vec::new(),
+    }
+}
+
+/// The document's top level, read like any raw object but for `sessions`.
+struct Top<'n, 'l> {
+    notes: &'n mut Notes,
+    limits: Option<&'l Limits>,
+}
+
+impl<'de, 'l> Visitor<'de> for Top<'_, 'l> {
+    type Value = (RawAgenda, Streamed<'l>);
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        const SESSIONS: u32 = bit_of(RawAgenda::READ, "sessions");
+        const BEFORE: [&str; 4] = ["format", "event", "people", "key_messages"];
+        let Top { notes, limits } = self;
+        let at = Path::Root;
+        let mut out = RawAgenda::default();
+        let mut seen = 0;
+        let mut streamed = Streamed::No;
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            let key = key.as_str();
+            if key == "sessions"
+                && seen & SESSIONS == 0
+                && let Some(limits) = limits
+            {
+                seen |= SESSIONS;
+                let stream = Stream {
+                    out: &mut out,
+                    limits,
+                    notes,
+                };
+                streamed = map.next_value_seed(stream)?;
+                continue;
+            }
+            if BEFORE.contains(&key) && matches!(streamed, Streamed::Yes(..)) {
+                streamed = Streamed::Spoiled;
+            }
+            if !out.read_entry(key, &mut map, at, notes, &mut seen)? {
+                let what = ("an agenda's", RawAgenda::KEYS);
+                other_key(key, &mut map, at, what, notes)?;
+            }
+        }
+        Ok((out, streamed))
+    }
+}
+
+/// The value of `sessions`, validated element by element when it is an
+/// array, and otherwise read into the raw form like any field.
+struct Stream<'a, 'n, 'l> {
+    out: &'a mut RawAgenda,
+    limits: &'l Limits,
+    notes: &'n mut Notes,
+}
+
+impl<'de, 'l> DeserializeSeed<'de> for Stream<'_, '_, 'l> {
+    type Value = Streamed<'l>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de, 'l> Visitor<'de> for Stream<'_, '_, 'l> {
+    type Value = Streamed<'l>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Streamed::No)
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Streamed::No)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        let Stream { out, limits, notes } = self;
+        let mut started = false;
+        let elements = Elements {
+            out,
+            limits,
+            notes,
+            started: &mut started,
+        };
+        let list = lax::read(d, elements)?;
+        notes.lax(&list);
+        Ok(match list {
+            Lax::Ok((v, count)) if count <= limits.max_items => {
+                out.sessions = Some(Lax::Ok(Vec::new()));
+                Streamed::Yes(Box::new(v), count)
+            }
+            Lax::Ok(_) => Streamed::Spoiled,
+            Lax::Wrong(wrong) => {
+                out.sessions = Some(Lax::Wrong(wrong));
+                if started {
+                    Streamed::Spoiled
+                } else {
+                    Streamed::No
+                }
+            }
+        })
+    }
+}
+
+/// The elements of the `sessions` array, each validated as it is read.
+struct Elements<'a, 'n, 'l> {
+    out: &'a mut RawAgenda,
+    limits: &'l Limits,
+    notes: &'n mut Notes,
+    /// Set once the array is being read: what the sessions depend on has
+    /// then moved out of `out`.
+    started: &'a mut bool,
+}
+
+impl<'de, 'l> DeserializeSeed<'de> for Elements<'_, '_, 'l> {
+    type Value = (Validator<'l>, usize);
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de, 'l> Visitor<'de> for Elements<'_, '_, 'l> {
+    type Value = (Validator<'l>, usize);
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let Elements {
+            out,
+            limits,
+            notes,
+            started,
+        } = self;
+        *started = true;
+        let mut v = Validator::new(
+            limits,
+            &out.format,
+            out.event.take(),
+            out.people.take(),
+            out.key_messages.take(),
+        );
+        let here = Path::Root.key("sessions");
+        let mut count = 0;
+        while let Some(s) =
+            seq.next_element_seed(At::<Lax<Box<_>>>::new(here.index(count), notes))?
+        {
+            // Past the limit they are only read: the document is read again
+            // to report it.
+            if count < limits.max_items {
+                v.session(s);
+            }
+            count += 1;
+        }
+        Ok((v, count))
     }
 }
 
@@ -76,8 +343,27 @@ fn inside_any(path: &str, outer: &HashSet<&str>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::inside_any;
+    use super::{Streamed, inside_any, read};
+    use crate::load::{Limits, load_bytes};
     use std::collections::HashSet;
+
+    const FRONT: &str = r#""format": "dais/1",
+        "event": {"title": "T", "date": "2030-01-02", "timezone": "UTC"},
+        "people": {"a": {"name": "A"}}"#;
+    const SESSIONS: &str = r#""sessions": [
+        {"id": "s1", "title": "One", "kind": "opening", "start": "09:00",
+         "participants": [{"person": "a", "role": "chair"}]},
+        {"id": "s2", "title": "Two", "kind": "closing", "start": "10:00", "end": "11:00"}]"#;
+
+    fn streamed(text: &str) -> &'static str {
+        let limits = Limits::default();
+        match read(text, &limits, true).map(|d| d.streamed) {
+            Ok(Streamed::No) => "no",
+            Ok(Streamed::Yes(..)) => "yes",
+            Ok(Streamed::Spoiled) => "spoiled",
+            Err(_) => "error",
+        }
+    }
 
     #[test]
     fn inside_means_strictly_below() {
@@ -88,5 +374,60 @@ mod tests {
         assert!(!inside_any("sessions[1]", &outer));
         assert!(!inside_any("sessions[10].x", &outer));
         assert!(!inside_any("events.x", &outer));
+    }
+
+    #[test]
+    fn sessions_after_what_they_refer_to_are_validated_as_read() {
+        assert_eq!(streamed(&format!("{{{FRONT}, {SESSIONS}}}")), "yes");
+        assert_eq!(streamed(&format!("{{{FRONT}, \"sessions\": 1}}")), "no");
+        assert_eq!(streamed(&format!("{{{SESSIONS}, {FRONT}}}")), "spoiled");
+    }
+
+    #[test]
+    fn either_way_the_outcome_is_the_same() {
+        let limits = Limits::default();
+        let ordered = format!("{{{FRONT}, {SESSIONS}}}");
+        let late = format!("{{{SESSIONS}, {FRONT}}}");
+        let a = load_bytes("a", ordered.as_bytes(), &limits).unwrap();
+        let b = load_bytes("b", late.as_bytes(), &limits).unwrap();
+        assert_eq!(a.agenda, b.agenda);
+        assert_eq!(
+            a.agenda.sessions[0].span.end,
+            b.agenda.sessions[1].span.start
+        );
+        // Too many sessions: read again, and reported as before any of them.
+        let few = Limits {
+            max_items: 1,
+            ..limits
+        };
+        let e = load_bytes("a", ordered.as_bytes(), &few).unwrap_err();
+        assert_eq!(e.problems.len(), 1, "{e}");
+        assert_eq!(e.problems[0].path, "sessions");
+        assert!(e.problems[0].message.contains("more than the limit of 1"));
+    }
+
+    #[test]
+    fn a_read_checks_the_nesting_of_what_it_skips() {
+        let limits = Limits::default();
+        let checked = |extra: &str| {
+            let text = format!("{{{FRONT}, {extra} {SESSIONS}}}");
+            let doc = read(&text, &limits, true).unwrap_or_else(|p| panic!("{text}: {p:?}"));
+            doc.notes.nesting_checked(limits.max_depth)
+        };
+        let nested = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        assert!(checked(""));
+        assert!(checked(r#""x-a": "scalar", "x-b": [1, {"c": 2}],"#));
+        // The top-level object is level 1, so an x- value may open 63.
+        assert!(checked(&format!(r#""x-a": {},"#, nested(63))));
+        assert!(!checked(&format!(r#""x-a": {},"#, nested(64))));
+        // A value of the wrong type is skipped unseen: the text is scanned.
+        assert!(!checked(r#""key_messages": {"a": [1]},"#));
+        let e = load_bytes(
+            "a",
+            format!("{{{FRONT}, \"x-a\": {}, {SESSIONS}}}", nested(64)).as_bytes(),
+            &limits,
+        )
+        .unwrap_err();
+        assert!(e.problems[0].message.contains("deeper than 64"), "{e}");
     }
 }

@@ -1,8 +1,10 @@
-//! Which format a file is in, decided from its content once its JSON is
-//! known to be well-formed.
+//! Which format a file is in, decided from its top-level keys: usually as
+//! the file is read as `dais/1` (see [`of`]), or, when that read fails,
+//! by a read that only checks the syntax (see [`detect`]).
 
 use super::lax::Lax;
 use super::problem::Problem;
+use super::raw::RawAgenda;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 use std::fmt;
@@ -43,22 +45,41 @@ struct Probe {
     schema: Option<Lax<String>>,
 }
 
-#[derive(Deserialize)]
-struct ScheduleProbe {
+/// What a schedule.json's `schedule` says about its version.
+#[derive(Debug, Deserialize)]
+pub struct ScheduleProbe {
     events: Option<IgnoredAny>,
 }
 
 /// Checks the JSON syntax and names the format; a syntax error comes back
-/// with its line and column.
+/// with its line and column. This reads the whole document, so the loader
+/// calls it only when reading the file as `dais/1` failed: it tells which
+/// error the file reports first (a syntax error wherever it is, else the
+/// `dais/1` reader's), and whether the file is another format.
 pub fn detect(text: &str) -> Result<Format, Problem> {
     let mut de = serde_json::Deserializer::from_str(text);
     let probe = Probe::deserialize(&mut de)
         .and_then(|p| de.end().map(|()| p))
         .map_err(|e| super::syntax(&e))?;
-    if probe.format.is_some() || probe.event.is_some() || probe.sessions.is_some() {
+    let dais1 = probe.format.is_some() || probe.event.is_some() || probe.sessions.is_some();
+    decide(dais1, probe.schedule.as_ref(), probe.schema.as_ref())
+}
+
+/// The format of a document read as `dais/1`, from the same keys.
+pub fn of(raw: &RawAgenda) -> Result<Format, Problem> {
+    let dais1 = raw.format.is_some() || raw.event.is_some() || raw.sessions.is_some();
+    decide(dais1, raw.schedule.as_ref(), raw.schema.as_ref())
+}
+
+fn decide(
+    dais1: bool,
+    schedule: Option<&Lax<ScheduleProbe>>,
+    schema: Option<&Lax<String>>,
+) -> Result<Format, Problem> {
+    if dais1 {
         return Ok(Format::Dais1);
     }
-    let Some(schedule) = probe.schedule else {
+    let Some(schedule) = schedule else {
         return Err(Problem::at(
             "",
             "not an agenda dais reads: expected a dais/1 agenda (a top-level \
@@ -66,9 +87,7 @@ pub fn detect(text: &str) -> Result<Format, Problem> {
              \"schedule\" object)",
         ));
     };
-    let says_schedule2 = probe
-        .schema
-        .as_ref()
+    let says_schedule2 = schema
         .and_then(Lax::ok)
         .is_some_and(|s| s.contains("schedule2") || s.contains("schema2"));
     let flat = matches!(schedule, Lax::Ok(ScheduleProbe { events: Some(_) }));

@@ -20,8 +20,9 @@ mod skip;
 pub enum Lax<T> {
     /// The value had the expected type.
     Ok(T),
-    /// It did not.
-    Wrong(Mismatch),
+    /// It did not. Boxed, as it is rare: a field then takes no more room
+    /// than its value (`Option<Lax<String>>` is a `String`'s size).
+    Wrong(Box<Mismatch>),
 }
 
 /// What was wrong with a value.
@@ -43,6 +44,12 @@ impl<T> Lax<T> {
             Lax::Wrong(_) => None,
         }
     }
+
+    /// Whether it could not be read for a reason other than its type or a
+    /// duplicate key.
+    pub fn is_unreadable(&self) -> bool {
+        matches!(self, Lax::Wrong(m) if matches!(**m, Mismatch::Other(_)))
+    }
 }
 
 impl<T> From<T> for Lax<T> {
@@ -62,53 +69,65 @@ impl<T: Serialize> Serialize for Lax<T> {
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Lax<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(LaxVisitor(PhantomData))
+        read(d, PhantomData::<T>)
     }
 }
 
-struct LaxVisitor<T>(PhantomData<T>);
-
-fn scalar<'de, T, D>(d: D, found: &'static str) -> Lax<T>
+/// Reads any JSON value through `seed`, keeping a wrong type as data.
+#[inline]
+pub(super) fn read<'de, S, D>(d: D, seed: S) -> Result<Lax<S::Value>, D::Error>
 where
-    T: Deserialize<'de>,
-    D: Deserializer<'de, Error = de::value::Error>,
+    S: DeserializeSeed<'de>,
+    D: Deserializer<'de>,
 {
-    T::deserialize(d).map_or(Lax::Wrong(Mismatch::Found(found)), Lax::Ok)
+    d.deserialize_any(LaxVisitor(seed))
 }
 
-impl<'de, T: Deserialize<'de>> Visitor<'de> for LaxVisitor<T> {
-    type Value = Lax<T>;
+/// Reads a value with its seed, whatever JSON type it turns out to be.
+struct LaxVisitor<S>(S);
+
+fn scalar<'de, S, D>(seed: S, d: D, found: &'static str) -> Lax<S::Value>
+where
+    S: DeserializeSeed<'de>,
+    D: Deserializer<'de, Error = de::value::Error>,
+{
+    seed.deserialize(d)
+        .map_or_else(|_| Lax::Wrong(Box::new(Mismatch::Found(found))), Lax::Ok)
+}
+
+impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for LaxVisitor<S> {
+    type Value = Lax<S::Value>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any JSON value")
     }
 
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(scalar(v.into_deserializer(), "a boolean"))
+        Ok(scalar(self.0, v.into_deserializer(), "a boolean"))
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(scalar(v.into_deserializer(), "a number"))
+        Ok(scalar(self.0, v.into_deserializer(), "a number"))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(scalar(v.into_deserializer(), "a number"))
+        Ok(scalar(self.0, v.into_deserializer(), "a number"))
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(scalar(v.into_deserializer(), "a number"))
+        Ok(scalar(self.0, v.into_deserializer(), "a number"))
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(scalar(v.into_deserializer(), "a string"))
+        Ok(scalar(self.0, v.into_deserializer(), "a string"))
     }
 
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(scalar(v.into_deserializer(), "a string"))
+        Ok(scalar(self.0, v.into_deserializer(), "a string"))
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Lax::Wrong(Mismatch::Found("null")))
+        Ok(Lax::Wrong(Box::new(Mismatch::Found("null"))))
     }
 
     fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
@@ -116,14 +135,14 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for LaxVisitor<T> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        match T::deserialize(Array(&mut seq)) {
+        match self.0.deserialize(Array(&mut seq)) {
             Ok(v) => Ok(Lax::Ok(v)),
             Err(e) if !is_data_error(&e) => Err(e),
             Err(e) => {
                 // Leave the input where serde_json expects it; a syntax error
                 // surfaces again here and is fatal, as it should be.
                 while seq.next_element::<Skip>()?.is_some() {}
-                Ok(Lax::Wrong(mismatch(&e, "an array")))
+                Ok(Lax::Wrong(Box::new(mismatch(&e, "an array"))))
             }
         }
     }
@@ -133,7 +152,7 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for LaxVisitor<T> {
             map,
             value_pending: false,
         };
-        match T::deserialize(MapAccessDeserializer::new(&mut map)) {
+        match self.0.deserialize(MapAccessDeserializer::new(&mut map)) {
             Ok(v) => Ok(Lax::Ok(v)),
             Err(e) if !is_data_error(&e) => Err(e),
             Err(e) => {
@@ -143,7 +162,7 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for LaxVisitor<T> {
                     map.next_value::<Skip>()?;
                 }
                 while map.next_entry::<Skip, Skip>()?.is_some() {}
-                Ok(Lax::Wrong(mismatch(&e, "an object")))
+                Ok(Lax::Wrong(Box::new(mismatch(&e, "an object"))))
             }
         }
     }
@@ -276,10 +295,17 @@ mod tests {
         let v: Vec<Lax<String>> =
             serde_json::from_str(r#"["a", 1, null, [1,[2]], {"x":{}}]"#).unwrap();
         assert_eq!(v[0], Lax::Ok("a".into()));
-        assert_eq!(v[1], Lax::Wrong(Mismatch::Found("a number")));
-        assert_eq!(v[2], Lax::Wrong(Mismatch::Found("null")));
-        assert_eq!(v[3], Lax::Wrong(Mismatch::Found("an array")));
-        assert_eq!(v[4], Lax::Wrong(Mismatch::Found("an object")));
+        assert_eq!(v[1], Lax::Wrong(Box::new(Mismatch::Found("a number"))));
+        assert_eq!(v[2], Lax::Wrong(Box::new(Mismatch::Found("null"))));
+        assert_eq!(v[3], Lax::Wrong(Box::new(Mismatch::Found("an array"))));
+        assert_eq!(v[4], Lax::Wrong(Box::new(Mismatch::Found("an object"))));
+    }
+
+    #[test]
+    fn a_field_is_no_bigger_than_its_value() {
+        use std::mem::size_of;
+        assert_eq!(size_of::<Option<Lax<String>>>(), size_of::<String>());
+        assert_eq!(size_of::<Option<Lax<Vec<u8>>>>(), size_of::<Vec<u8>>());
     }
 
     #[test]
@@ -304,7 +330,7 @@ mod tests {
             a: Option<String>,
         }
         let v: Vec<Lax<S>> = serde_json::from_str(r#"[["x"], {"a": "y"}]"#).unwrap();
-        assert_eq!(v[0], Lax::Wrong(Mismatch::Found("an array")));
+        assert_eq!(v[0], Lax::Wrong(Box::new(Mismatch::Found("an array"))));
         assert_eq!(v[1].ok().and_then(|s| s.a.as_deref()), Some("y"));
     }
 
@@ -318,7 +344,10 @@ mod tests {
         let v: Vec<Lax<S>> =
             serde_json::from_str(r#"[{"a": "1", "a": {"deep": [1]}, "b": "2"}, {"b": "3"}]"#)
                 .unwrap();
-        assert_eq!(v[0], Lax::Wrong(Mismatch::DuplicateKey("a".into())));
+        assert_eq!(
+            v[0],
+            Lax::Wrong(Box::new(Mismatch::DuplicateKey("a".into())))
+        );
         assert_eq!(v[1].ok().and_then(|s| s.b.as_deref()), Some("3"));
     }
 

@@ -133,6 +133,15 @@ impl<'a> Path<'a> {
     pub fn index(&'a self, i: usize) -> Path<'a> {
         Path::Index(self, i)
     }
+
+    /// How many keys and indices lead here: an array or object at this
+    /// path opens nesting level `depth() + 1`.
+    pub fn depth(&self) -> usize {
+        match self {
+            Path::Root => 0,
+            Path::Key(parent, _) | Path::Index(parent, _) => parent.depth() + 1,
+        }
+    }
 }
 
 impl fmt::Display for Path<'_> {
@@ -189,6 +198,7 @@ mod tests {
         let sessions = root.key("sessions");
         let third = sessions.index(3);
         assert_eq!(third.key("end").to_string(), "sessions[3].end");
+        assert_eq!((root.depth(), third.key("end").depth()), (0, 3));
         let people = root.key("people");
         assert_eq!(people.key("kay-buck").to_string(), "people.kay-buck");
         assert_eq!(

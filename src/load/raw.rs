@@ -1,145 +1,151 @@
-//! The `dais/1` wire format as serde reads and writes it, before validation.
+//! The `dais/1` wire format as read and written, before validation.
 //!
-//! Every field is optional and lax, so a broken file still deserializes far
+//! Every field is optional and lax, so a broken file still reads far
 //! enough for the validator to report all of its problems at once.
 
+use super::detect::ScheduleProbe;
 use super::lax::{Entries, Lax};
-use serde::{Deserialize, Serialize};
+
+#[macro_use]
+mod object;
 
 /// A field as read: absent (or null), or present with some type.
 pub type Field<T> = Option<Lax<T>>;
 
-/// A whole agenda document.
-#[derive(Debug, Default, Deserialize, Serialize)]
-#[serde(default)]
-pub struct RawAgenda {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub format: Field<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub event: Field<RawEvent>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub people: Field<Entries<Lax<RawPerson>>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub key_messages: Field<Vec<Lax<RawKeyMessage>>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sessions: Field<Vec<Lax<RawSession>>>,
+raw_object! {
+    /// A whole agenda document.
+    pub struct RawAgenda, "an agenda's" {
+        /// `"dais/1"`.
+        format: String,
+        /// What the day is.
+        event: RawEvent,
+        /// Everyone on the programme, by id.
+        people: Entries<Lax<RawPerson>>,
+        /// The messages that came out of the event.
+        key_messages: Vec<Lax<RawKeyMessage>>,
+        /// The programme.
+        sessions: Vec<Lax<RawSession>>,
+    }
+    probed {
+        /// A schedule.json's `schedule`, read to tell the formats apart.
+        schedule: Field<ScheduleProbe> = "schedule",
+        /// A schedule.json's `$schema`, which may name its version.
+        schema: Field<String> = "$schema",
+    }
 }
 
-#[derive(Debug, Default, Deserialize, Serialize)]
-#[serde(default)]
-pub struct RawEvent {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Field<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub subtitle: Field<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub convener: Field<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub venue: Field<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Field<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub timezone: Field<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub summary: Field<Vec<Lax<String>>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sources: Field<Vec<Lax<RawSource>>>,
+raw_object! {
+    /// The event.
+    pub struct RawEvent, "the event's" {
+        /// Its title.
+        title: String,
+        /// The longer purpose line.
+        subtitle: String,
+        /// Who convenes it.
+        convener: String,
+        /// Where it is.
+        venue: String,
+        /// Its (first) day.
+        date: String,
+        /// The IANA zone of every time in the file.
+        timezone: String,
+        /// Introduction paragraphs.
+        summary: Vec<Lax<String>>,
+        /// The documents the agenda was taken from.
+        sources: Vec<Lax<RawSource>>,
+    }
 }
 
-#[derive(Debug, Default, Deserialize, Serialize)]
-#[serde(default)]
-pub struct RawSource {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Field<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Field<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Field<String>,
+raw_object! {
+    /// A document the agenda was taken from.
+    pub struct RawSource, "a source's" {
+        /// Its title.
+        title: String,
+        /// Its date.
+        date: String,
+        /// Where to find it.
+        url: String,
+    }
 }
 
-#[derive(Debug, Default, Deserialize, Serialize)]
-#[serde(default)]
-pub struct RawPerson {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Field<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub honorific: Field<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub affiliation: Field<String>,
+raw_object! {
+    /// Someone on the programme.
+    pub struct RawPerson, "a person's" {
+        /// Their name.
+        name: String,
+        /// "Ms.", "H.E."…
+        honorific: String,
+        /// Position and organisation.
+        affiliation: String,
+    }
 }
 
-#[derive(Debug, Default, Deserialize, Serialize)]
-#[serde(default)]
-pub struct RawKeyMessage {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Field<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub number: Field<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Field<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub text: Field<Vec<Lax<String>>>,
+raw_object! {
+    /// One of the event's key messages.
+    pub struct RawKeyMessage, "a key message's" {
+        /// Its id.
+        id: String,
+        /// Its number in the source.
+        number: i64,
+        /// Its heading.
+        title: String,
+        /// Its paragraphs.
+        text: Vec<Lax<String>>,
+    }
 }
 
-#[derive(Debug, Default, Deserialize, Serialize)]
-#[serde(default)]
-pub struct RawSession {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Field<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Field<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub kind: Field<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub part: Field<String>,
-    /// Extension: the room it is held in.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub room: Field<String>,
-    /// Extension: the track or theme it belongs to.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub track: Field<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Field<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub start: Field<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub end: Field<String>,
-    /// Extension: the day `end` is on, when not the session's `date`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub end_date: Field<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Field<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub notes: Field<Vec<Lax<String>>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub participants: Field<Vec<Lax<RawParticipant>>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub key_messages: Field<Vec<Lax<String>>>,
-    /// Written by `dais list --format json`: the resolved start instant.
-    #[serde(
-        rename = "x-starts-at",
-        skip_deserializing,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub x_starts_at: Option<String>,
-    /// Written by `dais list --format json`: the resolved end instant.
-    #[serde(
-        rename = "x-ends-at",
-        skip_deserializing,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub x_ends_at: Option<String>,
+raw_object! {
+    /// One item of the programme.
+    pub struct RawSession, "a session's" {
+        /// Its id.
+        id: String,
+        /// Its title.
+        title: String,
+        /// What sort of item it is.
+        kind: String,
+        /// The block it belongs to.
+        part: String,
+        /// Extension: the room it is held in.
+        room: String,
+        /// Extension: the track or theme it belongs to.
+        track: String,
+        /// Its day, when not the event's.
+        date: String,
+        /// `HH:MM`.
+        start: String,
+        /// `HH:MM`, or `24:00`.
+        end: String,
+        /// Extension: the day `end` is on, when not the session's `date`.
+        end_date: String,
+        /// Free text about it.
+        description: String,
+        /// Format notes.
+        notes: Vec<Lax<String>>,
+        /// Who takes part.
+        participants: Vec<Lax<RawParticipant>>,
+        /// The ids of the key messages it speaks to.
+        key_messages: Vec<Lax<String>>,
+    }
+    written {
+        /// Written by `dais list --format json`: the resolved start instant.
+        #[serde(rename = "x-starts-at", skip_serializing_if = "Option::is_none")]
+        x_starts_at: Option<String>,
+        /// Written by `dais list --format json`: the resolved end instant.
+        #[serde(rename = "x-ends-at", skip_serializing_if = "Option::is_none")]
+        x_ends_at: Option<String>,
+    }
 }
 
-#[derive(Debug, Default, Deserialize, Serialize)]
-#[serde(default)]
-pub struct RawParticipant {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub person: Field<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub role: Field<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub appearance: Field<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub capacity: Field<String>,
+raw_object! {
+    /// Someone taking part in a session.
+    pub struct RawParticipant, "a participant's" {
+        /// The id of a person in `people`.
+        person: String,
+        /// What they do there.
+        role: String,
+        /// In person or by video message.
+        appearance: String,
+        /// The capacity in which they speak.
+        capacity: String,
+    }
 }

@@ -1,76 +1,167 @@
 //! From the raw wire form to the domain model, collecting every problem:
 //! the event, people and key messages here, sessions in `validate/sessions.rs`.
+//!
+//! The raw form is consumed as it is read: its strings move into the model
+//! rather than being copied, so the two are never both whole in memory.
 
 use super::ctx::{Ctx, Outcome};
-use super::lax::Lax;
+use super::lax::{Entries, Lax};
 use super::problem::Path;
-use super::raw::{RawAgenda, RawEvent, RawKeyMessage, RawPerson};
+use super::raw::{Field, RawAgenda, RawEvent, RawKeyMessage, RawPerson, RawSession};
 use super::{Limits, times};
 use crate::agenda::{Agenda, Event, KeyMessage, Person, Source};
 use crate::sanitize::{Lines, clean};
 use chrono_tz::Tz;
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 
+mod ids;
 mod sessions;
 
-use sessions::Lookups;
+use ids::Ids;
+use sessions::{Lookups, Sessions};
 
 /// The versions of the format this build reads.
 pub const FORMATS: &[&str] = &["dais/1"];
 
 /// Validates a raw agenda into the model, collecting every problem.
-pub fn validate(raw: &RawAgenda, limits: &Limits) -> Outcome {
-    let mut cx = Ctx::new(limits);
-    let root = Path::Root;
-    if let Some(format) = cx.get(root, "format", raw.format.as_ref(), true, "a string")
-        && !FORMATS.contains(&format.as_str())
+pub fn validate(raw: RawAgenda, limits: &Limits) -> Outcome {
+    let RawAgenda {
+        format,
+        event,
+        people,
+        key_messages,
+        sessions,
+        ..
+    } = raw;
+    let mut v = Validator::new(limits, &format, event, people, key_messages);
+    if let Some(list) =
+        v.cx.take(Path::Root, "sessions", sessions, true, "an array")
+        && v.list(list.len())
     {
-        let known = FORMATS.join(", ");
-        cx.err(
-            root.key("format"),
-            format!(
-                "unknown format {}; this build of dais reads {known}",
-                super::problem::quote(format)
-            ),
-        );
+        v.sessions.reserve(list.len());
+        for s in list {
+            v.session(match s {
+                Lax::Ok(s) => Lax::Ok(Box::new(s)),
+                Lax::Wrong(wrong) => Lax::Wrong(wrong),
+            });
+        }
     }
-    let event = cx
-        .get(root, "event", raw.event.as_ref(), true, "an object")
-        .and_then(|e| event(&mut cx, root.key("event"), e));
-    let (people, person_ids) = people(&mut cx, raw);
-    let (key_messages, message_ids) = key_messages(&mut cx, raw);
-    // A list of the wrong type is reported once; references into it are
-    // not reported again, one by one.
-    let people_read = !matches!(raw.people, Some(Lax::Wrong(_)));
-    let messages_read = !matches!(raw.key_messages, Some(Lax::Wrong(_)));
-    let lookups = Lookups {
-        people: people_read.then_some(&person_ids),
-        messages: messages_read.then_some(&message_ids),
-        tz: event.as_ref().map(|e| e.timezone),
-        date: event.as_ref().map(|e| e.date),
-    };
-    let sessions = sessions::sessions(&mut cx, raw, &lookups);
-    let agenda = match (event, cx.errors.is_empty()) {
-        (Some(event), true) => Some(Agenda {
+    v.finish()
+}
+
+/// A document validated in its order: the keys sessions depend on first,
+/// then each session as it comes, then what needs them all.
+pub(crate) struct Validator<'l> {
+    cx: Ctx<'l>,
+    event: Option<Event>,
+    people: Vec<Person>,
+    key_messages: Vec<KeyMessage>,
+    person_ids: Ids,
+    message_ids: Ids,
+    /// Whether `people` was an object (or absent); when it was not, it is
+    /// reported once and references into it are not reported again.
+    people_read: bool,
+    /// The same for `key_messages`.
+    messages_read: bool,
+    sessions: Sessions,
+}
+
+impl<'l> Validator<'l> {
+    /// Validates everything but the sessions.
+    pub fn new(
+        limits: &'l Limits,
+        format: &Field<String>,
+        event: Field<RawEvent>,
+        people: Field<Entries<Lax<RawPerson>>>,
+        key_messages: Field<Vec<Lax<RawKeyMessage>>>,
+    ) -> Self {
+        let mut cx = Ctx::new(limits);
+        let root = Path::Root;
+        if let Some(format) = cx.get(root, "format", format.as_ref(), true, "a string")
+            && !FORMATS.contains(&format.as_str())
+        {
+            let known = FORMATS.join(", ");
+            cx.err(
+                root.key("format"),
+                format!(
+                    "unknown format {}; this build of dais reads {known}",
+                    super::problem::quote(format)
+                ),
+            );
+        }
+        let event = cx
+            .take(root, "event", event, true, "an object")
+            .and_then(|e| self::event(&mut cx, root.key("event"), e));
+        let people_read = !matches!(people, Some(Lax::Wrong(_)));
+        let messages_read = !matches!(key_messages, Some(Lax::Wrong(_)));
+        let (people, person_ids) = self::people(&mut cx, people);
+        let (key_messages, message_ids) = self::key_messages(&mut cx, key_messages);
+        Validator {
+            cx,
+            event,
+            people,
+            key_messages,
+            person_ids,
+            message_ids,
+            people_read,
+            messages_read,
+            sessions: Sessions::default(),
+        }
+    }
+
+    /// Checks the number of sessions, and says whether they are to be read.
+    pub fn list(&mut self, count: usize) -> bool {
+        let here = Path::Root.key("sessions");
+        if count == 0 {
+            self.cx.err(here, "an agenda needs at least one session");
+        }
+        self.cx
+            .count(here, count, self.cx.limits.max_items, "sessions")
+    }
+
+    /// Validates the next session.
+    pub fn session(&mut self, s: Lax<Box<RawSession>>) {
+        let lookups = Lookups {
+            people: self.people_read.then_some(&self.person_ids),
+            messages: self.messages_read.then_some(&self.message_ids),
+            tz: self.event.as_ref().map(|e| e.timezone),
+            date: self.event.as_ref().map(|e| e.date),
+        };
+        self.sessions.push(&mut self.cx, s, &lookups);
+    }
+
+    /// Resolves the sessions' ends and builds the agenda, if it is valid.
+    pub fn finish(self) -> Outcome {
+        let Validator {
+            mut cx,
             event,
             people,
             key_messages,
             sessions,
-        }),
-        _ => None,
-    };
-    if let Some(a) = &agenda {
-        times::order_warnings(a, &mut cx.warnings);
+            ..
+        } = self;
+        let sessions = sessions.finish(&mut cx);
+        let agenda = match (event, cx.errors.is_empty()) {
+            (Some(event), true) => Some(Agenda {
+                event,
+                people,
+                key_messages,
+                sessions,
+            }),
+            _ => None,
+        };
+        if let Some(a) = &agenda {
+            times::order_warnings(a, &mut cx.warnings);
+        }
+        cx.outcome(agenda)
     }
-    cx.outcome(agenda)
 }
 
-fn event(cx: &mut Ctx<'_>, here: Path<'_>, e: &RawEvent) -> Option<Event> {
-    let title = cx.text(here, "title", e.title.as_ref(), true, Lines::Single);
-    let subtitle = cx.text(here, "subtitle", e.subtitle.as_ref(), false, Lines::Single);
-    let convener = cx.text(here, "convener", e.convener.as_ref(), false, Lines::Single);
-    let venue = cx.text(here, "venue", e.venue.as_ref(), false, Lines::Single);
+fn event(cx: &mut Ctx<'_>, here: Path<'_>, e: RawEvent) -> Option<Event> {
+    let title = cx.take_text(here, "title", e.title, true, Lines::Single);
+    let subtitle = cx.take_text(here, "subtitle", e.subtitle, false, Lines::Single);
+    let convener = cx.take_text(here, "convener", e.convener, false, Lines::Single);
+    let venue = cx.take_text(here, "venue", e.venue, false, Lines::Single);
     let date = cx.date(here, "date", e.date.as_ref(), true);
     let timezone = cx
         .get(
@@ -94,37 +185,25 @@ fn event(cx: &mut Ctx<'_>, here: Path<'_>, e: &RawEvent) -> Option<Event> {
             tz
         });
     let paragraphs = (cx.limits.max_paragraphs, "paragraphs");
-    let summary = cx.texts(
-        here,
-        "summary",
-        e.summary.as_ref(),
-        false,
-        Lines::Multi,
-        paragraphs,
-    );
+    let summary = cx.take_texts(here, "summary", e.summary, false, Lines::Multi, paragraphs);
     let mut sources = Vec::new();
-    if let Some(list) = cx.get(
-        here,
-        "sources",
-        e.sources.as_ref(),
-        false,
-        "an array of objects",
-    ) {
+    if let Some(list) = cx.take(here, "sources", e.sources, false, "an array of objects") {
         let at = here.key("sources");
         let max = cx.limits.max_entries;
         let list = if cx.count(at, list.len(), max, "sources") {
-            list.as_slice()
+            list
         } else {
-            &[]
+            Vec::new()
         };
-        for (i, s) in list.iter().enumerate() {
-            let Some(s) = cx.lax(at.index(i), s, "an object") else {
+        sources.reserve(list.len());
+        for (i, s) in list.into_iter().enumerate() {
+            let p = at.index(i);
+            let Some(s) = cx.take_lax(p, s, "an object") else {
                 continue;
             };
-            let p = at.index(i);
-            let title = cx.text(p, "title", s.title.as_ref(), true, Lines::Single);
+            let title = cx.take_text(p, "title", s.title, true, Lines::Single);
             let date = cx.date(p, "date", s.date.as_ref(), false);
-            let url = cx.text(p, "url", s.url.as_ref(), false, Lines::Single);
+            let url = cx.take_text(p, "url", s.url, false, Lines::Single);
             if let Some(title) = title {
                 sources.push(Source { title, date, url });
             }
@@ -142,15 +221,11 @@ fn event(cx: &mut Ctx<'_>, here: Path<'_>, e: &RawEvent) -> Option<Event> {
     })
 }
 
-/// Every id given, valid or not, to its index in the model: `None` when the
-/// item has errors of its own, so a reference to it is not one more.
-pub(super) type Ids = HashMap<String, Option<usize>>;
-
-fn people(cx: &mut Ctx<'_>, raw: &RawAgenda) -> (Vec<Person>, Ids) {
+fn people(cx: &mut Ctx<'_>, field: Field<Entries<Lax<RawPerson>>>) -> (Vec<Person>, Ids) {
     let root = Path::Root;
     let mut people = Vec::new();
-    let mut ids = HashMap::new();
-    let Some(entries) = cx.get(root, "people", raw.people.as_ref(), false, "an object") else {
+    let mut ids = Ids::default();
+    let Some(entries) = cx.take(root, "people", field, false, "an object") else {
         return (people, ids);
     };
     let here = root.key("people");
@@ -159,8 +234,8 @@ fn people(cx: &mut Ctx<'_>, raw: &RawAgenda) -> (Vec<Person>, Ids) {
     }
     people.reserve(entries.0.len());
     ids.reserve(entries.0.len());
-    for (id, p) in &entries.0 {
-        let at = here.key(id);
+    for (id, p) in entries.0 {
+        let at = here.key(&id);
         let valid_id = !id.is_empty()
             && id
                 .bytes()
@@ -180,54 +255,45 @@ fn people(cx: &mut Ctx<'_>, raw: &RawAgenda) -> (Vec<Person>, Ids) {
             cx.err(at, msg);
         }
         let valid_id = valid_id && short;
-        let Entry::Vacant(slot) = ids.entry(id.clone()) else {
+        if ids.contains(&id) {
             cx.err(
                 at,
                 "duplicate person id; each key of `people` must be unique",
             );
             continue;
-        };
+        }
         let person = cx
-            .lax(at, p, "an object")
-            .and_then(|p| person(cx, at, id, p))
+            .take_lax(at, p, "an object")
+            .and_then(|p| person(cx, at, p))
             .filter(|_| valid_id);
-        slot.insert(person.map(|person| {
-            people.push(person);
-            people.len() - 1
-        }));
+        ids.insert(&id, person.is_some().then_some(people.len()));
+        if let Some((name, honorific, affiliation)) = person {
+            people.push(Person {
+                id,
+                name,
+                honorific,
+                affiliation,
+            });
+        }
     }
     (people, ids)
 }
 
-fn person(cx: &mut Ctx<'_>, at: Path<'_>, id: &str, p: &RawPerson) -> Option<Person> {
-    let name = cx.text(at, "name", p.name.as_ref(), true, Lines::Single);
-    let honorific = cx.text(at, "honorific", p.honorific.as_ref(), false, Lines::Single);
-    let affiliation = cx.text(
-        at,
-        "affiliation",
-        p.affiliation.as_ref(),
-        false,
-        Lines::Single,
-    );
-    Some(Person {
-        id: id.to_owned(),
-        name: name?,
-        honorific,
-        affiliation,
-    })
+/// A person's name, honorific and affiliation.
+type Named = (String, Option<String>, Option<String>);
+
+fn person(cx: &mut Ctx<'_>, at: Path<'_>, p: RawPerson) -> Option<Named> {
+    let name = cx.take_text(at, "name", p.name, true, Lines::Single);
+    let honorific = cx.take_text(at, "honorific", p.honorific, false, Lines::Single);
+    let affiliation = cx.take_text(at, "affiliation", p.affiliation, false, Lines::Single);
+    Some((name?, honorific, affiliation))
 }
 
-fn key_messages(cx: &mut Ctx<'_>, raw: &RawAgenda) -> (Vec<KeyMessage>, Ids) {
+fn key_messages(cx: &mut Ctx<'_>, field: Field<Vec<Lax<RawKeyMessage>>>) -> (Vec<KeyMessage>, Ids) {
     let root = Path::Root;
     let mut out = Vec::new();
-    let mut ids = HashMap::new();
-    let Some(list) = cx.get(
-        root,
-        "key_messages",
-        raw.key_messages.as_ref(),
-        false,
-        "an array",
-    ) else {
+    let mut ids = Ids::default();
+    let Some(list) = cx.take(root, "key_messages", field, false, "an array") else {
         return (out, ids);
     };
     let here = root.key("key_messages");
@@ -235,18 +301,21 @@ fn key_messages(cx: &mut Ctx<'_>, raw: &RawAgenda) -> (Vec<KeyMessage>, Ids) {
         return (out, ids);
     }
     let mut first_at: HashMap<String, usize> = HashMap::with_capacity(list.len());
-    for (i, m) in list.iter().enumerate() {
+    for (i, m) in list.into_iter().enumerate() {
         let at = here.index(i);
-        let Some(m) = cx.lax(at, m, "an object") else {
+        let Some(m) = cx.take_lax(at, m, "an object") else {
             continue;
         };
-        let msg = key_message(cx, at, m);
         // Ids are compared as shown (sanitized), so two that differ only
         // by a control character are duplicates, as they would look.
-        let Some(Lax::Ok(raw_id)) = &m.id else {
+        let id = match &m.id {
+            Some(Lax::Ok(raw_id)) => Some(clean(raw_id, Lines::Single)),
+            _ => None,
+        };
+        let msg = key_message(cx, at, m);
+        let Some(id) = id else {
             continue;
         };
-        let id = clean(raw_id, Lines::Single);
         if let Some(first) = first_at.get(&id) {
             cx.err(
                 at.key("id"),
@@ -254,26 +323,24 @@ fn key_messages(cx: &mut Ctx<'_>, raw: &RawAgenda) -> (Vec<KeyMessage>, Ids) {
             );
             continue;
         }
-        first_at.insert(id.clone(), i);
         ids.insert(
-            id,
+            &id,
             msg.map(|msg| {
                 out.push(msg);
                 out.len() - 1
             }),
         );
+        first_at.insert(id, i);
     }
     (out, ids)
 }
 
-fn key_message(cx: &mut Ctx<'_>, at: Path<'_>, m: &RawKeyMessage) -> Option<KeyMessage> {
-    let id = cx.text(at, "id", m.id.as_ref(), true, Lines::Single);
-    let number = cx
-        .get(at, "number", m.number.as_ref(), false, "an integer")
-        .copied();
-    let title = cx.text(at, "title", m.title.as_ref(), true, Lines::Single);
+fn key_message(cx: &mut Ctx<'_>, at: Path<'_>, m: RawKeyMessage) -> Option<KeyMessage> {
+    let id = cx.take_text(at, "id", m.id, true, Lines::Single);
+    let number = cx.take(at, "number", m.number, false, "an integer");
+    let title = cx.take_text(at, "title", m.title, true, Lines::Single);
     let paragraphs = (cx.limits.max_paragraphs, "paragraphs");
-    let text = cx.texts(at, "text", m.text.as_ref(), true, Lines::Multi, paragraphs);
+    let text = cx.take_texts(at, "text", m.text, true, Lines::Multi, paragraphs);
     Some(KeyMessage {
         id: id?,
         number,

@@ -1,16 +1,16 @@
 //! Sessions: their times resolved in the agenda's zone, a missing end taken
 //! from the next session, and their references to people and key messages.
 
+use super::ids::{Found, IdMap};
 use super::times;
 use super::{Ctx, Ids};
 use crate::agenda::{Appearance, Kind, Participant, Role, Session, Span};
 use crate::load::lax::Lax;
 use crate::load::problem::{Path, quote};
-use crate::load::raw::{RawAgenda, RawParticipant, RawSession};
-use crate::sanitize::{Lines, clean};
+use crate::load::raw::{Field, RawParticipant, RawSession};
+use crate::sanitize::{Lines, clean, clean_cow};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
-use std::collections::HashMap;
 
 /// What sessions refer to, resolved before they are read. `people` or
 /// `messages` is `None` when that list could not be read at all.
@@ -24,11 +24,22 @@ pub(super) struct Lookups<'a> {
 /// A local time and the instant it means.
 type Instant = (NaiveDateTime, DateTime<Utc>);
 
-/// A session read but not finished: its end may be the next one's start.
+/// Sessions as they are read, and what resolving their ends needs.
 #[derive(Default)]
-struct Pending {
-    /// The session, when everything in it but its end is valid.
-    session: Option<Session>,
+pub(super) struct Sessions {
+    /// Each session id given (as shown) and the last session to give it.
+    ids: IdMap<usize>,
+    /// The sessions valid but for their end, in order.
+    valid: Vec<Session>,
+    /// One per session read, valid or not, so a missing end can look at
+    /// the next session's start.
+    slots: Vec<Slot>,
+}
+
+/// What a session read tells about the sessions around it.
+struct Slot {
+    /// Whether it is in [`Sessions::valid`] (all but its end is valid).
+    valid: bool,
     /// Its start when valid, even if something else in it is not, so the
     /// session before it can still end there.
     start: Option<Instant>,
@@ -36,95 +47,136 @@ struct Pending {
     end: Option<Instant>,
 }
 
-pub(super) fn sessions(cx: &mut Ctx<'_>, raw: &RawAgenda, lk: &Lookups<'_>) -> Vec<Session> {
-    let root = Path::Root;
-    let Some(list) = cx.get(root, "sessions", raw.sessions.as_ref(), true, "an array") else {
-        return Vec::new();
-    };
-    let here = root.key("sessions");
-    if list.is_empty() {
-        cx.err(here, "an agenda needs at least one session");
+impl Sessions {
+    /// Makes room for `n` more sessions.
+    pub(super) fn reserve(&mut self, n: usize) {
+        self.valid.reserve_exact(n);
+        self.slots.reserve_exact(n);
+        self.ids.reserve(n);
     }
-    if !cx.count(here, list.len(), cx.limits.max_items, "sessions") {
-        return Vec::new();
-    }
-    let mut ids: HashMap<String, usize> = HashMap::with_capacity(list.len());
-    // Index-aligned with `list`, so a missing end can look at the next one.
-    let mut pending: Vec<Pending> = Vec::with_capacity(list.len());
-    for (i, s) in list.iter().enumerate() {
-        let at = here.index(i);
-        let Some(s) = cx.lax(at, s, "an object") else {
-            pending.push(Pending::default());
-            continue;
+
+    /// Validates the next session of `sessions`.
+    pub(super) fn push(&mut self, cx: &mut Ctx<'_>, s: Lax<Box<RawSession>>, lk: &Lookups<'_>) {
+        let i = self.slots.len();
+        let at = Path::Root.key("sessions");
+        let at = at.index(i);
+        let Some(s) = cx.take_lax(at, s, "an object") else {
+            self.slots.push(Slot {
+                valid: false,
+                start: None,
+                end: None,
+            });
+            return;
         };
         // Compared as shown (sanitized), like key message ids.
         if let Some(Lax::Ok(id)) = &s.id
-            && let Some(first) = ids.insert(clean(id, Lines::Single), i)
+            && let Some(first) = self.ids.insert(&clean_cow(id, Lines::Single), i)
         {
             cx.err(
                 at.key("id"),
                 format!("duplicate session id, first used by sessions[{first}]"),
             );
         }
-        pending.push(session(cx, at, s, lk));
-    }
-    let mut next_start = None;
-    let mut resolved: Vec<Session> = Vec::with_capacity(pending.len());
-    for (i, p) in pending.into_iter().enumerate().rev() {
-        let following = std::mem::replace(&mut next_start, p.start);
-        let Some(mut session) = p.session else {
-            continue;
-        };
-        let at = here.index(i);
-        let explicit = p.end.is_some();
-        let end = p.end.or(following);
-        let crosses_day = end.is_some_and(|(local_end, _)| {
-            let next_day = session.span.local_start.date().succ_opt();
-            local_end.date() != session.span.local_start.date()
-                && !(Some(local_end.date()) == next_day
-                    && local_end.time() == chrono::NaiveTime::MIN)
+        let (session, start, end) = session(cx, at, s, lk);
+        self.slots.push(Slot {
+            valid: session.is_some(),
+            start,
+            end,
         });
-        match end {
-            Some(_) if crosses_day && !explicit => cx.err(
-                at.key("end"),
-                "no `end`, and the next session starts on another day; give this one an `end`",
-            ),
-            None if i + 1 == list.len() => cx.err(at.key("end"), "the last session needs an `end`"),
-            None => cx.err(
-                at.key("end"),
-                "no `end`, and the next session has no valid start to end at",
-            ),
-            Some((local_end, end)) if end <= session.span.start => {
-                let what = if explicit {
-                    "ends"
-                } else {
-                    "has no `end`, so it ends when the next session starts,"
-                };
-                cx.err(
-                    at.key("end"),
-                    format!(
-                        "{what} at {}, at or before its start at {}",
-                        local_end.format("%Y-%m-%d %H:%M"),
-                        session.span.local_start.format("%Y-%m-%d %H:%M")
-                    ),
-                );
+        self.valid.extend(session);
+    }
+
+    /// Gives each session its end, its own or the next one's start, and
+    /// returns the sessions valid so far.
+    pub(super) fn finish(self, cx: &mut Ctx<'_>) -> Vec<Session> {
+        let Sessions {
+            mut valid, slots, ..
+        } = self;
+        let here = Path::Root.key("sessions");
+        let count = slots.len();
+        let mut next_start = None;
+        let mut k = valid.len();
+        for (i, slot) in slots.into_iter().enumerate().rev() {
+            let following = std::mem::replace(&mut next_start, slot.start);
+            if !slot.valid {
+                continue;
             }
-            Some((local_end, end)) => {
-                session.span.local_end = local_end;
-                session.span.end = end;
+            k -= 1;
+            let session = &mut valid[k];
+            let at = here.index(i);
+            let explicit = slot.end.is_some();
+            let end = slot.end.or(following);
+            let crosses_day = end.is_some_and(|(local_end, _)| {
+                let next_day = session.span.local_start.date().succ_opt();
+                local_end.date() != session.span.local_start.date()
+                    && !(Some(local_end.date()) == next_day
+                        && local_end.time() == chrono::NaiveTime::MIN)
+            });
+            match end {
+                Some(_) if crosses_day && !explicit => cx.err(
+                    at.key("end"),
+                    "no `end`, and the next session starts on another day; give this one an `end`",
+                ),
+                None if i + 1 == count => cx.err(at.key("end"), "the last session needs an `end`"),
+                None => cx.err(
+                    at.key("end"),
+                    "no `end`, and the next session has no valid start to end at",
+                ),
+                Some((local_end, end)) if end <= session.span.start => {
+                    let what = if explicit {
+                        "ends"
+                    } else {
+                        "has no `end`, so it ends when the next session starts,"
+                    };
+                    cx.err(
+                        at.key("end"),
+                        format!(
+                            "{what} at {}, at or before its start at {}",
+                            local_end.format("%Y-%m-%d %H:%M"),
+                            session.span.local_start.format("%Y-%m-%d %H:%M")
+                        ),
+                    );
+                }
+                Some((local_end, end)) => {
+                    session.span.local_end = local_end;
+                    session.span.end = end;
+                }
             }
         }
-        resolved.push(session);
+        valid.shrink_to_fit();
+        valid
     }
-    resolved.reverse();
-    resolved
 }
 
-fn session(cx: &mut Ctx<'_>, at: Path<'_>, s: &RawSession, lk: &Lookups<'_>) -> Pending {
-    let id = cx.text(at, "id", s.id.as_ref(), true, Lines::Single);
-    let title = cx.text(at, "title", s.title.as_ref(), true, Lines::Single);
+/// A session read: the session, when all but its end is valid, its start
+/// when valid, and its own end when it gives a valid one.
+fn session(
+    cx: &mut Ctx<'_>,
+    at: Path<'_>,
+    s: Box<RawSession>,
+    lk: &Lookups<'_>,
+) -> (Option<Session>, Option<Instant>, Option<Instant>) {
+    let RawSession {
+        id,
+        title,
+        kind,
+        part,
+        room,
+        track,
+        date,
+        start,
+        end,
+        end_date,
+        description,
+        notes,
+        participants,
+        key_messages,
+        ..
+    } = *s;
+    let id = cx.take_text(at, "id", id, true, Lines::Single);
+    let title = cx.take_text(at, "title", title, true, Lines::Single);
     let kind = cx
-        .get(at, "kind", s.kind.as_ref(), true, "a string")
+        .get(at, "kind", kind.as_ref(), true, "a string")
         .and_then(|k| {
             let kind = Kind::parse(k);
             if kind.is_none() {
@@ -133,56 +185,45 @@ fn session(cx: &mut Ctx<'_>, at: Path<'_>, s: &RawSession, lk: &Lookups<'_>) -> 
             }
             kind
         });
-    let part = cx.text(at, "part", s.part.as_ref(), false, Lines::Single);
-    let room = cx.text(at, "room", s.room.as_ref(), false, Lines::Single);
-    let track = cx.text(at, "track", s.track.as_ref(), false, Lines::Single);
-    let date = cx.date(at, "date", s.date.as_ref(), false).or(lk.date);
-    let start = when(cx, at, "start", s.start.as_ref(), date, lk.tz, true);
-    let end_date = cx.date(at, "end_date", s.end_date.as_ref(), false);
-    if end_date.is_some() && s.end.is_none() {
+    let part = cx.take_text(at, "part", part, false, Lines::Single);
+    let room = cx.take_text(at, "room", room, false, Lines::Single);
+    let track = cx.take_text(at, "track", track, false, Lines::Single);
+    let date = cx.date(at, "date", date.as_ref(), false).or(lk.date);
+    let start = when(cx, at, "start", start.as_ref(), date, lk.tz, true);
+    let end_date = cx.date(at, "end_date", end_date.as_ref(), false);
+    if end_date.is_some() && end.is_none() {
         cx.err(at.key("end_date"), "an `end_date` needs an `end`");
     }
-    let end = if s.end.is_none() {
+    let end = if end.is_none() {
         Some(None)
     } else {
         let end_date = end_date.or(date);
-        when(cx, at, "end", s.end.as_ref(), end_date, lk.tz, false).map(Some)
+        when(cx, at, "end", end.as_ref(), end_date, lk.tz, false).map(Some)
     };
-    let description = cx.text(
-        at,
-        "description",
-        s.description.as_ref(),
-        false,
-        Lines::Multi,
-    );
+    let description = cx.take_text(at, "description", description, false, Lines::Multi);
     let entries = (cx.limits.max_entries, "notes");
-    let notes = cx.texts(at, "notes", s.notes.as_ref(), false, Lines::Single, entries);
-    let participants = participants(cx, at, s, lk);
-    let mut key_messages = Vec::new();
-    if let Some(list) = cx.get(
-        at,
-        "key_messages",
-        s.key_messages.as_ref(),
-        false,
-        "an array of ids",
-    ) {
+    let notes = cx.take_texts(at, "notes", notes, false, Lines::Single, entries);
+    let participants = self::participants(cx, at, participants, lk);
+    let mut refs = Vec::new();
+    if let Some(list) = cx.take(at, "key_messages", key_messages, false, "an array of ids") {
         let here = at.key("key_messages");
         let max = cx.limits.max_entries;
         let list = if cx.count(here, list.len(), max, "key message ids") {
-            list.as_slice()
+            list
         } else {
-            &[]
+            Vec::new()
         };
-        for (i, id) in list.iter().enumerate() {
-            let Some(id) = cx.lax(here.index(i), id, "a key message id") else {
+        refs.reserve_exact(list.len());
+        for (i, id) in list.into_iter().enumerate() {
+            let Some(id) = cx.take_lax(here.index(i), id, "a key message id") else {
                 continue;
             };
-            match find(lk.messages, &clean(id, Lines::Single)) {
-                Found::At(k) => key_messages.push(k),
+            match find(lk.messages, &clean(&id, Lines::Single)) {
+                Found::At(k) => refs.push(k),
                 Found::Broken => {}
                 Found::Nothing => cx.err(
                     here.index(i),
-                    format!("no key message with id {}", quote(id)),
+                    format!("no key message with id {}", quote(&id)),
                 ),
             }
         }
@@ -211,15 +252,11 @@ fn session(cx: &mut Ctx<'_>, at: Path<'_>, s: &RawSession, lk: &Lookups<'_>) -> 
             description,
             notes,
             participants,
-            key_messages,
+            key_messages: refs,
         }),
         _ => None,
     };
-    Pending {
-        session,
-        start,
-        end: end.flatten(),
-    }
+    (session, start, end.flatten())
 }
 
 /// A session's start or end: parsed, and resolved in the agenda's zone.
@@ -266,16 +303,10 @@ fn when(
 fn participants(
     cx: &mut Ctx<'_>,
     at: Path<'_>,
-    s: &RawSession,
+    field: Field<Vec<Lax<RawParticipant>>>,
     lk: &Lookups<'_>,
 ) -> Option<Vec<Participant>> {
-    let Some(list) = cx.get(
-        at,
-        "participants",
-        s.participants.as_ref(),
-        false,
-        "an array",
-    ) else {
+    let Some(list) = cx.take(at, "participants", field, false, "an array") else {
         return Some(Vec::new());
     };
     let here = at.key("participants");
@@ -284,8 +315,8 @@ fn participants(
     }
     let mut out = Vec::with_capacity(list.len());
     let mut ok = true;
-    for (i, p) in list.iter().enumerate() {
-        let p = cx.lax(here.index(i), p, "an object");
+    for (i, p) in list.into_iter().enumerate() {
+        let p = cx.take_lax(here.index(i), p, "an object");
         match p.and_then(|p| participant(cx, here.index(i), p, lk)) {
             Some(p) => out.push(p),
             None => ok = false,
@@ -297,7 +328,7 @@ fn participants(
 fn participant(
     cx: &mut Ctx<'_>,
     at: Path<'_>,
-    p: &RawParticipant,
+    p: RawParticipant,
     lk: &Lookups<'_>,
 ) -> Option<Participant> {
     let person = cx
@@ -338,7 +369,7 @@ fn participant(
             appearance
         }
     };
-    let capacity = cx.text(at, "capacity", p.capacity.as_ref(), false, Lines::Single);
+    let capacity = cx.take_text(at, "capacity", p.capacity, false, Lines::Single);
     Some(Participant {
         person: person?,
         role: role?,
@@ -347,21 +378,8 @@ fn participant(
     })
 }
 
-/// What a reference names.
-enum Found {
-    /// A valid item, at this index in the model.
-    At(usize),
-    /// An item with errors of its own, or a list that could not be read:
-    /// those are reported already.
-    Broken,
-    /// Nothing at all.
-    Nothing,
-}
-
+/// What a reference into `ids` names; `None` is a list that could not be
+/// read at all, already reported.
 fn find(ids: Option<&Ids>, id: &str) -> Found {
-    match ids.map(|ids| ids.get(id)) {
-        Some(Some(&Some(i))) => Found::At(i),
-        None | Some(Some(None)) => Found::Broken,
-        Some(None) => Found::Nothing,
-    }
+    ids.map_or(Found::Broken, |ids| ids.find(id))
 }
