@@ -255,18 +255,18 @@ fn people(cx: &mut Ctx<'_>, field: Field<Entries<Lax<RawPerson>>>) -> (Vec<Perso
             cx.err(at, msg);
         }
         let valid_id = valid_id && short;
-        if ids.contains(&id) {
+        let Some(slot) = ids.vacant(&id) else {
             cx.err(
                 at,
                 "duplicate person id; each key of `people` must be unique",
             );
             continue;
-        }
+        };
         let person = cx
             .take_lax(at, p, "an object")
             .and_then(|p| person(cx, at, p))
             .filter(|_| valid_id);
-        ids.insert(&id, person.is_some().then_some(people.len()));
+        slot.insert(person.is_some().then_some(people.len()));
         if let Some((name, honorific, affiliation)) = person {
             people.push(Person {
                 id,

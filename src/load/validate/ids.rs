@@ -4,6 +4,7 @@
 //! table itself, not behind a pointer).
 
 use std::collections::HashMap;
+use std::collections::hash_map::{Entry, VacantEntry};
 use std::hash::{Hash, Hasher};
 
 /// Ids to values.
@@ -25,14 +26,27 @@ impl<V> IdMap<V> {
         self.0.reserve(n);
     }
 
-    /// Whether `id` was given.
-    pub fn contains(&self, id: &str) -> bool {
-        self.0.contains_key(id.as_bytes())
-    }
-
     /// Records `id` with `value`, returning the value it had before.
     pub fn insert(&mut self, id: &str, value: V) -> Option<V> {
         self.0.insert(Key::new(id), value)
+    }
+
+    /// A place for `id`'s value, unless `id` was given before.
+    pub fn vacant(&mut self, id: &str) -> Option<Vacant<'_, V>> {
+        match self.0.entry(Key::new(id)) {
+            Entry::Vacant(slot) => Some(Vacant(slot)),
+            Entry::Occupied(_) => None,
+        }
+    }
+}
+
+/// A place for the value of an id not given before.
+pub(in crate::load) struct Vacant<'a, V>(VacantEntry<'a, Key, V>);
+
+impl<V> Vacant<'_, V> {
+    /// Records the id with `value`.
+    pub fn insert(self, value: V) {
+        self.0.insert(value);
     }
 }
 
@@ -64,7 +78,7 @@ const INLINE: usize = 30;
 
 /// An id's bytes, inline when short.
 #[derive(Clone)]
-enum Key {
+pub(in crate::load) enum Key {
     Short { len: u8, bytes: [u8; INLINE] },
     Long(Box<[u8]>),
 }
@@ -126,7 +140,8 @@ mod tests {
         assert_eq!(ids.find("ana"), Found::At(0));
         assert_eq!(ids.find(long), Found::Broken);
         assert_eq!(ids.find(""), Found::At(2));
-        assert!(ids.contains(long) && !ids.contains("an") && !ids.contains("anaa"));
+        assert_eq!(ids.find("an"), Found::Nothing);
+        assert!(ids.vacant(long).is_none() && ids.vacant("anaa").is_some());
         assert_eq!(ids.find(&long[..30]), Found::Nothing);
     }
 }
