@@ -137,7 +137,30 @@ const SUSPECT: [bool; 256] = {
 /// it for most text, the characters are decoded only when a byte is
 /// suspect.
 fn is_all_plain(s: &str) -> bool {
-    !s.bytes().any(|b| SUSPECT[usize::from(b)]) || s.chars().all(is_plain)
+    let mut words = s.as_bytes().chunks_exact(8);
+    let suspect = words.by_ref().any(|w| {
+        let mut word = [0; 8];
+        word.copy_from_slice(w);
+        is_suspect(word)
+    }) || words.remainder().iter().any(|&b| SUSPECT[usize::from(b)]);
+    !suspect || s.chars().all(is_plain)
+}
+
+/// Whether any of eight bytes is [`SUSPECT`]: for ASCII, a control or DEL,
+/// found eight at a time; other bytes are looked up one by one.
+fn is_suspect(word: [u8; 8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let w = u64::from_le_bytes(word);
+    if w & HIGHS != 0 {
+        return word.iter().any(|&b| SUSPECT[usize::from(b)]);
+    }
+    // With every byte below 0x80, a byte below 0x20 (or equal to 0x7f
+    // once flipped to zero) sets its high bit here, and only then does
+    // any byte's: a borrow comes only from a byte that is itself found.
+    let del = w ^ (ONES * 0x7f);
+    let found = (w.wrapping_sub(ONES * 0x20) & !w) | (del.wrapping_sub(ONES) & !del);
+    found & HIGHS != 0
 }
 
 fn is_plain(c: char) -> bool {
@@ -222,6 +245,20 @@ mod tests {
     }
 
     #[test]
+    fn the_word_check_agrees_with_the_table() {
+        let table = |w: [u8; 8]| w.iter().any(|&b| super::SUSPECT[usize::from(b)]);
+        for b in 0..=255u8 {
+            for fill in [b' ', b'a', 0, 0x1f, 0x20, 0x7e, 0x7f, 0x80, 0xc2, 0xff] {
+                for place in 0..8 {
+                    let mut w = [fill; 8];
+                    w[place] = b;
+                    assert_eq!(super::is_suspect(w), table(w), "{w:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn the_byte_check_knows_every_character() {
         let mut buf = [0; 4];
         for c in (0..=0x10_ffff).filter_map(char::from_u32) {
@@ -231,6 +268,12 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn any_word_is_checked_like_its_bytes(w in any::<[u8; 8]>()) {
+            let table = w.iter().any(|&b| super::SUSPECT[usize::from(b)]);
+            prop_assert_eq!(super::is_suspect(w), table);
+        }
+
         #[test]
         fn the_byte_check_agrees_with_the_characters(s in any::<String>()) {
             prop_assert_eq!(is_all_plain(&s), s.chars().all(is_plain));

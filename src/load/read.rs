@@ -170,6 +170,11 @@ impl<'de, T: Read<'de>> Read<'de> for Vec<T> {
                 let V(at, notes, _) = self;
                 let mut out = Vec::new();
                 while let Some(v) = seq.next_element_seed(At::new(at.index(out.len()), notes))? {
+                    if out.capacity() == 0 {
+                        // Raw lists are short-lived: room for a session's
+                        // participants at once beats growing twice.
+                        out.reserve_exact(8);
+                    }
                     out.push(v);
                 }
                 Ok(out)
