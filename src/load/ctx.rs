@@ -172,18 +172,20 @@ impl<'l> Ctx<'l> {
 
     /// The string sanitized, or an error if it is over the length limit.
     pub fn bounded(&mut self, path: Path<'_>, s: &str, lines: Lines) -> Option<String> {
-        if s.len() > self.limits.max_string {
+        self.within_limit(path, s.len()).then(|| clean(s, lines))
+    }
+
+    /// Whether a string of `len` bytes is within the length limit; reports
+    /// it when it is not.
+    fn within_limit(&mut self, path: Path<'_>, len: usize) -> bool {
+        let max = self.limits.max_string;
+        if len > max {
             self.err(
                 path,
-                format!(
-                    "string of {} bytes is longer than the limit of {}",
-                    s.len(),
-                    self.limits.max_string
-                ),
+                format!("string of {len} bytes is longer than the limit of {max}"),
             );
-            return None;
         }
-        Some(clean(s, lines))
+        len <= max
     }
 
     /// [`Ctx::text`] for a field the caller owns: the string is kept, not
@@ -205,18 +207,8 @@ impl<'l> Ctx<'l> {
 
     /// [`Ctx::bounded`] for a string the caller owns.
     pub fn take_bounded(&mut self, path: Path<'_>, s: String, lines: Lines) -> Option<String> {
-        if s.len() > self.limits.max_string {
-            self.err(
-                path,
-                format!(
-                    "string of {} bytes is longer than the limit of {}",
-                    s.len(),
-                    self.limits.max_string
-                ),
-            );
-            return None;
-        }
-        Some(clean_owned(s, lines))
+        self.within_limit(path, s.len())
+            .then(|| clean_owned(s, lines))
     }
 
     /// An array of at most `max` strings (`what` they are), each sanitized;
