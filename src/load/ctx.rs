@@ -78,16 +78,20 @@ impl<'l> Ctx<'l> {
         what: &str,
     ) -> Option<&'r T> {
         match field {
-            None if need => {
-                self.err(
-                    obj.key(key),
-                    format!("missing required key; expected {what}"),
-                );
-                None
-            }
-            None => None,
+            None => self.absent(obj, key, need, what),
             Some(v) => self.lax(obj.key(key), v, what),
         }
+    }
+
+    /// A field that is not there: an error when it is required.
+    fn absent<T>(&mut self, obj: Path<'_>, key: &str, need: bool, what: &str) -> Option<T> {
+        if need {
+            self.err(
+                obj.key(key),
+                format!("missing required key; expected {what}"),
+            );
+        }
+        None
     }
 
     /// A lax value's content, reporting a wrong type (or a duplicate key
@@ -113,14 +117,7 @@ impl<'l> Ctx<'l> {
         what: &str,
     ) -> Option<T> {
         match field {
-            None if need => {
-                self.err(
-                    obj.key(key),
-                    format!("missing required key; expected {what}"),
-                );
-                None
-            }
-            None => None,
+            None => self.absent(obj, key, need, what),
             Some(v) => self.take_lax(obj.key(key), v, what),
         }
     }

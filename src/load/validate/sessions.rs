@@ -177,14 +177,7 @@ fn session(
     let title = cx.take_text(at, "title", title, true, Lines::Single);
     let kind = cx
         .get(at, "kind", kind.as_ref(), true, "a string")
-        .and_then(|k| {
-            let kind = Kind::parse(k);
-            if kind.is_none() {
-                let msg = format!("unknown kind {}; expected {}", quote(k), Kind::expected());
-                cx.err(at.key("kind"), msg);
-            }
-            kind
-        });
+        .and_then(|k| word(cx, at, "kind", k, Kind::parse, Kind::expected));
     let part = cx.take_text(at, "part", part, false, Lines::Single);
     let room = cx.take_text(at, "room", room, false, Lines::Single);
     let track = cx.take_text(at, "track", track, false, Lines::Single);
@@ -346,28 +339,17 @@ fn participant(
         });
     let role = cx
         .get(at, "role", p.role.as_ref(), true, "a string")
-        .and_then(|r| {
-            let role = Role::parse(r);
-            if role.is_none() {
-                let msg = format!("unknown role {}; expected {}", quote(r), Role::expected());
-                cx.err(at.key("role"), msg);
-            }
-            role
-        });
+        .and_then(|r| word(cx, at, "role", r, Role::parse, Role::expected));
     let appearance = match cx.get(at, "appearance", p.appearance.as_ref(), false, "a string") {
         None => Some(Appearance::InPerson),
-        Some(a) => {
-            let appearance = Appearance::parse(a);
-            if appearance.is_none() {
-                let msg = format!(
-                    "unknown appearance {}; expected {}",
-                    quote(a),
-                    Appearance::expected()
-                );
-                cx.err(at.key("appearance"), msg);
-            }
-            appearance
-        }
+        Some(a) => word(
+            cx,
+            at,
+            "appearance",
+            a,
+            Appearance::parse,
+            Appearance::expected,
+        ),
     };
     let capacity = cx.take_text(at, "capacity", p.capacity, false, Lines::Single);
     Some(Participant {
@@ -382,4 +364,22 @@ fn participant(
 /// read at all, already reported.
 fn find(ids: Option<&Ids>, id: &str) -> Found {
     ids.map_or(Found::Broken, |ids| ids.find(id))
+}
+
+/// A word of one of the format's vocabularies (`kind`, `role`,
+/// `appearance`), or an error naming the words expected.
+fn word<V>(
+    cx: &mut Ctx<'_>,
+    at: Path<'_>,
+    key: &str,
+    s: &str,
+    parse: fn(&str) -> Option<V>,
+    expected: fn() -> String,
+) -> Option<V> {
+    let v = parse(s);
+    if v.is_none() {
+        let msg = format!("unknown {key} {}; expected {}", quote(s), expected());
+        cx.err(at.key(key), msg);
+    }
+    v
 }
