@@ -8,7 +8,10 @@
 use crate::agenda::{Agenda, Session, Span};
 use crate::load::RawAgenda;
 use crate::load::lax::{Entries, Lax};
-use crate::load::raw::{RawEvent, RawKeyMessage, RawParticipant, RawPerson, RawSession, RawSource};
+use crate::load::raw::{
+    RawEvent, RawKeyMessage, RawParticipant, RawPerson, RawSession, RawSource, Word,
+};
+use compact_str::format_compact;
 
 /// The agenda as a `dais/1` document, pretty-printed JSON.
 pub fn to_json(agenda: &Agenda) -> String {
@@ -106,10 +109,10 @@ fn ends_at_midnight(span: &Span) -> bool {
 
 /// The day a session's end falls on, when `end` alone would not say it:
 /// neither its start's day nor the midnight that closes it (`24:00`).
-fn end_date(span: &Span) -> Option<Lax<String>> {
+fn end_date(span: &Span) -> Option<Lax<Word>> {
     let end_day = span.local_end.date();
     (end_day != span.local_start.date() && !ends_at_midnight(span))
-        .then(|| Lax::Ok(end_day.format("%Y-%m-%d").to_string()))
+        .then(|| Lax::Ok(format_compact!("{}", end_day.format("%Y-%m-%d"))))
 }
 
 fn session(a: &Agenda, s: &Session) -> RawSession {
@@ -119,13 +122,19 @@ fn session(a: &Agenda, s: &Session) -> RawSession {
     RawSession {
         id: Some(Lax::Ok(s.id.clone())),
         title: Some(Lax::Ok(s.title.clone())),
-        kind: Some(Lax::Ok(s.kind.as_str().to_owned())),
+        kind: Some(Lax::Ok(s.kind.as_str().into())),
         part: opt(s.part.as_ref()),
         room: opt(s.room.as_ref()),
         track: opt(s.track.as_ref()),
-        date: Some(Lax::Ok(span.local_start.format("%Y-%m-%d").to_string())),
-        start: Some(Lax::Ok(span.local_start.format("%H:%M").to_string())),
-        end: Some(Lax::Ok(end)),
+        date: Some(Lax::Ok(format_compact!(
+            "{}",
+            span.local_start.format("%Y-%m-%d")
+        ))),
+        start: Some(Lax::Ok(format_compact!(
+            "{}",
+            span.local_start.format("%H:%M")
+        ))),
+        end: Some(Lax::Ok(end.into())),
         end_date: end_date(span),
         description: opt(s.description.as_ref()),
         notes: (!s.notes.is_empty()).then(|| Lax::Ok(strings(&s.notes))),
@@ -135,9 +144,9 @@ fn session(a: &Agenda, s: &Session) -> RawSession {
                     .iter()
                     .map(|p| {
                         Lax::Ok(RawParticipant {
-                            person: Some(Lax::Ok(a.people[p.person].id.clone())),
-                            role: Some(Lax::Ok(p.role.as_str().to_owned())),
-                            appearance: Some(Lax::Ok(p.appearance.as_str().to_owned())),
+                            person: Some(Lax::Ok(a.people[p.person].id.as_str().into())),
+                            role: Some(Lax::Ok(p.role.as_str().into())),
+                            appearance: Some(Lax::Ok(p.appearance.as_str().into())),
                             capacity: opt(p.capacity.as_ref()),
                         })
                     })
@@ -148,7 +157,7 @@ fn session(a: &Agenda, s: &Session) -> RawSession {
             Lax::Ok(
                 s.key_messages
                     .iter()
-                    .map(|&k| Lax::Ok(a.key_messages[k].id.clone()))
+                    .map(|&k| Lax::Ok(a.key_messages[k].id.as_str().into()))
                     .collect(),
             )
         }),

@@ -107,6 +107,39 @@ impl<'l> Ctx<'l> {
         }
     }
 
+    /// [`Ctx::get`] for a field the caller may change: a list to drain, say,
+    /// which leaves its buffer behind to be freed with the rest of the raw
+    /// form.
+    pub fn get_mut<'r, T>(
+        &mut self,
+        obj: Path<'_>,
+        key: &str,
+        field: &'r mut Field<T>,
+        need: bool,
+        what: &str,
+    ) -> Option<&'r mut T> {
+        match field {
+            None => self.absent(obj, key, need, what),
+            Some(v) => self.lax_mut(obj.key(key), v, what),
+        }
+    }
+
+    /// [`Ctx::lax`] for a value the caller may change.
+    pub fn lax_mut<'r, T>(
+        &mut self,
+        path: Path<'_>,
+        v: &'r mut Lax<T>,
+        what: &str,
+    ) -> Option<&'r mut T> {
+        match v {
+            Lax::Ok(v) => Some(v),
+            Lax::Wrong(wrong) => {
+                self.wrong(path, wrong, what);
+                None
+            }
+        }
+    }
+
     /// [`Ctx::get`] for a field the caller owns: its value, moved out.
     pub fn take<T>(
         &mut self,
@@ -209,17 +242,17 @@ impl<'l> Ctx<'l> {
     }
 
     /// An array of at most `max` strings (`what` they are), each sanitized;
-    /// the strings are kept, not copied, when they need no cleaning.
+    /// the strings are moved out, not copied, when they need no cleaning.
     pub fn take_texts(
         &mut self,
         obj: Path<'_>,
         key: &str,
-        field: Field<Vec<Lax<String>>>,
+        field: &mut Field<Vec<Lax<String>>>,
         need: bool,
         lines: Lines,
         (max, what): (usize, &str),
     ) -> Vec<String> {
-        let Some(items) = self.take(obj, key, field, need, "an array of strings") else {
+        let Some(items) = self.get_mut(obj, key, field, need, "an array of strings") else {
             return Vec::new();
         };
         let here = obj.key(key);
@@ -227,7 +260,7 @@ impl<'l> Ctx<'l> {
             return Vec::new();
         }
         let mut out = Vec::with_capacity(items.len());
-        for (i, v) in items.into_iter().enumerate() {
+        for (i, v) in items.drain(..).enumerate() {
             if let Some(s) = self.take_lax(here.index(i), v, "a string") {
                 out.extend(self.take_bounded(here.index(i), s, lines));
             }
@@ -249,10 +282,11 @@ impl<'l> Ctx<'l> {
         &mut self,
         obj: Path<'_>,
         key: &str,
-        field: Option<&Lax<String>>,
+        field: Option<&Lax<impl AsRef<str>>>,
         need: bool,
     ) -> Option<NaiveDate> {
         let s = self.get(obj, key, field, need, "a date \"YYYY-MM-DD\"")?;
+        let s = s.as_ref();
         let date = times::parse_date(s);
         if date.is_none() {
             self.err(

@@ -11,12 +11,14 @@ use super::ctx::Outcome;
 use super::lax::{self, Lax};
 use super::problem::{Capped, Path, Problem};
 use super::raw::RawAgenda;
-use super::read::{At, Key, Notes, bit_of, other_key};
+use super::read::{Key, Notes, bit_of, other_key};
 use super::validate::{self, Validator};
 use super::{Limits, syntax};
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::collections::HashSet;
 use std::fmt;
+
+mod elements;
 
 /// A document read as `dais/1`.
 pub(super) struct Document<'l> {
@@ -294,26 +296,14 @@ impl<'de, 'l> Visitor<'de> for Elements<'_, '_, 'l> {
             started,
         } = self;
         *started = true;
-        let mut v = Validator::new(
+        let v = Validator::new(
             limits,
             &out.format,
             out.event.take(),
             out.people.take(),
             out.key_messages.take(),
         );
-        let here = Path::Root.key("sessions");
-        let mut count = 0;
-        while let Some(s) =
-            seq.next_element_seed(At::<Lax<Box<_>>>::new(here.index(count), notes))?
-        {
-            // Past the limit they are only read: the document is read again
-            // to report it.
-            if count < limits.max_items {
-                v.session(s);
-            }
-            count += 1;
-        }
-        Ok((v, count))
+        elements::read(&mut seq, v, notes, limits.max_items)
     }
 }
 

@@ -12,6 +12,12 @@ mod object;
 /// A field as read: absent (or null), or present with some type.
 pub type Field<T> = Option<Lax<T>>;
 
+/// A string that is parsed or looked up, never kept: a time, a date, a
+/// vocabulary word, an id referred to. Held inline up to 24 bytes, so
+/// reading the hundreds of thousands of them in a large agenda does not
+/// allocate for each.
+pub type Word = compact_str::CompactString;
+
 raw_object! {
     /// A whole agenda document.
     pub struct RawAgenda, "an agenda's" {
@@ -102,7 +108,7 @@ raw_object! {
         /// Its title.
         title: String,
         /// What sort of item it is.
-        kind: String,
+        kind: Word,
         /// The block it belongs to.
         part: String,
         /// Extension: the room it is held in.
@@ -110,13 +116,13 @@ raw_object! {
         /// Extension: the track or theme it belongs to.
         track: String,
         /// Its day, when not the event's.
-        date: String,
+        date: Word,
         /// `HH:MM`.
-        start: String,
+        start: Word,
         /// `HH:MM`, or `24:00`.
-        end: String,
+        end: Word,
         /// Extension: the day `end` is on, when not the session's `date`.
-        end_date: String,
+        end_date: Word,
         /// Free text about it.
         description: String,
         /// Format notes.
@@ -124,7 +130,7 @@ raw_object! {
         /// Who takes part.
         participants: Vec<Lax<RawParticipant>>,
         /// The ids of the key messages it speaks to.
-        key_messages: Vec<Lax<String>>,
+        key_messages: Vec<Lax<Word>>,
     }
     written {
         /// Written by `dais list --format json`: the resolved start instant.
@@ -140,11 +146,11 @@ raw_object! {
     /// Someone taking part in a session.
     pub struct RawParticipant, "a participant's" {
         /// The id of a person in `people`.
-        person: String,
+        person: Word,
         /// What they do there.
-        role: String,
+        role: Word,
         /// In person or by video message.
-        appearance: String,
+        appearance: Word,
         /// The capacity in which they speak.
         capacity: String,
     }

@@ -119,6 +119,12 @@ impl<'de> Read<'de> for String {
     }
 }
 
+impl<'de> Read<'de> for super::raw::Word {
+    fn read<D: Deserializer<'de>>(d: D, _: Path<'_>, _: &mut Notes) -> Result<Self, D::Error> {
+        Self::deserialize(d)
+    }
+}
+
 impl<'de> Read<'de> for i64 {
     fn read<D: Deserializer<'de>>(d: D, _: Path<'_>, _: &mut Notes) -> Result<Self, D::Error> {
         i64::deserialize(d)

@@ -12,6 +12,7 @@ use super::{Limits, times};
 use crate::agenda::{Agenda, Event, KeyMessage, Person, Source};
 use crate::sanitize::{Lines, clean};
 use chrono_tz::Tz;
+use std::borrow::BorrowMut;
 use std::collections::HashMap;
 
 mod ids;
@@ -39,11 +40,8 @@ pub fn validate(raw: RawAgenda, limits: &Limits) -> Outcome {
         && v.list(list.len())
     {
         v.sessions.reserve(list.len());
-        for s in list {
-            v.session(match s {
-                Lax::Ok(s) => Lax::Ok(Box::new(s)),
-                Lax::Wrong(wrong) => Lax::Wrong(wrong),
-            });
+        for mut s in list {
+            v.session(&mut s);
         }
     }
     v.finish()
@@ -119,8 +117,10 @@ impl<'l> Validator<'l> {
             .count(here, count, self.cx.limits.max_items, "sessions")
     }
 
-    /// Validates the next session.
-    pub fn session(&mut self, s: Lax<Box<RawSession>>) {
+    /// Validates the next session, moving what the model keeps out of `s`;
+    /// what is left (the buffers of its lists) is freed where the caller
+    /// drops it, which lets a reading thread free what it allocated.
+    pub fn session(&mut self, s: &mut Lax<impl BorrowMut<RawSession>>) {
         let lookups = Lookups {
             people: self.people_read.then_some(&self.person_ids),
             messages: self.messages_read.then_some(&self.message_ids),
@@ -157,7 +157,7 @@ impl<'l> Validator<'l> {
     }
 }
 
-fn event(cx: &mut Ctx<'_>, here: Path<'_>, e: RawEvent) -> Option<Event> {
+fn event(cx: &mut Ctx<'_>, here: Path<'_>, mut e: RawEvent) -> Option<Event> {
     let title = cx.take_text(here, "title", e.title, true, Lines::Single);
     let subtitle = cx.take_text(here, "subtitle", e.subtitle, false, Lines::Single);
     let convener = cx.take_text(here, "convener", e.convener, false, Lines::Single);
@@ -185,7 +185,14 @@ fn event(cx: &mut Ctx<'_>, here: Path<'_>, e: RawEvent) -> Option<Event> {
             tz
         });
     let paragraphs = (cx.limits.max_paragraphs, "paragraphs");
-    let summary = cx.take_texts(here, "summary", e.summary, false, Lines::Multi, paragraphs);
+    let summary = cx.take_texts(
+        here,
+        "summary",
+        &mut e.summary,
+        false,
+        Lines::Multi,
+        paragraphs,
+    );
     let mut sources = Vec::new();
     if let Some(list) = cx.take(here, "sources", e.sources, false, "an array of objects") {
         let at = here.key("sources");
@@ -335,12 +342,12 @@ fn key_messages(cx: &mut Ctx<'_>, field: Field<Vec<Lax<RawKeyMessage>>>) -> (Vec
     (out, ids)
 }
 
-fn key_message(cx: &mut Ctx<'_>, at: Path<'_>, m: RawKeyMessage) -> Option<KeyMessage> {
+fn key_message(cx: &mut Ctx<'_>, at: Path<'_>, mut m: RawKeyMessage) -> Option<KeyMessage> {
     let id = cx.take_text(at, "id", m.id, true, Lines::Single);
     let number = cx.take(at, "number", m.number, false, "an integer");
     let title = cx.take_text(at, "title", m.title, true, Lines::Single);
     let paragraphs = (cx.limits.max_paragraphs, "paragraphs");
-    let text = cx.take_texts(at, "text", m.text, true, Lines::Multi, paragraphs);
+    let text = cx.take_texts(at, "text", &mut m.text, true, Lines::Multi, paragraphs);
     Some(KeyMessage {
         id: id?,
         number,

@@ -142,20 +142,6 @@ macro_rules! raw_object {
             }
         }
 
-        /// Read straight into the heap, for objects passed on as they are
-        /// read: a large struct is then never moved.
-        impl<'de> $crate::load::read::Read<'de> for Box<$name> {
-            fn read<D: serde::Deserializer<'de>>(
-                d: D,
-                at: $crate::load::Path<'_>,
-                notes: &mut $crate::load::read::Notes,
-            ) -> Result<Self, D::Error> {
-                let mut out = Box::<$name>::default();
-                $name::read_into(d, at, notes, &mut out)?;
-                Ok(out)
-            }
-        }
-
         /// Reads the object, dropping what is said about unknown keys.
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

@@ -8,7 +8,7 @@ use std::collections::hash_map::{Entry, VacantEntry};
 use std::hash::{Hash, Hasher};
 
 /// Ids to values.
-pub(in crate::load) struct IdMap<V>(HashMap<Key, V>);
+pub(in crate::load) struct IdMap<V>(HashMap<Key, V, foldhash::fast::RandomState>);
 
 /// Every id given, valid or not, to its index in the model: `None` when the
 /// item has errors of its own, so a reference to it is not one more.
@@ -16,7 +16,7 @@ pub(in crate::load) type Ids = IdMap<Option<usize>>;
 
 impl<V> Default for IdMap<V> {
     fn default() -> Self {
-        IdMap(HashMap::new())
+        IdMap(HashMap::default())
     }
 }
 

@@ -7,10 +7,11 @@ use super::{Ctx, Ids};
 use crate::agenda::{Appearance, Kind, Participant, Role, Session, Span};
 use crate::load::lax::Lax;
 use crate::load::problem::{Path, quote};
-use crate::load::raw::{Field, RawParticipant, RawSession};
-use crate::sanitize::{Lines, clean, clean_cow};
+use crate::load::raw::{Field, RawParticipant, RawSession, Word};
+use crate::sanitize::{Lines, clean_cow};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
+use std::borrow::BorrowMut;
 
 /// What sessions refer to, resolved before they are read. `people` or
 /// `messages` is `None` when that list could not be read at all.
@@ -56,11 +57,16 @@ impl Sessions {
     }
 
     /// Validates the next session of `sessions`.
-    pub(super) fn push(&mut self, cx: &mut Ctx<'_>, s: Lax<Box<RawSession>>, lk: &Lookups<'_>) {
+    pub(super) fn push(
+        &mut self,
+        cx: &mut Ctx<'_>,
+        s: &mut Lax<impl BorrowMut<RawSession>>,
+        lk: &Lookups<'_>,
+    ) {
         let i = self.slots.len();
         let at = Path::Root.key("sessions");
         let at = at.index(i);
-        let Some(s) = cx.take_lax(at, s, "an object") else {
+        let Some(s) = cx.lax_mut(at, s, "an object") else {
             self.slots.push(Slot {
                 valid: false,
                 start: None,
@@ -68,6 +74,7 @@ impl Sessions {
             });
             return;
         };
+        let s = s.borrow_mut();
         // Compared as shown (sanitized), like key message ids.
         if let Some(Lax::Ok(id)) = &s.id
             && let Some(first) = self.ids.insert(&clean_cow(id, Lines::Single), i)
@@ -149,11 +156,12 @@ impl Sessions {
 }
 
 /// A session read: the session, when all but its end is valid, its start
-/// when valid, and its own end when it gives a valid one.
+/// when valid, and its own end when it gives a valid one. Its strings are
+/// moved out of `s`, its lists drained.
 fn session(
     cx: &mut Ctx<'_>,
     at: Path<'_>,
-    s: Box<RawSession>,
+    s: &mut RawSession,
     lk: &Lookups<'_>,
 ) -> (Option<Session>, Option<Instant>, Option<Instant>) {
     let RawSession {
@@ -172,15 +180,15 @@ fn session(
         participants,
         key_messages,
         ..
-    } = *s;
-    let id = cx.take_text(at, "id", id, true, Lines::Single);
-    let title = cx.take_text(at, "title", title, true, Lines::Single);
+    } = s;
+    let id = cx.take_text(at, "id", id.take(), true, Lines::Single);
+    let title = cx.take_text(at, "title", title.take(), true, Lines::Single);
     let kind = cx
         .get(at, "kind", kind.as_ref(), true, "a string")
         .and_then(|k| word(cx, at, "kind", k, Kind::parse, Kind::expected));
-    let part = cx.take_text(at, "part", part, false, Lines::Single);
-    let room = cx.take_text(at, "room", room, false, Lines::Single);
-    let track = cx.take_text(at, "track", track, false, Lines::Single);
+    let part = cx.take_text(at, "part", part.take(), false, Lines::Single);
+    let room = cx.take_text(at, "room", room.take(), false, Lines::Single);
+    let track = cx.take_text(at, "track", track.take(), false, Lines::Single);
     let date = cx.date(at, "date", date.as_ref(), false).or(lk.date);
     let start = when(cx, at, "start", start.as_ref(), date, lk.tz, true);
     let end_date = cx.date(at, "end_date", end_date.as_ref(), false);
@@ -193,25 +201,25 @@ fn session(
         let end_date = end_date.or(date);
         when(cx, at, "end", end.as_ref(), end_date, lk.tz, false).map(Some)
     };
-    let description = cx.take_text(at, "description", description, false, Lines::Multi);
+    let description = cx.take_text(at, "description", description.take(), false, Lines::Multi);
     let entries = (cx.limits.max_entries, "notes");
     let notes = cx.take_texts(at, "notes", notes, false, Lines::Single, entries);
     let participants = self::participants(cx, at, participants, lk);
     let mut refs = Vec::new();
-    if let Some(list) = cx.take(at, "key_messages", key_messages, false, "an array of ids") {
+    if let Some(list) = cx.get_mut(at, "key_messages", key_messages, false, "an array of ids") {
         let here = at.key("key_messages");
         let max = cx.limits.max_entries;
-        let list = if cx.count(here, list.len(), max, "key message ids") {
-            list
+        let n = if cx.count(here, list.len(), max, "key message ids") {
+            list.len()
         } else {
-            Vec::new()
+            0
         };
-        refs.reserve_exact(list.len());
-        for (i, id) in list.into_iter().enumerate() {
+        refs.reserve_exact(n);
+        for (i, id) in list.drain(..n).enumerate() {
             let Some(id) = cx.take_lax(here.index(i), id, "a key message id") else {
                 continue;
             };
-            match find(lk.messages, &clean(&id, Lines::Single)) {
+            match find(lk.messages, &clean_cow(&id, Lines::Single)) {
                 Found::At(k) => refs.push(k),
                 Found::Broken => {}
                 Found::Nothing => cx.err(
@@ -257,7 +265,7 @@ fn when(
     cx: &mut Ctx<'_>,
     at: Path<'_>,
     key: &str,
-    field: Option<&Lax<String>>,
+    field: Option<&Lax<Word>>,
     date: Option<NaiveDate>,
     tz: Option<Tz>,
     is_start: bool,
@@ -296,10 +304,10 @@ fn when(
 fn participants(
     cx: &mut Ctx<'_>,
     at: Path<'_>,
-    field: Field<Vec<Lax<RawParticipant>>>,
+    field: &mut Field<Vec<Lax<RawParticipant>>>,
     lk: &Lookups<'_>,
 ) -> Option<Vec<Participant>> {
-    let Some(list) = cx.take(at, "participants", field, false, "an array") else {
+    let Some(list) = cx.get_mut(at, "participants", field, false, "an array") else {
         return Some(Vec::new());
     };
     let here = at.key("participants");
@@ -308,7 +316,7 @@ fn participants(
     }
     let mut out = Vec::with_capacity(list.len());
     let mut ok = true;
-    for (i, p) in list.into_iter().enumerate() {
+    for (i, p) in list.drain(..).enumerate() {
         let p = cx.take_lax(here.index(i), p, "an object");
         match p.and_then(|p| participant(cx, here.index(i), p, lk)) {
             Some(p) => out.push(p),
