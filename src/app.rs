@@ -9,6 +9,7 @@ use crate::keymap::Keymap;
 use crate::theme::Theme;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
+use std::sync::Arc;
 
 mod action;
 mod cursor;
@@ -35,8 +36,9 @@ pub use view::{Overlay, Pane, View};
 /// Everything dais knows and shows.
 #[derive(Debug, Clone)]
 pub struct App {
-    /// The agenda on screen.
-    pub agenda: Agenda,
+    /// The agenda on screen, shared with the reload worker, which tells
+    /// changes against it.
+    pub agenda: Arc<Agenda>,
     /// Lookups derived from it.
     pub index: Index,
     /// Its searchable text.
@@ -87,7 +89,8 @@ pub struct App {
 
 impl App {
     /// A new app showing `agenda` at `now`.
-    pub fn new(agenda: Agenda, now: DateTime<Utc>) -> Self {
+    pub fn new(agenda: impl Into<Arc<Agenda>>, now: DateTime<Utc>) -> Self {
+        let agenda = agenda.into();
         let index = Index::new(&agenda);
         let text = SearchText::new(&agenda);
         let suggester = Suggester::new(&agenda);

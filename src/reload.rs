@@ -14,6 +14,7 @@ use crate::source::Source;
 use crate::tui::run::Event;
 use chrono::Duration;
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::mpsc::Sender;
 
 use watch::Request;
@@ -61,12 +62,17 @@ impl Reloader {
     pub fn start(
         source: &Source,
         limits: Limits,
-        shown: &Agenda,
+        shown: &Arc<Agenda>,
         events: Sender<Event>,
     ) -> Reloader {
         let requests = match source {
             Source::Bundled => None,
-            Source::File(path) => Some(watch::start(path.clone(), limits, shown.clone(), events)),
+            Source::File(path) => Some(watch::start(
+                path.clone(),
+                limits,
+                Arc::clone(shown),
+                events,
+            )),
         };
         Reloader { requests }
     }
@@ -170,7 +176,7 @@ mod tests {
     #[test]
     fn a_new_agenda_is_swapped_in_and_its_changes_shown_for_a_while() {
         let mut app = app();
-        let mut new = app.agenda.clone();
+        let mut new = crate::agenda::Agenda::clone(&app.agenda);
         "Opening".clone_into(&mut new.sessions[0].title);
         let changes = vec!["Opening of the… renamed to “Opening”".to_owned()];
         apply(
@@ -190,9 +196,9 @@ mod tests {
     #[test]
     fn an_invalid_file_keeps_the_agenda_and_names_the_problem_until_fixed() {
         let mut app = app();
-        let before = app.agenda.clone();
+        let before = crate::agenda::Agenda::clone(&app.agenda);
         apply(&mut app, invalid("{"));
-        assert_eq!(app.agenda, before);
+        assert_eq!(*app.agenda, before);
         let (text, error, ends) = banner(&app);
         assert!(
             text.starts_with("Still showing the last good agenda: agenda.json:1:1: malformed JSON"),

@@ -96,7 +96,7 @@ fn timeline_tags_video_only_sessions() {
     let mut a = app("11:05");
     // Make panel 2's speakers all appear by video.
     let p2 = screen::session(&a, "panel-2");
-    for p in &mut a.agenda.sessions[p2].participants {
+    for p in &mut std::sync::Arc::make_mut(&mut a.agenda).sessions[p2].participants {
         p.appearance = dais::agenda::Appearance::Video;
     }
     let buf = render_widget(Timeline::new(&a), 54, 20);

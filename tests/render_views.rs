@@ -123,7 +123,8 @@ fn people_view_marks_a_video_appearance_in_the_role() {
     let mut a = app("11:05");
     // Say Peter Thomson closed the hearing by video.
     let closing = screen::session(&a, "closing");
-    a.agenda.sessions[closing].participants[0].appearance = dais::agenda::Appearance::Video;
+    std::sync::Arc::make_mut(&mut a.agenda).sessions[closing].participants[0].appearance =
+        dais::agenda::Appearance::Video;
     press(&mut a, &[C::ViewPeople]);
     let buf = view(&a);
     let sessions = a.screen().sessions;

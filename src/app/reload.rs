@@ -3,6 +3,7 @@
 
 use super::{App, Index, SearchText, Shift, Suggester};
 use crate::agenda::Agenda;
+use std::sync::Arc;
 
 impl App {
     /// The identity under which this agenda's state is saved.
@@ -44,7 +45,7 @@ impl App {
     /// Swaps in a prepared agenda, keeping the selected session, message
     /// and person and the shift (matched by id) and the view. Returns the
     /// agenda it replaced.
-    pub fn swap_agenda(&mut self, new: Prepared) -> Agenda {
+    pub fn swap_agenda(&mut self, new: Prepared) -> Arc<Agenda> {
         let a = &self.agenda;
         let selected = a.sessions.get(self.selected()).map(|s| s.id.clone());
         let message = a
@@ -90,7 +91,7 @@ impl App {
 /// built away from the event loop so that swapping it in is quick.
 #[derive(Debug, Clone)]
 pub struct Prepared {
-    agenda: Agenda,
+    agenda: Arc<Agenda>,
     index: Index,
     text: SearchText,
     suggester: Suggester,
@@ -98,7 +99,8 @@ pub struct Prepared {
 
 impl Prepared {
     /// Derives the lookups, search text and term model of `agenda`.
-    pub fn new(agenda: Agenda) -> Self {
+    pub fn new(agenda: impl Into<Arc<Agenda>>) -> Self {
+        let agenda = agenda.into();
         Prepared {
             index: Index::new(&agenda),
             text: SearchText::new(&agenda),
@@ -151,7 +153,7 @@ mod tests {
         assert_eq!(selected_id(&app), "panel-2");
         assert_eq!(app.shift_by_id(), [("panel-1".to_owned(), 5)]);
         // A session inserted before both moves their indices on by one.
-        let mut new = app.agenda.clone();
+        let mut new = crate::agenda::Agenda::clone(&app.agenda);
         let mut extra = new.sessions[0].clone();
         "welcome".clone_into(&mut extra.id);
         new.sessions.insert(0, extra);
@@ -169,11 +171,11 @@ mod tests {
         let mut app = app();
         app.update(Command::Down.into());
         assert_eq!(selected_id(&app), "panel-2");
-        let mut new = app.agenda.clone();
+        let mut new = crate::agenda::Agenda::clone(&app.agenda);
         new.sessions.retain(|s| s.id != "panel-2");
         app.replace_agenda(new);
         assert_eq!(selected_id(&app), "panel-3", "the next one, not the first");
-        let mut new = app.agenda.clone();
+        let mut new = crate::agenda::Agenda::clone(&app.agenda);
         new.sessions.truncate(2);
         app.replace_agenda(new);
         assert_eq!(selected_id(&app), "introductory-statements");

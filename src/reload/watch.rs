@@ -16,6 +16,7 @@ use notify::event::{AccessKind, AccessMode, ModifyKind};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 
@@ -39,7 +40,7 @@ pub enum Request {
 pub fn start(
     path: PathBuf,
     limits: Limits,
-    shown: Agenda,
+    shown: Arc<Agenda>,
     events: Sender<Event>,
 ) -> Sender<Request> {
     let (tx, rx) = mpsc::channel();
@@ -57,13 +58,13 @@ pub fn start(
 }
 
 /// Reads the file each time it is asked, once the requests stop coming
-/// for [`QUIET`], and sends what it found. Keeps its own copy of the
-/// agenda on screen (every valid agenda it sends is swapped in) to tell
-/// what changed without holding up the loop.
+/// for [`QUIET`], and sends what it found. Shares the agenda on screen
+/// (every valid agenda it sends is swapped in) to tell what changed
+/// without holding up the loop.
 fn work(
     path: &Path,
     limits: &Limits,
-    mut shown: Agenda,
+    mut shown: Arc<Agenda>,
     requests: &Receiver<Request>,
     events: &Sender<Event>,
 ) {
@@ -82,8 +83,8 @@ fn work(
                 if changes.is_empty() {
                     Outcome::Unchanged { asked }
                 } else {
-                    shown = agenda.clone();
-                    let new = Box::new(Prepared::new(agenda));
+                    shown = Arc::new(agenda);
+                    let new = Box::new(Prepared::new(Arc::clone(&shown)));
                     Outcome::Loaded { new, changes }
                 }
             }
@@ -228,7 +229,7 @@ mod tests {
         std::fs::write(&path, BUNDLED).unwrap();
         let shown = read(&path, &Limits::default()).unwrap();
         let (tx, rx) = mpsc::channel();
-        let requests = start(path.clone(), Limits::default(), shown, tx);
+        let requests = start(path.clone(), Limits::default(), shown.into(), tx);
         // Asked, with nothing changed.
         requests.send(Request::Asked).unwrap();
         assert!(matches!(next(&rx), Outcome::Unchanged { asked: true }));
