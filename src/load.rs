@@ -16,6 +16,7 @@ pub(crate) mod lax;
 mod problem;
 pub(crate) mod raw;
 pub(crate) mod read;
+mod stamp;
 pub(crate) mod times;
 mod unknown;
 mod validate;
@@ -23,6 +24,7 @@ mod validate;
 pub use detect::Format;
 pub use problem::{Capped, Path, Problem, quote};
 pub use raw::RawAgenda;
+pub use stamp::Stamp;
 pub use validate::FORMATS;
 
 /// The bundled hearing of 23 June 2017, embedded so `dais` works anywhere.
@@ -78,6 +80,8 @@ pub struct Loaded {
     pub warnings: Vec<Problem>,
     /// The format it was read from.
     pub format: Format,
+    /// What the file was when read; `None` for text given in memory.
+    pub stamp: Option<Stamp>,
 }
 
 /// Why a file did not load: every problem found, and the file's name.
@@ -121,6 +125,9 @@ pub fn load_file(path: &FsPath, limits: &Limits) -> Result<Loaded, LoadError> {
     if meta.len() > limits.max_bytes {
         return Err(fail(too_big(meta.len(), limits).message));
     }
+    // Taken before reading: a write during the read changes the file's
+    // stamp from this one, so it is not missed.
+    let stamp = Stamp::of(&meta);
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     // The cap also holds for files that grow while read, or lie about size:
     // `read` checks the length again.
@@ -131,7 +138,10 @@ pub fn load_file(path: &FsPath, limits: &Limits) -> Result<Loaded, LoadError> {
     // The text is not needed once parsed; freeing it before validation
     // lowers the peak by the file's size.
     drop(bytes);
-    finish(&name, parsed?, limits)
+    finish(&name, parsed?, limits).map(|loaded| Loaded {
+        stamp: Some(stamp),
+        ..loaded
+    })
 }
 
 /// The problem for a file of `size` bytes, over the limit.
@@ -241,6 +251,7 @@ fn finish(name: &str, parsed: Parsed<'_>, limits: &Limits) -> Result<Loaded, Loa
             agenda,
             warnings: outcome.warnings.into_vec("warnings"),
             format,
+            stamp: None,
         }),
         _ => Err(LoadError {
             file: name.to_owned(),

@@ -8,7 +8,7 @@ mod watch;
 
 use crate::agenda::Agenda;
 use crate::app::{App, Banner, Prepared};
-use crate::load::{Limits, LoadError};
+use crate::load::{Limits, LoadError, Stamp};
 use crate::sanitize::{Lines, clean};
 use crate::source::Source;
 use crate::tui::run::Event;
@@ -57,12 +57,13 @@ pub struct Reloader {
 
 impl Reloader {
     /// Starts watching and reading `source` if it is a file; `shown` is
-    /// the agenda on screen, which changes are told against. Outcomes go
-    /// to `events`. The bundled agenda is not watched.
+    /// the agenda on screen, which changes are told against, and `read`
+    /// what the file was when it was read. Outcomes go to `events`. The
+    /// bundled agenda is not watched.
     pub fn start(
         source: &Source,
         limits: Limits,
-        shown: &Arc<Agenda>,
+        (shown, read): (&Arc<Agenda>, Option<Stamp>),
         events: Sender<Event>,
     ) -> Reloader {
         let requests = match source {
@@ -70,7 +71,7 @@ impl Reloader {
             Source::File(path) => Some(watch::start(
                 path.clone(),
                 limits,
-                Arc::clone(shown),
+                (Arc::clone(shown), read),
                 events,
             )),
         };

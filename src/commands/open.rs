@@ -58,6 +58,7 @@ pub fn run(
     setup: &Setup,
     limits: &Limits,
 ) -> std::io::Result<Exit> {
+    let stamp = loaded.stamp;
     let mut app = app(loaded, setup);
     let store = setup.store.clone();
     let mut rt = Runtime {
@@ -67,7 +68,7 @@ pub fn run(
             store.save_shift(&app.identity(), app.shift_by_id()).err()
         }),
         reloader: Some(Box::new(|app: &App, events| {
-            Reloader::start(source, *limits, &app.agenda, events)
+            Reloader::start(source, *limits, (&app.agenda, stamp), events)
         })),
     };
     tui::run(&mut app, &mut rt)

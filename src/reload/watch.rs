@@ -10,7 +10,7 @@ use super::Outcome;
 use super::changes::changes;
 use crate::agenda::Agenda;
 use crate::app::Prepared;
-use crate::load::{Limits, load_file};
+use crate::load::{Limits, Stamp, load_file};
 use crate::tui::run::Event;
 use notify::event::{AccessKind, AccessMode, ModifyKind};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
@@ -35,19 +35,27 @@ pub enum Request {
 
 /// Starts the worker that reads `path` on request, and a watcher that
 /// requests a read whenever the file changes; `shown` is the agenda on
-/// screen. Returns the worker's channel. If the file cannot be watched,
-/// says so through `events`.
+/// screen, read from the file as `read` says it was. Returns the worker's
+/// channel. If the file cannot be watched, says so through `events`.
 pub fn start(
     path: PathBuf,
     limits: Limits,
-    shown: Arc<Agenda>,
+    (shown, read): (Arc<Agenda>, Option<Stamp>),
     events: Sender<Event>,
 ) -> Sender<Request> {
     let (tx, rx) = mpsc::channel();
     let watcher = watch(&path, tx.clone());
-    if let Err(e) = &watcher {
-        let why = Outcome::Unwatched(e.to_string());
-        let _ = events.send(Event::Reloaded(Box::new(why)));
+    match &watcher {
+        Err(e) => {
+            let why = Outcome::Unwatched(e.to_string());
+            let _ = events.send(Event::Reloaded(Box::new(why)));
+        }
+        // A change made after the file was read and before the watcher
+        // began would otherwise not be seen until the next one.
+        Ok(_) if Stamp::now(&path) != read => {
+            let _ = tx.send(Request::Changed);
+        }
+        Ok(_) => {}
     }
     std::thread::spawn(move || {
         // The watcher lives as long as the worker.
@@ -162,7 +170,7 @@ fn matters(e: &notify::Event, names: &[OsString]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{Request, matters, place, read, start};
-    use crate::load::{BUNDLED, Limits};
+    use crate::load::{BUNDLED, Limits, Stamp};
     use crate::reload::Outcome;
     use crate::tui::run::Event;
     use notify::event::{AccessKind, AccessMode, CreateKind, ModifyKind, RenameMode};
@@ -228,8 +236,9 @@ mod tests {
         let path = dir.path().join("a.json");
         std::fs::write(&path, BUNDLED).unwrap();
         let shown = read(&path, &Limits::default()).unwrap();
+        let stamp = Stamp::now(&path);
         let (tx, rx) = mpsc::channel();
-        let requests = start(path.clone(), Limits::default(), shown.into(), tx);
+        let requests = start(path.clone(), Limits::default(), (shown.into(), stamp), tx);
         // Asked, with nothing changed.
         requests.send(Request::Asked).unwrap();
         assert!(matches!(next(&rx), Outcome::Unchanged { asked: true }));
@@ -247,5 +256,45 @@ mod tests {
         assert!(matches!(next(&rx), Outcome::Unchanged { asked: true }));
         std::fs::remove_file(&path).unwrap();
         assert!(matches!(next(&rx), Outcome::Deleted));
+    }
+
+    #[test]
+    fn a_change_before_the_watcher_began_is_read_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.json");
+        std::fs::write(&path, BUNDLED).unwrap();
+        let shown = read(&path, &Limits::default()).unwrap();
+        let stamp = Stamp::now(&path);
+        // Saved again after it was read, before anything watched it (one
+        // more line, so the size tells even if the clock has not ticked).
+        let later = BUNDLED.replacen("\"start\": \"15:00\"", "\"start\": \"15:15\"", 1);
+        std::fs::write(&path, format!("{later}\n")).unwrap();
+        let (tx, rx) = mpsc::channel();
+        let _requests = start(path.clone(), Limits::default(), (shown.into(), stamp), tx);
+        match next(&rx) {
+            Outcome::Loaded { changes, .. } => {
+                assert_eq!(changes, ["Panel 3 moved from 15:00 to 15:15"]);
+            }
+            other => panic!("expected the new agenda, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_unchanged_file_is_not_read_again_when_the_watcher_begins() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.json");
+        std::fs::write(&path, BUNDLED).unwrap();
+        let shown = read(&path, &Limits::default()).unwrap();
+        let (tx, rx) = mpsc::channel();
+        let _requests = start(
+            path.clone(),
+            Limits::default(),
+            (shown.into(), Stamp::now(&path)),
+            tx,
+        );
+        assert!(
+            rx.recv_timeout(Duration::from_millis(600)).is_err(),
+            "nothing to read"
+        );
     }
 }
