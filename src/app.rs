@@ -170,6 +170,11 @@ impl App {
             Action::Scroll { x, y, lines } => self.wheel(x, y, lines),
             Action::Resize { width, height } => {
                 self.size = (width, height);
+                // A pane the new size has no room for cannot keep the keys.
+                let shown = self.shown_panes();
+                if !shown.contains(&self.focus) {
+                    self.focus = shown[0];
+                }
                 self.reveal_selected();
                 self.reveal_lists();
             }
@@ -197,15 +202,18 @@ impl App {
             Command::ViewMessages => self.show(View::Messages),
             Command::ViewPeople => self.show(View::People),
             Command::NextPane | Command::PrevPane => {
-                let panes = self.view.panes();
-                let at = panes.iter().position(|&p| p == self.focus).unwrap_or(0);
+                // Only the panes this size has room for.
+                let panes = self.shown_panes();
                 let n = panes.len();
+                let at = panes.iter().position(|&p| p == self.focus).unwrap_or(0);
                 let next = if c == Command::NextPane {
                     at + 1
                 } else {
-                    at + n - 1
+                    at + n.saturating_sub(1)
                 };
-                self.focus = panes[next % n];
+                if let Some(&p) = panes.get(next.checked_rem(n).unwrap_or(0)) {
+                    self.focus = p;
+                }
             }
             Command::Now
             | Command::Later

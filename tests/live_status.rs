@@ -337,6 +337,29 @@ fn a_viewer_elsewhere_sees_both_clocks() {
 }
 
 #[test]
+fn a_narrow_header_shortens_the_clock_before_the_title() {
+    let a = app("11:05").with_viewer_zone(Some(chrono_tz::Europe::Berlin));
+    let line = |w: u16| {
+        let header = text(&render_widget(Header(&a), w, 2));
+        header.lines().next().unwrap().trim_end().to_owned()
+    };
+    assert!(line(60).ends_with("11:05 EDT · 17:05 CEST your time"));
+    let at_40 = line(40);
+    assert!(at_40.ends_with("11:05 EDT · 17:05 CEST"), "{at_40}");
+    assert!(at_40.starts_with(" Informal Inter"), "{at_40}");
+    let at_28 = line(28);
+    assert!(at_28.ends_with(" 11:05 EDT"), "{at_28}");
+    assert!(!at_28.contains("CEST"), "{at_28}");
+    // The date and venue use the row the view tabs cannot fit on.
+    let header = text(&render_widget(Header(&a), 40, 2));
+    let second = header.lines().nth(1).unwrap();
+    assert!(
+        second.starts_with(" Friday 23 June 2017 · Conference"),
+        "{second}"
+    );
+}
+
+#[test]
 fn a_viewer_in_the_agendas_zone_or_its_clock_sees_one() {
     for viewer in [
         None,

@@ -46,8 +46,8 @@ fn home_and_end_go_to_the_first_and_last_session() {
 
 #[test]
 fn pages_move_by_the_timeline_height_less_one() {
-    // 80x12: the timeline pane is 5 rows, 3 inside, so a page is 2.
-    let mut a = app_sized("11:05", 80, 12);
+    // 80x17: the timeline pane is 5 rows, 3 inside, so a page is 2.
+    let mut a = app_sized("11:05", 80, 17);
     assert_eq!(a.screen().timeline.height, 5);
     press(&mut a, &[C::Top, C::PageDown]);
     assert_eq!(a.selected(), 2);
@@ -376,4 +376,49 @@ fn the_agenda_is_always_one_keypress_away() {
     a.update(Action::Command(C::ViewPeople));
     a.update(Action::Command(C::Now));
     assert_eq!(a.view, View::Agenda);
+}
+
+#[test]
+fn a_short_terminal_gives_the_timeline_the_rows_other_panes_cannot_use() {
+    // 80x12: eight rows between the status line and the footer. The
+    // session would have one line inside its borders, people and key
+    // messages none: all three are left out.
+    let mut a = app_sized("11:05", 80, 12);
+    let s = a.screen();
+    assert_eq!(s.timeline.height, 8);
+    assert!(s.session.is_empty() && s.people.is_empty() && s.messages.is_empty());
+    // Tab has nowhere else to go.
+    press(&mut a, &[C::NextPane]);
+    assert_eq!(a.focus, Pane::Timeline);
+    // 80x24 has room for them all; Tab reaches people.
+    a.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    press(&mut a, &[C::NextPane]);
+    assert_eq!(a.focus, Pane::People);
+    // Shrunk again, the keys go back to the timeline.
+    a.update(Action::Resize {
+        width: 80,
+        height: 12,
+    });
+    assert_eq!(a.focus, Pane::Timeline);
+    press(&mut a, &[C::Down]);
+    assert_eq!(selected_id(&a), "panel-2");
+}
+
+#[test]
+fn a_narrow_terminal_keeps_the_panes_that_have_a_line_to_show() {
+    // 60x20: the session and people fit; key messages would get a single
+    // row of border, so Tab goes timeline, people, timeline.
+    let mut a = app_sized("11:05", 60, 20);
+    let s = a.screen();
+    assert!(!s.session.is_empty() && s.people.height >= 3);
+    assert!(s.messages.is_empty());
+    press(&mut a, &[C::NextPane]);
+    assert_eq!(a.focus, Pane::People);
+    press(&mut a, &[C::NextPane]);
+    assert_eq!(a.focus, Pane::Timeline);
+    press(&mut a, &[C::PrevPane]);
+    assert_eq!(a.focus, Pane::People);
 }

@@ -12,20 +12,11 @@ impl App {
     fn pane_at(&self, x: u16, y: u16) -> Option<(Pane, Rect)> {
         let s = self.screen();
         let at = Position::new(x, y);
-        let panes: &[(Pane, Rect)] = match self.view {
-            View::Agenda => &[
-                (Pane::Timeline, s.timeline),
-                (Pane::People, s.people),
-                (Pane::Messages, s.messages),
-            ],
-            View::Messages => &[
-                (Pane::List, s.list),
-                (Pane::Text, s.text),
-                (Pane::Sessions, s.sessions),
-            ],
-            View::People => &[(Pane::List, s.list), (Pane::Sessions, s.sessions)],
-        };
-        panes.iter().copied().find(|(_, r)| r.contains(at))
+        self.view
+            .panes()
+            .iter()
+            .map(|&p| (p, s.pane(self.view, p)))
+            .find(|(_, r)| r.contains(at))
     }
 
     pub(super) fn click(&mut self, x: u16, y: u16) {

@@ -33,6 +33,17 @@ impl App {
         Screen::compute(Rect::new(0, 0, self.size.0, self.size.1), self)
     }
 
+    /// The view's panes, in Tab order, that this size has room for (all of
+    /// them when the terminal is too small to draw any).
+    pub(super) fn shown_panes(&self) -> Vec<Pane> {
+        let s = self.screen();
+        let all = self.view.panes().iter().copied();
+        if s.too_small {
+            return all.collect();
+        }
+        all.filter(|&p| !s.pane(self.view, p).is_empty()).collect()
+    }
+
     pub(super) fn navigate(&mut self, c: Command) {
         let screen = self.screen();
         match (self.view, self.focus) {

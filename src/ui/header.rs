@@ -18,7 +18,17 @@ impl Widget for Header<'_> {
         if area.height == 0 {
             return;
         }
-        let clock = clock_spans(app);
+        // The title keeps room for a few words: at narrow widths the
+        // clock says less.
+        let room = |spans: &[Span<'_>]| {
+            let w: usize = spans.iter().map(|s| width(&s.content)).sum();
+            usize::from(area.width).saturating_sub(w + 2) >= TITLE_ROOM
+        };
+        let clock = [Clock::Full, Clock::Short, Clock::Agenda]
+            .into_iter()
+            .map(|c| clock_spans(app, c))
+            .find(|spans| room(spans))
+            .unwrap_or_else(|| clock_spans(app, Clock::Agenda));
         let clock_w: usize = clock.iter().map(|s| width(&s.content)).sum();
         let avail = usize::from(area.width).saturating_sub(clock_w + 2);
         let title = Span::styled(
@@ -52,31 +62,53 @@ impl Widget for Header<'_> {
             }
         }
         facts.extend(e.venue.clone());
-        let avail = usize::from(area.width).saturating_sub(tabs_w + 2);
+        let show_tabs = tabs_w < usize::from(area.width) / 2;
+        let beside = if show_tabs { tabs_w + 2 } else { 1 };
+        let avail = usize::from(area.width).saturating_sub(beside);
         let row = Rect::new(area.x, area.y + 1, area.width, 1);
         Line::from(Span::styled(
             format!(" {}", truncate(&facts.join(" · "), avail.saturating_sub(1))),
             t.dim,
         ))
         .render(row, buf);
-        if tabs_w < usize::from(area.width) / 2 {
+        if show_tabs {
             let x = area.x + area.width - u16::try_from(tabs_w + 1).unwrap_or(area.width);
             Line::from(tabs).render(Rect::new(x, row.y, area.width - (x - area.x), 1), buf);
         }
     }
 }
 
-/// "11:05 EDT", and the viewer's own time when their zone differs.
-fn clock_spans(app: &App) -> Vec<Span<'static>> {
+/// Columns the title keeps before the clock gives up detail.
+const TITLE_ROOM: usize = 16;
+
+/// How much the clock says.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Clock {
+    /// "11:05 EDT · 15:05 UTC your time".
+    Full,
+    /// "11:05 EDT · 15:05 UTC".
+    Short,
+    /// "11:05 EDT".
+    Agenda,
+}
+
+/// "11:05 EDT", and the viewer's own time when their zone differs (as
+/// much of it as `how` says).
+fn clock_spans(app: &App, how: Clock) -> Vec<Span<'static>> {
     let t = &app.theme;
     let tz = app.agenda.event.timezone;
     let here = app.live.now.with_timezone(&tz);
     let mut spans = vec![Span::styled(here.format("%H:%M %Z").to_string(), t.live)];
-    if let Some(viewer) = app.live.viewer_tz.filter(|v| *v != tz) {
+    if let Some(viewer) = app
+        .live
+        .viewer_tz
+        .filter(|v| *v != tz && how != Clock::Agenda)
+    {
         let there = app.live.now.with_timezone(&viewer);
         if there.format("%H:%M %Z").to_string() != here.format("%H:%M %Z").to_string() {
+            let suffix = if how == Clock::Full { " your time" } else { "" };
             spans.push(Span::styled(
-                format!(" · {} your time", there.format("%H:%M %Z")),
+                format!(" · {}{suffix}", there.format("%H:%M %Z")),
                 t.dim,
             ));
         }

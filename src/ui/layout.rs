@@ -3,7 +3,7 @@
 //! A pure function of the size and the state, shared by drawing and by
 //! mouse hit-testing, so both always agree.
 
-use crate::app::{App, View};
+use crate::app::{App, Pane, View};
 use ratatui::layout::{Constraint, Layout, Rect};
 
 /// The smallest terminal the full screen fits in.
@@ -12,8 +12,12 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 /// From this width on, panes sit side by side.
 pub const WIDE: u16 = 100;
+/// Below this many rows for the body, a narrow view stacks two panes, not
+/// three.
+const SHORT: u16 = 12;
 
-/// The areas of one frame. Areas a view does not use are empty.
+/// The areas of one frame. Areas a view does not use, or this size has no
+/// room for, are empty.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Screen {
     /// The whole terminal is below the minimum size.
@@ -43,6 +47,20 @@ pub struct Screen {
 }
 
 impl Screen {
+    /// Where `pane` of `view` is: empty if the view has no such pane, or
+    /// this size no room for it.
+    pub fn pane(&self, view: View, pane: Pane) -> Rect {
+        match (view, pane) {
+            (View::Agenda, Pane::Timeline) => self.timeline,
+            (View::Agenda, Pane::People) => self.people,
+            (View::Agenda, Pane::Messages) => self.messages,
+            (View::Messages | View::People, Pane::List) => self.list,
+            (View::Messages, Pane::Text) => self.text,
+            (View::Messages | View::People, Pane::Sessions) => self.sessions,
+            _ => Rect::default(),
+        }
+    }
+
     /// The layout of `area` for `app`.
     pub fn compute(area: Rect, app: &App) -> Screen {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -66,6 +84,14 @@ impl Screen {
             ..Screen::default()
         };
         let wide = area.width >= WIDE;
+        if !wide && body.height < SHORT && app.view != View::Agenda {
+            // No room for three panes with something in each: the list and
+            // its sessions, and the text only through Enter.
+            let [list, sessions] =
+                Layout::vertical([Constraint::Percentage(50), Constraint::Min(3)]).areas(body);
+            (s.list, s.sessions) = (list, sessions);
+            return s;
+        }
         match app.view {
             View::Agenda => agenda(&mut s, body, wide, app),
             View::Messages => {
@@ -118,19 +144,47 @@ fn agenda(s: &mut Screen, body: Rect, wide: bool, app: &App) {
         .areas(right);
         (s.timeline, s.session, s.people, s.messages) = (timeline, session, people, messages);
     } else {
-        let tl = (body.height * 2 / 5).max(5);
-        let [timeline, rest] =
-            Layout::vertical([Constraint::Length(tl), Constraint::Min(1)]).areas(body);
-        let info = session_height(app, rest.width, 5);
-        let [session, panes] =
-            Layout::vertical([Constraint::Length(info), Constraint::Min(1)]).areas(rest);
-        let [people, messages] = if body.width >= 70 {
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Min(1)]).areas(panes)
-        } else {
-            Layout::vertical([Constraint::Percentage(50), Constraint::Min(1)]).areas(panes)
-        };
-        (s.timeline, s.session, s.people, s.messages) = (timeline, session, people, messages);
+        stacked(s, body, app);
     }
+}
+
+/// The agenda's panes one above the other, for a narrow terminal. The
+/// timeline comes first; the session, people and key messages follow only
+/// while there is room for them to show something (a pane with no line
+/// inside its borders is left out, and the timeline takes its rows).
+fn stacked(s: &mut Screen, body: Rect, app: &App) {
+    let mut tl = (body.height * 2 / 5).max(5).min(body.height);
+    let rest = body.height - tl;
+    // Two lines at least: one would cut the title short.
+    let info = session_height(app, body.width, 5).min(rest);
+    let (info, panes) = if info >= 4 {
+        (info, rest - info)
+    } else {
+        (0, 0)
+    };
+    let panes = if panes >= 3 { panes } else { 0 };
+    tl = body.height - info - panes;
+    let [timeline, session, panes] = Layout::vertical([
+        Constraint::Length(tl),
+        Constraint::Length(info),
+        Constraint::Length(panes),
+    ])
+    .areas(body);
+    let [people, messages] = if panes.is_empty() {
+        [Rect::default(); 2]
+    } else if body.width >= 70 {
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Min(1)]).areas(panes)
+    } else if panes.height >= 6 {
+        Layout::vertical([Constraint::Percentage(50), Constraint::Min(3)]).areas(panes)
+    } else {
+        [panes, Rect::default()]
+    };
+    let session = if session.is_empty() {
+        Rect::default()
+    } else {
+        session
+    };
+    (s.timeline, s.session, s.people, s.messages) = (timeline, session, people, messages);
 }
 
 /// Rows for the session pane: its content plus borders, at most `max`.
