@@ -170,6 +170,7 @@ fn matters(e: &notify::Event, names: &[OsString]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{Request, matters, place, read, start};
+    use crate::agenda::Agenda;
     use crate::load::{BUNDLED, Limits, Stamp};
     use crate::reload::Outcome;
     use crate::tui::run::Event;
@@ -230,27 +231,43 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_worker_reads_on_changes_and_requests() {
+    /// The bundled hearing written to a fresh directory and read: the
+    /// directory (kept for the test's length), the file, the agenda and
+    /// its stamp.
+    fn hearing_on_disk() -> (tempfile::TempDir, PathBuf, Agenda, Option<Stamp>) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.json");
         std::fs::write(&path, BUNDLED).unwrap();
         let shown = read(&path, &Limits::default()).unwrap();
         let stamp = Stamp::now(&path);
+        (dir, path, shown, stamp)
+    }
+
+    /// The hearing with Panel 3 a quarter of an hour later.
+    fn panel_3_later() -> String {
+        BUNDLED.replacen("\"start\": \"15:00\"", "\"start\": \"15:15\"", 1)
+    }
+
+    fn assert_panel_3_moved(outcome: Outcome) {
+        match outcome {
+            Outcome::Loaded { changes, .. } => {
+                assert_eq!(changes, ["Panel 3 moved from 15:00 to 15:15"]);
+            }
+            other => panic!("expected the new agenda, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_worker_reads_on_changes_and_requests() {
+        let (_dir, path, shown, stamp) = hearing_on_disk();
         let (tx, rx) = mpsc::channel();
         let requests = start(path.clone(), Limits::default(), (shown.into(), stamp), tx);
         // Asked, with nothing changed.
         requests.send(Request::Asked).unwrap();
         assert!(matches!(next(&rx), Outcome::Unchanged { asked: true }));
         // A change on disk, told against what is shown.
-        let later = BUNDLED.replacen("\"start\": \"15:00\"", "\"start\": \"15:15\"", 1);
-        std::fs::write(&path, &later).unwrap();
-        match next(&rx) {
-            Outcome::Loaded { changes, .. } => {
-                assert_eq!(changes, ["Panel 3 moved from 15:00 to 15:15"]);
-            }
-            other => panic!("expected the new agenda, got {other:?}"),
-        }
+        std::fs::write(&path, panel_3_later()).unwrap();
+        assert_panel_3_moved(next(&rx));
         // That version is now the one shown.
         requests.send(Request::Asked).unwrap();
         assert!(matches!(next(&rx), Outcome::Unchanged { asked: true }));
@@ -260,38 +277,20 @@ mod tests {
 
     #[test]
     fn a_change_before_the_watcher_began_is_read_at_once() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.json");
-        std::fs::write(&path, BUNDLED).unwrap();
-        let shown = read(&path, &Limits::default()).unwrap();
-        let stamp = Stamp::now(&path);
+        let (_dir, path, shown, stamp) = hearing_on_disk();
         // Saved again after it was read, before anything watched it (one
         // more line, so the size tells even if the clock has not ticked).
-        let later = BUNDLED.replacen("\"start\": \"15:00\"", "\"start\": \"15:15\"", 1);
-        std::fs::write(&path, format!("{later}\n")).unwrap();
+        std::fs::write(&path, format!("{}\n", panel_3_later())).unwrap();
         let (tx, rx) = mpsc::channel();
         let _requests = start(path.clone(), Limits::default(), (shown.into(), stamp), tx);
-        match next(&rx) {
-            Outcome::Loaded { changes, .. } => {
-                assert_eq!(changes, ["Panel 3 moved from 15:00 to 15:15"]);
-            }
-            other => panic!("expected the new agenda, got {other:?}"),
-        }
+        assert_panel_3_moved(next(&rx));
     }
 
     #[test]
     fn an_unchanged_file_is_not_read_again_when_the_watcher_begins() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.json");
-        std::fs::write(&path, BUNDLED).unwrap();
-        let shown = read(&path, &Limits::default()).unwrap();
+        let (_dir, path, shown, stamp) = hearing_on_disk();
         let (tx, rx) = mpsc::channel();
-        let _requests = start(
-            path.clone(),
-            Limits::default(),
-            (shown.into(), Stamp::now(&path)),
-            tx,
-        );
+        let _requests = start(path.clone(), Limits::default(), (shown.into(), stamp), tx);
         assert!(
             rx.recv_timeout(Duration::from_millis(600)).is_err(),
             "nothing to read"
