@@ -242,3 +242,30 @@ fn detail_shows_the_session_its_people_and_messages() {
     assert!(follows(&s, "┃Key messages", "┃2. Address Causes"), "{s}");
     assert!(has_style(style_of(&buf, "Moderators (1)"), a.theme.heading));
 }
+
+#[test]
+fn the_people_pane_fits_its_content_and_key_messages_take_the_rest() {
+    // 120x40, panes side by side: the right column under the session pane
+    // is shared by people and key messages.
+    let inner = |a: &dais::app::App| a.screen().people.width - 2;
+    let people_lines = |a: &dais::app::App| dais::ui::people::lines(a, inner(a)).len();
+    // The opening: three people, all shown, and no more rows than that.
+    let mut a = app("11:05");
+    press(&mut a, &[C::Top]);
+    let s = a.screen();
+    assert_eq!(usize::from(s.people.height), people_lines(&a) + 2);
+    assert_eq!(s.messages.y, s.people.bottom());
+    assert_eq!(s.messages.bottom(), s.timeline.bottom());
+    // Panel 1: nineteen lines of people, all shown; the key messages,
+    // which need more than is left, scroll in the rest.
+    let a = app("11:05");
+    let s = a.screen();
+    assert_eq!(people_lines(&a), 19);
+    assert_eq!(s.people.height, 21);
+    assert!(s.messages.height >= 3);
+    let buf = render_widget(PeoplePane(&a), s.people.width, s.people.height);
+    assert!(
+        text(&buf).contains("Commission, Nepal"),
+        "the last line shows"
+    );
+}

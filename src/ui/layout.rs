@@ -136,9 +136,10 @@ fn agenda(s: &mut Screen, body: Rect, wide: bool, app: &App) {
         let [timeline, right] =
             Layout::horizontal([Constraint::Length(tl), Constraint::Min(1)]).areas(body);
         let info = session_height(app, right.width, body.height / 3);
+        let people = people_height(app, right.width, right.height.saturating_sub(info));
         let [session, people, messages] = Layout::vertical([
             Constraint::Length(info),
-            Constraint::Percentage(55),
+            Constraint::Length(people),
             Constraint::Min(3),
         ])
         .areas(right);
@@ -175,7 +176,8 @@ fn stacked(s: &mut Screen, body: Rect, app: &App) {
     } else if body.width >= 70 {
         Layout::horizontal([Constraint::Percentage(50), Constraint::Min(1)]).areas(panes)
     } else if panes.height >= 6 {
-        Layout::vertical([Constraint::Percentage(50), Constraint::Min(3)]).areas(panes)
+        let people = people_height(app, panes.width, panes.height);
+        Layout::vertical([Constraint::Length(people), Constraint::Min(3)]).areas(panes)
     } else {
         [panes, Rect::default()]
     };
@@ -185,6 +187,19 @@ fn stacked(s: &mut Screen, body: Rect, app: &App) {
         session
     };
     (s.timeline, s.session, s.people, s.messages) = (timeline, session, people, messages);
+}
+
+/// Rows for the people pane above the key messages pane, of `rows` for
+/// both: what its content needs, up to three quarters of them (who is
+/// speaking comes first), or more where the key messages need less. Each
+/// keeps three rows.
+fn people_height(app: &App, width: u16, rows: u16) -> u16 {
+    let inner = width.saturating_sub(2);
+    let need = |n: usize| u16::try_from(n + 2).unwrap_or(u16::MAX);
+    let people = need(super::people::lines(app, inner).len());
+    let messages = need(super::messages::lines(app, inner).len());
+    let share = (rows * 3 / 4).max(rows.saturating_sub(messages));
+    people.min(share).clamp(3, rows.saturating_sub(3).max(3))
 }
 
 /// Rows for the session pane: its content plus borders, at most `max`.
