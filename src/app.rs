@@ -59,6 +59,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// The selected session (index) and the timeline's first visible row.
     pub timeline: Cursor,
+    /// Scroll of the selected session's pane, in lines.
+    pub session_scroll: usize,
     /// Scroll of the selected session's people pane, in lines.
     pub people_scroll: usize,
     /// Scroll of the selected session's key messages pane, in lines.
@@ -107,6 +109,7 @@ impl App {
             focus: Pane::Timeline,
             overlay: None,
             timeline: Cursor::default(),
+            session_scroll: 0,
             people_scroll: 0,
             messages_scroll: 0,
             overlay_scroll: 0,
@@ -171,9 +174,9 @@ impl App {
             Action::Resize { width, height } => {
                 self.size = (width, height);
                 // A pane the new size has no room for cannot keep the keys.
-                let shown = self.shown_panes();
-                if !shown.contains(&self.focus) {
-                    self.focus = shown[0];
+                let s = self.screen();
+                if !s.too_small && s.pane(self.view, self.focus).is_empty() {
+                    self.focus = self.view.panes()[0];
                 }
                 self.reveal_selected();
                 self.reveal_lists();
@@ -309,6 +312,7 @@ impl App {
     /// Selects session `s` and scrolls the timeline to it.
     pub fn select_session(&mut self, s: usize) {
         if s != self.timeline.selected {
+            self.session_scroll = 0;
             self.people_scroll = 0;
             self.messages_scroll = 0;
         }

@@ -269,3 +269,26 @@ fn the_people_pane_fits_its_content_and_key_messages_take_the_rest() {
         "the last line shows"
     );
 }
+
+#[test]
+fn session_pane_focused_shows_a_thick_border_and_its_scroll() {
+    let mut a = app("10:05");
+    let buf = render_widget(SessionPane(&a), 40, 6);
+    assert_eq!(buf[(0, 0)].symbol(), "┌", "not focused");
+    assert!(has_style(style_at(&buf, 0, 0), a.theme.border));
+    assert!(text(&buf).contains("Opening of the"));
+    a.focus = dais::app::Pane::Session;
+    a.session_scroll = 2;
+    let buf = render_widget(SessionPane(&a), 40, 6);
+    assert_eq!(buf[(0, 0)].symbol(), "┏");
+    assert!(has_style(style_at(&buf, 0, 0), a.theme.border_focus));
+    let s = text(&buf);
+    let total = dais::ui::session::lines(&a, 38).len();
+    assert!(
+        s.lines().last().unwrap().contains(&format!(" 6/{total} ")),
+        "{s}"
+    );
+    // Scrolled past the two lines of the title, to the facts.
+    let first = s.lines().nth(1).unwrap();
+    assert!(first.contains("10:00-10:15 · 15 min"), "{s}");
+}

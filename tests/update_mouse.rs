@@ -99,7 +99,6 @@ fn clicks_outside_the_panes_or_under_an_overlay_do_nothing() {
         (1, s.status.y),
         (1, s.footer.y),
         (500, 500),
-        (inside(s.session), s.session.y + 1),
     ] {
         click(&mut a, x, y);
         assert_eq!(a.focus, Pane::People, "click at {x},{y}");
@@ -314,4 +313,36 @@ fn resizing_below_the_minimum_and_back_is_harmless() {
     }
     assert_eq!(selected_id(&a), "panel-2");
     assert!(timeline_y(&a, a.index.row_of[a.selected()]).is_some());
+}
+
+#[test]
+fn the_session_pane_scrolls_under_the_wheel_and_by_keys_once_clicked() {
+    // 80x24: the opening's description is longer than its pane.
+    let mut a = app_sized("10:05", 80, 24);
+    let s = a.screen().session;
+    let lines = dais::ui::session::lines(&a, s.width - 2).len();
+    let inner = usize::from(s.height - 2);
+    assert!(lines > inner, "{lines} lines in {inner} rows");
+    let (x, y) = (inside(s), s.y + 1);
+    a.update(Action::Scroll { x, y, lines: 1 });
+    assert_eq!(a.session_scroll, lines - inner, "clamped at the end");
+    assert_eq!(
+        a.focus,
+        Pane::Timeline,
+        "the wheel leaves the keys where they were"
+    );
+    a.update(Action::Scroll { x, y, lines: -1 });
+    assert_eq!(a.session_scroll, 0);
+    // A click gives it the keys; arrows scroll it, not the selection.
+    click(&mut a, x, y);
+    assert_eq!(a.focus, Pane::Session);
+    press(&mut a, &[C::Down]);
+    assert_eq!(a.session_scroll, 1);
+    assert_eq!(selected_id(&a), "opening");
+    // Tab goes on to the people; another session starts at its top.
+    press(&mut a, &[C::NextPane]);
+    assert_eq!(a.focus, Pane::People);
+    press(&mut a, &[C::PrevPane, C::Down]);
+    assert_eq!(selected_id(&a), "introductory-statements");
+    assert_eq!(a.session_scroll, 0);
 }

@@ -13,7 +13,7 @@ impl App {
         let s = self.screen();
         let at = Position::new(x, y);
         self.view
-            .panes()
+            .all_panes()
             .iter()
             .map(|&p| (p, s.pane(self.view, p)))
             .find(|(_, r)| r.contains(at))

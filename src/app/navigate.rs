@@ -47,6 +47,11 @@ impl App {
     pub(super) fn navigate(&mut self, c: Command) {
         let screen = self.screen();
         match (self.view, self.focus) {
+            (View::Agenda, Pane::Session) => {
+                let lines = crate::ui::session::lines(self, inner_width(screen.session)).len();
+                let h = inner_height(screen.session);
+                self.session_scroll = cursor::scroll(self.session_scroll, delta(c, h), lines, h);
+            }
             (View::Agenda, Pane::People) => {
                 let lines = crate::ui::people::lines(self, inner_width(screen.people)).len();
                 let h = inner_height(screen.people);

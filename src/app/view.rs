@@ -18,6 +18,9 @@ pub enum Pane {
     /// The agenda's timeline.
     #[default]
     Timeline,
+    /// The agenda's selected session: focused by a click or scrolled by
+    /// the wheel; Tab passes it by, as Enter shows the session whole.
+    Session,
     /// The selected session's people.
     People,
     /// The selected session's key messages.
@@ -37,6 +40,14 @@ impl View {
             View::Agenda => &[Pane::Timeline, Pane::People, Pane::Messages],
             View::Messages => &[Pane::List, Pane::Text, Pane::Sessions],
             View::People => &[Pane::List, Pane::Sessions],
+        }
+    }
+
+    /// Every pane of this view, the pointer's as well as Tab's.
+    pub fn all_panes(self) -> &'static [Pane] {
+        match self {
+            View::Agenda => &[Pane::Timeline, Pane::Session, Pane::People, Pane::Messages],
+            _ => self.panes(),
         }
     }
 

@@ -52,6 +52,7 @@ impl Screen {
     pub fn pane(&self, view: View, pane: Pane) -> Rect {
         match (view, pane) {
             (View::Agenda, Pane::Timeline) => self.timeline,
+            (View::Agenda, Pane::Session) => self.session,
             (View::Agenda, Pane::People) => self.people,
             (View::Agenda, Pane::Messages) => self.messages,
             (View::Messages | View::People, Pane::List) => self.list,

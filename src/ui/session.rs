@@ -4,7 +4,7 @@ use super::scrolled::Scrolled;
 use super::text::{self, highlight, wrap};
 use super::times;
 use crate::agenda::humanize_minutes;
-use crate::app::App;
+use crate::app::{App, Pane};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -86,8 +86,8 @@ impl Widget for SessionPane<'_> {
         Scrolled {
             title: Line::from("Session"),
             lines: lines(app, area.width.saturating_sub(2)),
-            scroll: 0,
-            focused: false,
+            scroll: app.session_scroll,
+            focused: app.focus == Pane::Session,
             theme: &app.theme,
         }
         .render(area, buf);
