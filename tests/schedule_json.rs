@@ -429,3 +429,36 @@ fn times_are_kept_to_the_minute_so_a_converted_copy_loads_the_same() {
         assert_eq!(round_trip(&loaded.agenda).agenda, loaded.agenda, "{start}");
     }
 }
+
+#[test]
+fn times_in_the_second_of_a_repeated_hour_are_warned_about() {
+    // Berlin, 27 October 2024: 02:00-03:00 happens twice, first at +02:00
+    // and again at +01:00.
+    let text = v2(r#"
+        {"guid": "a", "title": "Night one", "start": "2024-10-27T01:30:00+02:00",
+         "end": "2024-10-27T02:30:00+01:00"},
+        {"guid": "b", "title": "Night two", "start": "2024-10-27T02:40:00+01:00",
+         "end": "2024-10-27T03:30:00+01:00"},
+        {"guid": "c", "title": "First time round", "start": "2024-10-27T02:10:00+02:00",
+         "end": "2024-10-27T02:20:00+02:00"}"#);
+    let loaded = read(&text).unwrap();
+    let said = warnings(&loaded);
+    let starts: Vec<&String> = said
+        .iter()
+        .filter(|w| w.contains("starts in the hour"))
+        .collect();
+    let ends: Vec<&String> = said
+        .iter()
+        .filter(|w| w.contains("ends in the hour"))
+        .collect();
+    assert_eq!(starts.len(), 1, "{said:#?}");
+    assert!(starts[0].starts_with("f: schedule.events[1]:"), "{said:#?}");
+    assert!(starts[0].contains("read its start as the first 02:40"));
+    assert_eq!(ends.len(), 1, "{said:#?}");
+    assert!(ends[0].starts_with("f: schedule.events[0]:"), "{said:#?}");
+    assert!(ends[0].contains("read its end as the first 02:30"));
+    // The instants themselves are kept: two hours for "Night one".
+    let a = &loaded.agenda;
+    let one = a.sessions.iter().find(|s| s.title == "Night one").unwrap();
+    assert_eq!(one.span.minutes(), 120);
+}

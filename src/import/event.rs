@@ -58,14 +58,26 @@ pub fn read(r: &mut Reader<'_>, at: Path<'_>, ev: &RawEvent, place: &Place<'_>) 
         start,
         end,
     };
-    if resolve_naive(tz, span.local_start) != Resolved::At(start) {
-        r.tally.note("repeated hour", at, || {
-            format!(
-                "starts in the hour that repeats when clocks go back in {tz}; a dais/1 copy \
-                 would read its start as the first {}",
-                span.local_start.format("%H:%M")
-            )
-        });
+    // dais/1 gives local times, and reads one in the repeated hour as its
+    // first instance: say so for a time that was the second.
+    for (which, local, instant) in [
+        ("start", span.local_start, start),
+        ("end", span.local_end, end),
+    ] {
+        if resolve_naive(tz, local) != Resolved::At(instant) {
+            let key = if which == "start" {
+                "repeated hour start"
+            } else {
+                "repeated hour end"
+            };
+            r.tally.note(key, at, || {
+                format!(
+                    "{which}s in the hour that repeats when clocks go back in {tz}; a dais/1 \
+                     copy would read its {which} as the first {}",
+                    local.format("%H:%M")
+                )
+            });
+        }
     }
     let mut notes: Vec<String> = subtitle
         .map(|s| s.trim().to_owned())
