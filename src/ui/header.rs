@@ -1,6 +1,6 @@
 //! The header: title, date and venue, view tabs, and the clock.
 
-use super::text::{truncate, width};
+use super::text::{spans_width, truncate};
 use crate::app::{App, View};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -21,15 +21,14 @@ impl Widget for Header<'_> {
         // The title keeps room for a few words: at narrow widths the
         // clock says less.
         let room = |spans: &[Span<'_>]| {
-            let w: usize = spans.iter().map(|s| width(&s.content)).sum();
-            usize::from(area.width).saturating_sub(w + 2) >= TITLE_ROOM
+            usize::from(area.width).saturating_sub(spans_width(spans) + 2) >= TITLE_ROOM
         };
         let clock = [Clock::Full, Clock::Short, Clock::Agenda]
             .into_iter()
             .map(|c| clock_spans(app, c))
             .find(|spans| room(spans))
             .unwrap_or_else(|| clock_spans(app, Clock::Agenda));
-        let clock_w: usize = clock.iter().map(|s| width(&s.content)).sum();
+        let clock_w = spans_width(&clock);
         let avail = usize::from(area.width).saturating_sub(clock_w + 2);
         let title = Span::styled(
             format!(" {}", truncate(&e.title, avail.saturating_sub(1))),
@@ -44,7 +43,7 @@ impl Widget for Header<'_> {
             return;
         }
         let tabs = tab_spans(app);
-        let tabs_w: usize = tabs.iter().map(|s| width(&s.content)).sum();
+        let tabs_w = spans_width(&tabs);
         let mut facts = vec![e.date.format("%A %-d %B %Y").to_string()];
         if app.index.multi_day {
             let last = app

@@ -1,7 +1,7 @@
 //! The status line: what is on now, how long is left, what comes next,
 //! whether the meeting runs late, and whether the view follows it.
 
-use super::text::{truncate, width};
+use super::text::{spans_width, truncate, width};
 use super::times::hm;
 use crate::agenda::humanize_minutes;
 use crate::app::App;
@@ -157,10 +157,6 @@ impl Widget for StatusLine<'_> {
             Line::from(right).render(Rect::new(x, area.y, area.width - (x - area.x), 1), buf);
         }
     }
-}
-
-fn spans_width(spans: &[Span<'_>]) -> usize {
-    spans.iter().map(|s| width(&s.content)).sum()
 }
 
 /// The right side: the delay, and whether the view follows the meeting

@@ -11,6 +11,11 @@ pub fn width(s: &str) -> usize {
     s.width()
 }
 
+/// Display width of spans laid end to end.
+pub fn spans_width(spans: &[Span<'_>]) -> usize {
+    spans.iter().map(|s| width(&s.content)).sum()
+}
+
 /// `s` cut to at most `max` cells, ending in "…" when cut.
 pub fn truncate(s: &str, max: usize) -> String {
     if width(s) <= max {

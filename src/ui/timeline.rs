@@ -3,7 +3,7 @@
 //! sessions told apart at a glance. Only visible rows are drawn.
 
 use super::pane::block;
-use super::text::{highlight, truncate, width};
+use super::text::{highlight, spans_width, truncate, width};
 use super::times;
 use crate::agenda::{Kind, humanize_minutes};
 use crate::app::live::shifted;
@@ -212,7 +212,7 @@ impl Timeline<'_> {
             .as_deref()
             .map(|r| format!(" {}", truncate(r, (w / 5).clamp(6, 18))))
             .unwrap_or_default();
-        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+        let used = spans_width(&spans);
         let title_w = w.saturating_sub(used + width(tag) + width(&room));
         let title = truncate(&s.title, title_w);
         let base = if lit && !selected {
