@@ -207,15 +207,11 @@ impl App {
             Command::NextPane | Command::PrevPane => {
                 // Only the panes this size has room for.
                 let panes = self.shown_panes();
-                let n = panes.len();
-                let at = panes.iter().position(|&p| p == self.focus).unwrap_or(0);
-                let next = if c == Command::NextPane {
-                    at + 1
-                } else {
-                    at + n.saturating_sub(1)
-                };
-                if let Some(&p) = panes.get(next.checked_rem(n).unwrap_or(0)) {
-                    self.focus = p;
+                if !panes.is_empty() {
+                    let n = panes.len();
+                    let at = panes.iter().position(|&p| p == self.focus).unwrap_or(0);
+                    let step = if c == Command::NextPane { 1 } else { n - 1 };
+                    self.focus = panes[(at + step) % n];
                 }
             }
             Command::Now

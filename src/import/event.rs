@@ -60,16 +60,11 @@ pub fn read(r: &mut Reader<'_>, at: Path<'_>, ev: &RawEvent, place: &Place<'_>) 
     };
     // dais/1 gives local times, and reads one in the repeated hour as its
     // first instance: say so for a time that was the second.
-    for (which, local, instant) in [
-        ("start", span.local_start, start),
-        ("end", span.local_end, end),
+    for (which, key, local, instant) in [
+        ("start", "repeated hour start", span.local_start, start),
+        ("end", "repeated hour end", span.local_end, end),
     ] {
         if resolve_naive(tz, local) != Resolved::At(instant) {
-            let key = if which == "start" {
-                "repeated hour start"
-            } else {
-                "repeated hour end"
-            };
             r.tally.note(key, at, || {
                 format!(
                     "{which}s in the hour that repeats when clocks go back in {tz}; a dais/1 \

@@ -87,7 +87,7 @@ impl Screen {
         let wide = area.width >= WIDE;
         if !wide && body.height < SHORT && app.view != View::Agenda {
             // No room for three panes with something in each: the list and
-            // its sessions, and the text only through Enter.
+            // its sessions; the text waits for a taller terminal.
             let [list, sessions] =
                 Layout::vertical([Constraint::Percentage(50), Constraint::Min(3)]).areas(body);
             (s.list, s.sessions) = (list, sessions);
@@ -155,17 +155,13 @@ fn agenda(s: &mut Screen, body: Rect, wide: bool, app: &App) {
 /// while there is room for them to show something (a pane with no line
 /// inside its borders is left out, and the timeline takes its rows).
 fn stacked(s: &mut Screen, body: Rect, app: &App) {
-    let mut tl = (body.height * 2 / 5).max(5).min(body.height);
-    let rest = body.height - tl;
-    // Two lines at least: one would cut the title short.
+    let rest = body.height.saturating_sub((body.height * 2 / 5).max(5));
     let info = session_height(app, body.width, 5).min(rest);
-    let (info, panes) = if info >= 4 {
-        (info, rest - info)
-    } else {
-        (0, 0)
-    };
-    let panes = if panes >= 3 { panes } else { 0 };
-    tl = body.height - info - panes;
+    // Two lines at least: one would cut the title short.
+    let info = if info >= 4 { info } else { 0 };
+    let panes = rest - info;
+    let panes = if info > 0 && panes >= 3 { panes } else { 0 };
+    let tl = body.height - info - panes;
     let [timeline, session, panes] = Layout::vertical([
         Constraint::Length(tl),
         Constraint::Length(info),
@@ -181,11 +177,6 @@ fn stacked(s: &mut Screen, body: Rect, app: &App) {
         Layout::vertical([Constraint::Length(people), Constraint::Min(3)]).areas(panes)
     } else {
         [panes, Rect::default()]
-    };
-    let session = if session.is_empty() {
-        Rect::default()
-    } else {
-        session
     };
     (s.timeline, s.session, s.people, s.messages) = (timeline, session, people, messages);
 }
