@@ -1,0 +1,7 @@
+//! The binary's subcommands run as processes: exit statuses, output, files.
+
+mod exit_codes;
+mod formats;
+mod ics_export;
+mod now;
+mod schedule_json;

@@ -1,0 +1,464 @@
+//! The frab / c3voc schedule.json family: the real example files open,
+//! validate with their warnings, list, and convert to dais/1 files that load
+//! to the same agenda; and the mapping's lenient corners.
+
+use dais::agenda::{Agenda, Kind, Role};
+use dais::cli::ListFormat;
+use dais::commands::list::{Styling, render};
+use dais::load::{Format, Limits, Loaded, load_bytes, load_file};
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/schedule-json")
+        .join(name)
+}
+
+fn load(name: &str) -> Loaded {
+    load_file(&fixture(name), &Limits::default()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn warnings(loaded: &Loaded) -> Vec<String> {
+    loaded
+        .warnings
+        .iter()
+        .map(|w| w.display_in("f").to_string())
+        .collect()
+}
+
+fn utc(agenda: &Agenda, i: usize) -> (String, String) {
+    let s = &agenda.sessions[i];
+    (s.start().to_rfc3339(), s.end().to_rfc3339())
+}
+
+/// Converts to dais/1 and loads that back.
+fn round_trip(agenda: &Agenda) -> Loaded {
+    let json = dais::write::to_json(agenda);
+    load_bytes("converted.json", json.as_bytes(), &Limits::default())
+        .unwrap_or_else(|e| panic!("{e}\n{json}"))
+}
+
+#[test]
+fn version_1_example_reads_with_its_oddities_as_warnings() {
+    let loaded = load("pretalx-democon.json");
+    assert_eq!(loaded.format, Format::ScheduleV1);
+    let a = &loaded.agenda;
+    assert_eq!(a.event.title, "DemoCon");
+    assert_eq!(a.event.timezone, chrono_tz::UTC);
+    assert_eq!(a.event.date.to_string(), "2020-12-14");
+    assert_eq!(a.sessions.len(), 36);
+    assert_eq!(a.people.len(), 27, "persons are one per id");
+    assert_eq!(
+        warnings(&loaded),
+        [
+            "f: schedule.conference.rooms[1].guid: the same guid as rooms[0]; references by \
+             guid find rooms[0]",
+            "f: schedule.conference.days[0].rooms[\"Gray Room\"][0].date: carries the offset \
+             +01:00, but the conference's time_zone_name \"UTC\" is +00:00 then; dais follows \
+             the dates' offsets and shows times in UTC (and 35 more times)",
+        ]
+    );
+    // 09:00+01:00 is 08:00 UTC, and the zone is UTC: the offset wins.
+    let first = &a.sessions[0];
+    assert_eq!(first.id, "democon-25-focused-5thgeneration-hardware");
+    assert_eq!(utc(a, 0).0, "2020-12-14T08:00:00+00:00");
+    assert_eq!(utc(a, 0).1, "2020-12-14T08:30:00+00:00");
+    assert_eq!(first.span.local_start.to_string(), "2020-12-14 08:00:00");
+    assert_eq!(first.room.as_deref(), Some("Gray Room"));
+    assert_eq!(first.track.as_deref(), Some("Phased"));
+    assert_eq!(first.kind, Kind::Other);
+    assert_eq!(first.notes, ["Talk"]);
+    assert_eq!(first.participants.len(), 1);
+    assert_eq!(a.person(&first.participants[0]).name, "Brian Robinson");
+    assert_eq!(a.person(&first.participants[0]).id, "brian-robinson");
+    assert_eq!(first.participants[0].role, Role::Speaker);
+    // Same start: programme order puts the rooms in conference.rooms order.
+    assert_eq!(a.sessions[1].room.as_deref(), Some("Tan Room"));
+    assert_eq!(
+        utc(a, 1),
+        (
+            "2020-12-14T08:00:00+00:00".into(),
+            "2020-12-14T09:30:00+00:00".into()
+        )
+    );
+    assert!(a.sessions.windows(2).all(|w| w[0].start() <= w[1].start()));
+    let curtis: Vec<_> = a
+        .people
+        .iter()
+        .filter(|p| p.name == "Curtis Andrews")
+        .collect();
+    assert_eq!(curtis.len(), 1);
+}
+
+#[test]
+fn schedule2_example_reads_rooms_tracks_and_roles() {
+    let loaded = load("hub-schedule2.json");
+    assert_eq!(loaded.format, Format::Schedule2);
+    assert_eq!(warnings(&loaded), Vec::<String>::new());
+    let a = &loaded.agenda;
+    assert_eq!(a.event.title, "38C3");
+    assert_eq!(a.event.timezone, chrono_tz::Europe::Berlin);
+    assert_eq!(a.sessions.len(), 2);
+    let opening = &a.sessions[0];
+    assert_eq!(opening.id, "38c3-opening-ceremony");
+    assert_eq!(utc(a, 0).0, "2024-12-27T09:30:00+00:00");
+    assert_eq!(opening.span.local_start.to_string(), "2024-12-27 10:30:00");
+    assert_eq!(opening.room.as_deref(), Some("Saal 1"));
+    assert_eq!(
+        opening.track.as_deref(),
+        Some("CCC"),
+        "the track slug is looked up"
+    );
+    assert!(opening.notes.is_empty(), "type OTHER says nothing");
+    let roles: Vec<(String, Role, Option<String>)> = opening
+        .participants
+        .iter()
+        .map(|p| (a.person(p).name.clone(), p.role, p.capacity.clone()))
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("Gabriela Bogk".into(), Role::Speaker, None),
+            ("Aline Blankertz".into(), Role::Speaker, None),
+            ("Senficon".into(), Role::Speaker, Some("contributor".into())),
+        ]
+    );
+    let talk = &a.sessions[1];
+    assert_eq!(talk.span.local_start.to_string(), "2024-12-28 00:15:00");
+    assert_eq!(talk.track.as_deref(), Some("Hardware & Making"));
+    assert_eq!(talk.room.as_deref(), Some("Saal ZIGZAG"));
+    assert_eq!(
+        talk.notes,
+        ["Most Wanted Using Deep Reinforcement Learning", "Talk"]
+    );
+    assert!(a.is_multi_day());
+}
+
+#[test]
+fn every_example_lists_and_converts_to_an_equal_dais_1_agenda() {
+    for name in ["pretalx-democon.json", "hub-schedule2.json"] {
+        let loaded = load(name);
+        let text = render(&loaded.agenda, ListFormat::Text, Styling::Plain);
+        for s in &loaded.agenda.sessions {
+            assert!(text.contains(&s.title), "{name}: {}", s.title);
+        }
+        let again = round_trip(&loaded.agenda);
+        assert_eq!(again.format, Format::Dais1);
+        assert_eq!(again.agenda, loaded.agenda, "{name}");
+        assert!(again.warnings.is_empty(), "{name}: {:?}", warnings(&again));
+        assert_eq!(
+            render(&again.agenda, ListFormat::Text, Styling::Plain),
+            text,
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn converted_files_meet_the_published_schema() {
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../../../docs/agenda.schema.json")).unwrap();
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler
+        .add_resource("mem:agenda.schema.json", schema)
+        .unwrap();
+    let index = compiler
+        .compile("mem:agenda.schema.json", &mut schemas)
+        .unwrap();
+    for name in ["pretalx-democon.json", "hub-schedule2.json"] {
+        let json = dais::write::to_json(&load(name).agenda);
+        let instance: serde_json::Value = serde_json::from_str(&json).unwrap();
+        if let Err(e) = schemas.validate(&instance, index) {
+            panic!("{name}: {e}");
+        }
+    }
+}
+
+// --- The lenient corners, on small documents. ---
+
+fn v2(events: &str) -> String {
+    format!(
+        r#"{{"schedule": {{"version": "1", "conference": {{
+            "acronym": "tc", "title": "Test Con", "time_zone_name": "Europe/Berlin",
+            "start": "2024-12-27", "end": "2024-12-27", "days": [],
+            "rooms": [{{"name": "B", "guid": "g-b"}}, {{"name": "A", "guid": "g-a"}}],
+            "tracks": [{{"name": "Security", "slug": "security"}}]}},
+            "events": [{events}]}}}}"#
+    )
+}
+
+fn event(extra: &str) -> String {
+    format!(
+        r#"{{"guid": "e", "title": "Talk", "start": "2024-12-27T10:00:00+01:00",
+            "end": "2024-12-27T11:00:00+01:00"{extra}}}"#
+    )
+}
+
+fn read(text: &str) -> Result<Loaded, String> {
+    load_bytes("t.json", text.as_bytes(), &Limits::default()).map_err(|e| e.to_string())
+}
+
+#[test]
+fn unknown_keys_and_roles_are_warnings_said_once() {
+    let e = |i: usize| {
+        event(&format!(
+            r#", "slug": "s{i}", "x_color": 1, "room": {{"guid": "g-a"}},
+               "participants": [{{"name": "Ann", "guid": "p1", "role": "TRANSLATOR"}}]"#
+        ))
+    };
+    let loaded = read(&v2(&format!("{}, {}, {}", e(1), e(2), e(3)))).unwrap();
+    assert_eq!(
+        warnings(&loaded),
+        [
+            "f: schedule.events[0].x_color: \"x_color\" is not a key of an event in the \
+             schedule.json schemas; ignored (and 2 more times)",
+            "f: schedule.events[0].participants[0].role: unknown role \"TRANSLATOR\"; read as \
+             a speaker with the capacity \"translator\" (and 2 more times)",
+            "f: schedule.events[1]: overlaps schedule.events[0] \"Talk\" (10:00-11:00)",
+            "f: schedule.events[2]: overlaps schedule.events[0] \"Talk\" (10:00-11:00)",
+        ]
+    );
+    let a = &loaded.agenda;
+    assert_eq!(
+        a.sessions[0].room.as_deref(),
+        Some("A"),
+        "room found by guid"
+    );
+    assert_eq!(a.people.len(), 1, "one person across events, by guid");
+    let p = &a.sessions[0].participants[0];
+    assert_eq!(
+        (p.role, p.capacity.as_deref()),
+        (Role::Speaker, Some("translator"))
+    );
+}
+
+#[test]
+fn rooms_order_parallel_sessions() {
+    let events = [
+        event(r#", "slug": "in-a", "room": {"name": "A"}"#),
+        event(r#", "slug": "in-b", "room": {"name": "B"}, "track": {"slug": "security"}"#),
+    ];
+    let a = read(&v2(&events.join(","))).unwrap().agenda;
+    let ids: Vec<&str> = a.sessions.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["in-b", "in-a"], "B comes first in conference.rooms");
+    assert_eq!(a.sessions[0].track.as_deref(), Some("Security"));
+}
+
+#[test]
+fn durations_in_any_spelling_and_empty_events_left_out() {
+    let e = |slug: &str, d: &str| {
+        format!(
+            r#"{{"slug": "{slug}", "title": "{slug}", "start": "2024-12-27T10:00:00+01:00",
+                "duration": "{d}"}}"#
+        )
+    };
+    let events = [
+        e("a", "1:30"),
+        e("b", "01:30:00"),
+        e("c", "PT1H30M"),
+        e("zero", "00:00"),
+    ];
+    let loaded = read(&v2(&events.join(","))).unwrap();
+    let a = &loaded.agenda;
+    assert_eq!(a.sessions.len(), 3);
+    for s in &a.sessions {
+        assert_eq!(s.span.minutes(), 90, "{}", s.id);
+    }
+    assert!(
+        warnings(&loaded)
+            .contains(&"f: schedule.events[3]: ends at or before it starts; left out".to_owned())
+    );
+}
+
+#[test]
+fn version_1_times_come_from_the_day_when_there_is_no_date() {
+    let text = r#"{"schedule": {"version": "x", "conference": {"title": "V1",
+        "time_zone_name": "Europe/Amsterdam", "days": [{"index": 1, "date": "2024-06-01",
+        "day_start": "2024-06-01T04:00:00+02:00", "day_end": "2024-06-02T03:59:00+02:00",
+        "rooms": {"Hall": [
+            {"id": 7, "title": "Late", "start": "01:00", "duration": "0:45", "room": "Hall",
+             "persons": [{"id": 1, "public_name": "Alex"}]},
+            {"id": 8, "title": "Early", "start": "10:00", "duration": "1:00",
+             "persons": [{"id": 2, "public_name": "Alex"}, {"id": 1, "public_name": "Alex"}]}
+        ]}}]}}}"#;
+    let loaded = read(text).unwrap();
+    let a = &loaded.agenda;
+    assert_eq!(a.sessions[0].id, "8", "numeric ids are kept as text");
+    assert_eq!(
+        a.sessions[0].start().to_rfc3339(),
+        "2024-06-01T08:00:00+00:00"
+    );
+    assert_eq!(
+        a.sessions[0].room.as_deref(),
+        Some("Hall"),
+        "from the rooms key"
+    );
+    // 01:00 is before the day's 04:00 start: the small hours of the next day.
+    assert_eq!(
+        a.sessions[1].start().to_rfc3339(),
+        "2024-06-01T23:00:00+00:00"
+    );
+    let ids: Vec<&str> = a.people.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["alex", "alex-2"], "two people named Alex, told apart");
+    assert_eq!(a.sessions[0].participants.len(), 2);
+}
+
+#[test]
+fn a_zone_that_is_missing_means_utc_with_a_warning() {
+    let text = v2(&event("")).replace(r#""time_zone_name": "Europe/Berlin","#, "");
+    let loaded = read(&text).unwrap();
+    assert_eq!(loaded.agenda.event.timezone, chrono_tz::UTC);
+    let w = warnings(&loaded);
+    assert!(
+        w[0].starts_with("f: schedule.conference.time_zone_name: missing;"),
+        "{w:?}"
+    );
+    assert_eq!(
+        loaded.agenda.sessions[0].start().to_rfc3339(),
+        "2024-12-27T09:00:00+00:00"
+    );
+}
+
+#[test]
+fn repeated_ids_are_renamed_with_a_warning() {
+    let events = [event(r#", "slug": "x""#), event(r#", "slug": "x""#)];
+    let loaded = read(&v2(&events.join(","))).unwrap();
+    let ids: Vec<&str> = loaded
+        .agenda
+        .sessions
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(ids, ["x", "x-2"]);
+    assert!(
+        warnings(&loaded).contains(
+            &"f: schedule.events[1]: its id \"x\" is taken; it is \"x-2\" here".to_owned()
+        )
+    );
+}
+
+#[test]
+fn wrong_types_and_unreadable_times_are_errors_at_their_paths() {
+    let events = [
+        r#"{"title": 5, "start": "2024-12-27T10:00:00+01:00", "duration": "0:30"}"#,
+        r#"{"title": "T", "start": "soon", "duration": "0:30", "participants": "Ann"}"#,
+        r#"{"title": "T", "start": "2024-12-27T10:00:00+01:00", "duration": "half an hour"}"#,
+    ];
+    let err = read(&v2(&events.join(","))).unwrap_err();
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "t.json: schedule.events[0].title: expected a string, found a number",
+            "t.json: schedule.events[1].participants: expected an array, found a string",
+            "t.json: schedule.events[1].start: \"soon\" is not an ISO 8601 date-time (nor a \
+             time \"HH:MM\" on a day with a `date`)",
+            "t.json: schedule.events[2].duration: \"half an hour\" is not a duration \"HH:MM\" \
+             or ISO 8601 \"PT1H30M\" (or is too long)",
+        ]
+    );
+}
+
+#[test]
+fn a_schedule_without_events_is_an_error() {
+    let err = read(&v2("")).unwrap_err();
+    assert_eq!(
+        err,
+        "t.json: schedule.events: no events; an agenda needs at least one session"
+    );
+}
+
+#[test]
+fn other_json_names_the_formats_dais_reads() {
+    let err = read(r#"{"conference": {}}"#).unwrap_err();
+    assert!(
+        err.starts_with("t.json: not an agenda dais reads: expected a dais/1 agenda"),
+        "{err}"
+    );
+    assert!(err.contains("schedule.json"));
+    let err = read(r#"{"schedule": "x"}"#).unwrap_err();
+    assert_eq!(err, "t.json: schedule: expected an object, found a string");
+}
+
+#[test]
+fn a_flat_event_list_wins_over_rooms_in_days() {
+    let day = r#""days": [{"index": 1, "date": "2024-12-27", "start": "2024-12-27T09:00:00+01:00",
+        "end": "2024-12-28T03:00:00+01:00", "rooms": {"A": [{"title": "Twice",
+        "date": "2024-12-27T10:00:00+01:00", "duration": "1:00"}]}}]"#;
+    let text = v2(&event(r#", "slug": "once""#)).replace(r#""days": []"#, day);
+    let loaded = read(&text).unwrap();
+    assert_eq!(loaded.agenda.sessions.len(), 1);
+    assert_eq!(loaded.agenda.sessions[0].id, "once");
+    assert_eq!(
+        warnings(&loaded),
+        [
+            "f: schedule.conference.days[0].rooms: events are read from schedule.events; the \
+          days' rooms are ignored"
+        ]
+    );
+}
+
+#[test]
+fn the_shared_front_steps_guard_schedule_files_too() {
+    // Nested past the limit inside a key the importer ignores: refused
+    // before any reader recurses into it.
+    let deep = format!("[{}{}]", "[".repeat(70), "]".repeat(70));
+    let err = read(&v2(&event(&format!(r#", "extra": {deep}"#)))).unwrap_err();
+    assert!(err.contains("JSON nested deeper than 64 levels"), "{err}");
+    // A key given twice in one event is named at its path.
+    let err = read(&v2(&event(r#", "title": "Again""#))).unwrap_err();
+    assert_eq!(
+        err,
+        "t.json: schedule.events[0].title: this key appears more than once in the object; \
+         give it once"
+    );
+}
+
+#[test]
+fn times_are_kept_to_the_minute_so_a_converted_copy_loads_the_same() {
+    // Seconds in the file, and a zone's old local mean time (+00:53:28 in
+    // Berlin before 1893), both fall between the minutes dais/1 writes.
+    for start in ["2024-12-27T10:30:15+01:00", "1012-12-27T10:30:00+01:00"] {
+        let text = v2(&format!(
+            r#"{{"slug": "a", "title": "A", "start": "{start}", "duration": "0:30"}}"#
+        ));
+        let loaded = read(&text).unwrap();
+        let span = &loaded.agenda.sessions[0].span;
+        assert_eq!(span.local_start.format("%S").to_string(), "00", "{start}");
+        assert_eq!(round_trip(&loaded.agenda).agenda, loaded.agenda, "{start}");
+    }
+}
+
+#[test]
+fn times_in_the_second_of_a_repeated_hour_are_warned_about() {
+    // Berlin, 27 October 2024: 02:00-03:00 happens twice, first at +02:00
+    // and again at +01:00.
+    let text = v2(r#"
+        {"guid": "a", "title": "Night one", "start": "2024-10-27T01:30:00+02:00",
+         "end": "2024-10-27T02:30:00+01:00"},
+        {"guid": "b", "title": "Night two", "start": "2024-10-27T02:40:00+01:00",
+         "end": "2024-10-27T03:30:00+01:00"},
+        {"guid": "c", "title": "First time round", "start": "2024-10-27T02:10:00+02:00",
+         "end": "2024-10-27T02:20:00+02:00"}"#);
+    let loaded = read(&text).unwrap();
+    let said = warnings(&loaded);
+    let starts: Vec<&String> = said
+        .iter()
+        .filter(|w| w.contains("starts in the hour"))
+        .collect();
+    let ends: Vec<&String> = said
+        .iter()
+        .filter(|w| w.contains("ends in the hour"))
+        .collect();
+    assert_eq!(starts.len(), 1, "{said:#?}");
+    assert!(starts[0].starts_with("f: schedule.events[1]:"), "{said:#?}");
+    assert!(starts[0].contains("read its start as the first 02:40"));
+    assert_eq!(ends.len(), 1, "{said:#?}");
+    assert!(ends[0].starts_with("f: schedule.events[0]:"), "{said:#?}");
+    assert!(ends[0].contains("read its end as the first 02:30"));
+    // The instants themselves are kept: two hours for "Night one".
+    let a = &loaded.agenda;
+    let one = a.sessions.iter().find(|s| s.title == "Night one").unwrap();
+    assert_eq!(one.span.minutes(), 120);
+}

@@ -1,0 +1,83 @@
+//! The real binary in a pseudo-terminal: keys in, screen out, and the
+//! terminal left as it was found.
+
+#![cfg(unix)]
+
+use crate::support::pty;
+
+use pty::Dais;
+
+const DOWN: &str = "\x1b[B";
+const UP: &str = "\x1b[A";
+const ENTER: &str = "\r";
+const ESC: &str = "\x1b";
+const TAB: &str = "\t";
+
+#[test]
+fn keys_drive_the_screen_and_q_restores_the_terminal() {
+    let mut d = Dais::spawn(&[]);
+    // At 11:05 Panel 1 is live and selected; the session pane shows it.
+    d.wait_for("Informal Interactive Multi-stakeholder Hearing");
+    d.wait_row("● LIVE", "Panel 1");
+    d.wait_for("Panel 1: A Human-rights-based, survivor-centred");
+    d.assert_full_screen();
+
+    // Down selects Panel 2, Up goes back.
+    d.send(DOWN);
+    d.wait_for("Panel 2: Trafficking in Persons in armed conflict");
+    d.send(UP);
+    d.wait_for("Panel 1: A Human-rights-based, survivor-centred");
+
+    // Enter opens the session's detail, Esc closes it.
+    d.send(ENTER);
+    d.wait_for("Session detail · Esc to close");
+    d.send(ESC);
+    d.wait_gone("Session detail");
+    d.wait_for("┏ Programme");
+
+    // Tab moves the focus (the thick border) to the people pane.
+    d.send(TAB);
+    d.wait_for("┏ People");
+    d.wait_gone("┏ Programme");
+
+    // / searches as you type and jumps to the first match: a panellist of
+    // Panel 2. Enter keeps the search, Esc clears it.
+    d.send("/Reeck");
+    d.wait_for("/Reeck▏");
+    d.wait_for("1 session");
+    d.wait_for("Panel 2: Trafficking in Persons in armed conflict");
+    d.send(ENTER);
+    d.wait_gone("▏");
+    d.wait_for("/Reeck");
+    d.send(ESC);
+    d.wait_gone("/Reeck");
+
+    // ? shows the help, ? again hides it.
+    d.send("?");
+    d.wait_for("Help · Esc or ? to close");
+    d.wait_for("move down / scroll down");
+    d.send("?");
+    d.wait_gone("Help · Esc or ? to close");
+
+    d.send("q");
+    assert_eq!(d.wait_exit(), Ok(0));
+    d.assert_restored();
+}
+
+#[test]
+fn the_restoring_sequences_are_written_at_exit() {
+    let mut d = Dais::spawn(&[]);
+    d.wait_for("┏ Programme");
+    let at_start = d.bytes.len();
+    d.send("q");
+    assert_eq!(d.wait_exit(), Ok(0));
+    let tail = String::from_utf8_lossy(&d.bytes[at_start..]).into_owned();
+    for (what, seq) in [
+        ("leave the alternate screen", "\x1b[?1049l"),
+        ("show the cursor", "\x1b[?25h"),
+        ("stop mouse reports", "\x1b[?1000l"),
+        ("stop SGR mouse encoding", "\x1b[?1006l"),
+    ] {
+        assert!(tail.contains(seq), "no {what} ({seq:?}) in {tail:?}");
+    }
+}

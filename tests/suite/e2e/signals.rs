@@ -1,0 +1,148 @@
+//! Signals, suspending and a lost terminal, against the real binary in a
+//! pseudo-terminal: the terminal is always left as dais found it.
+
+#![cfg(unix)]
+
+use crate::support::pty;
+
+use pty::{Dais, Spawn};
+
+const DOWN: &str = "\x1b[B";
+const CTRL_Z: &str = "\x1a";
+
+/// Starts dais, waits for its first screen, sends `signal`, and checks it
+/// ends with the conventional status (128 + the signal's number) and a
+/// restored terminal.
+fn ends_on(signal: &str, number: u32) {
+    let mut d = Dais::spawn(&[]);
+    d.wait_for("┏ Programme");
+    d.assert_full_screen();
+    d.signal(signal);
+    assert_eq!(
+        d.wait_exit(),
+        Ok(128 + number),
+        "exit status after SIG{signal}"
+    );
+    d.assert_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    ends_on("TERM", 15);
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    ends_on("HUP", 1);
+}
+
+#[test]
+fn sigint_restores_the_terminal() {
+    ends_on("INT", 2);
+}
+
+#[test]
+fn ctrl_z_suspends_and_resuming_redraws() {
+    let mut d = Dais::spawn(&[]);
+    d.wait_for("┏ Programme");
+    d.send(DOWN);
+    d.wait_for("Panel 2: Trafficking in Persons in armed conflict");
+
+    d.send(CTRL_Z);
+    // Back to the shell's screen, in the shell's modes, and stopped.
+    d.wait_until("the main screen", |s| !s.alternate_screen());
+    d.wait_stopped();
+    d.assert_restored();
+
+    // `fg` sends SIGCONT: full screen again, redrawn whole (the alternate
+    // screen starts blank), with the selection kept.
+    d.signal("CONT");
+    d.wait_until("the alternate screen", vt100::Screen::alternate_screen);
+    d.wait_for("┏ Programme");
+    d.wait_for("Panel 2: Trafficking in Persons in armed conflict");
+    d.wait_for("Informal Interactive Multi-stakeholder Hearing");
+    d.assert_full_screen();
+    let out = String::from_utf8_lossy(&d.bytes).into_owned();
+    let resumed = out
+        .rfind("\x1b[?1049h")
+        .expect("entered the alternate screen");
+    assert!(
+        !out[resumed..].contains("\x1b[?25h"),
+        "the cursor was shown after resuming"
+    );
+
+    // And it still takes keys.
+    d.send("q");
+    assert_eq!(d.wait_exit(), Ok(0));
+    d.assert_restored();
+}
+
+#[test]
+fn a_closed_terminal_ends_dais() {
+    // The pty is dais's controlling terminal: closing it sends SIGHUP.
+    // (dais's own check of the terminal may notice first: then status 1.)
+    let mut d = Dais::spawn(&[]);
+    d.wait_for("┏ Programme");
+    d.close_terminal();
+    let status = d.wait_exit();
+    assert!(matches!(status, Ok(129 | 1)), "exit status {status:?}");
+}
+
+#[test]
+fn a_closed_terminal_ends_dais_without_sighup() {
+    // Not its controlling terminal: no SIGHUP comes, reads return nothing
+    // and writes fail. dais must notice and exit, not spin.
+    let mut d = Dais::start(&Spawn {
+        controlling_tty: false,
+        ..Spawn::dais(&[])
+    });
+    d.wait_for("┏ Programme");
+    d.close_terminal();
+    assert_eq!(d.wait_exit(), Ok(1), "a lost terminal is a failure");
+}
+
+/// The name the test harness knows a test of this module by: its module
+/// path without the crate, then the function.
+fn this_test_name(function: &str) -> String {
+    let module = module_path!().split_once("::").map_or("", |(_, m)| m);
+    format!("{module}::{function}")
+}
+
+/// Set in the copy of this test binary that runs in the pty.
+const PANIC_CHILD: &str = "DAIS_TEST_PANIC_CHILD";
+
+#[test]
+fn a_panic_in_another_thread_restores_the_terminal() {
+    if std::env::var_os(PANIC_CHILD).is_some() {
+        // In the pty: full screen exactly as dais enters it (which installs
+        // the panic hook), then a panic off the main thread. The hook ends
+        // the process; nothing after the panic runs.
+        let _term = dais::tui::terminal::enter().expect("full screen");
+        let _ = std::thread::spawn(|| panic!("a worker thread failed")).join();
+        std::thread::sleep(pty::TIMEOUT * 2);
+        return;
+    }
+    // dais has no way to make itself panic (nor should it), so this test
+    // runs itself in the pty and panics there.
+    let mut d = Dais::start(&Spawn {
+        program: std::env::current_exe().expect("this test binary"),
+        args: vec![
+            "--exact".to_owned(),
+            this_test_name("a_panic_in_another_thread_restores_the_terminal"),
+            "--nocapture".to_owned(),
+        ],
+        env: vec![(PANIC_CHILD.to_owned(), "1".to_owned())],
+        ..Spawn::dais(&[])
+    });
+    assert_eq!(d.wait_exit(), Ok(101), "the hook exits with 101");
+    // (Entering and leaving may come in one read: look at the bytes.)
+    let out = String::from_utf8_lossy(&d.bytes).into_owned();
+    assert!(out.contains("\x1b[?1049h"), "it went full screen: {out:?}");
+    d.assert_restored();
+    // The message is readable: written after the terminal was restored.
+    assert!(
+        d.screen().contains("a worker thread failed"),
+        "{}",
+        d.screen()
+    );
+}

@@ -1,0 +1,18 @@
+//! The loader and validator: what a file holds decides what loads and what
+//! is reported, whatever the file.
+
+mod bundled;
+mod errors;
+mod format_extensions;
+mod fuzz_finds;
+mod hostile_input;
+mod hostile_text;
+mod limits;
+mod limits_reports;
+mod multi_day;
+mod never_panics;
+mod round_trip;
+mod schema;
+mod synth;
+mod two_threads;
+mod warnings;

@@ -1,0 +1,9 @@
+//! Widgets and whole screens drawn into a buffer, text and styles read back.
+
+mod lines;
+mod live_status;
+mod panes;
+mod props;
+mod screens;
+mod sizes;
+mod views;

@@ -1,0 +1,182 @@
+//! Every widget and the whole screen drawn at degenerate and odd sizes, in
+//! every view and overlay: nothing panics, nothing is drawn outside its
+//! area.
+
+use crate::support::screen;
+
+use dais::app::{Action, App, Command as C};
+use dais::theme::Theme;
+use dais::ui::Screen;
+use dais::ui::detail::Detail;
+use dais::ui::footer::Footer;
+use dais::ui::header::Header;
+use dais::ui::help::Help;
+use dais::ui::messages::MessagesPane;
+use dais::ui::messages_view::MessagesView;
+use dais::ui::people::PeoplePane;
+use dais::ui::people_view::PeopleView;
+use dais::ui::session::SessionPane;
+use dais::ui::status::StatusLine;
+use dais::ui::timeline::Timeline;
+use dais::ui::too_small::TooSmall;
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+use screen::{app, press, search};
+
+const SIZES: [(u16, u16); 12] = [
+    (0, 0),
+    (1, 1),
+    (0, 5),
+    (5, 0),
+    (2, 50),
+    (50, 2),
+    (39, 11),
+    (40, 12),
+    (41, 13),
+    (99, 30),
+    (100, 30),
+    (300, 100),
+];
+
+/// The states worth drawing: views, overlays, search, shift, a banner.
+fn states() -> Vec<App> {
+    let mut out = Vec::new();
+    for moment in ["2017-06-21 07:00", "11:05", "13:48", "19:00"] {
+        out.push(app(moment));
+    }
+    let mut a = app("11:05");
+    press(&mut a, &[C::Later, C::Later, C::NextPane, C::Down]);
+    out.push(a);
+    let mut a = app("11:05");
+    search(&mut a, "video");
+    out.push(a);
+    for cmds in [
+        &[C::ViewMessages, C::Bottom][..],
+        &[C::ViewMessages, C::NextPane, C::Bottom],
+        &[C::ViewPeople, C::Bottom, C::NextPane],
+        &[C::Help, C::Bottom],
+        &[C::Bottom, C::Open, C::Bottom],
+    ] {
+        let mut a = app("11:05");
+        press(&mut a, cmds);
+        out.push(a);
+    }
+    let mut a = app("11:05").with_theme(Theme::monochrome());
+    a.banner = Some(dais::app::Banner {
+        text: "Still showing the last good agenda: x".repeat(10),
+        error: true,
+        until: None,
+    });
+    a.live.viewer_tz = Some(chrono_tz::Asia::Kolkata);
+    out.push(a);
+    out
+}
+
+/// Draws `draw` into `area` of a larger buffer filled with a sentinel, and
+/// checks nothing outside `area` changed.
+fn draw_inside(name: &str, area: Rect, draw: impl FnOnce(Rect, &mut Buffer)) {
+    let outer = Rect::new(0, 0, area.x + area.width + 3, area.y + area.height + 3);
+    let mut buf = Buffer::filled(outer, Cell::new("·"));
+    draw(area, &mut buf);
+    for y in 0..outer.height {
+        for x in 0..outer.width {
+            if !area.contains((x, y).into()) {
+                assert_eq!(
+                    buf[(x, y)].symbol(),
+                    "·",
+                    "{name} drew at {x},{y} outside {area:?}"
+                );
+            }
+        }
+    }
+}
+
+fn every_widget(a: &App, area: Rect) {
+    draw_inside("Header", area, |r, b| Header(a).render(r, b));
+    draw_inside("StatusLine", area, |r, b| StatusLine(a).render(r, b));
+    draw_inside("Timeline", area, |r, b| Timeline::new(a).render(r, b));
+    draw_inside("SessionPane", area, |r, b| SessionPane(a).render(r, b));
+    draw_inside("PeoplePane", area, |r, b| PeoplePane(a).render(r, b));
+    draw_inside("MessagesPane", area, |r, b| MessagesPane(a).render(r, b));
+    draw_inside("Footer", area, |r, b| Footer(a).render(r, b));
+    draw_inside("Help", area, |r, b| Help(a).render(r, b));
+    draw_inside("Detail", area, |r, b| Detail(a).render(r, b));
+    draw_inside("TooSmall", area, |r, b| TooSmall(&a.theme).render(r, b));
+    draw_inside("Screen", area, |r, b| Screen(a).render(r, b));
+    // The list views draw three areas; give them thirds of this one.
+    let [one, two, three] = thirds(area);
+    draw_inside("MessagesView", area, |_, b| {
+        MessagesView(a).render_into(one, two, three, b);
+    });
+    draw_inside("PeopleView", area, |_, b| {
+        PeopleView(a).render_into(one, two, three, b);
+    });
+}
+
+fn thirds(r: Rect) -> [Rect; 3] {
+    let w = r.width / 3;
+    [
+        Rect::new(r.x, r.y, w, r.height),
+        Rect::new(r.x + w, r.y, w, r.height),
+        Rect::new(r.x + 2 * w, r.y, r.width - 2 * w, r.height),
+    ]
+}
+
+#[test]
+fn every_widget_at_every_odd_size_in_every_state() {
+    for mut a in states() {
+        for (w, h) in SIZES {
+            // The state as it would be on this terminal, and also as left
+            // by a bigger one (scrolls and tops computed for 120x40).
+            every_widget(&a, Rect::new(0, 0, w, h));
+            every_widget(&a, Rect::new(7, 3, w, h));
+            a.update(Action::Resize {
+                width: w,
+                height: h,
+            });
+            every_widget(&a, Rect::new(0, 0, w, h));
+        }
+    }
+}
+
+#[test]
+fn the_whole_screen_fills_exactly_the_terminal() {
+    for a in states() {
+        for (w, h) in SIZES {
+            let mut a = a.clone();
+            a.update(Action::Resize {
+                width: w,
+                height: h,
+            });
+            let area = Rect::new(0, 0, w, h);
+            let mut buf = Buffer::empty(area);
+            Screen(&a).render(area, &mut buf);
+            assert_eq!(buf.area, area);
+        }
+    }
+}
+
+#[test]
+fn a_single_session_agenda_with_nothing_else_draws_everywhere() {
+    let a = screen::agenda(
+        r#"{"format":"dais/1",
+            "event":{"title":"T","date":"2024-01-01","timezone":"UTC"},
+            "sessions":[{"id":"s","title":"S","kind":"other","start":"09:00","end":"09:01"}]}"#,
+    );
+    let base = App::new(a, chrono::DateTime::UNIX_EPOCH);
+    for cmds in [
+        &[][..],
+        &[C::ViewMessages],
+        &[C::ViewPeople, C::NextPane, C::Open],
+        &[C::Open],
+        &[C::Help],
+        &[C::StartedNow, C::Later],
+    ] {
+        let mut a = base.clone();
+        press(&mut a, cmds);
+        for (w, h) in SIZES {
+            every_widget(&a, Rect::new(1, 1, w, h));
+        }
+    }
+}

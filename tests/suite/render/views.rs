@@ -1,0 +1,215 @@
+//! The key messages and people views and the whole screen drawn into a
+//! buffer, and the monochrome theme: selection and focus without colour.
+
+use crate::support::screen;
+
+use dais::app::{Action, App, Command as C};
+use dais::theme::Theme;
+use dais::ui::messages_view::MessagesView;
+use dais::ui::people_view::PeopleView;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+use screen::{
+    app, has_style, locate, person, press, render, search, style_at, style_in, style_of, text,
+};
+
+/// Draws the key messages or people view into a 120x36 body as the layout
+/// places it.
+fn view(a: &App) -> Buffer {
+    let s = a.screen();
+    let mut buf = Buffer::empty(Rect::new(0, 0, a.size.0, a.size.1));
+    match a.view {
+        dais::app::View::Messages => {
+            MessagesView(a).render_into(s.list, s.text, s.sessions, &mut buf);
+        }
+        _ => PeopleView(a).render_into(s.list, s.text, s.sessions, &mut buf),
+    }
+    buf
+}
+
+#[test]
+fn messages_view_highlights_the_sessions_of_the_selected_message() {
+    let mut a = app("11:05");
+    press(&mut a, &[C::ViewMessages, C::Down, C::Down, C::Down]);
+    let t = a.theme;
+    let buf = view(&a);
+    let s = text(&buf);
+    assert!(s.contains("Key messages · 5"));
+    assert!(s.contains("Sessions that speak to it · 1"), "{s}");
+    let list = a.screen().list;
+    // The selected message, focused.
+    assert!(has_style(style_in(&buf, list, "4. Effective"), t.selected));
+    assert!(!has_style(style_in(&buf, list, "3. Recognize"), t.selected));
+    // Its one session is marked and chosen (idle: the list has focus);
+    // the others are dim.
+    let (x, y) = locate(&buf, "» 16:25-17:50 Panel 4");
+    assert!(has_style(style_at(&buf, x, y), t.matched));
+    assert!(has_style(style_at(&buf, x + 3, y), t.selected_idle));
+    assert!(has_style(style_of(&buf, "10:30-11:45 Panel 1"), t.dim));
+    // Tab to the sessions: they take the focus style.
+    press(&mut a, &[C::NextPane, C::NextPane]);
+    let buf = view(&a);
+    assert!(has_style(style_of(&buf, "16:25-17:50 Panel 4"), t.selected));
+    assert!(has_style(
+        style_in(&buf, list, "4. Effective"),
+        t.selected_idle
+    ));
+    let (x, y) = locate(&buf, "Sessions that speak");
+    assert_eq!(buf[(x - 2, y)].symbol(), "┏");
+}
+
+#[test]
+fn messages_view_links_several_sessions() {
+    let mut a = app("11:05");
+    press(&mut a, &[C::ViewMessages]);
+    let buf = view(&a);
+    let marked: Vec<&str> = text(&buf)
+        .lines()
+        .filter(|l| l.contains("» "))
+        .map(|l| {
+            if l.contains("Introductory") {
+                "intro"
+            } else if l.contains("Panel 1") {
+                "p1"
+            } else if l.contains("Panel 4") {
+                "p4"
+            } else {
+                "other"
+            }
+        })
+        .collect();
+    assert_eq!(marked, ["intro", "p1", "p4"]);
+}
+
+#[test]
+fn people_view_shows_a_persons_sessions_and_roles() {
+    let mut a = app("11:05");
+    press(&mut a, &[C::ViewPeople]);
+    let ezeilo = person(&a, "joy-ngozi-ezeilo");
+    press(&mut a, &vec![C::Down; ezeilo]);
+    let t = a.theme;
+    let buf = view(&a);
+    let s = text(&buf);
+    let list = a.screen().list;
+    assert!(s.contains("People · 26"), "{s}");
+    assert!(has_style(
+        style_in(&buf, list, "Professor Joy Ngozi Ezeilo"),
+        t.selected
+    ));
+    assert!(s.contains("Dean, Faculty of Law"), "{s}");
+    assert!(s.contains("Their sessions · 1 · Enter to go"), "{s}");
+    assert!(
+        s.contains("10:30-11:45 Panel 1: A Human-rights-based, survivor… panellist ▶ video│"),
+        "{s}"
+    );
+    // The one session is chosen, idle until its pane has focus.
+    assert!(has_style(
+        style_of(&buf, "10:30-11:45 Panel 1"),
+        t.selected_idle
+    ));
+    press(&mut a, &[C::NextPane]);
+    let buf = view(&a);
+    assert!(has_style(style_of(&buf, "10:30-11:45 Panel 1"), t.selected));
+    assert!(has_style(
+        style_in(&buf, list, "Professor Joy"),
+        t.selected_idle
+    ));
+}
+
+#[test]
+fn people_view_marks_a_video_appearance_in_the_role() {
+    let mut a = app("11:05");
+    // Say Peter Thomson closed the hearing by video.
+    let closing = screen::session(&a, "closing");
+    std::sync::Arc::make_mut(&mut a.agenda).sessions[closing].participants[0].appearance =
+        dais::agenda::Appearance::Video;
+    press(&mut a, &[C::ViewPeople]);
+    let buf = view(&a);
+    let sessions = a.screen().sessions;
+    // Not the chosen row: the role is in the video style.
+    let role = style_in(&buf, sessions, "chair ▶ video");
+    assert!(has_style(role, a.theme.video), "{role:?}");
+    let first = style_in(&buf, sessions, "10:00-10:15");
+    assert!(has_style(first, a.theme.selected_idle));
+}
+
+#[test]
+fn the_whole_screen_composes_the_panes() {
+    let a = app("11:05");
+    let buf = render(&a);
+    let s = text(&buf);
+    let sc = a.screen();
+    assert_eq!(buf[(sc.timeline.x, sc.timeline.y)].symbol(), "┏");
+    assert_eq!(buf[(sc.session.x, sc.session.y)].symbol(), "┌");
+    assert_eq!(buf[(sc.people.x, sc.people.y)].symbol(), "┌");
+    assert_eq!(buf[(sc.messages.x, sc.messages.y)].symbol(), "┌");
+    for needle in [
+        "Informal Interactive Multi-stakeholder Hearing",
+        "● LIVE Panel 1",
+        "Programme · 7 sessions",
+        "Panellists (5) · by video: Joy Ngozi Ezeilo, Mohna Ansari",
+        "Key messages · 2",
+        "? help  q quit",
+    ] {
+        assert!(s.contains(needle), "{needle:?}:\n{s}");
+    }
+    // Too small: only the notice.
+    let mut small = app("11:05");
+    small.update(Action::Resize {
+        width: 39,
+        height: 20,
+    });
+    let s = text(&render(&small));
+    assert!(s.contains("Terminal too small: 39x20"), "{s}");
+    assert!(!s.contains("Programme"), "{s}");
+}
+
+#[test]
+fn monochrome_has_no_colour_yet_selection_and_focus_show() {
+    let mut states: Vec<App> = Vec::new();
+    let mono = |a: App| a.with_theme(Theme::monochrome());
+    states.push(mono(app("11:05")));
+    let mut a = mono(app("11:05"));
+    press(&mut a, &[C::Later, C::Later, C::NextPane]);
+    states.push(a);
+    let mut a = mono(app("11:05"));
+    search(&mut a, "panel");
+    states.push(a);
+    for v in [C::ViewMessages, C::ViewPeople, C::Help, C::Open] {
+        let mut a = mono(app("11:05"));
+        press(&mut a, &[v]);
+        states.push(a);
+    }
+    for a in &states {
+        let buf = render(a);
+        for cell in buf.content() {
+            assert_eq!(cell.fg, Color::Reset, "fg in {:?}", a.view);
+            assert_eq!(cell.bg, Color::Reset, "bg in {:?}", a.view);
+        }
+    }
+    // Selection: reversed; focus: a thick, bold border.
+    let a = &states[0];
+    let buf = render(a);
+    let sc = a.screen();
+    let sel = style_in(&buf, sc.timeline, "Panel 1: A Human");
+    assert!(sel.add_modifier.contains(Modifier::REVERSED), "{sel:?}");
+    let plain = style_in(&buf, sc.timeline, "Panel 3: Trafficking");
+    assert!(!plain.add_modifier.contains(Modifier::REVERSED));
+    assert_eq!(buf[(sc.timeline.x, sc.timeline.y)].symbol(), "┏");
+    assert!(
+        style_at(&buf, sc.timeline.x, sc.timeline.y)
+            .add_modifier
+            .contains(Modifier::BOLD)
+    );
+    assert_eq!(buf[(sc.people.x, sc.people.y)].symbol(), "┌");
+    // Idle selection still differs from plain text and from focus.
+    let buf = render(&states[1]);
+    let idle = style_in(&buf, sc.timeline, "Panel 1: A Human");
+    assert!(idle.add_modifier.contains(Modifier::REVERSED));
+    assert_ne!(idle, sel);
+    // Search matches are underlined.
+    let buf = render(&states[2]);
+    let hit = style_in(&buf, sc.timeline, "Panel 3");
+    assert!(hit.add_modifier.contains(Modifier::UNDERLINED), "{hit:?}");
+}

@@ -1,0 +1,6 @@
+//! `App::update` for every kind of input: no terminal, no I/O.
+
+mod live;
+mod mouse;
+mod navigation;
+mod search;
