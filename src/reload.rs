@@ -1,10 +1,12 @@
 //! Reading the agenda again while the screen runs: by hand (`r`) or when
 //! the file changes on disk. The file is read and validated on a worker
-//! thread (`watch.rs`); the event loop only applies the [`Outcome`]. A bad
-//! or missing file never replaces the last good agenda.
+//! thread (`watch.rs`) when what `watched.rs` watches changes; the event
+//! loop only applies the [`Outcome`]. A bad or missing file never replaces
+//! the last good agenda.
 
 pub mod changes;
 mod watch;
+mod watched;
 
 use crate::agenda::Agenda;
 use crate::app::{App, Banner, Prepared};

@@ -1,20 +1,14 @@
-//! Watching the agenda file and reading it again, off the event loop's
-//! thread: a 45 MB agenda takes a while to parse, and input must not wait.
-//!
-//! The file's directory is watched, not the file: editors that save by
-//! writing a new file and renaming it over the old one replace the file a
-//! watch on it would follow, and a deleted file can only be seen coming
-//! back from its directory.
+//! Reading the agenda file again, off the event loop's thread, whenever
+//! it changes or the user asks: a 45 MB agenda takes a while to parse, and
+//! input must not wait.
 
 use super::Outcome;
 use super::changes::changes;
+use super::watched::Watched;
 use crate::agenda::Agenda;
 use crate::app::Prepared;
 use crate::load::{Limits, Stamp, load_file};
 use crate::tui::run::Event;
-use notify::event::{AccessKind, AccessMode, ModifyKind};
-use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
-use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -44,8 +38,8 @@ pub fn start(
     events: Sender<Event>,
 ) -> Sender<Request> {
     let (tx, rx) = mpsc::channel();
-    let watcher = watch(&path, tx.clone());
-    match &watcher {
+    let watched = Watched::start(&path, tx.clone());
+    match &watched {
         Err(e) => {
             let why = Outcome::Unwatched(e.to_string());
             let _ = events.send(Event::Reloaded(Box::new(why)));
@@ -58,22 +52,23 @@ pub fn start(
         Ok(_) => {}
     }
     std::thread::spawn(move || {
-        // The watcher lives as long as the worker.
-        let _watcher = watcher;
-        work(&path, &limits, shown, &rx, &events);
+        // The watches live as long as the worker.
+        let watched = watched.ok();
+        work(&path, &limits, shown, (&rx, watched), &events);
     });
     tx
 }
 
 /// Reads the file each time it is asked, once the requests stop coming
-/// for [`QUIET`], and sends what it found. Shares the agenda on screen
-/// (every valid agenda it sends is swapped in) to tell what changed
+/// for [`QUIET`], and sends what it found; first moves the watches if a
+/// directory on the way to the file was replaced. Shares the agenda on
+/// screen (every valid agenda it sends is swapped in) to tell what changed
 /// without holding up the loop.
 fn work(
     path: &Path,
     limits: &Limits,
     mut shown: Arc<Agenda>,
-    requests: &Receiver<Request>,
+    (requests, mut watched): (&Receiver<Request>, Option<Watched>),
     events: &Sender<Event>,
 ) {
     while let Ok(first) = requests.recv() {
@@ -84,6 +79,9 @@ fn work(
                 Err(RecvTimeoutError::Timeout) => break,
                 Err(RecvTimeoutError::Disconnected) => return,
             }
+        }
+        if let Some(watched) = &mut watched {
+            watched.rearm();
         }
         let outcome = match read(path, limits) {
             Ok(agenda) => {
@@ -115,102 +113,16 @@ pub fn read(path: &Path, limits: &Limits) -> Result<Agenda, Outcome> {
         .map_err(Outcome::Invalid)
 }
 
-/// Watches the directories of `path` (and of the file it links to, if
-/// it is a link) and requests a read on every change to a file of that
-/// name.
-fn watch(path: &Path, requests: Sender<Request>) -> notify::Result<RecommendedWatcher> {
-    let mut places = vec![place(path)];
-    if let Ok(real) = std::fs::canonicalize(path) {
-        let real = place(&real);
-        if !places.contains(&real) {
-            places.push(real);
-        }
-    }
-    let names: Vec<OsString> = places.iter().map(|(_, n)| n.clone()).collect();
-    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        // An error may mean missed events: read again to be sure.
-        let wanted = res.map_or(true, |e| matters(&e, &names));
-        if wanted {
-            let _ = requests.send(Request::Changed);
-        }
-    })?;
-    let mut dirs: Vec<&PathBuf> = places.iter().map(|(d, _)| d).collect();
-    dirs.dedup();
-    for dir in dirs {
-        watcher.watch(dir, RecursiveMode::NonRecursive)?;
-    }
-    Ok(watcher)
-}
-
-/// A file's directory and name.
-fn place(path: &Path) -> (PathBuf, OsString) {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let name = path.file_name().unwrap_or(path.as_os_str()).to_owned();
-    (dir, name)
-}
-
-/// Whether an event may have changed the file's content: writes, creation,
-/// removal and renames of a file with one of `names`. Not opening or
-/// reading it (dais's own reads would wake it forever), nor its metadata.
-fn matters(e: &notify::Event, names: &[OsString]) -> bool {
-    let kind = match e.kind {
-        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
-        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_)) => false,
-        _ => true,
-    };
-    kind && (e.need_rescan()
-        || e.paths
-            .iter()
-            .any(|p| p.file_name().is_some_and(|n| names.iter().any(|w| w == n))))
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{Request, matters, place, read, start};
+    use super::{Request, read, start};
     use crate::agenda::Agenda;
     use crate::load::{BUNDLED, Limits, Stamp};
     use crate::reload::Outcome;
     use crate::tui::run::Event;
-    use notify::event::{AccessKind, AccessMode, CreateKind, ModifyKind, RenameMode};
-    use notify::{Event as Notice, EventKind};
-    use std::ffi::OsString;
-    use std::path::{Path, PathBuf};
+    use std::path::PathBuf;
     use std::sync::mpsc;
     use std::time::Duration;
-
-    fn notice(kind: EventKind, path: &str) -> Notice {
-        Notice::new(kind).add_path(PathBuf::from(path))
-    }
-
-    #[test]
-    fn only_changes_to_the_file_matter() {
-        let names = [OsString::from("a.json")];
-        let write = EventKind::Modify(ModifyKind::Data(notify::event::DataChange::Any));
-        assert!(matters(&notice(write, "/d/a.json"), &names));
-        assert!(!matters(&notice(write, "/d/b.json"), &names));
-        let renamed = EventKind::Modify(ModifyKind::Name(RenameMode::Both));
-        let both = Notice::new(renamed)
-            .add_path(PathBuf::from("/d/a.json.tmp"))
-            .add_path(PathBuf::from("/d/a.json"));
-        assert!(matters(&both, &names));
-        let create = EventKind::Create(CreateKind::File);
-        assert!(matters(&notice(create, "./a.json"), &names));
-        let closed = EventKind::Access(AccessKind::Close(AccessMode::Write));
-        assert!(matters(&notice(closed, "/d/a.json"), &names));
-        let opened = EventKind::Access(AccessKind::Open(AccessMode::Any));
-        assert!(!matters(&notice(opened, "/d/a.json"), &names));
-        let read = EventKind::Access(AccessKind::Close(AccessMode::Read));
-        assert!(!matters(&notice(read, "/d/a.json"), &names));
-    }
-
-    #[test]
-    fn a_bare_name_is_in_the_current_directory() {
-        assert_eq!(place(Path::new("a.json")), (".".into(), "a.json".into()));
-        assert_eq!(place(Path::new("x/a.json")), ("x".into(), "a.json".into()));
-    }
 
     #[test]
     fn read_tells_valid_invalid_and_deleted_apart() {
@@ -294,6 +206,90 @@ mod tests {
         assert!(
             rx.recv_timeout(Duration::from_millis(600)).is_err(),
             "nothing to read"
+        );
+    }
+
+    /// The next outcome that is a new agenda, passing by what the file
+    /// looked like on the way there (gone, not yet whole, the same).
+    fn next_loaded(rx: &mpsc::Receiver<Event>) -> Vec<String> {
+        loop {
+            match next(rx) {
+                Outcome::Loaded { changes, .. } => return changes,
+                Outcome::Deleted | Outcome::Invalid(_) | Outcome::Unchanged { .. } => {}
+                Outcome::Unwatched(why) => panic!("not watched: {why}"),
+            }
+        }
+    }
+
+    /// Waits until the worker has had nothing to say for a while.
+    fn drain(rx: &mpsc::Receiver<Event>) {
+        while rx.recv_timeout(Duration::from_millis(400)).is_ok() {}
+    }
+
+    const MOVED: &str = "Panel 3 moved from 15:00 to 15:15";
+    const MOVED_BACK: &str = "Panel 3 moved from 15:15 to 15:00";
+
+    /// Starts the worker on `path`, which holds the bundled hearing: its
+    /// requests (it stops when they are dropped) and its outcomes.
+    fn watching(path: &std::path::Path) -> (mpsc::Sender<Request>, mpsc::Receiver<Event>) {
+        let shown = read(path, &Limits::default()).unwrap();
+        let stamp = Stamp::now(path);
+        let (tx, rx) = mpsc::channel();
+        let requests = start(
+            path.to_owned(),
+            Limits::default(),
+            (shown.into(), stamp),
+            tx,
+        );
+        (requests, rx)
+    }
+
+    #[test]
+    fn a_directory_removed_and_made_again_is_watched_again() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("meeting");
+        let path = dir.join("a.json");
+        std::fs::create_dir(&dir).unwrap();
+        std::fs::write(&path, BUNDLED).unwrap();
+        let (_requests, rx) = watching(&path);
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(matches!(next(&rx), Outcome::Deleted));
+        std::fs::create_dir(&dir).unwrap();
+        std::fs::write(&path, panel_3_later()).unwrap();
+        assert_eq!(next_loaded(&rx), [MOVED]);
+        // Seen only if the new directory is watched.
+        drain(&rx);
+        std::fs::write(&path, BUNDLED).unwrap();
+        assert_eq!(next_loaded(&rx), [MOVED_BACK]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_the_directory_switched_is_followed() {
+        let root = tempfile::tempdir().unwrap();
+        let (one, two) = (root.path().join("r1"), root.path().join("r2"));
+        for (dir, text) in [(&one, BUNDLED.to_owned()), (&two, panel_3_later())] {
+            std::fs::create_dir(dir).unwrap();
+            std::fs::write(dir.join("a.json"), text).unwrap();
+        }
+        let current = root.path().join("current");
+        std::os::unix::fs::symlink(&one, &current).unwrap();
+        let (_requests, rx) = watching(&current.join("a.json"));
+        // Switched as deployments do: a new link renamed over the old.
+        let next_link = root.path().join("current.new");
+        std::os::unix::fs::symlink(&two, &next_link).unwrap();
+        std::fs::rename(&next_link, &current).unwrap();
+        assert_eq!(next_loaded(&rx), [MOVED]);
+        // The directory the link leads to now is watched...
+        drain(&rx);
+        std::fs::write(two.join("a.json"), BUNDLED).unwrap();
+        assert_eq!(next_loaded(&rx), [MOVED_BACK]);
+        // ...and the one it led to before is let go.
+        drain(&rx);
+        std::fs::write(one.join("a.json"), panel_3_later()).unwrap();
+        assert!(
+            rx.recv_timeout(Duration::from_millis(600)).is_err(),
+            "the old directory is not watched"
         );
     }
 }
