@@ -15,12 +15,15 @@ pub struct Cli {
     /// the bundled hearing if absent.
     pub file: Option<PathBuf>,
 
+    /// How files are read.
     #[command(flatten)]
     pub load: LoadArgs,
 
+    /// The clock the screen and `now` go by.
     #[command(flatten)]
     pub clock: ClockArgs,
 
+    /// What to do instead of opening the screen.
     #[command(subcommand)]
     pub command: Option<Command>,
 }
