@@ -34,11 +34,12 @@ impl App {
     }
 
     /// The view's panes, in Tab order, that this size has room for (all of
-    /// them when the terminal is too small to draw any).
+    /// them when the terminal is too small to draw any, or when they take
+    /// turns in one place).
     pub(super) fn shown_panes(&self) -> Vec<Pane> {
         let s = self.screen();
         let all = self.view.panes().iter().copied();
-        if s.too_small {
+        if s.too_small || s.taking_turns {
             return all.collect();
         }
         all.filter(|&p| !s.pane(self.view, p).is_empty()).collect()

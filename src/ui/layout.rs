@@ -12,8 +12,8 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 /// From this width on, panes sit side by side.
 pub const WIDE: u16 = 100;
-/// Below this many rows for the body, a narrow view stacks two panes, not
-/// three.
+/// Below this many rows for the body, a narrow view shows its list and one
+/// more pane, not two.
 const SHORT: u16 = 12;
 
 /// The areas of one frame. Areas a view does not use, or this size has no
@@ -44,6 +44,10 @@ pub struct Screen {
     pub sessions: Rect,
     /// Where an overlay (help, detail) is drawn.
     pub overlay: Rect,
+    /// The key messages or people view on a short terminal: the panes
+    /// below the list take turns in one place, the one with the keys shown
+    /// (the text while the list has them), and Tab reaches each.
+    pub taking_turns: bool,
 }
 
 impl Screen {
@@ -86,11 +90,16 @@ impl Screen {
         };
         let wide = area.width >= WIDE;
         if !wide && body.height < SHORT && app.view != View::Agenda {
-            // No room for three panes with something in each: the list and
-            // its sessions; the text waits for a taller terminal.
-            let [list, sessions] =
+            // No room for three panes with something in each.
+            let [list, below] =
                 Layout::vertical([Constraint::Percentage(50), Constraint::Min(3)]).areas(body);
-            (s.list, s.sessions) = (list, sessions);
+            s.list = list;
+            if app.focus == Pane::Sessions {
+                s.sessions = below;
+            } else {
+                s.text = below;
+            }
+            s.taking_turns = true;
             return s;
         }
         match app.view {

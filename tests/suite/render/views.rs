@@ -11,7 +11,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 use screen::{
-    app, has_style, locate, person, press, render, search, style_at, style_in, style_of, text,
+    app, app_sized, has_style, locate, person, press, render, search, style_at, style_in, style_of,
+    text,
 };
 
 /// Draws the key messages or people view into a 120x36 body as the layout
@@ -212,4 +213,42 @@ fn monochrome_has_no_colour_yet_selection_and_focus_show() {
     let buf = render(&states[2]);
     let hit = style_in(&buf, sc.timeline, "Panel 3");
     assert!(hit.add_modifier.contains(Modifier::UNDERLINED), "{hit:?}");
+}
+
+#[test]
+fn on_a_short_terminal_the_panes_below_the_list_take_turns() {
+    // 80x15: nine rows for the body, room for the list and one pane.
+    let mut a = app_sized("11:05", 80, 15);
+    press(&mut a, &[C::ViewMessages]);
+    let s = text(&render(&a));
+    // The list has the keys: the selected message's text is below it.
+    assert!(s.contains("┌ Text"), "{s}");
+    assert!(s.contains("Strong emphasis was laid"), "{s}");
+    assert!(!s.contains("Sessions that speak"), "{s}");
+    // Tab into the text: it takes the focus border.
+    press(&mut a, &[C::NextPane]);
+    let buf = render(&a);
+    let (x, y) = locate(&buf, "Text");
+    assert_eq!(buf[(x - 2, y)].symbol(), "┏");
+    // Tab again: the sessions take its place, focused.
+    press(&mut a, &[C::NextPane]);
+    let buf = render(&a);
+    let s = text(&buf);
+    assert!(!s.contains("Strong emphasis"), "{s}");
+    let (x, y) = locate(&buf, "Sessions that speak to it · 3");
+    assert_eq!(buf[(x - 2, y)].symbol(), "┏");
+    // The first session that speaks to it is chosen.
+    assert!(has_style(
+        style_of(&buf, "10:15-10:30 Introductory"),
+        a.theme.selected
+    ));
+    // The people view: who the person is, then their sessions.
+    press(&mut a, &[C::ViewPeople]);
+    let s = text(&render(&a));
+    assert!(s.contains("President of the General Assembly"), "{s}");
+    assert!(!s.contains("Their sessions"), "{s}");
+    press(&mut a, &[C::NextPane]);
+    let s = text(&render(&a));
+    assert!(s.contains("Their sessions · 2"), "{s}");
+    assert!(!s.contains("President of the General Assembly"), "{s}");
 }

@@ -421,3 +421,34 @@ fn a_narrow_terminal_keeps_the_panes_that_have_a_line_to_show() {
     press(&mut a, &[C::PrevPane]);
     assert_eq!(a.focus, Pane::People);
 }
+
+#[test]
+fn on_a_short_terminal_tab_reaches_the_panes_that_take_turns() {
+    // 80x15: the key messages view has room for its list and one pane.
+    let mut a = app_sized("11:05", 80, 15);
+    press(&mut a, &[C::ViewMessages]);
+    let s = a.screen();
+    assert!(s.taking_turns);
+    assert!(
+        !s.text.is_empty() && s.sessions.is_empty(),
+        "the text first"
+    );
+    press(&mut a, &[C::NextPane]);
+    assert_eq!(a.focus, Pane::Text);
+    press(&mut a, &[C::NextPane]);
+    assert_eq!(a.focus, Pane::Sessions);
+    let s = a.screen();
+    assert!(s.text.is_empty() && !s.sessions.is_empty(), "in one place");
+    press(&mut a, &[C::NextPane]);
+    assert_eq!(a.focus, Pane::List);
+    press(&mut a, &[C::PrevPane]);
+    assert_eq!(a.focus, Pane::Sessions);
+    // Taller, all three show at once and nothing takes turns.
+    a.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    let s = a.screen();
+    assert!(!s.taking_turns && !s.text.is_empty() && !s.sessions.is_empty());
+    assert_eq!(a.focus, Pane::Sessions);
+}
