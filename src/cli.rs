@@ -11,8 +11,8 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "dais", version)]
 pub struct Cli {
-    /// The agenda file to open (dais/1, or a frab / c3voc schedule.json);
-    /// the bundled hearing if absent.
+    /// The agenda file to open (dais/1, or a frab / c3voc schedule.json;
+    /// `-` reads standard input); the bundled hearing if absent.
     pub file: Option<PathBuf>,
 
     /// How files are read.
@@ -59,7 +59,8 @@ pub struct ClockArgs {
 pub enum Command {
     /// Print the whole programme in order.
     List {
-        /// The agenda file; the bundled hearing if absent.
+        /// The agenda file (`-` for standard input); the bundled hearing if
+        /// absent.
         file: Option<PathBuf>,
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
@@ -67,7 +68,8 @@ pub enum Command {
     },
     /// Print one line on what is on now and next, for status bars.
     Now {
-        /// The agenda file; the bundled hearing if absent.
+        /// The agenda file (`-` for standard input); the bundled hearing if
+        /// absent.
         file: Option<PathBuf>,
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = NowFormat::Text)]
@@ -84,14 +86,14 @@ pub enum Command {
     },
     /// Check agenda files and report every problem; exit status 1 if any is invalid.
     Validate {
-        /// The agenda files to check.
+        /// The agenda files to check (`-` for standard input).
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
     /// Write an agenda as a dais/1 file: a schedule.json converted, or a
     /// dais/1 file normalized. Warnings go to standard error.
     Convert {
-        /// The file to convert.
+        /// The file to convert (`-` for standard input).
         file: PathBuf,
         /// Write to this file instead of standard output.
         #[arg(long, short, value_name = "FILE")]
@@ -124,7 +126,8 @@ pub enum ExportFormat {
     /// An iCalendar (RFC 5545) calendar: one event per session, with the
     /// room or venue, participants by role and linked key messages.
     Ics {
-        /// The agenda file; the bundled hearing if absent.
+        /// The agenda file (`-` for standard input); the bundled hearing if
+        /// absent.
         file: Option<PathBuf>,
         /// Export only the session with this id; repeat for more.
         #[arg(long = "session", value_name = "ID")]

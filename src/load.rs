@@ -167,8 +167,9 @@ pub fn file_name(path: &FsPath) -> String {
     }
 }
 
-fn io_reason(e: &std::io::Error) -> String {
-    // The OS message without "(os error 2)".
+/// What went wrong reading a file, as the OS says it, without its number
+/// ("(os error 2)").
+pub fn io_reason(e: &std::io::Error) -> String {
     let s = e.to_string();
     match s.find(" (os error") {
         Some(i) => s[..i].to_owned(),

@@ -77,7 +77,7 @@ fn run(cli: Cli, limits: &Limits) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Convert { file, output }) => {
-            let converted = commands::convert::run(&Source::File(file), limits)
+            let converted = commands::convert::run(&Source::named(&file), limits)
                 .map_err(|e| Failure::File(e.to_string()))?;
             for w in &converted.warnings {
                 let _ = writeln!(std::io::stderr(), "{w}");
@@ -117,7 +117,10 @@ fn run(cli: Cli, limits: &Limits) -> Result<ExitCode, Failure> {
         None => {
             let source = Source::from_arg(cli.file.as_deref());
             let loaded = load(&source, limits)?;
-            if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+            // Keys come from standard input, or from the terminal itself
+            // (/dev/tty, as crossterm does) when the agenda was piped in.
+            let keys = std::io::stdin().is_terminal() || source == Source::Stdin;
+            if !std::io::stdout().is_terminal() || !keys {
                 return list(&loaded, ListFormat::Text);
             }
             let setup = setup(&cli.clock, &loaded)?;

@@ -53,15 +53,18 @@ pub enum Outcome {
 /// [`Event::Reloaded`].
 #[derive(Debug)]
 pub struct Reloader {
-    /// To the worker; `None` for the bundled agenda, which has no file.
+    /// To the worker; `None` for the bundled agenda and standard input,
+    /// which have no file to read again.
     requests: Option<Sender<Request>>,
+    /// Why there is no file, for `r`.
+    fileless: &'static str,
 }
 
 impl Reloader {
     /// Starts watching and reading `source` if it is a file; `shown` is
     /// the agenda on screen, which changes are told against, and `read`
     /// what the file was when it was read. Outcomes go to `events`. The
-    /// bundled agenda is not watched.
+    /// bundled agenda and standard input are not watched.
     pub fn start(
         source: &Source,
         limits: Limits,
@@ -69,7 +72,7 @@ impl Reloader {
         events: Sender<Event>,
     ) -> Reloader {
         let requests = match source {
-            Source::Bundled => None,
+            Source::Bundled | Source::Stdin => None,
             Source::File(path) => Some(watch::start(
                 path.clone(),
                 limits,
@@ -77,7 +80,11 @@ impl Reloader {
                 events,
             )),
         };
-        Reloader { requests }
+        let fileless = match source {
+            Source::Stdin => "The agenda came from standard input; there is no file to reload.",
+            _ => "The bundled agenda is built in; there is no file to reload.",
+        };
+        Reloader { requests, fileless }
     }
 
     /// Asks for the agenda to be read again (the `r` key).
@@ -89,7 +96,7 @@ impl Reloader {
             }
             None => {
                 app.banner = Some(Banner {
-                    text: "The bundled agenda is built in; there is no file to reload.".into(),
+                    text: self.fileless.into(),
                     error: false,
                     until: Some(app.live.now + Duration::seconds(5)),
                 });

@@ -10,7 +10,7 @@ pub fn run(files: &[PathBuf], limits: &Limits) -> (String, bool) {
     let mut out = String::new();
     let mut all_ok = true;
     for file in files {
-        let source = Source::File(file.clone());
+        let source = Source::named(file);
         let name = source.name();
         match source.load(limits) {
             Ok(loaded) => {

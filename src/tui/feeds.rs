@@ -44,12 +44,15 @@ pub fn signals(tx: Sender<Event>) -> io::Result<()> {
 /// closed window whose hangup did not reach dais as SIGHUP, say). The input
 /// thread cannot: crossterm's reader retries a hung-up terminal in a loop
 /// and never returns, so without this dais would spin until its next draw
-/// failed, up to a minute later.
+/// failed, up to a minute later. Standard input counts only if it was the
+/// terminal to begin with (with the agenda piped in, keys come from
+/// /dev/tty).
 pub fn watchdog(tx: Sender<Event>) {
+    let keys_on_stdin = io::stdin().is_terminal();
     std::thread::spawn(move || {
         loop {
             std::thread::sleep(WATCH_EVERY);
-            if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+            if (keys_on_stdin && !io::stdin().is_terminal()) || !io::stdout().is_terminal() {
                 let _ = tx.send(Event::TermGone("the terminal is gone".into()));
                 return;
             }

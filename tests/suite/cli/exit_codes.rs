@@ -183,3 +183,46 @@ fn help_and_version_succeed() {
         format!("dais {}\n", env!("CARGO_PKG_VERSION"))
     );
 }
+
+#[test]
+fn a_dash_reads_the_agenda_from_standard_input() {
+    let minimal = harness::fixture_text("minimal.json");
+    let run = harness::dais_fed(&["validate", "-"], minimal.as_bytes());
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(
+        run.stdout,
+        "<stdin>: ok: 2 sessions, 2 people, 1 key message\n"
+    );
+    // What the file would list, the same from a pipe.
+    let listed = harness::dais_fed(&["list", "-"], minimal.as_bytes());
+    assert_eq!(listed.code, 0, "{listed:?}");
+    assert_eq!(listed.stdout, dais(&["list", "minimal.json"]).stdout);
+    // With no subcommand and no terminal, the programme is listed.
+    let bare = harness::dais_fed(&["-"], minimal.as_bytes());
+    assert_eq!(bare.stdout, listed.stdout);
+    let converted = harness::dais_fed(&["convert", "-"], minimal.as_bytes());
+    assert_eq!(converted.code, 0, "{converted:?}");
+    assert!(converted.stdout.contains("\"format\": \"dais/1\""));
+}
+
+#[test]
+fn a_broken_agenda_on_standard_input_is_named_as_such() {
+    let run = harness::dais_fed(&["list", "-"], b"{\n  \"format\": \"dais/1\",\n");
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stdout.is_empty(), "{run:?}");
+    assert!(
+        run.stderr.starts_with("<stdin>:3:1: malformed JSON"),
+        "{}",
+        run.stderr
+    );
+    // Larger than the limit: refused, without reading on forever.
+    let big = vec![b' '; 2000];
+    let run = harness::dais_fed(&["validate", "--max-size", "1000", "-"], &big);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stdout
+            .contains("<stdin>: more than the limit of 1000 bytes came in"),
+        "{}",
+        run.stdout
+    );
+}

@@ -5,7 +5,7 @@
 
 use crate::support::pty;
 
-use pty::Dais;
+use pty::{Dais, Spawn};
 
 const DOWN: &str = "\x1b[B";
 const UP: &str = "\x1b[A";
@@ -80,4 +80,35 @@ fn the_restoring_sequences_are_written_at_exit() {
     ] {
         assert!(tail.contains(seq), "no {what} ({seq:?}) in {tail:?}");
     }
+}
+
+#[test]
+fn an_agenda_piped_in_opens_the_screen_with_keys_from_the_terminal() {
+    // `dais - < file` on a terminal: the agenda on stdin, the keys read
+    // from the terminal itself, as a pager does.
+    let hearing = concat!(env!("CARGO_MANIFEST_DIR"), "/data/hearing-2017-06-23.json");
+    let mut d = Dais::start(&Spawn {
+        program: "/bin/sh".into(),
+        args: [
+            "-c",
+            r#"exec "$0" - --at "$1" < "$2""#,
+            env!("CARGO_BIN_EXE_dais"),
+            pty::AT,
+            hearing,
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+        env: Vec::new(),
+        controlling_tty: true,
+    });
+    d.wait_row("● LIVE", "Panel 1");
+    d.assert_full_screen();
+    d.send(DOWN);
+    d.wait_for("Panel 2: Trafficking in Persons in armed conflict");
+    // Nothing to read again.
+    d.send("r");
+    d.wait_for("The agenda came from standard input");
+    d.send("q");
+    assert_eq!(d.wait_exit(), Ok(0));
+    d.assert_restored();
 }

@@ -65,14 +65,38 @@ pub fn dais(args: &[&str]) -> Run {
 
 /// Runs `dais` from `dir`.
 pub fn dais_in(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_dais"))
+    run(dir, args, None)
+}
+
+/// Runs `dais` from the fixtures directory with `input` on its stdin.
+pub fn dais_fed(args: &[&str], input: &[u8]) -> Run {
+    run(&fixtures_dir(), args, Some(input))
+}
+
+fn run(dir: &Path, args: &[&str], input: Option<&[u8]>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dais"))
         .args(args)
         .current_dir(dir)
-        .stdin(Stdio::null())
+        .stdin(if input.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
         .env_remove("NO_COLOR")
         .env_remove("RUST_BACKTRACE")
-        .output()
+        .spawn()
         .expect("the dais binary runs");
+    if let (Some(input), Some(mut stdin)) = (input, child.stdin.take()) {
+        // Written from a thread: dais may answer before reading it all.
+        let input = input.to_vec();
+        std::thread::spawn(move || {
+            use std::io::Write;
+            let _ = stdin.write_all(&input);
+        });
+    }
+    let out = child.wait_with_output().expect("dais ends");
     let run = Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
