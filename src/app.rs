@@ -223,6 +223,7 @@ impl App {
             }
             Command::Reload => self.live.reload_requested = true,
             Command::Open => self.open(),
+            Command::NextSection | Command::PrevSection => self.section(c),
             Command::Up
             | Command::Down
             | Command::PageUp

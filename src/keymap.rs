@@ -32,6 +32,18 @@ pub const COMMANDS: &[CommandInfo] = &[
     info(Command::Top, "top", "to the first item", None),
     info(Command::Bottom, "bottom", "to the last item", None),
     info(
+        Command::NextSection,
+        "next-section",
+        "agenda: to the next day or part",
+        None,
+    ),
+    info(
+        Command::PrevSection,
+        "prev-section",
+        "agenda: to the start of this or the previous day or part",
+        None,
+    ),
+    info(
         Command::NextPane,
         "next-pane",
         "focus the next pane",
@@ -153,6 +165,8 @@ pub fn default_bindings() -> Vec<(Key, Command)> {
         (Key::ch('g'), C::Top),
         (Key::plain(K::End), C::Bottom),
         (Key::ch('G'), C::Bottom),
+        (Key::ch(']'), C::NextSection),
+        (Key::ch('['), C::PrevSection),
         (Key::plain(K::Tab), C::NextPane),
         (Key::plain(K::Right), C::NextPane),
         (Key::plain(K::BackTab), C::PrevPane),
@@ -275,7 +289,7 @@ mod tests {
         for info in COMMANDS {
             assert!(map.keys(info.command).next().is_some(), "{}", info.name);
         }
-        assert_eq!(COMMANDS.len(), 24);
+        assert_eq!(COMMANDS.len(), 26);
     }
 
     #[test]

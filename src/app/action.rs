@@ -17,6 +17,10 @@ pub enum Command {
     Top,
     /// To the last item.
     Bottom,
+    /// To the first session of the next day or part.
+    NextSection,
+    /// To the first session of this day or part, or of the one before.
+    PrevSection,
     /// Focus the next pane.
     NextPane,
     /// Focus the previous pane.

@@ -107,6 +107,48 @@ impl Index {
     }
 }
 
+/// Whether a row starts a section of the timeline: a day or a part.
+fn is_heading(row: &Row) -> bool {
+    matches!(row, Row::Day(_) | Row::Part(_))
+}
+
+impl Index {
+    /// The first session at or after row `from`.
+    fn first_session_from(&self, from: usize) -> Option<usize> {
+        self.rows.get(from..)?.iter().find_map(|r| match r {
+            Row::Session(i) => Some(*i),
+            _ => None,
+        })
+    }
+
+    /// The first session of the section (day or part) after the one
+    /// `session` is in; `None` in the last section.
+    pub fn next_section(&self, session: usize) -> Option<usize> {
+        let row = *self.row_of.get(session)?;
+        let after = row + 1;
+        let heading = after + self.rows[after..].iter().position(is_heading)?;
+        self.first_session_from(heading)
+    }
+
+    /// The first session of the section `session` is in or, if it is that
+    /// session, of the section before; `None` above the first heading.
+    pub fn prev_section(&self, session: usize) -> Option<usize> {
+        let mut end = *self.row_of.get(session)?;
+        loop {
+            let heading = self.rows[..end].iter().rposition(is_heading)?;
+            let first = self.first_session_from(heading)?;
+            if first != session {
+                return Some(first);
+            }
+            // Past the headings that open this section (a day, then a part).
+            end = heading;
+            while end > 0 && is_heading(&self.rows[end - 1]) {
+                end -= 1;
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Index, Row};
@@ -152,5 +194,45 @@ mod tests {
             .unwrap();
         assert_eq!(index.sessions_of_person[peter], [0, 6]);
         assert!(index.sessions_of_message[3].contains(&5));
+    }
+
+    #[test]
+    fn sections_step_by_part_and_by_day() {
+        let agenda = crate::testing::hearing();
+        let index = Index::new(&agenda);
+        let id = |i: Option<usize>| i.map(|i| agenda.sessions[i].id.as_str());
+        let at = |id: &str| agenda.sessions.iter().position(|s| s.id == id).unwrap();
+        // Forward: the afternoon from anywhere in the morning, then nothing.
+        assert_eq!(id(index.next_section(at("opening"))), Some("panel-3"));
+        assert_eq!(id(index.next_section(at("panel-2"))), Some("panel-3"));
+        assert_eq!(id(index.next_section(at("panel-3"))), None);
+        // Back: the start of this part, then of the one before.
+        assert_eq!(id(index.prev_section(at("closing"))), Some("panel-3"));
+        assert_eq!(id(index.prev_section(at("panel-3"))), Some("opening"));
+        assert_eq!(id(index.prev_section(at("panel-1"))), Some("opening"));
+        assert_eq!(id(index.prev_section(at("opening"))), None);
+        // Two days, each with a part: a day heading and a part heading
+        // open the second section together.
+        let rows = vec![
+            Row::Day(chrono::NaiveDate::MIN),
+            Row::Part(0),
+            Row::Session(0),
+            Row::Session(1),
+            Row::Day(chrono::NaiveDate::MAX),
+            Row::Part(2),
+            Row::Session(2),
+            Row::Session(3),
+        ];
+        let index = Index {
+            row_of: vec![2, 3, 6, 7],
+            rows,
+            ..Index::default()
+        };
+        assert_eq!(index.next_section(0), Some(2));
+        assert_eq!(index.next_section(2), None);
+        assert_eq!(index.prev_section(3), Some(2));
+        assert_eq!(index.prev_section(2), Some(0));
+        assert_eq!(index.prev_section(1), Some(0));
+        assert_eq!(index.prev_section(0), None);
     }
 }

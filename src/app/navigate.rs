@@ -100,6 +100,26 @@ impl App {
         }
     }
 
+    /// `]` and `[`: the timeline's selection to the start of the next day
+    /// or part, or of this one (or the one before). In the agenda view,
+    /// whichever pane has the keys.
+    pub(super) fn section(&mut self, c: Command) {
+        if self.view != View::Agenda {
+            return;
+        }
+        let here = self.timeline.selected;
+        let to = if c == Command::NextSection {
+            self.index.next_section(here)
+        } else {
+            // Above the first heading: the first session.
+            Some(self.index.prev_section(here).unwrap_or(0))
+        };
+        if let Some(to) = to.filter(|&to| to != here) {
+            self.live.follow = false;
+            self.select_session(to);
+        }
+    }
+
     /// Scrolls the timeline so the selected session (and the headings just
     /// above it) are visible.
     pub fn reveal_selected(&mut self) {

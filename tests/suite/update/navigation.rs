@@ -452,3 +452,26 @@ fn on_a_short_terminal_tab_reaches_the_panes_that_take_turns() {
     assert!(!s.taking_turns && !s.text.is_empty() && !s.sessions.is_empty());
     assert_eq!(a.focus, Pane::Sessions);
 }
+
+#[test]
+fn brackets_step_through_the_parts_of_the_day() {
+    let mut a = app("11:05");
+    assert!(a.live.follow);
+    press(&mut a, &[C::NextSection]);
+    assert_eq!(selected_id(&a), "panel-3", "the afternoon");
+    assert!(!a.live.follow, "moving by hand stops following");
+    press(&mut a, &[C::NextSection]);
+    assert_eq!(selected_id(&a), "panel-3", "no part after the last");
+    press(&mut a, &[C::Down, C::PrevSection]);
+    assert_eq!(selected_id(&a), "panel-3", "back to the start of this part");
+    press(&mut a, &[C::PrevSection]);
+    assert_eq!(selected_id(&a), "opening", "then of the one before");
+    // With the keys in the people pane, they still move the timeline.
+    press(&mut a, &[C::NextPane, C::NextSection]);
+    assert_eq!(a.focus, Pane::People);
+    assert_eq!(selected_id(&a), "panel-3");
+    // Other views have no parts: nothing moves.
+    press(&mut a, &[C::ViewPeople, C::PrevSection]);
+    assert_eq!(a.view, View::People);
+    assert_eq!(selected_id(&a), "panel-3");
+}
