@@ -1,5 +1,6 @@
-//! Incremental search over titles, names, affiliations, notes and key
-//! messages, and over who speaks by video ("video message").
+//! Incremental search over titles, names, affiliations, notes, rooms,
+//! tracks and key messages, and over who speaks by video ("video
+//! message").
 //!
 //! Text is lowercased once per agenda; a keystroke is one linear scan, and a
 //! query that extends the last one only rescans the last one's matches.
@@ -27,7 +28,14 @@ impl SearchText {
             .iter()
             .map(|s| {
                 let mut t = s.title.to_lowercase();
-                for extra in s.notes.iter().chain(&s.description).chain(&s.part) {
+                let place = s.room.iter().chain(&s.track);
+                for extra in s
+                    .notes
+                    .iter()
+                    .chain(&s.description)
+                    .chain(&s.part)
+                    .chain(place)
+                {
                     t.push('\n');
                     t.push_str(&extra.to_lowercase());
                 }
@@ -249,6 +257,35 @@ mod tests {
         assert_eq!(s.matches, [2]);
         let (_, s) = search("no such thing anywhere");
         assert!(s.matches.is_empty());
+    }
+
+    #[test]
+    fn finds_sessions_by_room_and_track() {
+        let json = r#"{"format": "dais/1",
+            "event": {"title": "Con", "date": "2024-12-27", "timezone": "Europe/Berlin"},
+            "sessions": [
+              {"id": "a", "title": "A", "kind": "other", "start": "10:00", "end": "11:00",
+               "room": "Saal 1", "track": "Security"},
+              {"id": "b", "title": "B", "kind": "other", "start": "10:00", "end": "11:00",
+               "room": "Saal Zuse", "track": "Art"},
+              {"id": "c", "title": "C", "kind": "other", "start": "11:00", "end": "12:00",
+               "room": "Saal 1"}]}"#;
+        let limits = crate::load::Limits::default();
+        let agenda = crate::load::load_bytes("t.json", json.as_bytes(), &limits)
+            .unwrap()
+            .agenda;
+        let text = SearchText::new(&agenda);
+        let found = |q: &str| {
+            let mut s = Search {
+                query: q.into(),
+                ..Search::default()
+            };
+            s.refresh(&agenda, &text, "");
+            s.matches
+        };
+        assert_eq!(found("saal 1"), [0, 2]);
+        assert_eq!(found("zuse"), [1]);
+        assert_eq!(found("security"), [0]);
     }
 
     #[test]
