@@ -3,10 +3,11 @@
 //! `cargo bench --bench load`. Agendas come from `dais::synth`, the same
 //! generator as `examples/generate.rs`.
 
-use dais::app::{Index, SearchText, Suggester, Timing};
+use dais::app::{Prepared, Timing};
 use dais::load::{Limits, load_bytes};
 use dais::synth::agenda_json;
 use divan::Bencher;
+use std::sync::Arc;
 
 fn main() {
     divan::main();
@@ -34,14 +35,14 @@ fn load_and_validate(bencher: Bencher, n: usize) {
 /// search text, key message terms, the time index.
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn build_timeline(bencher: Bencher, n: usize) {
-    let agenda = load_bytes("b", agenda_json(n, 7).as_bytes(), &limits())
-        .expect("valid")
-        .agenda;
+    let agenda = Arc::new(
+        load_bytes("b", agenda_json(n, 7).as_bytes(), &limits())
+            .expect("valid")
+            .agenda,
+    );
     bencher.bench(|| {
         (
-            Index::new(&agenda),
-            SearchText::new(&agenda),
-            Suggester::new(&agenda),
+            Prepared::new(Arc::clone(&agenda)),
             Timing::new(&agenda, &dais::app::Shift::default()),
         )
     });

@@ -92,10 +92,12 @@ pub struct App {
 impl App {
     /// A new app showing `agenda` at `now`.
     pub fn new(agenda: impl Into<Arc<Agenda>>, now: DateTime<Utc>) -> Self {
-        let agenda = agenda.into();
-        let index = Index::new(&agenda);
-        let text = SearchText::new(&agenda);
-        let suggester = Suggester::new(&agenda);
+        let Prepared {
+            agenda,
+            index,
+            text,
+            suggester,
+        } = Prepared::new(agenda);
         let timing = Timing::new(&agenda, &live::Shift::default());
         let mut app = App {
             agenda,

@@ -10,87 +10,113 @@ use std::ops::Range;
 
 /// What a session or person appearing by video is also found by: the
 /// screen marks them "▶ video message".
-const VIDEO: &str = "\nvideo message";
+const VIDEO: &str = "video message";
 
 /// Lowercased searchable text, built once per agenda.
 #[derive(Debug, Clone, Default)]
 pub struct SearchText {
-    sessions: Vec<String>,
-    people: Vec<String>,
-    messages: Vec<String>,
+    sessions: Texts,
+    people: Texts,
+    messages: Texts,
 }
 
 impl SearchText {
     /// Builds the searchable text of `agenda`.
     pub fn new(agenda: &Agenda) -> Self {
-        let sessions = agenda
-            .sessions
-            .iter()
-            .map(|s| {
-                let mut t = s.title.to_lowercase();
-                let place = s.room.iter().chain(&s.track);
-                for extra in s
-                    .notes
-                    .iter()
-                    .chain(&s.description)
-                    .chain(&s.part)
-                    .chain(place)
-                {
-                    t.push('\n');
-                    t.push_str(&extra.to_lowercase());
-                }
-                for p in &s.participants {
-                    if let Some(c) = &p.capacity {
-                        t.push('\n');
-                        t.push_str(&c.to_lowercase());
-                    }
-                }
-                if s.participants
-                    .iter()
-                    .any(|p| p.appearance == Appearance::Video)
-                {
-                    t.push_str(VIDEO);
-                }
-                t
-            })
-            .collect();
+        let mut sessions = Texts::default();
+        for s in &agenda.sessions {
+            sessions.push(&s.title);
+            let place = s.room.iter().chain(&s.track);
+            for extra in s
+                .notes
+                .iter()
+                .chain(&s.description)
+                .chain(&s.part)
+                .chain(place)
+            {
+                sessions.push(extra);
+            }
+            for c in s.participants.iter().filter_map(|p| p.capacity.as_ref()) {
+                sessions.push(c);
+            }
+            if s.participants
+                .iter()
+                .any(|p| p.appearance == Appearance::Video)
+            {
+                sessions.push(VIDEO);
+            }
+            sessions.end_item();
+        }
         let mut by_video = vec![false; agenda.people.len()];
         for p in agenda.sessions.iter().flat_map(|s| &s.participants) {
             by_video[p.person] |= p.appearance == Appearance::Video;
         }
-        let people = agenda
-            .people
-            .iter()
-            .zip(by_video)
-            .map(|(p, video)| {
-                let mut t = p.display_name().to_lowercase();
-                if let Some(a) = &p.affiliation {
-                    t.push('\n');
-                    t.push_str(&a.to_lowercase());
-                }
-                if video {
-                    t.push_str(VIDEO);
-                }
-                t
-            })
-            .collect();
-        let messages = agenda
-            .key_messages
-            .iter()
-            .map(|m| {
-                let mut t = m.label().to_lowercase();
-                for p in &m.text {
-                    t.push('\n');
-                    t.push_str(&p.to_lowercase());
-                }
-                t
-            })
-            .collect();
+        let mut people = Texts::default();
+        for (p, video) in agenda.people.iter().zip(by_video) {
+            people.push(&p.display_name());
+            if let Some(a) = &p.affiliation {
+                people.push(a);
+            }
+            if video {
+                people.push(VIDEO);
+            }
+            people.end_item();
+        }
+        let mut messages = Texts::default();
+        for m in &agenda.key_messages {
+            messages.push(&m.label());
+            for p in &m.text {
+                messages.push(p);
+            }
+            messages.end_item();
+        }
         SearchText {
             sessions,
             people,
             messages,
         }
+    }
+}
+
+/// One text per item, lowercased, one after another in a single buffer:
+/// one allocation for a whole agenda, not one per item.
+#[derive(Debug, Clone, Default)]
+struct Texts {
+    all: String,
+    /// Where each item's text ends in `all`.
+    ends: Vec<usize>,
+}
+
+impl Texts {
+    /// Adds `part`, lowercased, to the item being built, on a line of its
+    /// own (so a query cannot match across two parts).
+    fn push(&mut self, part: &str) {
+        if self.all.len() > self.ends.last().copied().unwrap_or(0) {
+            self.all.push('\n');
+        }
+        if part.is_ascii() {
+            let from = self.all.len();
+            self.all.push_str(part);
+            self.all[from..].make_ascii_lowercase();
+        } else {
+            self.all.push_str(&part.to_lowercase());
+        }
+    }
+
+    /// Ends the item being built.
+    fn end_item(&mut self) {
+        self.ends.push(self.all.len());
+    }
+
+    /// How many items there are.
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether item `i`'s text holds `q`.
+    fn contains(&self, i: usize, q: &str) -> bool {
+        let start = i.checked_sub(1).map_or(0, |p| self.ends[p]);
+        self.all[start..self.ends[i]].contains(q)
     }
 }
 
@@ -136,7 +162,7 @@ impl Search {
         let messages = &self.messages;
         let hit = |i: usize| {
             let s = &agenda.sessions[i];
-            text.sessions[i].contains(&q)
+            text.sessions.contains(i, &q)
                 || s.participants
                     .iter()
                     .any(|p| people.binary_search(&p.person).is_ok())
@@ -182,14 +208,14 @@ pub fn next_match(list: &[usize], from: Option<usize>, back: bool) -> Option<usi
     })
 }
 
-fn filter(texts: &[String], q: &str, within: Option<&[usize]>) -> Vec<usize> {
+fn filter(texts: &Texts, q: &str, within: Option<&[usize]>) -> Vec<usize> {
     match within {
         Some(prev) => prev
             .iter()
             .copied()
-            .filter(|&i| texts[i].contains(q))
+            .filter(|&i| texts.contains(i, q))
             .collect(),
-        None => (0..texts.len()).filter(|&i| texts[i].contains(q)).collect(),
+        None => (0..texts.len()).filter(|&i| texts.contains(i, q)).collect(),
     }
 }
 
