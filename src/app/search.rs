@@ -6,6 +6,7 @@
 //! query that extends the last one only rescans the last one's matches.
 
 use crate::agenda::{Agenda, Appearance};
+use memchr::memmem::Finder;
 use std::ops::Range;
 
 /// What a session or person appearing by video is also found by: the
@@ -113,10 +114,11 @@ impl Texts {
         self.ends.len()
     }
 
-    /// Whether item `i`'s text holds `q`.
-    fn contains(&self, i: usize, q: &str) -> bool {
+    /// Whether item `i`'s text holds `q`. Bytes, not chars: a UTF-8
+    /// needle can only match a UTF-8 text at a char boundary.
+    fn holds(&self, i: usize, q: &Finder<'_>) -> bool {
         let start = i.checked_sub(1).map_or(0, |p| self.ends[p]);
-        self.all[start..self.ends[i]].contains(q)
+        q.find(&self.all.as_bytes()[start..self.ends[i]]).is_some()
     }
 }
 
@@ -152,6 +154,7 @@ impl Search {
             return;
         }
         let narrowing = !previous.is_empty() && q.starts_with(&previous.to_lowercase());
+        let q = Finder::new(&q);
         self.people = filter(
             &text.people,
             &q,
@@ -162,7 +165,7 @@ impl Search {
         let messages = &self.messages;
         let hit = |i: usize| {
             let s = &agenda.sessions[i];
-            text.sessions.contains(i, &q)
+            text.sessions.holds(i, &q)
                 || s.participants
                     .iter()
                     .any(|p| people.binary_search(&p.person).is_ok())
@@ -208,14 +211,14 @@ pub fn next_match(list: &[usize], from: Option<usize>, back: bool) -> Option<usi
     })
 }
 
-fn filter(texts: &Texts, q: &str, within: Option<&[usize]>) -> Vec<usize> {
+fn filter(texts: &Texts, q: &Finder<'_>, within: Option<&[usize]>) -> Vec<usize> {
     match within {
         Some(prev) => prev
             .iter()
             .copied()
-            .filter(|&i| texts.contains(i, q))
+            .filter(|&i| texts.holds(i, q))
             .collect(),
-        None => (0..texts.len()).filter(|&i| texts.contains(i, q)).collect(),
+        None => (0..texts.len()).filter(|&i| texts.holds(i, q)).collect(),
     }
 }
 

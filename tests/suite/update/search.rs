@@ -230,9 +230,10 @@ fn video_finds_the_sessions_and_people_who_speak_by_video() {
 fn a_large_agenda_finds_every_title_that_holds_the_query() {
     // Large enough that the search text is built on a thread of its own.
     let json = dais::synth::agenda_json(5000, 7);
-    let agenda = dais::load::load_bytes("big.json", json.as_bytes(), &Default::default())
-        .expect("valid")
-        .agenda;
+    let agenda =
+        dais::load::load_bytes("big.json", json.as_bytes(), &dais::load::Limits::default())
+            .expect("valid")
+            .agenda;
     let mut a = dais::app::App::new(agenda, screen::at("11:05"));
     search(&mut a, "Panel 3");
     let titled: Vec<usize> = (a.agenda.sessions.iter().enumerate())
