@@ -112,3 +112,46 @@ fn an_agenda_piped_in_opens_the_screen_with_keys_from_the_terminal() {
     assert_eq!(d.wait_exit(), Ok(0));
     d.assert_restored();
 }
+
+/// Where `text` first shows on the screen, as the 1-based column and row
+/// a terminal reports the mouse at.
+fn cell_of(d: &mut Dais, text: &str) -> (usize, usize) {
+    d.wait_for(text);
+    let screen = d.screen();
+    screen
+        .lines()
+        .enumerate()
+        .find_map(|(y, line)| {
+            let at = line.find(text)?;
+            Some((line[..at].chars().count() + 1, y + 1))
+        })
+        .unwrap_or_else(|| panic!("{text:?} is not on the screen:\n{screen}"))
+}
+
+#[test]
+fn the_mouse_selects_and_scrolls_in_the_real_terminal() {
+    let mut d = Dais::spawn(&[]);
+    d.wait_row("● LIVE", "Panel 1");
+    // A click on Panel 3's row in the timeline selects it (SGR reporting:
+    // button 0 pressed, then released).
+    let (x, y) = cell_of(&mut d, "15:00-16:25");
+    d.send(&format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m"));
+    d.wait_for("Panel 3: Trafficking in persons");
+    d.wait_for("follow off");
+    // A click in the people pane gives it the keys (its thick border).
+    let (x, y) = cell_of(&mut d, "Moderators");
+    d.send(&format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m"));
+    d.wait_for("┏ People");
+    // The wheel over the timeline moves its selection three sessions a
+    // notch, wherever the keys are: from Panel 3 down to the closing (the
+    // last), then up to Panel 2.
+    let (x, y) = cell_of(&mut d, "10:00-10:15");
+    d.send(&format!("\x1b[<65;{x};{y}M"));
+    d.wait_for("Closing of the hearing by the President");
+    d.send(&format!("\x1b[<64;{x};{y}M"));
+    d.wait_for("Panel 2: Trafficking in Persons in armed conflict");
+    d.wait_for("┏ People");
+    d.send("q");
+    assert_eq!(d.wait_exit(), Ok(0));
+    d.assert_restored();
+}
