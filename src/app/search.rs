@@ -90,7 +90,8 @@ struct Texts {
 
 impl Texts {
     /// Adds `part`, lowercased, to the item being built, on a line of its
-    /// own (so a query cannot match across two parts).
+    /// own: a typed query holds no line break, so it cannot match across
+    /// two parts.
     fn push(&mut self, part: &str) {
         if self.all.len() > self.ends.last().copied().unwrap_or(0) {
             self.all.push('\n');
