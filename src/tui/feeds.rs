@@ -3,12 +3,14 @@
 
 use super::run::Event;
 use ratatui::crossterm::event;
+use rustix::event::{PollFd, PollFlags, poll};
+use rustix::io::Errno;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use std::io::{self, IsTerminal};
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
-/// How often [`watchdog`] looks at the terminal.
+/// How often [`watchdog`] looks at the terminal if it cannot wait on it.
 const WATCH_EVERY: Duration = Duration::from_millis(500);
 
 /// Reads terminal events.
@@ -40,22 +42,36 @@ pub fn signals(tx: Sender<Event>) -> io::Result<()> {
     Ok(())
 }
 
-/// Reports the terminal gone once stdin or stdout stops being one (a
-/// closed window whose hangup did not reach dais as SIGHUP, say). The input
-/// thread cannot: crossterm's reader retries a hung-up terminal in a loop
-/// and never returns, so without this dais would spin until its next draw
-/// failed, up to a minute later. Standard input counts only if it was the
-/// terminal to begin with (with the agenda piped in, keys come from
-/// /dev/tty).
+/// Reports the terminal gone once it hangs up (a closed window whose
+/// hangup did not reach dais as SIGHUP, say). The input thread cannot:
+/// crossterm's reader retries a hung-up terminal in a loop and never
+/// returns, so without this dais would spin until its next draw failed, up
+/// to a minute later. It waits in poll(2), which wakes only for a hangup
+/// or an error, so an idle dais stays asleep. Standard input counts only if
+/// it was the terminal to begin with (with the agenda piped in, keys come
+/// from /dev/tty).
 pub fn watchdog(tx: Sender<Event>) {
     let keys_on_stdin = io::stdin().is_terminal();
     std::thread::spawn(move || {
+        let (stdout, stdin) = (io::stdout(), io::stdin());
+        let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
         loop {
-            std::thread::sleep(WATCH_EVERY);
-            if (keys_on_stdin && !io::stdin().is_terminal()) || !io::stdout().is_terminal() {
-                let _ = tx.send(Event::TermGone("the terminal is gone".into()));
-                return;
+            let mut fds = vec![PollFd::new(&stdout, PollFlags::empty())];
+            if keys_on_stdin {
+                fds.push(PollFd::new(&stdin, PollFlags::empty()));
+            }
+            match poll(&mut fds, None) {
+                Ok(_) if fds.iter().any(|f| f.revents().intersects(gone)) => break,
+                Ok(_) | Err(Errno::INTR) => {}
+                // Cannot wait on it: look every so often instead.
+                Err(_) => {
+                    std::thread::sleep(WATCH_EVERY);
+                    if (keys_on_stdin && !stdin.is_terminal()) || !stdout.is_terminal() {
+                        break;
+                    }
+                }
             }
         }
+        let _ = tx.send(Event::TermGone("the terminal is gone".into()));
     });
 }
