@@ -6,9 +6,11 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 
+mod filter;
 mod kind;
 mod time;
 
+pub use filter::SessionFilter;
 pub use kind::{Appearance, Kind, Role};
 pub use time::{Resolved, Span, humanize_minutes, resolve, resolve_naive};
 

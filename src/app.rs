@@ -85,6 +85,9 @@ pub struct App {
     pub live: Live,
     /// A message shown for a while (reload results, errors).
     pub banner: Option<Banner>,
+    /// Which sessions are shown, if not all: `--room` and `--track` in
+    /// words ("room Saal 1").
+    pub only: Option<String>,
     /// Set when the user asked to quit.
     pub quit: bool,
 }
@@ -124,6 +127,7 @@ impl App {
             size: (80, 24),
             live: Live::new(now),
             banner: None,
+            only: None,
             quit: false,
         };
         app.follow_now();

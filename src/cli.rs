@@ -23,6 +23,10 @@ pub struct Cli {
     #[command(flatten)]
     pub clock: ClockArgs,
 
+    /// Which sessions the screen, `list`, `now` and `export` show.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
     /// What to do instead of opening the screen.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -34,6 +38,21 @@ pub struct LoadArgs {
     /// Refuse agenda files larger than this many bytes (default 64 MiB).
     #[arg(long, global = true, value_name = "BYTES")]
     pub max_size: Option<u64>,
+}
+
+/// Options that choose which sessions to show, to follow one room or track
+/// of a conference.
+#[derive(Debug, Args, Clone, Default)]
+pub struct FilterArgs {
+    /// Show only the sessions in this room (repeat for more; case does not
+    /// matter). For the screen, `list`, `now` and `export`.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub room: Vec<String>,
+
+    /// Show only the sessions in this track (repeat for more; case does
+    /// not matter). For the screen, `list`, `now` and `export`.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub track: Vec<String>,
 }
 
 /// Options that set the clock, to rehearse the live view of any meeting.

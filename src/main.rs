@@ -3,6 +3,7 @@
 
 use chrono::Utc;
 use clap::Parser;
+use dais::agenda::SessionFilter;
 use dais::cli::{Cli, Command, ExportFormat, ListFormat};
 use dais::clock::{Clock, parse_at};
 use dais::commands;
@@ -30,6 +31,19 @@ fn main() -> ExitCode {
             )
             .exit();
     }
+    let filtering = !(cli.filter.room.is_empty() && cli.filter.track.is_empty());
+    let shows_sessions = matches!(
+        cli.command,
+        None | Some(Command::List { .. } | Command::Now { .. } | Command::Export { .. })
+    );
+    if filtering && !shows_sessions {
+        <Cli as clap::CommandFactory>::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--room and --track choose what the screen, list, now and export show",
+            )
+            .exit();
+    }
     let mut limits = Limits::default();
     if let Some(max) = cli.load.max_size {
         limits.max_bytes = max;
@@ -48,6 +62,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli, limits: &Limits) -> Result<ExitCode, Failure> {
+    let filter = SessionFilter::new(&cli.filter.room, &cli.filter.track);
     match cli.command {
         Some(Command::Validate { files }) => {
             let (report, ok) = commands::validate::run(&files, limits);
@@ -59,15 +74,15 @@ fn run(cli: Cli, limits: &Limits) -> Result<ExitCode, Failure> {
             })
         }
         Some(Command::List { file, format }) => {
-            let loaded = load(&Source::from_arg(file.as_deref()), limits)?;
+            let loaded = load(&Source::from_arg(file.as_deref()), limits, &filter)?;
             list(&loaded, format)
         }
         Some(Command::Config { default, path }) => {
             config_command(cli.clock.config.as_deref(), default, path)
         }
         Some(Command::Now { file, format }) => {
-            let loaded = load(&Source::from_arg(file.as_deref()), limits)?;
-            let setup = setup(&cli.clock, &loaded)?;
+            let loaded = load(&Source::from_arg(file.as_deref()), limits, &filter)?;
+            let setup = setup(&cli.clock, &loaded, filter)?;
             let app = commands::open::app(loaded, &setup);
             // The screen shows these in a banner; a status bar has none.
             if let Some(b) = app.banner.as_ref().filter(|b| b.error) {
@@ -96,7 +111,8 @@ fn run(cli: Cli, limits: &Limits) -> Result<ExitCode, Failure> {
             let source = Source::from_arg(file.as_deref());
             emit(
                 output.as_deref(),
-                &commands::export::ics(&source, &sessions, limits).map_err(Failure::File)?,
+                &commands::export::ics(&source, &sessions, (limits, &filter))
+                    .map_err(Failure::File)?,
             )?;
             Ok(ExitCode::SUCCESS)
         }
@@ -116,14 +132,14 @@ fn run(cli: Cli, limits: &Limits) -> Result<ExitCode, Failure> {
         }
         None => {
             let source = Source::from_arg(cli.file.as_deref());
-            let loaded = load(&source, limits)?;
+            let loaded = load(&source, limits, &filter)?;
             // Keys come from standard input, or from the terminal itself
             // (/dev/tty, as crossterm does) when the agenda was piped in.
             let keys = std::io::stdin().is_terminal() || source == Source::Stdin;
             if !std::io::stdout().is_terminal() || !keys {
                 return list(&loaded, ListFormat::Text);
             }
-            let setup = setup(&cli.clock, &loaded)?;
+            let setup = setup(&cli.clock, &loaded, filter)?;
             match commands::open::run(&source, loaded, &setup, limits) {
                 Ok(Exit::Quit) => Ok(ExitCode::SUCCESS),
                 Ok(Exit::Signal(sig)) => Ok(ExitCode::from(u8::try_from(128 + sig).unwrap_or(1))),
@@ -134,14 +150,21 @@ fn run(cli: Cli, limits: &Limits) -> Result<ExitCode, Failure> {
     }
 }
 
-fn load(source: &Source, limits: &Limits) -> Result<Loaded, Failure> {
-    source
+/// Loads the agenda and keeps the sessions `filter` lets through.
+fn load(source: &Source, limits: &Limits, filter: &SessionFilter) -> Result<Loaded, Failure> {
+    let loaded = source
         .load(limits)
-        .map_err(|e| Failure::File(e.to_string()))
+        .map_err(|e| Failure::File(e.to_string()))?;
+    let agenda = filter.apply(loaded.agenda).map_err(Failure::Other)?;
+    Ok(Loaded { agenda, ..loaded })
 }
 
 /// The clock, zone, theme and state the screen and `dais now` use.
-fn setup(clock: &dais::cli::ClockArgs, loaded: &Loaded) -> Result<commands::open::Setup, String> {
+fn setup(
+    clock: &dais::cli::ClockArgs,
+    loaded: &Loaded,
+    filter: SessionFilter,
+) -> Result<commands::open::Setup, String> {
     let event = &loaded.agenda.event;
     let at = clock
         .at
@@ -165,6 +188,7 @@ fn setup(clock: &dais::cli::ClockArgs, loaded: &Loaded) -> Result<commands::open
         keymap: config.keymap,
         store: Store::default_location(),
         notices: config.problems,
+        filter,
     })
 }
 

@@ -8,7 +8,7 @@ pub mod changes;
 mod watch;
 mod watched;
 
-use crate::agenda::Agenda;
+use crate::agenda::{Agenda, SessionFilter};
 use crate::app::{App, Banner, Prepared};
 use crate::load::{Limits, LoadError, Stamp};
 use crate::sanitize::{Lines, clean};
@@ -48,6 +48,16 @@ pub enum Outcome {
     Unwatched(String),
 }
 
+/// How the agenda's file is read into what the screen shows: its limits,
+/// and which of its sessions are kept.
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    /// The loader's bounds.
+    pub limits: Limits,
+    /// `--room` and `--track`.
+    pub filter: SessionFilter,
+}
+
 /// Reads the agenda again in the background: when its file changes, and
 /// when asked. Outcomes arrive on the event loop's channel as
 /// [`Event::Reloaded`].
@@ -67,7 +77,7 @@ impl Reloader {
     /// bundled agenda and standard input are not watched.
     pub fn start(
         source: &Source,
-        limits: Limits,
+        reading: Reading,
         (shown, read): (&Arc<Agenda>, Option<Stamp>),
         events: Sender<Event>,
     ) -> Reloader {
@@ -75,7 +85,7 @@ impl Reloader {
             Source::Bundled | Source::Stdin => None,
             Source::File(path) => Some(watch::start(
                 path.clone(),
-                limits,
+                reading,
                 (Arc::clone(shown), read),
                 events,
             )),

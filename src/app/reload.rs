@@ -6,9 +6,14 @@ use crate::agenda::Agenda;
 use std::sync::Arc;
 
 impl App {
-    /// The identity under which this agenda's state is saved.
+    /// The identity under which this agenda's state is saved. A view of
+    /// some rooms keeps a shift of its own: one saved there names only
+    /// its sessions, and must not replace the whole agenda's.
     pub fn identity(&self) -> String {
-        identity(&self.agenda)
+        match &self.only {
+            Some(only) => format!("{} · {only}", identity(&self.agenda)),
+            None => identity(&self.agenda),
+        }
     }
 
     /// The shift by session id, for saving.
@@ -189,6 +194,14 @@ mod tests {
         assert_eq!(app.selected(), 4);
         assert_eq!(app.shift_by_id(), [("panel-1".to_owned(), 5)]);
         assert_eq!(app.index.row_of.len(), 8, "the lookups are the new ones");
+    }
+
+    #[test]
+    fn a_view_of_some_rooms_saves_its_shift_apart() {
+        let mut app = app();
+        let whole = app.identity();
+        app.only = Some("room Saal 1".to_owned());
+        assert_eq!(app.identity(), format!("{whole} · room Saal 1"));
     }
 
     #[test]

@@ -1,11 +1,12 @@
 //! `dais [FILE]`: the interactive screen, with its state file, live reload
 //! and clock wired in.
 
+use crate::agenda::SessionFilter;
 use crate::app::{App, Banner};
 use crate::clock::Clock;
 use crate::keymap::Keymap;
 use crate::load::{Limits, Loaded};
-use crate::reload::Reloader;
+use crate::reload::{Reading, Reloader};
 use crate::source::Source;
 use crate::state::Store;
 use crate::theme::Theme;
@@ -26,6 +27,9 @@ pub struct Setup {
     pub store: Option<Store>,
     /// Problems to show on the first screen (a bad config, say).
     pub notices: Vec<String>,
+    /// Which sessions are shown (already applied to the loaded agenda;
+    /// applied again to every reload).
+    pub filter: SessionFilter,
 }
 
 /// Builds the app for a loaded agenda, restoring its saved shift.
@@ -34,6 +38,7 @@ pub fn app(loaded: Loaded, setup: &Setup) -> App {
         .with_viewer_zone(setup.viewer_tz)
         .with_theme(setup.theme)
         .with_keymap(setup.keymap.clone());
+    app.only = setup.filter.label_in(&app.agenda);
     let mut notices = setup.notices.clone();
     if let Some(store) = &setup.store {
         match store.shift(&app.identity()) {
@@ -68,7 +73,11 @@ pub fn run(
             store.save_shift(&app.identity(), app.shift_by_id()).err()
         }),
         reloader: Some(Box::new(|app: &App, events| {
-            Reloader::start(source, *limits, (&app.agenda, stamp), events)
+            let reading = Reading {
+                limits: *limits,
+                filter: setup.filter.clone(),
+            };
+            Reloader::start(source, reading, (&app.agenda, stamp), events)
         })),
     };
     tui::run(&mut app, &mut rt)

@@ -3,11 +3,12 @@
 //! input must not wait.
 
 use super::Outcome;
+use super::Reading;
 use super::changes::changes;
 use super::watched::Watched;
 use crate::agenda::Agenda;
 use crate::app::Prepared;
-use crate::load::{Limits, Stamp, load_file};
+use crate::load::{LoadError, Problem, Stamp, load_file};
 use crate::tui::run::Event;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -33,7 +34,7 @@ pub enum Request {
 /// channel. If the file cannot be watched, says so through `events`.
 pub fn start(
     path: PathBuf,
-    limits: Limits,
+    reading: Reading,
     (shown, read): (Arc<Agenda>, Option<Stamp>),
     events: Sender<Event>,
 ) -> Sender<Request> {
@@ -54,7 +55,7 @@ pub fn start(
     std::thread::spawn(move || {
         // The watches live as long as the worker.
         let watched = watched.ok();
-        work(&path, &limits, shown, (&rx, watched), &events);
+        work(&path, &reading, shown, (&rx, watched), &events);
     });
     tx
 }
@@ -66,7 +67,7 @@ pub fn start(
 /// without holding up the loop.
 fn work(
     path: &Path,
-    limits: &Limits,
+    reading: &Reading,
     mut shown: Arc<Agenda>,
     (requests, mut watched): (&Receiver<Request>, Option<Watched>),
     events: &Sender<Event>,
@@ -83,7 +84,7 @@ fn work(
         if let Some(watched) = &mut watched {
             watched.rearm();
         }
-        let outcome = match read(path, limits) {
+        let outcome = match read(path, reading) {
             Ok(agenda) => {
                 let changes = changes(&shown, &agenda);
                 if changes.is_empty() {
@@ -104,21 +105,28 @@ fn work(
 
 /// Reads and validates the agenda at `path`: the agenda, or what to say
 /// instead.
-pub fn read(path: &Path, limits: &Limits) -> Result<Agenda, Outcome> {
+pub fn read(path: &Path, reading: &Reading) -> Result<Agenda, Outcome> {
     if std::fs::symlink_metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
         return Err(Outcome::Deleted);
     }
-    load_file(path, limits)
-        .map(|loaded| loaded.agenda)
-        .map_err(Outcome::Invalid)
+    let loaded = load_file(path, &reading.limits).map_err(Outcome::Invalid)?;
+    // A room or track the file no longer has is a problem with the file
+    // as far as this screen goes: the last good agenda stays.
+    reading.filter.apply(loaded.agenda).map_err(|message| {
+        Outcome::Invalid(LoadError {
+            file: crate::load::file_name(path),
+            problems: vec![Problem::at("", message)],
+        })
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::{Request, read, start};
     use crate::agenda::Agenda;
-    use crate::load::{BUNDLED, Limits, Stamp};
+    use crate::load::{BUNDLED, Stamp};
     use crate::reload::Outcome;
+    use crate::reload::Reading;
     use crate::tui::run::Event;
     use std::path::PathBuf;
     use std::sync::mpsc;
@@ -128,12 +136,49 @@ mod tests {
     fn read_tells_valid_invalid_and_deleted_apart() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.json");
-        let limits = Limits::default();
-        assert!(matches!(read(&path, &limits), Err(Outcome::Deleted)));
+        let reading = Reading::default();
+        assert!(matches!(read(&path, &reading), Err(Outcome::Deleted)));
         std::fs::write(&path, "{").unwrap();
-        assert!(matches!(read(&path, &limits), Err(Outcome::Invalid(_))));
+        assert!(matches!(read(&path, &reading), Err(Outcome::Invalid(_))));
         std::fs::write(&path, BUNDLED).unwrap();
-        assert!(read(&path, &limits).is_ok());
+        assert!(read(&path, &reading).is_ok());
+    }
+
+    #[test]
+    fn every_read_keeps_only_the_rooms_asked_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.json");
+        let with_rooms = BUNDLED
+            .replacen(
+                "\"start\": \"10:30\"",
+                "\"room\": \"CR 4\", \"start\": \"10:30\"",
+                1,
+            )
+            .replacen(
+                "\"start\": \"15:00\"",
+                "\"room\": \"CR 4\", \"start\": \"15:00\"",
+                1,
+            );
+        std::fs::write(&path, &with_rooms).unwrap();
+        let reading = Reading {
+            filter: crate::agenda::SessionFilter::new(&["cr 4".to_owned()], &[]),
+            ..Reading::default()
+        };
+        let ids: Vec<String> = read(&path, &reading)
+            .unwrap()
+            .sessions
+            .into_iter()
+            .map(|s| s.id)
+            .collect();
+        assert_eq!(ids, ["panel-1", "panel-3"]);
+        // Saved without the room: the last good agenda stays, and why.
+        std::fs::write(&path, BUNDLED).unwrap();
+        match read(&path, &reading) {
+            Err(Outcome::Invalid(e)) => {
+                assert_eq!(e.problems[0].message, "--room cr 4: no session has a room");
+            }
+            other => panic!("expected a problem, got {other:?}"),
+        }
     }
 
     fn next(rx: &mpsc::Receiver<Event>) -> Outcome {
@@ -150,7 +195,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.json");
         std::fs::write(&path, BUNDLED).unwrap();
-        let shown = read(&path, &Limits::default()).unwrap();
+        let shown = read(&path, &Reading::default()).unwrap();
         let stamp = Stamp::now(&path);
         (dir, path, shown, stamp)
     }
@@ -173,7 +218,7 @@ mod tests {
     fn the_worker_reads_on_changes_and_requests() {
         let (_dir, path, shown, stamp) = hearing_on_disk();
         let (tx, rx) = mpsc::channel();
-        let requests = start(path.clone(), Limits::default(), (shown.into(), stamp), tx);
+        let requests = start(path.clone(), Reading::default(), (shown.into(), stamp), tx);
         // Asked, with nothing changed.
         requests.send(Request::Asked).unwrap();
         assert!(matches!(next(&rx), Outcome::Unchanged { asked: true }));
@@ -194,7 +239,7 @@ mod tests {
         // more line, so the size tells even if the clock has not ticked).
         std::fs::write(&path, format!("{}\n", panel_3_later())).unwrap();
         let (tx, rx) = mpsc::channel();
-        let _requests = start(path.clone(), Limits::default(), (shown.into(), stamp), tx);
+        let _requests = start(path.clone(), Reading::default(), (shown.into(), stamp), tx);
         assert_panel_3_moved(next(&rx));
     }
 
@@ -202,7 +247,7 @@ mod tests {
     fn an_unchanged_file_is_not_read_again_when_the_watcher_begins() {
         let (_dir, path, shown, stamp) = hearing_on_disk();
         let (tx, rx) = mpsc::channel();
-        let _requests = start(path.clone(), Limits::default(), (shown.into(), stamp), tx);
+        let _requests = start(path.clone(), Reading::default(), (shown.into(), stamp), tx);
         assert!(
             rx.recv_timeout(Duration::from_millis(600)).is_err(),
             "nothing to read"
@@ -232,12 +277,12 @@ mod tests {
     /// Starts the worker on `path`, which holds the bundled hearing: its
     /// requests (it stops when they are dropped) and its outcomes.
     fn watching(path: &std::path::Path) -> (mpsc::Sender<Request>, mpsc::Receiver<Event>) {
-        let shown = read(path, &Limits::default()).unwrap();
+        let shown = read(path, &Reading::default()).unwrap();
         let stamp = Stamp::now(path);
         let (tx, rx) = mpsc::channel();
         let requests = start(
             path.to_owned(),
-            Limits::default(),
+            Reading::default(),
             (shown.into(), stamp),
             tx,
         );

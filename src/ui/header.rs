@@ -60,6 +60,7 @@ impl Widget for Header<'_> {
                 );
             }
         }
+        facts.extend(app.only.clone());
         facts.extend(e.venue.clone());
         let show_tabs = tabs_w < usize::from(area.width) / 2;
         let beside = if show_tabs { tabs_w + 2 } else { 1 };

@@ -4,4 +4,5 @@ mod exit_codes;
 mod formats;
 mod ics_export;
 mod now;
+mod rooms;
 mod schedule_json;

@@ -139,6 +139,19 @@ fn header_shows_title_facts_tabs_and_clock() {
 }
 
 #[test]
+fn header_says_which_rooms_are_shown() {
+    let mut a = app("11:05");
+    a.only = Some("room Conference Room 4".to_owned());
+    let buf = render_widget(Header(&a), 120, 2);
+    let second = text(&buf).lines().nth(1).unwrap_or_default().to_owned();
+    assert!(
+        second.starts_with(" Friday 23 June 2017 · room Conference Room 4 · Conference"),
+        "{second}"
+    );
+    assert!(has_style(style_of(&buf, "room Conference"), a.theme.dim));
+}
+
+#[test]
 fn footer_lists_keys_or_the_search_box() {
     let mut a = app("11:05");
     let t = a.theme;

@@ -1,0 +1,74 @@
+//! `--room` and `--track`: one room or track of a conference, in the list,
+//! `now`, the calendar and the screen; names the file does not have are
+//! refused with the ones it has.
+
+use crate::support::harness::dais;
+
+const DEMOCON: &str = "schedule-json/pretalx-democon.json";
+
+#[test]
+fn list_shows_only_the_room_asked_for() {
+    let all = dais(&["list", DEMOCON]);
+    assert!(all.stdout.contains("Tan Room") && all.stdout.contains("Gray Room"));
+    // Any case will do.
+    let run = dais(&["list", "--room", "gray room", DEMOCON]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("Gray Room"), "{}", run.stdout);
+    assert!(!run.stdout.contains("Tan Room"), "{}", run.stdout);
+    // Two rooms: everything again.
+    let both = dais(&["list", "--room", "Gray Room", "--room", "Tan Room", DEMOCON]);
+    assert_eq!(both.stdout, all.stdout);
+}
+
+#[test]
+fn now_and_the_calendar_follow_one_room() {
+    let at = ["--at", "2020-12-14 08:40"];
+    let tan = dais(&[&["now", "--room", "Tan Room"], &at[..], &[DEMOCON]].concat());
+    assert_eq!(tan.code, 0, "{tan:?}");
+    assert!(
+        tan.stdout.starts_with("Managed stable function"),
+        "{}",
+        tan.stdout
+    );
+    let gray = dais(&[&["now", "--room", "Gray Room"], &at[..], &[DEMOCON]].concat());
+    assert!(
+        gray.stdout
+            .starts_with("Quality-focused 6thgeneration website"),
+        "{}",
+        gray.stdout
+    );
+    let ics = dais(&["export", "ics", "--room", "Tan Room", DEMOCON]);
+    assert_eq!(ics.code, 0, "{ics:?}");
+    let rooms: Vec<&str> = ics
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("LOCATION:"))
+        .collect();
+    assert!(!rooms.is_empty());
+    assert!(rooms.iter().all(|l| l.contains("Tan Room")), "{rooms:?}");
+}
+
+#[test]
+fn a_room_the_file_does_not_have_is_refused_with_those_it_has() {
+    let run = dais(&["list", "--room", "Blue Room", DEMOCON]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "dais: --room Blue Room: no session is in that room; there are: Gray Room, Tan Room\n"
+    );
+    let run = dais(&["list", "--track", "Art", "minimal.json"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(run.stderr, "dais: --track Art: no session has a track\n");
+}
+
+#[test]
+fn commands_that_read_the_whole_file_take_no_room() {
+    for args in [
+        vec!["validate", "--room", "Tan Room", DEMOCON],
+        vec!["convert", "--track", "Horizontal", DEMOCON],
+    ] {
+        let run = dais(&args);
+        assert_eq!(run.code, 2, "{args:?}: {run:?}");
+        assert!(run.stderr.contains("--room and --track"), "{}", run.stderr);
+    }
+}
