@@ -60,7 +60,11 @@ impl Widget for Header<'_> {
                 );
             }
         }
-        facts.extend(app.only.clone());
+        // What the view is cut down to matters more than the dates, which
+        // the timeline shows: first, so a narrow line keeps it.
+        if let Some(only) = &app.only {
+            facts.insert(0, only.clone());
+        }
         facts.extend(e.venue.clone());
         let show_tabs = tabs_w < usize::from(area.width) / 2;
         let beside = if show_tabs { tabs_w + 2 } else { 1 };

@@ -145,7 +145,7 @@ fn header_says_which_rooms_are_shown() {
     let buf = render_widget(Header(&a), 120, 2);
     let second = text(&buf).lines().nth(1).unwrap_or_default().to_owned();
     assert!(
-        second.starts_with(" Friday 23 June 2017 · room Conference Room 4 · Conference"),
+        second.starts_with(" room Conference Room 4 · Friday 23 June 2017 · Conference"),
         "{second}"
     );
     assert!(has_style(style_of(&buf, "room Conference"), a.theme.dim));
