@@ -159,6 +159,12 @@ impl App {
             .status(&self.agenda, &self.live.shift, self.live.now)
     }
 
+    /// How many other sessions run now beside the live one `session`.
+    pub fn also_live(&self, session: usize) -> usize {
+        self.timing
+            .also_live(&self.agenda, &self.live.shift, self.live.now, session)
+    }
+
     /// Sets the shift, keeping the time index in step with it.
     pub fn set_shift(&mut self, shift: Shift) {
         self.live.shift = shift;

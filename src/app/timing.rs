@@ -78,10 +78,36 @@ impl Timing {
     }
 }
 
+/// How far back [`Timing::also_live`] looks: an all-year session under a
+/// year of short ones would otherwise make it walk the whole programme on
+/// every frame.
+const ALSO_LIVE_LOOK: usize = 4096;
+
+impl Timing {
+    /// How many sessions besides `live` run at `now` (parallel rooms),
+    /// among the [`ALSO_LIVE_LOOK`] that started last.
+    pub fn also_live(
+        &self,
+        agenda: &Agenda,
+        shift: &Shift,
+        now: DateTime<Utc>,
+        live: usize,
+    ) -> usize {
+        let started = self.by_start.partition_point(|&(t, _)| t <= now);
+        (0..started)
+            .rev()
+            .take(ALSO_LIVE_LOOK)
+            .take_while(|&k| self.max_end[k].0 > now)
+            .map(|k| self.by_start[k].1)
+            .filter(|&i| i != live && super::live::shifted(agenda, shift, i).1 > now)
+            .count()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Timing;
-    use crate::app::live::{Shift, status};
+    use crate::app::live::{Shift, shifted, status};
     use crate::load::{BUNDLED, Limits, load_bytes};
     use chrono::{Duration, TimeZone, Utc};
 
@@ -111,11 +137,21 @@ mod tests {
                 let day = agenda.sessions[0].span.start - Duration::hours(3);
                 for m in 0..(16 * 60) {
                     let now = day + Duration::minutes(m) + Duration::seconds(m % 3 * 20);
-                    assert_eq!(
-                        timing.status(&agenda, shift, now),
-                        status(&agenda, shift, now),
-                        "at {now} with {shift:?}"
-                    );
+                    let got = timing.status(&agenda, shift, now);
+                    assert_eq!(got, status(&agenda, shift, now), "at {now} with {shift:?}");
+                    if let crate::app::live::Status::Live { session, .. } = got {
+                        let running = (0..agenda.sessions.len())
+                            .filter(|&i| {
+                                let (start, end) = shifted(&agenda, shift, i);
+                                start <= now && now < end
+                            })
+                            .count();
+                        assert_eq!(
+                            timing.also_live(&agenda, shift, now, session),
+                            running - 1,
+                            "at {now} with {shift:?}"
+                        );
+                    }
                 }
             }
         }

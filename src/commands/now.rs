@@ -99,6 +99,7 @@ fn json(app: &App) -> Value {
             o.insert("session".into(), session_json(app, session));
             let end = shifted(a, &app.live.shift, session).1;
             o.insert("minutes_left".into(), minutes(now, end).into());
+            o.insert("also_live".into(), app.also_live(session).into());
             if let Some(n) = next {
                 o.insert("next".into(), session_json(app, n));
                 o.insert("starts_in_minutes".into(), starts_in(n).into());

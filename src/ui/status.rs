@@ -52,6 +52,11 @@ pub fn describe(app: &App) -> (String, String) {
         Status::Live { session, next } => {
             let (_, end) = shifted(a, &app.live.shift, session);
             let left = format!("{} left", humanize_minutes(minutes_until(now, end)));
+            // Parallel rooms: the others live are marked in the timeline.
+            let left = match app.also_live(session) {
+                0 => left,
+                others => format!("{left} · {others} more on now"),
+            };
             let next = next.map_or_else(
                 || "last session".to_owned(),
                 |n| format!("next {} at {}, in {}", short(n), at(n), until(n)),

@@ -66,6 +66,27 @@ fn before_the_meeting() {
 }
 
 #[test]
+fn parallel_rooms_say_how_many_more_are_on() {
+    let rooms = agenda(
+        r#"{"format": "dais/1",
+          "event": {"title": "Con", "date": "2017-06-23", "timezone": "America/New_York"},
+          "sessions": [
+            {"id": "a", "title": "A", "kind": "other", "start": "10:00", "end": "11:00", "room": "1"},
+            {"id": "b", "title": "B", "kind": "other", "start": "10:30", "end": "11:30", "room": "2"},
+            {"id": "c", "title": "C", "kind": "other", "start": "10:40", "end": "11:10", "room": "3"},
+            {"id": "d", "title": "D", "kind": "other", "start": "11:30", "end": "12:00", "room": "1"}]}"#,
+    );
+    let a = App::new(rooms.clone(), at("10:45"));
+    let (what, rest) = describe(&a);
+    assert_eq!(what, "C", "the one that started last");
+    assert_eq!(rest, "25 min left · 2 more on now · next D at 11:30, in 45 min");
+    assert_eq!(now_json(&a)["also_live"], 2);
+    // One room alone: nothing more to say.
+    let a = App::new(rooms, at("11:20"));
+    assert_eq!(describe(&a).1, "10 min left · next D at 11:30, in 10 min");
+}
+
+#[test]
 fn during_a_session() {
     let a = app("11:05");
     let (what, rest) = describe(&a);
