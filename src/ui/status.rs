@@ -133,8 +133,9 @@ impl Widget for StatusLine<'_> {
         if needed(&what, &rest, &right) > w {
             right = right_spans(app, false);
         }
-        // ...and what comes next, rather than cut it mid-word.
-        if needed(&what, &rest, &right) > w
+        // ...and what comes next, then how many more are on, rather than
+        // cut either mid-word.
+        while needed(&what, &rest, &right) > w
             && let Some(cut) = rest.rfind(" · ")
         {
             rest.truncate(cut);

@@ -102,6 +102,32 @@ fn status_line_gives_up_the_least_important_first() {
 }
 
 #[test]
+fn status_line_drops_the_count_of_parallel_sessions_whole() {
+    let rooms = screen::agenda(
+        r#"{"format": "dais/1",
+          "event": {"title": "Con", "date": "2017-06-23", "timezone": "America/New_York"},
+          "sessions": [
+            {"id": "a", "title": "Alpha", "kind": "other", "start": "10:00", "end": "11:00"},
+            {"id": "b", "title": "Beta", "kind": "other", "start": "10:30", "end": "11:30"},
+            {"id": "c", "title": "Gamma", "kind": "other", "start": "11:30", "end": "12:00"}]}"#,
+    );
+    let a = App::new(rooms, screen::at("10:45"));
+    let line = |w: u16| text(&render_widget(StatusLine(&a), w, 1));
+    assert!(
+        line(120).starts_with(" ● LIVE Beta · 45 min left · 1 more on now · next Gamma at 11:30"),
+        "{}",
+        line(120)
+    );
+    // Narrower, the parts go whole, from the end: never "1 mo…".
+    for w in 30..=120 {
+        let s = line(w);
+        assert!(!s.contains("1 m…") && !s.contains("1 …"), "{w}: {s}");
+    }
+    assert!(line(50).starts_with(" ● LIVE Beta · 45 min left · 1 more on now"));
+    assert_eq!(line(40).trim_end(), " ● LIVE Beta · 45 min left");
+}
+
+#[test]
 fn status_line_shows_a_banner_over_everything() {
     let mut a = app("11:05");
     a.banner = Some(dais::app::Banner {

@@ -79,7 +79,10 @@ fn parallel_rooms_say_how_many_more_are_on() {
     let a = App::new(rooms.clone(), at("10:45"));
     let (what, rest) = describe(&a);
     assert_eq!(what, "C", "the one that started last");
-    assert_eq!(rest, "25 min left · 2 more on now · next D at 11:30, in 45 min");
+    assert_eq!(
+        rest,
+        "25 min left · 2 more on now · next D at 11:30, in 45 min"
+    );
     assert_eq!(now_json(&a)["also_live"], 2);
     // One room alone: nothing more to say.
     let a = App::new(rooms, at("11:20"));
