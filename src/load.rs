@@ -107,13 +107,21 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
+impl LoadError {
+    /// One problem with the file as a whole (it cannot be read, say), at
+    /// no JSON path.
+    pub fn whole_file(file: String, message: String) -> Self {
+        LoadError {
+            file,
+            problems: vec![Problem::at("", message)],
+        }
+    }
+}
+
 /// Reads and validates the agenda at `path`.
 pub fn load_file(path: &FsPath, limits: &Limits) -> Result<Loaded, LoadError> {
     let name = file_name(path);
-    let fail = |message: String| LoadError {
-        file: name.clone(),
-        problems: vec![Problem::at("", message)],
-    };
+    let fail = |message: String| LoadError::whole_file(name.clone(), message);
     let file =
         std::fs::File::open(path).map_err(|e| fail(format!("cannot open: {}", io_reason(&e))))?;
     let meta = file

@@ -1,7 +1,7 @@
 //! Where an agenda comes from: a file named on the command line, standard
 //! input (`-`), or the bundled hearing.
 
-use crate::load::{self, Limits, LoadError, Loaded, Problem};
+use crate::load::{self, Limits, LoadError, Loaded};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -61,10 +61,7 @@ impl Source {
 /// Reads standard input to its end (no further than the size limit) and
 /// loads what it held.
 fn read_stdin(limits: &Limits) -> Result<Loaded, LoadError> {
-    let fail = |message: String| LoadError {
-        file: STDIN_NAME.to_owned(),
-        problems: vec![Problem::at("", message)],
-    };
+    let fail = |message: String| LoadError::whole_file(STDIN_NAME.to_owned(), message);
     let mut bytes = Vec::new();
     std::io::stdin()
         .lock()

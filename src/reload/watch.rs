@@ -8,7 +8,7 @@ use super::changes::changes;
 use super::watched::Watched;
 use crate::agenda::Agenda;
 use crate::app::Prepared;
-use crate::load::{LoadError, Problem, Stamp, load_file};
+use crate::load::{LoadError, Stamp, load_file};
 use crate::tui::run::Event;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -113,10 +113,7 @@ pub fn read(path: &Path, reading: &Reading) -> Result<Agenda, Outcome> {
     // A room or track the file no longer has is a problem with the file
     // as far as this screen goes: the last good agenda stays.
     reading.filter.apply(loaded.agenda).map_err(|message| {
-        Outcome::Invalid(LoadError {
-            file: crate::load::file_name(path),
-            problems: vec![Problem::at("", message)],
-        })
+        Outcome::Invalid(LoadError::whole_file(crate::load::file_name(path), message))
     })
 }
 
