@@ -31,12 +31,12 @@ fn main() -> ExitCode {
             )
             .exit();
     }
-    let filtering = !(cli.filter.room.is_empty() && cli.filter.track.is_empty());
+    let filter = SessionFilter::new(&cli.filter.room, &cli.filter.track);
     let shows_sessions = matches!(
         cli.command,
         None | Some(Command::List { .. } | Command::Now { .. } | Command::Export { .. })
     );
-    if filtering && !shows_sessions {
+    if !filter.is_empty() && !shows_sessions {
         <Cli as clap::CommandFactory>::command()
             .error(
                 clap::error::ErrorKind::ArgumentConflict,
@@ -48,7 +48,7 @@ fn main() -> ExitCode {
     if let Some(max) = cli.load.max_size {
         limits.max_bytes = max;
     }
-    match run(cli, &limits) {
+    match run(cli, &limits, filter) {
         Ok(code) => code,
         Err(Failure::File(message)) => {
             let _ = writeln!(std::io::stderr(), "{message}");
@@ -61,8 +61,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli, limits: &Limits) -> Result<ExitCode, Failure> {
-    let filter = SessionFilter::new(&cli.filter.room, &cli.filter.track);
+fn run(cli: Cli, limits: &Limits, filter: SessionFilter) -> Result<ExitCode, Failure> {
     match cli.command {
         Some(Command::Validate { files }) => {
             let (report, ok) = commands::validate::run(&files, limits);
@@ -109,9 +108,10 @@ fn run(cli: Cli, limits: &Limits) -> Result<ExitCode, Failure> {
                 },
         }) => {
             let source = Source::from_arg(file.as_deref());
+            let loaded = load(&source, limits, &filter)?;
             emit(
                 output.as_deref(),
-                &commands::export::ics(&source, &sessions, (limits, &filter))
+                &commands::export::ics(&loaded.agenda, &sessions, &source.name())
                     .map_err(Failure::File)?,
             )?;
             Ok(ExitCode::SUCCESS)
