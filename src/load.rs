@@ -16,6 +16,7 @@ pub(crate) mod lax;
 mod problem;
 pub(crate) mod raw;
 pub(crate) mod read;
+mod schedule_xml;
 mod stamp;
 pub(crate) mod times;
 mod unknown;
@@ -206,6 +207,8 @@ enum Parsed<'l> {
     Dais1(dais1::Ready<'l>),
     /// A schedule.json document, in the format given.
     Schedule(Box<crate::import::RawDoc>, Format),
+    /// A schedule.xml document.
+    Xml(schedule_xml::Parsed),
 }
 
 /// The front steps: size, text, nesting, format and syntax; the parsed
@@ -219,6 +222,9 @@ fn read<'l>(name: &str, bytes: &[u8], limits: &'l Limits) -> Result<Parsed<'l>, 
         return Err(fail(too_big(bytes.len() as u64, limits)));
     }
     let text = text_of(bytes).map_err(fail)?;
+    if schedule_xml::sniff(text) {
+        return schedule_xml::parse(text).map(Parsed::Xml).map_err(fail);
+    }
     let read = dais1::read(text, limits, true);
     // The nesting limit is checked first, before any other problem; a
     // dais/1 read that went well has checked it already.
@@ -254,6 +260,7 @@ fn finish(name: &str, parsed: Parsed<'_>, limits: &Limits) -> Result<Loaded, Loa
     let (outcome, format) = match parsed {
         Parsed::Dais1(ready) => (dais1::validate(ready, limits), Format::Dais1),
         Parsed::Schedule(doc, format) => (crate::import::read(&doc, format, limits), format),
+        Parsed::Xml(parsed) => (schedule_xml::read(&parsed, limits), Format::ScheduleXml),
     };
     match outcome.agenda {
         Some(agenda) if outcome.errors.is_empty() => Ok(Loaded {

@@ -20,6 +20,8 @@ pub enum Format {
     ScheduleV1,
     /// c3voc `schedule2`: one flat list of events.
     Schedule2,
+    /// frab / pentabarf `schedule.xml`.
+    ScheduleXml,
 }
 
 impl fmt::Display for Format {
@@ -28,6 +30,7 @@ impl fmt::Display for Format {
             Format::Dais1 => "dais/1",
             Format::ScheduleV1 => "schedule.json (version 1)",
             Format::Schedule2 => "schedule.json (schedule2)",
+            Format::ScheduleXml => "schedule.xml",
         })
     }
 }

@@ -85,6 +85,16 @@ impl Capped {
         other.list.into_iter().for_each(|p| self.push(p));
     }
 
+    /// Changes each listed problem (another format's paths, say).
+    pub fn for_each_mut(&mut self, f: impl FnMut(&mut Problem)) {
+        self.list.iter_mut().for_each(f);
+    }
+
+    /// Adds each problem of `problems`.
+    pub fn extend_from(&mut self, problems: impl IntoIterator<Item = Problem>) {
+        problems.into_iter().for_each(|p| self.push(p));
+    }
+
     /// Keeps only the listed problems `keep` accepts.
     pub fn retain(&mut self, keep: impl FnMut(&Problem) -> bool) {
         self.list.retain(keep);
