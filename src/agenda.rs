@@ -8,10 +8,14 @@ use chrono_tz::Tz;
 
 mod filter;
 mod kind;
+pub mod marks;
+pub mod overlap;
 mod time;
 
 pub use filter::SessionFilter;
 pub use kind::{Appearance, Kind, Role};
+pub use marks::{Mark, MarkFilter, Marks};
+pub use overlap::Overlap;
 pub use time::{Resolved, Span, humanize_minutes, resolve, resolve_naive};
 
 /// A whole validated agenda.

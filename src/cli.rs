@@ -64,6 +64,12 @@ pub struct ClockArgs {
     #[arg(long, global = true, value_name = "TIME")]
     pub at: Option<String>,
 
+    /// Your own zone, an IANA name ("Europe/Berlin"), instead of `TZ`'s:
+    /// the header's clock shows it, and `z` on the screen switches every
+    /// time to it.
+    #[arg(long, global = true, value_name = "ZONE")]
+    pub tz: Option<String>,
+
     /// Run the clock this many times faster than real time.
     #[arg(long, global = true, value_name = "N", default_value_t = 1.0)]
     pub speed: f64,

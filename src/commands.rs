@@ -3,6 +3,7 @@
 pub mod convert;
 pub mod export;
 pub mod list;
+pub mod mark;
 pub mod now;
 pub mod open;
 pub mod shell;

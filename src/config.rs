@@ -12,6 +12,10 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
+mod alerts;
+
+pub use alerts::Alerts;
+
 /// The settings a config file gives.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Config {
@@ -19,6 +23,8 @@ pub struct Config {
     pub theme: Theme,
     /// The key bindings.
     pub keymap: Keymap,
+    /// Reminders before starred sessions.
+    pub alerts: Alerts,
     /// What was wrong with the file, each naming file, line and key.
     pub problems: Vec<String>,
 }
@@ -36,6 +42,8 @@ pub const THEMES: &[&str] = &["dark", "light", "high-contrast"];
 #[serde(deny_unknown_fields)]
 struct Raw {
     theme: Option<Spanned<String>>,
+    remind_minutes: Option<Spanned<i64>>,
+    notify: Option<Spanned<String>>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<Keys>>,
 }
@@ -95,10 +103,17 @@ pub fn parse(name: &str, text: &str) -> Config {
             }
         },
     };
+    let alerts = alerts::read(
+        raw.remind_minutes.as_ref(),
+        raw.notify.as_ref(),
+        &at,
+        &mut problems,
+    );
     let keymap = keymap(&raw, &at, &mut problems);
     Config {
         theme,
         keymap,
+        alerts,
         problems,
     }
 }
@@ -187,6 +202,11 @@ pub fn default_text() -> String {
          # and change what you like; anything left out keeps its default.\n\n\
          # Colours: \"dark\", \"light\" or \"high-contrast\". NO_COLOR, when set, wins.\n\
          theme = \"dark\"\n\n\
+         # Minutes before a starred session starts to remind you (0: never).\n\
+         remind_minutes = 5\n\n\
+         # How a reminder gets your attention besides its banner: \"auto\" (the bell,\n\
+         # and a desktop notification where the terminal shows one), \"bell\", \"off\".\n\
+         notify = \"auto\"\n\n\
          # Keys: command = [\"key\", ...] replaces that command's keys. Keys are\n\
          # written like q, G, Ctrl-c, Alt-x, Up, Down, Left, Right, PageUp, PageDown,\n\
          # Home, End, Enter, Esc, Tab, Shift-Tab, Backspace, Space, F1...\n\
@@ -282,6 +302,21 @@ mod tests {
         assert!(c.problems[1].starts_with("c.toml:3:1: keys.\"fly\": unknown command"));
         assert!(c.problems[2].starts_with("c.toml:4:8: keys.quit: unknown key \"Ctlr-q\""));
         assert_eq!(c.keymap.command(Key::ch('q')), Some(Command::Quit));
+    }
+
+    #[test]
+    fn reminder_settings_are_read_and_bad_ones_reported() {
+        use crate::alert::Mode;
+        let c = parse("c.toml", "remind_minutes = 10\nnotify = \"bell\"\n");
+        assert_eq!(c.problems, Vec::<String>::new());
+        assert_eq!(c.alerts.remind_minutes, 10);
+        assert_eq!(c.alerts.notify, Mode::Bell);
+        let c = parse("c.toml", "remind_minutes = -1\nnotify = \"loud\"\n");
+        assert_eq!(c.problems.len(), 2, "{:?}", c.problems);
+        assert!(c.problems[0].starts_with("c.toml:1:18: remind_minutes:"));
+        assert!(c.problems[1].starts_with("c.toml:2:10: notify: unknown value \"loud\""));
+        assert_eq!(c.alerts, super::Alerts::default());
+        assert_eq!(c.alerts.remind_minutes, 5);
     }
 
     #[test]

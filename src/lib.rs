@@ -4,6 +4,7 @@
 //! benchmarks reach the same code the binary runs.
 
 pub mod agenda;
+pub mod alert;
 pub mod app;
 pub mod cli;
 pub mod clock;
@@ -13,7 +14,9 @@ pub mod export;
 pub mod import;
 pub mod keymap;
 pub mod load;
+pub mod programme;
 pub mod reload;
+pub mod remind;
 pub mod sanitize;
 pub mod slug;
 pub mod source;
@@ -25,3 +28,4 @@ pub mod theme;
 pub mod tui;
 pub mod ui;
 pub mod write;
+pub mod zone;

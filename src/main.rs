@@ -2,6 +2,7 @@
 //! (real time, the viewer's zone, the environment), load, run, exit.
 
 use chrono::Utc;
+use chrono_tz::Tz;
 use clap::Parser;
 use dais::agenda::SessionFilter;
 use dais::cli::{Cli, Command, ExportFormat, ListFormat};
@@ -74,7 +75,7 @@ fn run(cli: Cli, limits: &Limits, filter: SessionFilter) -> Result<ExitCode, Fai
         }
         Some(Command::List { file, format }) => {
             let loaded = load(&Source::from_arg(file.as_deref()), limits, &filter)?;
-            list(&loaded, format)
+            list(&loaded, format, tz_arg(&cli.clock)?)
         }
         Some(Command::Config { default, path }) => {
             config_command(cli.clock.config.as_deref(), default, path)
@@ -137,7 +138,7 @@ fn run(cli: Cli, limits: &Limits, filter: SessionFilter) -> Result<ExitCode, Fai
             // (/dev/tty, as crossterm does) when the agenda was piped in.
             let keys = std::io::stdin().is_terminal() || source == Source::Stdin;
             if !std::io::stdout().is_terminal() || !keys {
-                return list(&loaded, ListFormat::Text);
+                return list(&loaded, ListFormat::Text, tz_arg(&cli.clock)?);
             }
             let setup = setup(&cli.clock, &loaded, filter)?;
             match commands::open::run(&source, loaded, &setup, limits) {
@@ -175,11 +176,12 @@ fn setup(
     if !(clock.speed.is_finite() && clock.speed > 0.0) {
         return Err("--speed must be a positive number".into());
     }
+    let tz = tz_arg(clock)?;
     let no_color = Theme::no_color_requested(std::env::var_os("NO_COLOR").as_deref());
     let config = read_config(clock.config.as_deref());
     Ok(commands::open::Setup {
         clock: Clock::new(Box::new(Utc::now), at, clock.speed),
-        viewer_tz: viewer_zone(),
+        viewer_tz: tz.or_else(viewer_zone),
         theme: if no_color {
             Theme::monochrome()
         } else {
@@ -190,6 +192,16 @@ fn setup(
         notices: config.problems,
         filter,
     })
+}
+
+/// `--tz ZONE`, read.
+fn tz_arg(clock: &dais::cli::ClockArgs) -> Result<Option<Tz>, String> {
+    clock
+        .tz
+        .as_deref()
+        .map(dais::zone::parse_tz)
+        .transpose()
+        .map_err(|e| format!("--tz: {e}"))
 }
 
 /// The config from `--config`, else from the default place (if there).
@@ -240,7 +252,7 @@ fn viewer_zone() -> Option<chrono_tz::Tz> {
     from_env.or_else(|| iana_time_zone::get_timezone().ok()?.parse().ok())
 }
 
-fn list(loaded: &Loaded, format: ListFormat) -> Result<ExitCode, Failure> {
+fn list(loaded: &Loaded, format: ListFormat, zone: Option<Tz>) -> Result<ExitCode, Failure> {
     let styled = std::io::stdout().is_terminal()
         && !Theme::no_color_requested(std::env::var_os("NO_COLOR").as_deref());
     let styling = if styled {
@@ -248,7 +260,12 @@ fn list(loaded: &Loaded, format: ListFormat) -> Result<ExitCode, Failure> {
     } else {
         commands::list::Styling::Plain
     };
-    print(&commands::list::render(&loaded.agenda, format, styling))?;
+    print(&commands::list::render_in(
+        &loaded.agenda,
+        format,
+        styling,
+        zone,
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -138,7 +138,7 @@ fn unique<'a>(values: impl Iterator<Item = &'a String>) -> Vec<&'a String> {
 }
 
 /// Drops the people no session names, renumbering the rest in order.
-fn keep_people_in_sessions(agenda: &mut Agenda) {
+pub(super) fn keep_people_in_sessions(agenda: &mut Agenda) {
     let mut used = vec![false; agenda.people.len()];
     for p in agenda.sessions.iter().flat_map(|s| &s.participants) {
         used[p.person] = true;

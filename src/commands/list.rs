@@ -2,6 +2,7 @@
 
 use crate::agenda::{Agenda, Appearance, Participant, Role, Session};
 use crate::cli::ListFormat;
+use chrono_tz::Tz;
 use std::fmt::Write;
 
 /// Whether plain text may use terminal styling (bold headings).
@@ -15,9 +16,21 @@ pub enum Styling {
 
 /// Renders the programme in the chosen format.
 pub fn render(agenda: &Agenda, format: ListFormat, styling: Styling) -> String {
+    render_in(agenda, format, styling, None)
+}
+
+/// [`render`] with times in `zone` (`--tz`) if given, else as the agenda
+/// gives them. JSON keeps the agenda's own.
+pub fn render_in(
+    agenda: &Agenda,
+    format: ListFormat,
+    styling: Styling,
+    zone: Option<Tz>,
+) -> String {
+    let zone = zone.filter(|z| *z != agenda.event.timezone);
     match format {
-        ListFormat::Text => text(agenda, styling),
-        ListFormat::Markdown => markdown(agenda),
+        ListFormat::Text => text(agenda, styling, zone),
+        ListFormat::Markdown => markdown(agenda, zone),
         ListFormat::Json => crate::write::to_json(agenda),
     }
 }
@@ -75,7 +88,11 @@ fn headings<'a>(
     (day, part)
 }
 
-fn time_range(s: &Session) -> String {
+fn time_range(s: &Session, zone: Option<Tz>) -> String {
+    if let Some(z) = zone {
+        let (start, end) = (s.start().with_timezone(&z), s.end().with_timezone(&z));
+        return format!("{}-{}", start.format("%H:%M"), end.format("%H:%M"));
+    }
     // A session ending at midnight ends at 24:00 of its day, not 00:00.
     format!(
         "{}-{}",
@@ -84,7 +101,7 @@ fn time_range(s: &Session) -> String {
     )
 }
 
-fn text(agenda: &Agenda, styling: Styling) -> String {
+fn text(agenda: &Agenda, styling: Styling, zone: Option<Tz>) -> String {
     let (bold, dim, reset) = match styling {
         Styling::Plain => ("", "", ""),
         Styling::Terminal => ("\x1b[1m", "\x1b[2m", "\x1b[0m"),
@@ -97,7 +114,7 @@ fn text(agenda: &Agenda, styling: Styling) -> String {
     }
     let mut facts = vec![e.date.format("%A %-d %B %Y").to_string()];
     facts.extend(e.venue.clone());
-    facts.push(e.timezone.name().to_owned());
+    facts.push(zone.unwrap_or(e.timezone).name().to_owned());
     let _ = writeln!(out, "{dim}{}{reset}", facts.join(" · "));
     let indent = "             ";
     let mut prev = None;
@@ -109,7 +126,7 @@ fn text(agenda: &Agenda, styling: Styling) -> String {
         if let Some(part) = part {
             let _ = writeln!(out, "\n{bold}{part}{reset}");
         }
-        let _ = writeln!(out, "\n{}  {bold}{}{reset}", time_range(s), s.title);
+        let _ = writeln!(out, "\n{}  {bold}{}{reset}", time_range(s, zone), s.title);
         if let Some(place) = room_and_track(s) {
             let _ = writeln!(out, "{indent}{dim}{place}{reset}");
         }
@@ -133,7 +150,7 @@ fn text(agenda: &Agenda, styling: Styling) -> String {
     out
 }
 
-fn markdown(agenda: &Agenda) -> String {
+fn markdown(agenda: &Agenda, zone: Option<Tz>) -> String {
     let e = &agenda.event;
     let mut out = format!("# {}\n\n", md(&e.title));
     if let Some(sub) = &e.subtitle {
@@ -141,7 +158,7 @@ fn markdown(agenda: &Agenda) -> String {
     }
     let mut facts = vec![e.date.format("%A %-d %B %Y").to_string()];
     facts.extend(e.venue.clone());
-    facts.push(e.timezone.name().to_owned());
+    facts.push(zone.unwrap_or(e.timezone).name().to_owned());
     let _ = writeln!(out, "*{}*", md(&facts.join(" · ")));
     let mut prev = None;
     for s in &agenda.sessions {
@@ -153,7 +170,7 @@ fn markdown(agenda: &Agenda) -> String {
             let level = if agenda.is_multi_day() { "###" } else { "##" };
             let _ = writeln!(out, "\n{level} {}", md(part));
         }
-        let _ = writeln!(out, "\n**{}** {}\n", time_range(s), md(&s.title));
+        let _ = writeln!(out, "\n**{}** {}\n", time_range(s, zone), md(&s.title));
         if let Some(place) = room_and_track(s) {
             let _ = writeln!(out, "*{}*\n", md(&place));
         }

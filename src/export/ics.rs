@@ -20,6 +20,12 @@ pub use text::{escape, fold_into};
 
 /// The calendar for `sessions` (of `agenda`), as CRLF-terminated text.
 pub fn calendar(agenda: &Agenda, sessions: &[&Session]) -> String {
+    calendar_with_alarms(agenda, sessions, None)
+}
+
+/// [`calendar`] with, when `alarm` gives minutes, an alarm that many
+/// minutes before each session (`export ics --starred`: my programme).
+pub fn calendar_with_alarms(agenda: &Agenda, sessions: &[&Session], alarm: Option<u32>) -> String {
     let tz = agenda.event.timezone;
     let years = sessions
         .iter()
@@ -46,6 +52,18 @@ pub fn calendar(agenda: &Agenda, sessions: &[&Session]) -> String {
     }
     for s in sessions {
         event(agenda, s, utc, &mut lines);
+        if let Some(minutes) = alarm.filter(|m| *m > 0) {
+            // Before END:VEVENT: an alarm is part of its event.
+            let end = lines.pop();
+            lines.extend([
+                "BEGIN:VALARM".to_owned(),
+                "ACTION:DISPLAY".to_owned(),
+                format!("DESCRIPTION:{}", escape(&s.title)),
+                format!("TRIGGER:-PT{minutes}M"),
+                "END:VALARM".to_owned(),
+            ]);
+            lines.extend(end);
+        }
     }
     lines.push("END:VCALENDAR".to_owned());
     let mut out = String::new();

@@ -6,3 +6,4 @@ mod ics_export;
 mod now;
 mod rooms;
 mod schedule_json;
+mod zone;
