@@ -78,10 +78,11 @@ fn node(depth: u32) -> BoxedStrategy<String> {
         any::<bool>(),
     )
         .prop_map(|(name, attrs, children, close_wrong)| {
-            let attrs: String = attrs
-                .iter()
-                .map(|(k, v)| format!(" {k}=\"{}\"", v.replace(['"', '<'], "")))
-                .collect();
+            let attrs: String = attrs.iter().fold(String::new(), |mut out, (k, v)| {
+                use std::fmt::Write as _;
+                let _ = write!(out, " {k}=\"{}\"", v.replace(['"', '<'], ""));
+                out
+            });
             let end = if close_wrong { "y" } else { name };
             format!("<{name}{attrs}>{}</{end}>", children.concat())
         });
