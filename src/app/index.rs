@@ -4,6 +4,8 @@
 use crate::agenda::{Agenda, Session};
 use chrono::{NaiveDate, NaiveDateTime};
 
+mod shown;
+
 /// One row of the timeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
@@ -39,39 +41,16 @@ pub struct Index {
     pub multi_day: bool,
     /// The last day with a session.
     pub last_day: Option<NaiveDate>,
+    /// The sessions in the timeline, ascending, when some are left out
+    /// (hidden, or `o` shows starred ones only); `None`: every one.
+    pub shown: Option<Vec<usize>>,
 }
 
 impl Index {
     /// Derives the index of `agenda`.
     pub fn new(agenda: &Agenda) -> Self {
         let multi_day = agenda.is_multi_day();
-        let mut rows = Vec::with_capacity(agenda.sessions.len() * 5 / 4 + 2);
-        let mut row_of = Vec::with_capacity(agenda.sessions.len());
-        let mut prev: Option<&Session> = None;
-        let mut latest_end: Option<NaiveDateTime> = None;
-        for (i, s) in agenda.sessions.iter().enumerate() {
-            let new_day = prev.is_none_or(|p| p.date() != s.date());
-            if multi_day && new_day {
-                rows.push(Row::Day(s.date()));
-            }
-            let new_part = new_day || prev.is_some_and(|p| p.part != s.part);
-            if let Some(end) = latest_end.filter(|e| !new_day && *e < s.span.local_start) {
-                rows.push(Row::Gap {
-                    from: end,
-                    to: s.span.local_start,
-                });
-            }
-            if new_part && s.part.is_some() {
-                rows.push(Row::Part(i));
-            }
-            row_of.push(rows.len());
-            rows.push(Row::Session(i));
-            latest_end = Some(match latest_end {
-                Some(e) if !new_day => e.max(s.span.local_end),
-                _ => s.span.local_end,
-            });
-            prev = Some(s);
-        }
+        let (rows, row_of) = timeline(agenda, multi_day, &|_| true);
         let mut sessions_of_person = vec![Vec::new(); agenda.people.len()];
         let mut sessions_of_message = vec![Vec::new(); agenda.key_messages.len()];
         for (i, s) in agenda.sessions.iter().enumerate() {
@@ -103,8 +82,60 @@ impl Index {
             longest_minutes,
             multi_day,
             last_day,
+            shown: None,
         }
     }
+}
+
+/// The timeline's rows for the sessions `shows` lets through, and each
+/// session's row (one left out: the row of the next one shown, or the
+/// end).
+fn timeline(
+    agenda: &Agenda,
+    multi_day: bool,
+    shows: &dyn Fn(usize) -> bool,
+) -> (Vec<Row>, Vec<usize>) {
+    let mut rows = Vec::with_capacity(agenda.sessions.len() * 5 / 4 + 2);
+    let mut row_of = Vec::with_capacity(agenda.sessions.len());
+    let mut prev: Option<&Session> = None;
+    let mut latest_end: Option<NaiveDateTime> = None;
+    for (i, s) in agenda.sessions.iter().enumerate() {
+        if !shows(i) {
+            row_of.push(usize::MAX);
+            continue;
+        }
+        let new_day = prev.is_none_or(|p| p.date() != s.date());
+        if multi_day && new_day {
+            rows.push(Row::Day(s.date()));
+        }
+        let new_part = new_day || prev.is_some_and(|p| p.part != s.part);
+        if let Some(end) = latest_end.filter(|e| !new_day && *e < s.span.local_start) {
+            rows.push(Row::Gap {
+                from: end,
+                to: s.span.local_start,
+            });
+        }
+        if new_part && s.part.is_some() {
+            rows.push(Row::Part(i));
+        }
+        row_of.push(rows.len());
+        rows.push(Row::Session(i));
+        latest_end = Some(match latest_end {
+            Some(e) if !new_day => e.max(s.span.local_end),
+            _ => s.span.local_end,
+        });
+        prev = Some(s);
+    }
+    // Left out: the row of the next session shown, else the last row.
+    let mut next = rows.len().saturating_sub(1);
+    for r in row_of.iter_mut().rev() {
+        if *r == usize::MAX {
+            *r = next;
+        } else {
+            next = *r;
+        }
+    }
+    (rows, row_of)
 }
 
 /// Whether a row starts a section of the timeline: a day or a part.
