@@ -88,6 +88,9 @@ pub struct App {
     /// Which sessions are shown, if not all: `--room` and `--track` in
     /// words ("room Saal 1").
     pub only: Option<String>,
+    /// Changes to the user's state that `update` asked for, in order; the
+    /// event loop saves them (before the next frame) and empties this.
+    pub changes: Vec<crate::store::Change>,
     /// Set when the user asked to quit.
     pub quit: bool,
 }
@@ -128,6 +131,7 @@ impl App {
             live: Live::new(now),
             banner: None,
             only: None,
+            changes: Vec::new(),
             quit: false,
         };
         app.follow_now();

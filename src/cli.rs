@@ -130,6 +130,17 @@ pub enum Command {
         #[command(subcommand)]
         format: ExportFormat,
     },
+    /// Show where your saved state is (running-late shifts), back it up
+    /// as JSON, or read a backup back.
+    #[command(args_conflicts_with_subcommands = true, arg_required_else_help = true)]
+    State {
+        /// Print where the state database is.
+        #[arg(long)]
+        path: bool,
+        /// What to do with it.
+        #[command(subcommand)]
+        action: Option<StateAction>,
+    },
     /// Print a shell completion script (e.g. `dais completions bash`).
     Completions {
         /// The shell to complete for.
@@ -160,6 +171,21 @@ pub enum ExportFormat {
         /// Write to this file instead of standard output.
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+}
+
+/// What `dais state` does.
+#[derive(Debug, Subcommand)]
+pub enum StateAction {
+    /// Write everything in the state database as JSON to standard output:
+    /// a backup.
+    Export,
+    /// Read a backup made by `dais state export` back into the state
+    /// database, merging: its rows are added, or replace the same ones;
+    /// no row is dropped.
+    Import {
+        /// The backup file.
+        file: PathBuf,
     },
 }
 

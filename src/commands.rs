@@ -7,4 +7,5 @@ pub mod mark;
 pub mod now;
 pub mod open;
 pub mod shell;
+pub mod state;
 pub mod validate;

@@ -20,7 +20,7 @@ pub mod remind;
 pub mod sanitize;
 pub mod slug;
 pub mod source;
-pub mod state;
+pub mod store;
 pub mod synth;
 #[cfg(test)]
 mod testing;

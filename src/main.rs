@@ -5,13 +5,13 @@ use chrono::Utc;
 use chrono_tz::Tz;
 use clap::Parser;
 use dais::agenda::SessionFilter;
-use dais::cli::{Cli, Command, ExportFormat, ListFormat};
+use dais::cli::{Cli, Command, ExportFormat, ListFormat, StateAction};
 use dais::clock::{Clock, parse_at};
 use dais::commands;
 use dais::config;
 use dais::load::{Limits, Loaded};
 use dais::source::Source;
-use dais::state::Store;
+use dais::store::Store;
 use dais::theme::Theme;
 use dais::tui::Exit;
 use std::io::{IsTerminal, Write};
@@ -81,9 +81,10 @@ fn run(cli: Cli, limits: &Limits, filter: SessionFilter) -> Result<ExitCode, Fai
             config_command(cli.clock.config.as_deref(), default, path)
         }
         Some(Command::Now { file, format }) => {
-            let loaded = load(&Source::from_arg(file.as_deref()), limits, &filter)?;
+            let source = Source::from_arg(file.as_deref());
+            let loaded = load(&source, limits, &filter)?;
             let setup = setup(&cli.clock, &loaded, filter)?;
-            let app = commands::open::app(loaded, &setup);
+            let app = commands::open::now_app(&source, loaded, &setup);
             // The screen shows these in a banner; a status bar has none.
             if let Some(b) = app.banner.as_ref().filter(|b| b.error) {
                 let _ = writeln!(std::io::stderr(), "dais: {}", b.text);
@@ -117,6 +118,7 @@ fn run(cli: Cli, limits: &Limits, filter: SessionFilter) -> Result<ExitCode, Fai
             )?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::State { path, action }) => state_command(path, action),
         Some(Command::Completions { shell }) => {
             print(&commands::shell::completions(shell))?;
             Ok(ExitCode::SUCCESS)
@@ -188,7 +190,7 @@ fn setup(
             config.theme
         },
         keymap: config.keymap,
-        store: Store::default_location(),
+        state: Store::default_path(),
         notices: config.problems,
         filter,
     })
@@ -240,6 +242,30 @@ fn config_command(
         return Ok(ExitCode::SUCCESS);
     }
     Err(Failure::File(config.problems.join("\n")))
+}
+
+/// `dais state`: where the user's state is, export or import a backup.
+fn state_command(show_path: bool, action: Option<StateAction>) -> Result<ExitCode, Failure> {
+    let Some(path) = Store::default_path() else {
+        return Err("no state directory on this system (set XDG_STATE_HOME)"
+            .to_owned()
+            .into());
+    };
+    let report = match action {
+        _ if show_path => commands::state::Report {
+            out: format!("{}\n", dais::load::file_name(&path)),
+            warnings: Vec::new(),
+        },
+        Some(StateAction::Export) | None => commands::state::export(&path),
+        Some(StateAction::Import { file }) => {
+            commands::state::import(&path, &file).map_err(Failure::File)?
+        }
+    };
+    for w in &report.warnings {
+        let _ = writeln!(std::io::stderr(), "{w}");
+    }
+    print(&report.out)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The viewer's zone: `TZ` if it names an IANA zone, else the system's.

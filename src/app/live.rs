@@ -3,6 +3,7 @@
 
 use super::{App, Command};
 use crate::agenda::Agenda;
+use crate::store::{Change, ShiftChange};
 use chrono::{DateTime, Duration, DurationRound, Utc};
 use chrono_tz::Tz;
 
@@ -20,9 +21,6 @@ pub struct Live {
     pub follow: bool,
     /// The delay the meeting has built up.
     pub shift: Shift,
-    /// Set when the shift changed and should be saved; the event loop saves
-    /// it and clears this.
-    pub shift_changed: bool,
     /// Set when the user asked for a reload; the event loop does it.
     pub reload_requested: bool,
 }
@@ -35,7 +33,6 @@ impl Live {
             viewer_tz: None,
             follow: true,
             shift: Shift::default(),
-            shift_changed: false,
             reload_requested: false,
         }
     }
@@ -169,7 +166,6 @@ impl App {
     pub fn set_shift(&mut self, shift: Shift) {
         self.live.shift = shift;
         self.timing = super::Timing::new(&self.agenda, &self.live.shift);
-        self.live.shift_changed = true;
     }
 
     /// The session that follow mode shows: the live one, else the next,
@@ -221,6 +217,7 @@ impl App {
                 let mut shift = self.live.shift.clone();
                 shift.add(anchor, step);
                 self.set_shift(shift);
+                self.save_step(anchor, step);
                 self.follow_now();
             }
             Command::StartedNow => {
@@ -236,14 +233,30 @@ impl App {
                 let mut shift = self.live.shift.clone();
                 shift.add(i, wanted - have);
                 self.set_shift(shift);
+                self.save_step(i, wanted - have);
                 self.live.follow = true;
                 self.follow_now();
             }
             Command::OnTime => {
                 self.set_shift(Shift::default());
+                self.changes.push(Change::Shift(ShiftChange::Clear {
+                    view: self.view_key(),
+                }));
                 self.follow_now();
             }
             _ => {}
+        }
+    }
+
+    /// Asks for a step of the shift to be saved: `minutes` more from
+    /// session `i` on.
+    fn save_step(&mut self, i: usize, minutes: i64) {
+        if minutes != 0 {
+            self.changes.push(Change::Shift(ShiftChange::Add {
+                view: self.view_key(),
+                session: self.agenda.sessions[i].id.clone(),
+                minutes,
+            }));
         }
     }
 

@@ -6,14 +6,12 @@ use crate::agenda::Agenda;
 use std::sync::Arc;
 
 impl App {
-    /// The identity under which this agenda's state is saved. A view of
-    /// some rooms keeps a shift of its own: one saved there names only
-    /// its sessions, and must not replace the whole agenda's.
-    pub fn identity(&self) -> String {
-        match &self.only {
-            Some(only) => format!("{} · {only}", identity(&self.agenda)),
-            None => identity(&self.agenda),
-        }
+    /// The view whose shift is saved: `""` for the whole agenda, else the
+    /// rooms and tracks shown. A view of some rooms keeps a shift of its
+    /// own: one saved there names only its sessions, and must not replace
+    /// the whole agenda's.
+    pub fn view_key(&self) -> String {
+        self.only.clone().unwrap_or_default()
     }
 
     /// The shift by session id, for saving.
@@ -36,8 +34,6 @@ impl App {
             }
         }
         self.set_shift(shift);
-        // Restoring is not a change to save.
-        self.live.shift_changed = false;
         self.follow_now();
     }
 
@@ -199,9 +195,15 @@ mod tests {
     #[test]
     fn a_view_of_some_rooms_saves_its_shift_apart() {
         let mut app = app();
-        let whole = app.identity();
+        assert_eq!(app.view_key(), "");
         app.only = Some("room Saal 1".to_owned());
-        assert_eq!(app.identity(), format!("{whole} · room Saal 1"));
+        assert_eq!(app.view_key(), "room Saal 1");
+        app.update(Command::Later.into());
+        assert!(
+            matches!(&app.changes[..], [crate::store::Change::Shift(crate::store::ShiftChange::Add { view, minutes: 5, .. })] if view == "room Saal 1"),
+            "{:?}",
+            app.changes
+        );
     }
 
     #[test]

@@ -8,10 +8,11 @@ use crate::keymap::Keymap;
 use crate::load::{Limits, Loaded};
 use crate::reload::{Reading, Reloader};
 use crate::source::Source;
-use crate::state::Store;
+use crate::store::{AgendaKey, Change, Store, Stored};
 use crate::theme::Theme;
 use crate::tui::{self, Exit, Runtime};
 use chrono_tz::Tz;
+use std::path::PathBuf;
 
 /// What the screen needs from the process: supplied by `main`.
 pub struct Setup {
@@ -23,8 +24,8 @@ pub struct Setup {
     pub theme: Theme,
     /// The key bindings.
     pub keymap: Keymap,
-    /// Where the shift is saved, if anywhere.
-    pub store: Option<Store>,
+    /// The user's state database, if there is a place for it.
+    pub state: Option<PathBuf>,
     /// Problems to show on the first screen (a bad config, say).
     pub notices: Vec<String>,
     /// Which sessions are shown (already applied to the loaded agenda;
@@ -32,19 +33,36 @@ pub struct Setup {
     pub filter: SessionFilter,
 }
 
-/// Builds the app for a loaded agenda, restoring its saved shift.
-pub fn app(loaded: Loaded, setup: &Setup) -> App {
+/// Where an agenda's state is kept in the store: its file's canonical
+/// path (the bundled agenda by name, standard input by its meeting
+/// alone).
+pub fn key(source: &Source, agenda: &crate::agenda::Agenda) -> AgendaKey {
+    let place = match source {
+        Source::Bundled => Some(format!("bundled:{}", crate::load::BUNDLED_NAME)),
+        Source::File(p) => {
+            let p = std::fs::canonicalize(p)
+                .or_else(|_| std::path::absolute(p))
+                .unwrap_or_else(|_| p.clone());
+            Some(p.to_string_lossy().into_owned())
+        }
+        Source::Stdin => None,
+    };
+    AgendaKey::new(place, crate::app::identity(agenda))
+}
+
+/// Builds the app for a loaded agenda, restoring its saved shift from
+/// `store` (the agenda's place there given).
+pub fn app(loaded: Loaded, setup: &Setup, store: Option<(&mut Store, &AgendaKey)>) -> App {
     let mut app = App::new(loaded.agenda, setup.clock.now())
         .with_viewer_zone(setup.viewer_tz)
         .with_theme(setup.theme)
         .with_keymap(setup.keymap.clone());
     app.only = setup.filter.label_in(&app.agenda);
     let mut notices = setup.notices.clone();
-    if let Some(store) = &setup.store {
-        match store.shift(&app.identity()) {
-            Ok(shift) => app.set_shift_by_id(&shift),
-            Err(e) => notices.push(e),
-        }
+    if let Some((store, key)) = store {
+        let shift = store.shift(key, &app.view_key());
+        app.set_shift_by_id(&shift);
+        notices.extend(store.take_problems());
     }
     if !notices.is_empty() {
         app.banner = Some(Banner {
@@ -56,6 +74,26 @@ pub fn app(loaded: Loaded, setup: &Setup) -> App {
     app
 }
 
+/// The app `dais now` reports on: the saved shift read, nothing made.
+pub fn now_app(source: &Source, loaded: Loaded, setup: &Setup) -> App {
+    let key = key(source, &loaded.agenda);
+    let mut store = setup.state.as_ref().map(Store::open_existing);
+    app(loaded, setup, store.as_mut().map(|s| (s, &key)))
+}
+
+/// Saves `change` to the agenda `key` in `store`; the app then shows
+/// what is stored (other windows' changes included). Returns a problem to
+/// show, if it was not saved.
+pub fn save(store: &mut Store, key: &AgendaKey, app: &mut App, change: &Change) -> Option<String> {
+    match store.apply(key, change) {
+        Ok(Stored::Shift(steps)) => {
+            app.set_shift_by_id(&steps);
+            None
+        }
+        Err(problem) => Some(problem),
+    }
+}
+
 /// Runs the screen until the user quits; returns how it ended.
 pub fn run(
     source: &Source,
@@ -64,13 +102,13 @@ pub fn run(
     limits: &Limits,
 ) -> std::io::Result<Exit> {
     let stamp = loaded.stamp;
-    let mut app = app(loaded, setup);
-    let store = setup.store.clone();
+    let key = key(source, &loaded.agenda);
+    let mut store = setup.state.as_ref().map(Store::open);
+    let mut app = app(loaded, setup, store.as_mut().map(|s| (s, &key)));
     let mut rt = Runtime {
         clock: &setup.clock,
-        save_shift: Box::new(move |app: &App| {
-            let store = store.as_ref()?;
-            store.save_shift(&app.identity(), app.shift_by_id()).err()
+        save: Box::new(move |app: &mut App, change: Change| {
+            save(store.as_mut()?, &key, app, &change)
         }),
         reloader: Some(Box::new(|app: &App, events| {
             let reading = Reading {

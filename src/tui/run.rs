@@ -8,6 +8,7 @@ use super::terminal::{self, Term};
 use crate::app::{Action, App};
 use crate::clock::Clock;
 use crate::reload::{self, Outcome, Reloader};
+use crate::store::Change;
 use crate::ui::Screen;
 use ratatui::crossterm::event;
 use signal_hook::consts::SIGTSTP;
@@ -38,16 +39,17 @@ pub enum Exit {
     Signal(i32),
 }
 
-/// Saves the shift of an app; returns a problem to show, if any.
-pub type SaveShift<'a> = Box<dyn FnMut(&App) -> Option<String> + 'a>;
+/// Saves one change to the user's state that the app asked for, and
+/// shows the app what is stored now; returns a problem to show, if any.
+pub type Save<'a> = Box<dyn FnMut(&mut App, Change) -> Option<String> + 'a>;
 
 /// What the loop needs from outside the app: the clock and the effects
 /// that `update` asks for but may not do itself.
 pub struct Runtime<'a> {
     /// The clock.
     pub clock: &'a Clock,
-    /// Saves the running-late shift; returns a problem to show, if any.
-    pub save_shift: SaveShift<'a>,
+    /// Saves a change to the user's state (see [`Save`]).
+    pub save: Save<'a>,
     /// Starts reading the agenda again in the background, given the app
     /// and the loop's channel for the outcomes.
     pub reloader: Option<StartReloader<'a>>,
@@ -122,9 +124,9 @@ fn event_loop(
             app.update(Action::Tick(now));
             dirty = true;
         }
-        if app.live.shift_changed {
-            app.live.shift_changed = false;
-            if let Some(problem) = (rt.save_shift)(app) {
+        // Saved before the next frame shows the change as done.
+        for change in std::mem::take(&mut app.changes) {
+            if let Some(problem) = (rt.save)(app, change) {
                 app.banner = Some(crate::app::Banner {
                     text: problem,
                     error: true,

@@ -6,4 +6,5 @@ mod ics_export;
 mod now;
 mod rooms;
 mod schedule_json;
+mod state;
 mod zone;

@@ -3,4 +3,5 @@
 mod keys;
 mod reload;
 mod signals;
+mod state;
 mod tty;

@@ -3,9 +3,10 @@
 
 use crate::support::screen;
 
-use dais::app::App;
-use dais::state::Store;
-use screen::{at, hearing};
+use dais::commands::open::key;
+use dais::source::Source;
+use dais::store::{AgendaKey, Change, ShiftChange, Store};
+use screen::hearing;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -105,10 +106,7 @@ fn json_at_several_moments() {
 fn a_saved_shift_is_honoured() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let identity = App::new(hearing(), at("11:05")).identity();
-    Store::at(d.join("dais").join("state.json"))
-        .save_shift(&identity, vec![("panel-1".into(), 10)])
-        .unwrap();
+    save_shift(d, &key(&Source::Bundled, &hearing()));
     assert_eq!(
         now_text(d, "11:05"),
         "Panel 1 · 50 min left · next Panel 2 at 11:55 · running 10 min late\n"
@@ -129,9 +127,9 @@ fn a_saved_shift_is_honoured() {
     );
     // Another agenda's shift is not this one's.
     let other = tempfile::tempdir().unwrap();
-    Store::at(other.path().join("dais").join("state.json"))
-        .save_shift("another agenda", vec![("panel-1".into(), 10)])
-        .unwrap();
+    let mut another = key(&Source::Bundled, &hearing());
+    another.source = Some("/elsewhere/hearing.json".into());
+    save_shift(other.path(), &another);
     assert_eq!(
         now_text(other.path(), "11:05"),
         "Panel 1 · 40 min left · next Panel 2 at 11:45\n"
@@ -185,4 +183,16 @@ fn a_bad_moment_is_a_clear_error() {
     assert!(out.stdout.is_empty());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.starts_with("dais: --at: cannot read the time"), "{err}");
+}
+
+/// Saves a 10-minute delay from panel 1 on for `agenda` in the state
+/// database under `state_home`, as the screen's `+` does.
+fn save_shift(state_home: &Path, agenda: &AgendaKey) {
+    let mut store = Store::open(state_home.join("dais").join("dais.sqlite3"));
+    let change = Change::Shift(ShiftChange::Add {
+        view: String::new(),
+        session: "panel-1".into(),
+        minutes: 10,
+    });
+    store.apply(agenda, &change).unwrap();
 }

@@ -6,8 +6,18 @@ use crate::support::screen;
 use chrono::Duration;
 use dais::app::live::shifted;
 use dais::app::{Action, App, Banner, Command as C, View};
+use dais::store::{Change, ShiftChange};
 use dais::ui::times;
 use screen::{app, at, press, selected_id, session};
+
+/// The change `+` or `s` asks to save: `minutes` more from `session` on.
+fn add(session: &str, minutes: i64) -> Change {
+    Change::Shift(ShiftChange::Add {
+        view: String::new(),
+        session: session.into(),
+        minutes,
+    })
+}
 
 fn tick(a: &mut App, local: &str) {
     a.update(Action::Tick(at(local)));
@@ -86,7 +96,7 @@ fn now_turns_follow_back_on_and_jumps_to_the_live_session() {
 fn later_shifts_the_live_session_and_everything_after_by_five_minutes() {
     let mut a = app("11:05");
     press(&mut a, &[C::Later]);
-    assert!(a.live.shift_changed);
+    assert_eq!(a.changes, [add("panel-1", 5)], "one step to save");
     assert_eq!(a.live.shift.minutes(session(&a, "panel-1")), 5);
     press(&mut a, &[C::Later]);
     let p1 = session(&a, "panel-1");
@@ -159,14 +169,15 @@ fn started_now_shifts_so_the_selected_session_starts_now() {
     let mut a = app("10:37:40");
     assert_eq!(selected_id(&a), "panel-1");
     press(&mut a, &[C::StartedNow]);
-    assert!(a.live.shift_changed);
+    assert_eq!(a.changes, [add("panel-1", 7)]);
     let p1 = session(&a, "panel-1");
     assert_eq!(a.live.shift.minutes(p1), 7, "to the minute");
     assert_eq!(shifted(&a.agenda, &a.live.shift, p1).0, at("10:37"));
     assert_eq!(a.live.shift.minutes(p1 - 1), 0);
-    // Pressing again changes nothing.
+    // Pressing again changes nothing, and saves nothing.
     press(&mut a, &[C::StartedNow]);
     assert_eq!(a.live.shift.steps, [(p1, 7)]);
+    assert_eq!(a.changes.len(), 1);
 
     // Panel 2 started early, at 11:05: it becomes live and is followed.
     let mut a = app("11:05");
@@ -201,10 +212,16 @@ fn started_now_on_a_later_session_keeps_the_earlier_delay() {
 fn on_time_clears_the_shift() {
     let mut a = app("11:05");
     press(&mut a, &[C::Later, C::Later]);
-    a.live.shift_changed = false;
+    a.changes.clear();
     press(&mut a, &[C::OnTime]);
     assert!(a.live.shift.is_empty());
-    assert!(a.live.shift_changed, "clearing is saved too");
+    assert_eq!(
+        a.changes,
+        [Change::Shift(ShiftChange::Clear {
+            view: String::new()
+        })],
+        "clearing is saved too"
+    );
     assert_eq!(a.current_delay(), 0);
     assert_eq!(times::range(&a, 2), "10:30-11:45");
 }

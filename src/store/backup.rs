@@ -1,0 +1,212 @@
+//! `dais state export` and `dais state import`: everything in the store as
+//! JSON, and such a backup read back, merged, never dropping a row.
+//!
+//! ```json
+//! {"dais_state": 1,
+//!  "agendas": [{"source": "/home/me/hearing.json", "meeting": "2017-06-23 America/New_York …",
+//!               "shift": [{"view": "", "session": "panel-1", "minutes": 10}]}]}
+//! ```
+
+use super::id::{self, AgendaId, AgendaKey};
+use super::{Store, shift};
+use rusqlite::Connection;
+use serde_json::{Map, Value, json};
+
+/// The version of the backup format this dais writes.
+pub const FORMAT: i64 = 1;
+
+/// The largest string a backup may hold (a session id, a path, a view).
+pub const MAX_STRING: usize = 4096;
+
+/// An agenda and its rows, as read from a backup.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Agenda {
+    /// Where it is read from, if anywhere.
+    pub source: Option<String>,
+    /// The meeting.
+    pub meeting: String,
+    /// Its shift steps: (view, session, minutes).
+    pub shift: Vec<(String, String, i64)>,
+}
+
+/// A backup read from JSON.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Backup {
+    /// The agendas.
+    pub agendas: Vec<Agenda>,
+}
+
+/// Everything in the store, as the JSON a backup holds.
+pub fn export(store: &mut Store) -> String {
+    let agendas = store.read(agendas).unwrap_or_default();
+    let v = json!({ "dais_state": FORMAT, "agendas": agendas });
+    let mut s = serde_json::to_string_pretty(&v).expect("a JSON value serializes");
+    s.push('\n');
+    s
+}
+
+fn agendas(conn: &Connection, skipped: &mut Vec<String>) -> rusqlite::Result<Vec<Value>> {
+    let mut stmt = conn.prepare("SELECT id, source, meeting FROM agenda ORDER BY id")?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        let (Ok(source), Ok(meeting)) = (row.get::<_, Option<String>>(1), row.get::<_, String>(2))
+        else {
+            skipped.push(format!("skipped agenda row {id}: it does not read"));
+            continue;
+        };
+        let mut shift = Vec::new();
+        let mut views = conn.prepare_cached(
+            "SELECT DISTINCT view FROM shift WHERE agenda = ?1 AND typeof(view) = 'text' ORDER BY view",
+        )?;
+        let names: Vec<String> = views
+            .query_map([id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        for view in names {
+            for (session, minutes) in shift::steps(conn, AgendaId(id), &view, skipped)? {
+                shift.push(json!({ "view": view, "session": session, "minutes": minutes }));
+            }
+        }
+        out.push(json!({ "source": source, "meeting": meeting, "shift": shift }));
+    }
+    Ok(out)
+}
+
+/// Reads a backup: an error for a file that is not one (naming the line
+/// and column, or the key); a bad agenda or row is skipped and noted in
+/// `skipped` by its path (`agendas[2].shift[0].minutes`).
+pub fn parse(bytes: &[u8], skipped: &mut Vec<String>) -> Result<Backup, String> {
+    let v: Value = serde_json::from_slice(bytes).map_err(|e| {
+        if e.line() > 0 {
+            format!("{}:{}: {}", e.line(), e.column(), strip_position(&e))
+        } else {
+            e.to_string()
+        }
+    })?;
+    let Some(top) = v.as_object() else {
+        return Err("not a dais state backup (expected an object)".into());
+    };
+    match top.get("dais_state").and_then(Value::as_i64) {
+        Some(FORMAT) => {}
+        Some(n) if n > FORMAT => {
+            return Err(format!(
+                "dais_state: {n} is from a newer dais (this one reads {FORMAT})"
+            ));
+        }
+        _ => return Err(format!("dais_state: expected {FORMAT}")),
+    }
+    unknown(top, &["dais_state", "agendas"], "", skipped);
+    let Some(list) = top.get("agendas").and_then(Value::as_array) else {
+        return Err("agendas: expected a list".into());
+    };
+    let mut backup = Backup::default();
+    for (i, a) in list.iter().enumerate() {
+        let at = format!("agendas[{i}]");
+        match agenda(a, &at, skipped) {
+            Ok(a) => backup.agendas.push(a),
+            Err(e) => skipped.push(format!("{at}: {e}; skipped")),
+        }
+    }
+    Ok(backup)
+}
+
+fn agenda(v: &Value, at: &str, skipped: &mut Vec<String>) -> Result<Agenda, String> {
+    let o = v.as_object().ok_or("expected an object")?;
+    unknown(o, &["source", "meeting", "shift"], at, skipped);
+    let source = match o.get("source") {
+        None | Some(Value::Null) => None,
+        Some(s) => Some(string(s).map_err(|e| format!("source: {e}"))?),
+    };
+    let meeting =
+        string(o.get("meeting").unwrap_or(&Value::Null)).map_err(|e| format!("meeting: {e}"))?;
+    let mut out = Agenda {
+        source,
+        meeting,
+        shift: Vec::new(),
+    };
+    let steps = match o.get("shift") {
+        None => &Vec::new(),
+        Some(Value::Array(s)) => s,
+        Some(_) => return Err("shift: expected a list".into()),
+    };
+    for (j, step) in steps.iter().enumerate() {
+        let at = format!("{at}.shift[{j}]");
+        match shift_step(step, &at, skipped) {
+            Ok(s) => out.shift.push(s),
+            Err(e) => skipped.push(format!("{at}.{e}; skipped")),
+        }
+    }
+    Ok(out)
+}
+
+fn shift_step(
+    v: &Value,
+    at: &str,
+    skipped: &mut Vec<String>,
+) -> Result<(String, String, i64), String> {
+    let o = v.as_object().ok_or(": expected an object")?;
+    unknown(o, &["view", "session", "minutes"], at, skipped);
+    let field = |k: &str| o.get(k).unwrap_or(&Value::Null);
+    let view = string(field("view")).map_err(|e| format!("view: {e}"))?;
+    let session = string(field("session")).map_err(|e| format!("session: {e}"))?;
+    let minutes = field("minutes")
+        .as_i64()
+        .filter(|m| m.abs() <= shift::MAX_MINUTES)
+        .ok_or(format!(
+            "minutes: expected a whole number of minutes within ±{}",
+            shift::MAX_MINUTES
+        ))?;
+    Ok((view, session, minutes))
+}
+
+fn string(v: &Value) -> Result<String, String> {
+    match v {
+        Value::String(s) if s.len() <= MAX_STRING => Ok(s.clone()),
+        Value::String(_) => Err(format!("longer than {MAX_STRING} bytes")),
+        _ => Err("expected a string".into()),
+    }
+}
+
+fn unknown(o: &Map<String, Value>, known: &[&str], at: &str, skipped: &mut Vec<String>) {
+    for k in o.keys().filter(|k| !known.contains(&k.as_str())) {
+        let k = crate::sanitize::clean(k, crate::sanitize::Lines::Single);
+        let dot = if at.is_empty() { "" } else { "." };
+        skipped.push(format!("{at}{dot}{k:?}: unknown key, ignored"));
+    }
+}
+
+fn strip_position(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_owned(),
+        None => s,
+    }
+}
+
+/// What an import added.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Imported {
+    /// Agendas in the backup.
+    pub agendas: usize,
+    /// Shift steps written.
+    pub shift: usize,
+}
+
+/// Merges `backup` into the store in one transaction: each row is added,
+/// or replaces the row with the same key; no other row is touched.
+pub fn import(store: &mut Store, backup: &Backup) -> Result<Imported, String> {
+    store.write("the backup", |tx| {
+        let mut done = Imported::default();
+        for a in &backup.agendas {
+            let key = AgendaKey::new(a.source.clone(), a.meeting.clone());
+            let agenda = id::find_or_make(tx, &key)?;
+            done.agendas += 1;
+            for (view, session, minutes) in &a.shift {
+                shift::set(tx, agenda, view, session, *minutes)?;
+                done.shift += 1;
+            }
+        }
+        Ok(done)
+    })
+}

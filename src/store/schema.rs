@@ -1,0 +1,54 @@
+//! The database's tables, as numbered migrations: migration `n` (counting
+//! from 1) takes a database from `PRAGMA user_version` `n - 1` to `n`.
+//!
+//! To add a table: append one entry to [`MIGRATIONS`]. Never edit or
+//! reorder an entry once it has shipped; a database some user has was
+//! made by it. Tables are `STRICT`, so a wrong type is refused when it is
+//! written, not found when it is read.
+
+/// `PRAGMA application_id` of a dais database ("dais" in ASCII), so a
+/// SQLite file of another program is refused, never changed.
+pub const APPLICATION_ID: i64 = 0x6461_6973;
+
+/// The migrations, in order.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: agendas and their running-late shift.
+    "
+    PRAGMA application_id = 1684105587;
+    -- An agenda: where it is read from (canonical path of the file, a
+    -- URL, `bundled:NAME`), or NULL when it has no place (standard
+    -- input, or a shift migrated from state.json, which knew only the
+    -- meeting); and the meeting it is (date, zone and title).
+    CREATE TABLE agenda (
+        id INTEGER PRIMARY KEY,
+        source TEXT UNIQUE,
+        meeting TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX agenda_meeting ON agenda (meeting);
+    -- The running-late shift: each step delays `session` and every
+    -- session after it by `minutes`. `view` is '' for the whole agenda,
+    -- else the room/track view it was made in (\"room Saal 1\").
+    CREATE TABLE shift (
+        agenda INTEGER NOT NULL REFERENCES agenda (id),
+        view TEXT NOT NULL,
+        session TEXT NOT NULL,
+        minutes INTEGER NOT NULL,
+        PRIMARY KEY (agenda, view, session)
+    ) STRICT;
+    ",
+];
+
+/// The schema version this dais writes: the number of migrations.
+pub fn version() -> i64 {
+    i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_application_id_in_the_first_migration_is_the_constant() {
+        assert!(MIGRATIONS[0].contains(&format!("application_id = {APPLICATION_ID};")));
+    }
+}
