@@ -25,23 +25,22 @@ impl From<rusqlite::Error> for Refused {
 /// The schema version of the database (`PRAGMA user_version`), after
 /// checking that it is a dais database this dais can read.
 pub fn check(conn: &Connection) -> Result<i64, Refused> {
-    let app: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
-    let have: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    if app != APPLICATION_ID && (app != 0 || have != 0 || has_tables(conn)?) {
+    // One statement, so one snapshot: read apart, another process's
+    // migration could land between the reads.
+    let (app, have, tables): (i64, i64, bool) = conn.query_row(
+        "SELECT (SELECT application_id FROM pragma_application_id),
+                (SELECT user_version FROM pragma_user_version),
+                EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table')",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    if app != APPLICATION_ID && (app != 0 || have != 0 || tables) {
         return Err(Refused::Foreign);
     }
     if have > version() {
         return Err(Refused::Newer(have, version()));
     }
     Ok(have)
-}
-
-fn has_tables(conn: &Connection) -> rusqlite::Result<bool> {
-    conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table')",
-        [],
-        |r| r.get(0),
-    )
 }
 
 /// Runs the migrations the database lacks, in one transaction that holds
