@@ -3,7 +3,7 @@
 //! Problems never stop dais: each is reported with the file, line, column
 //! and key, and what it concerned falls back to the default.
 
-use crate::app::Command;
+use crate::command::Command;
 use crate::keymap::{COMMANDS, Key, Keymap, default_bindings};
 use crate::theme::Theme;
 use serde::Deserialize;
@@ -246,7 +246,7 @@ fn key_name(k: Key) -> String {
 #[cfg(test)]
 mod tests {
     use super::{default_text, parse};
-    use crate::app::Command;
+    use crate::command::Command;
     use crate::keymap::{Key, Keymap};
     use crate::theme::Theme;
 

@@ -1,6 +1,6 @@
 //! One table of key bindings drives dispatch, the footer and the help screen.
 
-use crate::app::{Command, Overlay, View};
+use crate::command::{Command, Overlay, View};
 use ratatui::crossterm::event::KeyCode;
 
 mod key;
@@ -281,7 +281,7 @@ impl Keymap {
 #[cfg(test)]
 mod tests {
     use super::{COMMANDS, Key, Keymap};
-    use crate::app::{Command, View};
+    use crate::command::{Command, View};
 
     #[test]
     fn every_command_has_help_and_a_default_key() {

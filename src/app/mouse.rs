@@ -1,7 +1,8 @@
 //! Clicks select and focus; the wheel scrolls the pane under the pointer.
 
-use super::navigate::inner_height;
-use super::{App, Command, Pane, Row, View};
+use super::{App, Command, Pane};
+use crate::ui::layout::inner_height;
+use crate::views::Views;
 use ratatui::layout::{Position, Rect};
 
 /// Lines the wheel moves per notch.
@@ -12,10 +13,9 @@ impl App {
     fn pane_at(&self, x: u16, y: u16) -> Option<(Pane, Rect)> {
         let s = self.screen();
         let at = Position::new(x, y);
-        self.view
-            .all_panes()
+        Views::all_panes(self.view)
             .iter()
-            .map(|&p| (p, s.pane(self.view, p)))
+            .map(|&p| (p, s.pane(p)))
             .find(|(_, r)| r.contains(at))
     }
 
@@ -26,7 +26,7 @@ impl App {
         let Some((pane, area)) = self.pane_at(x, y) else {
             return;
         };
-        self.focus = pane;
+        self.views.set_focus(self.view, pane);
         // The first line inside the border is item `top`.
         let Some(line) = y.checked_sub(area.y + 1).map(usize::from) else {
             return;
@@ -34,40 +34,8 @@ impl App {
         if line >= inner_height(area) {
             return;
         }
-        match (self.view, pane) {
-            (View::Agenda, Pane::Timeline) => {
-                if let Some(Row::Session(i)) = self.index.rows.get(self.timeline.top + line) {
-                    self.live.follow = false;
-                    self.select_session(*i);
-                }
-            }
-            (View::Messages | View::People, Pane::List) => {
-                let at = match self.view {
-                    View::Messages => self.message.top,
-                    _ => self.person.top,
-                } + line;
-                let len = match self.view {
-                    View::Messages => self.agenda.key_messages.len(),
-                    _ => self.agenda.people.len(),
-                };
-                if at < len {
-                    self.select_item(at);
-                }
-            }
-            (View::Messages, Pane::Sessions) => {
-                let row = crate::ui::messages_view::programme_top(self, inner_height(area)) + line;
-                if let Ok(at) = self.linked_sessions().binary_search(&row) {
-                    self.linked.selected = at;
-                }
-            }
-            (View::People, Pane::Sessions) => {
-                let at = self.linked.top + line;
-                if at < self.linked_sessions().len() {
-                    self.linked.selected = at;
-                }
-            }
-            _ => {}
-        }
+        let e = self.views.click(self.view, &self.shared, pane, area, line);
+        self.apply(e);
     }
 
     pub(super) fn wheel(&mut self, x: u16, y: u16, lines: i16) {
@@ -86,10 +54,12 @@ impl App {
         let Some((pane, _)) = self.pane_at(x, y) else {
             return;
         };
-        let focus = std::mem::replace(&mut self.focus, pane);
+        let focus = self.focus();
+        self.views.set_focus(self.view, pane);
         for _ in 0..steps {
-            self.navigate(command);
+            let e = self.views.command(self.view, &self.shared, command);
+            self.apply(e);
         }
-        self.focus = focus;
+        self.views.set_focus(self.view, focus);
     }
 }

@@ -3,6 +3,7 @@
 
 use super::{App, Index, SearchText, Shift, Suggester};
 use crate::agenda::Agenda;
+use crate::views::refind;
 use std::sync::Arc;
 
 impl App {
@@ -47,43 +48,23 @@ impl App {
     /// and person and the shift (matched by id) and the view. Returns the
     /// agenda it replaced.
     pub fn swap_agenda(&mut self, new: Prepared) -> Arc<Agenda> {
-        let a = &self.agenda;
-        let selected = a.sessions.get(self.selected()).map(|s| s.id.clone());
-        let message = a
-            .key_messages
-            .get(self.message.selected)
-            .map(|m| m.id.clone());
-        let person = a.people.get(self.person.selected).map(|p| p.id.clone());
+        let selected = self
+            .agenda
+            .sessions
+            .get(self.selected())
+            .map(|s| s.id.clone());
         let shift = self.shift_by_id();
         self.index = new.index;
         self.text = new.text;
         self.suggester = new.suggester;
-        let old = std::mem::replace(&mut self.agenda, new.agenda);
-        let a = &self.agenda;
-        let s = find(
-            a.sessions.iter().map(|s| &s.id),
-            selected.as_ref(),
-            self.selected(),
-        );
-        self.message.selected = find(
-            a.key_messages.iter().map(|m| &m.id),
-            message.as_ref(),
-            self.message.selected,
-        );
-        self.person.selected = find(
-            a.people.iter().map(|p| &p.id),
-            person.as_ref(),
-            self.person.selected,
-        );
-        self.message.top = self.message.top.min(self.message.selected);
-        self.person.top = self.person.top.min(self.person.selected);
-        self.linked = super::Cursor::default();
-        self.timeline.selected = s;
-        self.timeline.top = 0;
-        let prev = self.search.query.clone();
-        self.search.refresh(&self.agenda, &self.text, &prev);
+        let old = std::mem::replace(&mut self.shared.agenda, new.agenda);
+        let ids = self.agenda.sessions.iter().map(|s| &s.id);
+        self.shared.selection = refind(ids, selected.as_ref(), self.selected());
+        let s = &mut self.shared;
+        let prev = s.search.query.clone();
+        s.search.refresh(&s.agenda, &s.text, &prev);
         self.set_shift_by_id(&shift);
-        self.reveal_selected();
+        self.views.replaced(&old, &self.shared);
         old
     }
 }
@@ -143,17 +124,6 @@ impl Prepared {
 
 /// The position of `want` among `ids`; if it is gone (or there was none),
 /// the old position `at`, kept within the new list.
-fn find<'a>(
-    ids: impl ExactSizeIterator<Item = &'a String>,
-    want: Option<&String>,
-    at: usize,
-) -> usize {
-    let len = ids.len();
-    let mut ids = ids;
-    want.and_then(|w| ids.position(|id| id == w))
-        .unwrap_or_else(|| at.min(len.saturating_sub(1)))
-}
-
 /// An agenda's identity: its date, zone and title. Stable across edits of
 /// its sessions, so a saved shift survives them.
 pub fn identity(agenda: &Agenda) -> String {

@@ -154,7 +154,7 @@ impl fmt::Display for Key {
 #[cfg(test)]
 mod tests {
     use super::Key;
-    use crate::app::Command;
+    use crate::command::Command;
     use crate::keymap::{Keymap, default_bindings};
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

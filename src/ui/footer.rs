@@ -2,6 +2,7 @@
 
 use super::text::width;
 use crate::app::App;
+use crate::views::Views;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -26,11 +27,8 @@ impl Widget for Footer<'_> {
             if s.editing {
                 spans.push(Span::styled("▏", t.key));
             }
-            let found = match app.view {
-                crate::app::View::Agenda => count(s.matches.len(), "session", "sessions"),
-                crate::app::View::Messages => count(s.messages.len(), "message", "messages"),
-                crate::app::View::People => count(s.people.len(), "person", "people"),
-            };
+            let (one, many) = Views::found(app.view);
+            let found = count(app.views.matches(app.view, s).len(), one, many);
             let found_style = if s.is_active() && found.starts_with("0 ") {
                 t.late
             } else {

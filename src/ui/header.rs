@@ -1,7 +1,8 @@
 //! The header: title, date and venue, view tabs, and the clock.
 
 use super::text::{spans_width, truncate};
-use crate::app::{App, View};
+use crate::app::App;
+use crate::command::View;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

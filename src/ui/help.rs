@@ -1,17 +1,17 @@
 //! The help screen: every key from the keymap, the mouse, and the legend.
 
 use super::scrolled::Scrolled;
-use super::timeline::glyph;
 use crate::agenda::Kind;
-use crate::app::App;
+use crate::app::shared::Shared;
 use crate::keymap::COMMANDS;
+use crate::views::agenda::timeline::glyph;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
 /// The help screen's lines.
-pub fn lines(app: &App) -> Vec<Line<'static>> {
+pub fn lines(app: &Shared) -> Vec<Line<'static>> {
     let t = &app.theme;
     let mut out = vec![Line::styled("Keys", t.heading)];
     let labels: Vec<(String, &str)> = COMMANDS
@@ -101,7 +101,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
 }
 
 /// Draws the help overlay.
-pub struct Help<'a>(pub &'a App);
+pub struct Help<'a>(pub &'a Shared);
 
 impl Widget for Help<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {

@@ -2,7 +2,7 @@
 //! (search matches lit), and a count at the right.
 
 use super::text::{highlight, truncate, width};
-use crate::app::App;
+use crate::app::shared::Shared;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -12,7 +12,7 @@ use ratatui::widgets::Widget;
 /// A list row.
 pub struct ListRow<'a> {
     /// The state (theme and search).
-    pub app: &'a App,
+    pub app: &'a Shared,
     /// What the row names.
     pub label: &'a str,
     /// How many sessions it has, shown at the right.

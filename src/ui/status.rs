@@ -182,7 +182,7 @@ fn right_spans(app: &App, following: bool) -> Vec<Span<'static>> {
         } else {
             let key = app
                 .keymap
-                .keys(crate::app::Command::Now)
+                .keys(crate::command::Command::Now)
                 .next()
                 .map(|k| k.to_string())
                 .unwrap_or_default();

@@ -1,7 +1,7 @@
 //! Fitting text into cells: display width, truncation, wrapping and
 //! search highlights.
 
-use crate::app::find_all;
+use crate::app::search::find_all;
 use ratatui::style::Style;
 use ratatui::text::Span;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};

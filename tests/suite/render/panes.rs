@@ -4,12 +4,8 @@
 
 use crate::support::screen;
 
-use dais::app::{Action, Command as C};
-use dais::ui::detail::Detail;
-use dais::ui::messages::MessagesPane;
-use dais::ui::people::PeoplePane;
-use dais::ui::session::SessionPane;
-use dais::ui::timeline::Timeline;
+use dais::app::{Action, Command as C, Pane};
+use dais::views::agenda::detail::Detail;
 use ratatui::style::{Color, Modifier};
 use screen::{
     app, follows, has_style, locate, press, render_widget, search, style_at, style_of, text,
@@ -20,7 +16,7 @@ fn timeline_selected_row_is_selected_when_focused_and_idle_when_not() {
     let mut a = app("11:05");
     press(&mut a, &[C::Down]);
     let t = a.theme;
-    let buf = render_widget(Timeline::new(&a), 54, 20);
+    let buf = render_widget(a.views.agenda.timeline(&a), 54, 20);
     let title = style_of(&buf, "Panel 2: Trafficking");
     assert!(has_style(title, t.selected), "{title:?}");
     assert_eq!(title.bg, Some(Color::Blue));
@@ -34,7 +30,7 @@ fn timeline_selected_row_is_selected_when_focused_and_idle_when_not() {
     assert!(has_style(style_at(&buf, 0, 0), t.border_focus));
 
     press(&mut a, &[C::NextPane]);
-    let buf = render_widget(Timeline::new(&a), 54, 20);
+    let buf = render_widget(a.views.agenda.timeline(&a), 54, 20);
     let title = style_of(&buf, "Panel 2: Trafficking");
     assert!(has_style(title, t.selected_idle), "{title:?}");
     assert_ne!(title.bg, t.selected.bg);
@@ -47,7 +43,7 @@ fn timeline_marks_live_and_past_sessions() {
     let mut a = app("11:05");
     press(&mut a, &[C::Down]);
     let t = a.theme;
-    let buf = render_widget(Timeline::new(&a), 54, 20);
+    let buf = render_widget(a.views.agenda.timeline(&a), 54, 20);
     // Panel 1 is live, not selected: its marker and whole row are "live".
     let (x, y) = locate(&buf, "●10:30-11:45");
     assert!(has_style(style_at(&buf, x, y), t.live));
@@ -64,7 +60,7 @@ fn timeline_marks_live_and_past_sessions() {
     assert_eq!(later.bg, Some(Color::Reset));
     // The live marker keeps its style on the selected row too.
     press(&mut a, &[C::Up]);
-    let buf = render_widget(Timeline::new(&a), 54, 20);
+    let buf = render_widget(a.views.agenda.timeline(&a), 54, 20);
     let (x, y) = locate(&buf, "●10:30-11:45");
     let marker = style_at(&buf, x, y);
     assert!(has_style(marker, t.live), "{marker:?}");
@@ -78,7 +74,7 @@ fn timeline_highlights_search_matches() {
     a.update(Action::SearchSubmit);
     press(&mut a, &[C::Top]);
     let t = a.theme;
-    let buf = render_widget(Timeline::new(&a), 80, 20);
+    let buf = render_widget(a.views.agenda.timeline(&a), 80, 20);
     let hit = style_of(&buf, "prosecution of");
     assert!(has_style(hit, t.matched), "{hit:?}");
     assert!(!has_style(style_of(&buf, "Effective"), t.matched));
@@ -98,7 +94,7 @@ fn timeline_tags_video_only_sessions() {
     for p in &mut std::sync::Arc::make_mut(&mut a.agenda).sessions[p2].participants {
         p.appearance = dais::agenda::Appearance::Video;
     }
-    let buf = render_widget(Timeline::new(&a), 54, 20);
+    let buf = render_widget(a.views.agenda.timeline(&a), 54, 20);
     let (_, y) = locate(&buf, "Panel 2: ");
     assert!(screen::line(&buf, y).trim_end().ends_with("▶ video┃"));
     assert!(has_style(style_of(&buf, "▶ video"), a.theme.video));
@@ -108,14 +104,14 @@ fn timeline_tags_video_only_sessions() {
 fn people_pane_marks_video_messages_and_groups_by_role() {
     let a = app("11:05");
     let t = a.theme;
-    let buf = render_widget(PeoplePane(&a), 66, 24);
+    let buf = render_widget(a.views.agenda.people_pane(&a), 66, 24);
     let s = text(&buf);
     assert!(
         s.contains("Panellists (5) · by video: Joy Ngozi Ezeilo, Mohna Ansari"),
         "{s}"
     );
     // Too narrow for the names beside the heading: on the next line.
-    let narrow = text(&render_widget(PeoplePane(&a), 40, 24));
+    let narrow = text(&render_widget(a.views.agenda.people_pane(&a), 40, 24));
     assert!(narrow.contains("│Panellists (5)    "), "{narrow}");
     assert!(
         narrow.contains("│  by video: Joy Ngozi Ezeilo, Mohna   "),
@@ -149,12 +145,12 @@ fn people_pane_focused_shows_a_thick_border_and_its_scroll() {
     let mut a = app("11:05");
     press(&mut a, &[C::NextPane]);
     // The scroll as it would be on a terminal this small.
-    a.people_scroll = 2;
-    let buf = render_widget(PeoplePane(&a), 40, 8);
+    a.views.agenda.people_scroll = 2;
+    let buf = render_widget(a.views.agenda.people_pane(&a), 40, 8);
     assert_eq!(buf[(0, 0)].symbol(), "┏");
     assert!(has_style(style_at(&buf, 0, 0), a.theme.border_focus));
     let s = text(&buf);
-    let total = dais::ui::people::lines(&a, 38).len();
+    let total = dais::views::agenda::people::lines(&a, 38).len();
     assert!(
         s.lines().last().unwrap().contains(&format!(" 8/{total} ")),
         "{s}"
@@ -169,7 +165,7 @@ fn people_pane_focused_shows_a_thick_border_and_its_scroll() {
 fn video_search_highlights_the_marker() {
     let mut a = app("11:05");
     search(&mut a, "video");
-    let buf = render_widget(PeoplePane(&a), 66, 24);
+    let buf = render_widget(a.views.agenda.people_pane(&a), 66, 24);
     let (x, y) = locate(&buf, "▶ video message");
     assert!(has_style(style_at(&buf, x + 2, y), a.theme.matched));
 }
@@ -178,7 +174,7 @@ fn video_search_highlights_the_marker() {
 fn session_pane_shows_the_selected_session_and_its_shift() {
     let mut a = app("11:05");
     let t = a.theme;
-    let buf = render_widget(SessionPane(&a), 66, 6);
+    let buf = render_widget(a.views.agenda.session_pane(&a), 66, 6);
     let s = text(&buf);
     assert!(s.contains("│Panel 1: A Human-rights-based"), "{s}");
     assert!(
@@ -192,7 +188,7 @@ fn session_pane_shows_the_selected_session_and_its_shift() {
         t.suggestion
     ));
     press(&mut a, &[C::Later, C::Later]);
-    let buf = render_widget(SessionPane(&a), 66, 7);
+    let buf = render_widget(a.views.agenda.session_pane(&a), 66, 7);
     assert!(has_style(style_of(&buf, "(planned 10:30-11:45)"), t.late));
     assert!(text(&buf).contains("10:40-11:55 · 1 h 15 min"));
 }
@@ -200,7 +196,7 @@ fn session_pane_shows_the_selected_session_and_its_shift() {
 #[test]
 fn messages_pane_shows_the_sessions_messages_in_full() {
     let a = app("11:05");
-    let buf = render_widget(MessagesPane(&a), 66, 60);
+    let buf = render_widget(a.views.agenda.messages_pane(&a), 66, 60);
     let s = text(&buf);
     assert!(s.contains("Key messages · 2"), "{s}");
     assert!(s.contains("│1. Enshrine a victim-centred"), "{s}");
@@ -213,7 +209,7 @@ fn messages_pane_suggests_for_a_session_that_links_none() {
     let mut a = app("11:05");
     press(&mut a, &[C::Top]);
     assert!(a.agenda.sessions[0].key_messages.is_empty());
-    let buf = render_widget(MessagesPane(&a), 66, 20);
+    let buf = render_widget(a.views.agenda.messages_pane(&a), 66, 20);
     let s = text(&buf);
     assert!(s.contains("Key messages · 0"), "{s}");
     assert!(
@@ -246,23 +242,33 @@ fn detail_shows_the_session_its_people_and_messages() {
 fn the_people_pane_fits_its_content_and_key_messages_take_the_rest() {
     // 120x40, panes side by side: the right column under the session pane
     // is shared by people and key messages.
-    let inner = |a: &dais::app::App| a.screen().people.width - 2;
-    let people_lines = |a: &dais::app::App| dais::ui::people::lines(a, inner(a)).len();
+    let inner = |a: &dais::app::App| a.screen().pane(Pane::People).width - 2;
+    let people_lines = |a: &dais::app::App| dais::views::agenda::people::lines(a, inner(a)).len();
     // The opening: three people, all shown, and no more rows than that.
     let mut a = app("11:05");
     press(&mut a, &[C::Top]);
     let s = a.screen();
-    assert_eq!(usize::from(s.people.height), people_lines(&a) + 2);
-    assert_eq!(s.messages.y, s.people.bottom());
-    assert_eq!(s.messages.bottom(), s.timeline.bottom());
+    assert_eq!(
+        usize::from(s.pane(Pane::People).height),
+        people_lines(&a) + 2
+    );
+    assert_eq!(s.pane(Pane::Messages).y, s.pane(Pane::People).bottom());
+    assert_eq!(
+        s.pane(Pane::Messages).bottom(),
+        s.pane(Pane::Timeline).bottom()
+    );
     // Panel 1: nineteen lines of people, all shown; the key messages,
     // which need more than is left, scroll in the rest.
     let a = app("11:05");
     let s = a.screen();
     assert_eq!(people_lines(&a), 19);
-    assert_eq!(s.people.height, 21);
-    assert!(s.messages.height >= 3);
-    let buf = render_widget(PeoplePane(&a), s.people.width, s.people.height);
+    assert_eq!(s.pane(Pane::People).height, 21);
+    assert!(s.pane(Pane::Messages).height >= 3);
+    let buf = render_widget(
+        a.views.agenda.people_pane(&a),
+        s.pane(Pane::People).width,
+        s.pane(Pane::People).height,
+    );
     assert!(
         text(&buf).contains("Commission, Nepal"),
         "the last line shows"
@@ -272,17 +278,17 @@ fn the_people_pane_fits_its_content_and_key_messages_take_the_rest() {
 #[test]
 fn session_pane_focused_shows_a_thick_border_and_its_scroll() {
     let mut a = app("10:05");
-    let buf = render_widget(SessionPane(&a), 40, 6);
+    let buf = render_widget(a.views.agenda.session_pane(&a), 40, 6);
     assert_eq!(buf[(0, 0)].symbol(), "┌", "not focused");
     assert!(has_style(style_at(&buf, 0, 0), a.theme.border));
     assert!(text(&buf).contains("Opening of the"));
-    a.focus = dais::app::Pane::Session;
-    a.session_scroll = 2;
-    let buf = render_widget(SessionPane(&a), 40, 6);
+    a.views.agenda.focus = dais::app::Pane::Session;
+    a.views.agenda.session_scroll = 2;
+    let buf = render_widget(a.views.agenda.session_pane(&a), 40, 6);
     assert_eq!(buf[(0, 0)].symbol(), "┏");
     assert!(has_style(style_at(&buf, 0, 0), a.theme.border_focus));
     let s = text(&buf);
-    let total = dais::ui::session::lines(&a, 38).len();
+    let total = dais::views::agenda::session::lines(&a, 38).len();
     assert!(
         s.lines().last().unwrap().contains(&format!(" 6/{total} ")),
         "{s}"

@@ -296,13 +296,21 @@ fn draw(app: &App) {
 fn check(app: &App) {
     let n = app.agenda.sessions.len();
     assert!(app.selected() < n, "selected {} of {n}", app.selected());
-    assert!(app.timeline.top <= app.index.rows.len());
-    assert!(app.message.selected < app.agenda.key_messages.len().max(1));
-    assert!(app.person.selected < app.agenda.people.len().max(1));
+    assert!(app.views.agenda.top <= app.index.rows.len());
+    assert!(app.views.messages.list.selected < app.agenda.key_messages.len().max(1));
+    assert!(app.views.people.list.selected < app.agenda.people.len().max(1));
     // The agenda view has no linked sessions; the cursor is reset when a
     // list view is shown again.
-    if app.view != dais::app::View::Agenda {
-        assert!(app.linked.selected < app.linked_sessions().len().max(1));
+    match app.view {
+        dais::app::View::Messages => {
+            let m = &app.views.messages;
+            assert!(m.linked.selected < m.sessions(app).len().max(1));
+        }
+        dais::app::View::People => {
+            let p = &app.views.people;
+            assert!(p.linked.selected < p.sessions(app).len().max(1));
+        }
+        dais::app::View::Agenda => {}
     }
 }
 

@@ -40,7 +40,10 @@ fn the_hearing_with_panel_1_selected() {
 fn the_key_messages_view_with_message_4() {
     for size in SIZES {
         let a = screen_at("11:05", size, &[C::ViewMessages, C::Down, C::Down, C::Down]);
-        assert_eq!(a.agenda.key_messages[a.message.selected].number, Some(4));
+        assert_eq!(
+            a.agenda.key_messages[a.views.messages.list.selected].number,
+            Some(4)
+        );
         snap("key_message_4", size, &a);
     }
 }

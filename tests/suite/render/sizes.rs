@@ -4,21 +4,17 @@
 
 use crate::support::screen;
 
-use dais::app::{Action, App, Command as C};
+use dais::app::{Action, App, Command as C, Pane};
 use dais::theme::Theme;
 use dais::ui::Screen;
-use dais::ui::detail::Detail;
 use dais::ui::footer::Footer;
 use dais::ui::header::Header;
 use dais::ui::help::Help;
-use dais::ui::messages::MessagesPane;
-use dais::ui::messages_view::MessagesView;
-use dais::ui::people::PeoplePane;
-use dais::ui::people_view::PeopleView;
-use dais::ui::session::SessionPane;
+use dais::ui::layout;
 use dais::ui::status::StatusLine;
-use dais::ui::timeline::Timeline;
 use dais::ui::too_small::TooSmall;
+use dais::views::ViewState;
+use dais::views::agenda::detail::Detail;
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -95,10 +91,18 @@ fn draw_inside(name: &str, area: Rect, draw: impl FnOnce(Rect, &mut Buffer)) {
 fn every_widget(a: &App, area: Rect) {
     draw_inside("Header", area, |r, b| Header(a).render(r, b));
     draw_inside("StatusLine", area, |r, b| StatusLine(a).render(r, b));
-    draw_inside("Timeline", area, |r, b| Timeline::new(a).render(r, b));
-    draw_inside("SessionPane", area, |r, b| SessionPane(a).render(r, b));
-    draw_inside("PeoplePane", area, |r, b| PeoplePane(a).render(r, b));
-    draw_inside("MessagesPane", area, |r, b| MessagesPane(a).render(r, b));
+    draw_inside("Timeline", area, |r, b| {
+        a.views.agenda.timeline(a).render(r, b);
+    });
+    draw_inside("SessionPane", area, |r, b| {
+        a.views.agenda.session_pane(a).render(r, b);
+    });
+    draw_inside("PeoplePane", area, |r, b| {
+        a.views.agenda.people_pane(a).render(r, b);
+    });
+    draw_inside("MessagesPane", area, |r, b| {
+        a.views.agenda.messages_pane(a).render(r, b);
+    });
     draw_inside("Footer", area, |r, b| Footer(a).render(r, b));
     draw_inside("Help", area, |r, b| Help(a).render(r, b));
     draw_inside("Detail", area, |r, b| Detail(a).render(r, b));
@@ -106,12 +110,21 @@ fn every_widget(a: &App, area: Rect) {
     draw_inside("Screen", area, |r, b| Screen(a).render(r, b));
     // The list views draw three areas; give them thirds of this one.
     let [one, two, three] = thirds(area);
+    let s = layout::Screen {
+        body: layout::Areas {
+            panes: vec![
+                (Pane::List, one),
+                (Pane::Text, two),
+                (Pane::Sessions, three),
+            ],
+            taking_turns: false,
+        },
+        ..layout::Screen::default()
+    };
     draw_inside("MessagesView", area, |_, b| {
-        MessagesView(a).render_into(one, two, three, b);
+        a.views.messages.render(a, &s, b);
     });
-    draw_inside("PeopleView", area, |_, b| {
-        PeopleView(a).render_into(one, two, three, b);
-    });
+    draw_inside("PeopleView", area, |_, b| a.views.people.render(a, &s, b));
 }
 
 fn thirds(r: Rect) -> [Rect; 3] {

@@ -3,10 +3,9 @@
 
 use crate::support::screen;
 
-use dais::app::{Action, App, Command as C};
+use dais::app::{Action, App, Command as C, Pane};
 use dais::theme::Theme;
-use dais::ui::messages_view::MessagesView;
-use dais::ui::people_view::PeopleView;
+use dais::views::ViewState;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
@@ -21,10 +20,8 @@ fn view(a: &App) -> Buffer {
     let s = a.screen();
     let mut buf = Buffer::empty(Rect::new(0, 0, a.size.0, a.size.1));
     match a.view {
-        dais::app::View::Messages => {
-            MessagesView(a).render_into(s.list, s.text, s.sessions, &mut buf);
-        }
-        _ => PeopleView(a).render_into(s.list, s.text, s.sessions, &mut buf),
+        dais::app::View::Messages => a.views.messages.render(a, &s, &mut buf),
+        _ => a.views.people.render(a, &s, &mut buf),
     }
     buf
 }
@@ -38,7 +35,7 @@ fn messages_view_highlights_the_sessions_of_the_selected_message() {
     let s = text(&buf);
     assert!(s.contains("Key messages · 5"));
     assert!(s.contains("Sessions that speak to it · 1"), "{s}");
-    let list = a.screen().list;
+    let list = a.screen().pane(Pane::List);
     // The selected message, focused.
     assert!(has_style(style_in(&buf, list, "4. Effective"), t.selected));
     assert!(!has_style(style_in(&buf, list, "3. Recognize"), t.selected));
@@ -92,7 +89,7 @@ fn people_view_shows_a_persons_sessions_and_roles() {
     let t = a.theme;
     let buf = view(&a);
     let s = text(&buf);
-    let list = a.screen().list;
+    let list = a.screen().pane(Pane::List);
     assert!(s.contains("People · 26"), "{s}");
     assert!(has_style(
         style_in(&buf, list, "Professor Joy Ngozi Ezeilo"),
@@ -127,7 +124,7 @@ fn people_view_marks_a_video_appearance_in_the_role() {
         dais::agenda::Appearance::Video;
     press(&mut a, &[C::ViewPeople]);
     let buf = view(&a);
-    let sessions = a.screen().sessions;
+    let sessions = a.screen().pane(Pane::Sessions);
     // Not the chosen row: the role is in the video style.
     let role = style_in(&buf, sessions, "chair ▶ video");
     assert!(has_style(role, a.theme.video), "{role:?}");
@@ -141,10 +138,22 @@ fn the_whole_screen_composes_the_panes() {
     let buf = render(&a);
     let s = text(&buf);
     let sc = a.screen();
-    assert_eq!(buf[(sc.timeline.x, sc.timeline.y)].symbol(), "┏");
-    assert_eq!(buf[(sc.session.x, sc.session.y)].symbol(), "┌");
-    assert_eq!(buf[(sc.people.x, sc.people.y)].symbol(), "┌");
-    assert_eq!(buf[(sc.messages.x, sc.messages.y)].symbol(), "┌");
+    assert_eq!(
+        buf[(sc.pane(Pane::Timeline).x, sc.pane(Pane::Timeline).y)].symbol(),
+        "┏"
+    );
+    assert_eq!(
+        buf[(sc.pane(Pane::Session).x, sc.pane(Pane::Session).y)].symbol(),
+        "┌"
+    );
+    assert_eq!(
+        buf[(sc.pane(Pane::People).x, sc.pane(Pane::People).y)].symbol(),
+        "┌"
+    );
+    assert_eq!(
+        buf[(sc.pane(Pane::Messages).x, sc.pane(Pane::Messages).y)].symbol(),
+        "┌"
+    );
     for needle in [
         "Informal Interactive Multi-stakeholder Hearing",
         "● LIVE Panel 1",
@@ -193,25 +202,31 @@ fn monochrome_has_no_colour_yet_selection_and_focus_show() {
     let a = &states[0];
     let buf = render(a);
     let sc = a.screen();
-    let sel = style_in(&buf, sc.timeline, "Panel 1: A Human");
+    let sel = style_in(&buf, sc.pane(Pane::Timeline), "Panel 1: A Human");
     assert!(sel.add_modifier.contains(Modifier::REVERSED), "{sel:?}");
-    let plain = style_in(&buf, sc.timeline, "Panel 3: Trafficking");
+    let plain = style_in(&buf, sc.pane(Pane::Timeline), "Panel 3: Trafficking");
     assert!(!plain.add_modifier.contains(Modifier::REVERSED));
-    assert_eq!(buf[(sc.timeline.x, sc.timeline.y)].symbol(), "┏");
+    assert_eq!(
+        buf[(sc.pane(Pane::Timeline).x, sc.pane(Pane::Timeline).y)].symbol(),
+        "┏"
+    );
     assert!(
-        style_at(&buf, sc.timeline.x, sc.timeline.y)
+        style_at(&buf, sc.pane(Pane::Timeline).x, sc.pane(Pane::Timeline).y)
             .add_modifier
             .contains(Modifier::BOLD)
     );
-    assert_eq!(buf[(sc.people.x, sc.people.y)].symbol(), "┌");
+    assert_eq!(
+        buf[(sc.pane(Pane::People).x, sc.pane(Pane::People).y)].symbol(),
+        "┌"
+    );
     // Idle selection still differs from plain text and from focus.
     let buf = render(&states[1]);
-    let idle = style_in(&buf, sc.timeline, "Panel 1: A Human");
+    let idle = style_in(&buf, sc.pane(Pane::Timeline), "Panel 1: A Human");
     assert!(idle.add_modifier.contains(Modifier::REVERSED));
     assert_ne!(idle, sel);
     // Search matches are underlined.
     let buf = render(&states[2]);
-    let hit = style_in(&buf, sc.timeline, "Panel 3");
+    let hit = style_in(&buf, sc.pane(Pane::Timeline), "Panel 3");
     assert!(hit.add_modifier.contains(Modifier::UNDERLINED), "{hit:?}");
 }
 

@@ -86,7 +86,7 @@ fn now_turns_follow_back_on_and_jumps_to_the_live_session() {
     press(&mut a, &[C::Now]);
     assert!(a.live.follow);
     assert_eq!(a.view, View::Agenda);
-    assert_eq!(a.focus, dais::app::Pane::Timeline);
+    assert_eq!(a.focus(), dais::app::Pane::Timeline);
     assert_eq!(selected_id(&a), "panel-1");
     tick(&mut a, "11:50");
     assert_eq!(selected_id(&a), "panel-2");

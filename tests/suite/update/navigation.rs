@@ -10,7 +10,7 @@ use screen::{app, app_sized, person, press, selected_id, session};
 fn starts_on_the_agenda_with_the_live_session_selected() {
     let a = app("11:05");
     assert_eq!(a.view, View::Agenda);
-    assert_eq!(a.focus, Pane::Timeline);
+    assert_eq!(a.focus(), Pane::Timeline);
     assert_eq!(a.overlay, None);
     assert_eq!(selected_id(&a), "panel-1");
     assert!(a.live.follow);
@@ -31,7 +31,7 @@ fn up_and_down_move_the_selection_and_clamp_at_the_ends() {
     assert_eq!(selected_id(&a), "panel-4");
     press(&mut a, &[C::Up; 10]);
     assert_eq!(selected_id(&a), "opening");
-    assert_eq!(a.timeline.top, 0, "the first heading is back in view");
+    assert_eq!(a.views.agenda.top, 0, "the first heading is back in view");
 }
 
 #[test]
@@ -47,7 +47,7 @@ fn home_and_end_go_to_the_first_and_last_session() {
 fn pages_move_by_the_timeline_height_less_one() {
     // 80x17: the timeline pane is 5 rows, 3 inside, so a page is 2.
     let mut a = app_sized("11:05", 80, 17);
-    assert_eq!(a.screen().timeline.height, 5);
+    assert_eq!(a.screen().pane(Pane::Timeline).height, 5);
     press(&mut a, &[C::Top, C::PageDown]);
     assert_eq!(a.selected(), 2);
     press(&mut a, &[C::PageDown]);
@@ -69,7 +69,7 @@ fn pages_move_by_the_timeline_height_less_one() {
 #[test]
 fn every_move_keeps_the_selected_row_inside_the_timeline() {
     let mut a = app_sized("11:05", 80, 12);
-    let height = usize::from(a.screen().timeline.height - 2);
+    let height = usize::from(a.screen().pane(Pane::Timeline).height - 2);
     for c in [
         C::Down,
         C::Down,
@@ -83,9 +83,9 @@ fn every_move_keeps_the_selected_row_inside_the_timeline() {
         press(&mut a, &[c]);
         let row = a.index.row_of[a.selected()];
         assert!(
-            (a.timeline.top..a.timeline.top + height).contains(&row),
+            (a.views.agenda.top..a.views.agenda.top + height).contains(&row),
             "after {c:?}: row {row} outside {}..+{height}",
-            a.timeline.top
+            a.views.agenda.top
         );
     }
 }
@@ -106,14 +106,14 @@ fn tab_and_shift_tab_cycle_the_panes_of_each_view() {
     for (view, panes) in cases {
         let mut a = app("11:05");
         press(&mut a, &[view]);
-        assert_eq!(a.focus, panes[0], "{view:?} starts on its first pane");
+        assert_eq!(a.focus(), panes[0], "{view:?} starts on its first pane");
         for want in panes.iter().cycle().skip(1).take(panes.len()) {
             press(&mut a, &[C::NextPane]);
-            assert_eq!(a.focus, *want, "{view:?} Tab");
+            assert_eq!(a.focus(), *want, "{view:?} Tab");
         }
         for want in panes.iter().rev() {
             press(&mut a, &[C::PrevPane]);
-            assert_eq!(a.focus, *want, "{view:?} Shift-Tab");
+            assert_eq!(a.focus(), *want, "{view:?} Shift-Tab");
         }
     }
 }
@@ -123,104 +123,128 @@ fn moving_in_the_people_and_messages_panes_scrolls_them_not_the_selection() {
     // 80x24: the people pane shows 5 of panel 1's 25 lines.
     let mut a = app_sized("11:05", 80, 24);
     press(&mut a, &[C::NextPane]);
-    assert_eq!(a.focus, Pane::People);
+    assert_eq!(a.focus(), Pane::People);
     press(&mut a, &[C::Down, C::Down]);
-    assert_eq!(a.people_scroll, 2);
+    assert_eq!(a.views.agenda.people_scroll, 2);
     assert_eq!(selected_id(&a), "panel-1");
     press(&mut a, &[C::Bottom]);
-    let inner = usize::from(a.screen().people.height - 2);
-    let lines = dais::ui::people::lines(&a, a.screen().people.width - 2).len();
-    assert_eq!(a.people_scroll, lines - inner, "stops at the last page");
+    let inner = usize::from(a.screen().pane(Pane::People).height - 2);
+    let lines =
+        dais::views::agenda::people::lines(&a, a.screen().pane(Pane::People).width - 2).len();
+    assert_eq!(
+        a.views.agenda.people_scroll,
+        lines - inner,
+        "stops at the last page"
+    );
     press(&mut a, &[C::PageUp]);
-    assert_eq!(a.people_scroll, lines - inner - (inner - 1));
+    assert_eq!(a.views.agenda.people_scroll, lines - inner - (inner - 1));
     press(&mut a, &[C::Top]);
-    assert_eq!(a.people_scroll, 0);
+    assert_eq!(a.views.agenda.people_scroll, 0);
 
     press(&mut a, &[C::NextPane, C::Down, C::PageDown]);
-    assert_eq!(a.focus, Pane::Messages);
-    assert_eq!(a.messages_scroll, 1 + 4);
-    assert_eq!(a.people_scroll, 0);
+    assert_eq!(a.focus(), Pane::Messages);
+    assert_eq!(a.views.agenda.messages_scroll, 1 + 4);
+    assert_eq!(a.views.agenda.people_scroll, 0);
     assert_eq!(selected_id(&a), "panel-1");
     // A new selection starts its panes at the top.
     press(&mut a, &[C::NextPane, C::Down]);
     assert_eq!(selected_id(&a), "panel-2");
-    assert_eq!((a.people_scroll, a.messages_scroll), (0, 0));
+    assert_eq!(
+        (a.views.agenda.people_scroll, a.views.agenda.messages_scroll),
+        (0, 0)
+    );
 }
 
 #[test]
 fn the_number_keys_switch_views_and_focus_their_first_pane() {
     let mut a = app("11:05");
     press(&mut a, &[C::NextPane, C::ViewMessages]);
-    assert_eq!((a.view, a.focus), (View::Messages, Pane::List));
+    assert_eq!((a.view, a.focus()), (View::Messages, Pane::List));
     press(&mut a, &[C::ViewPeople]);
-    assert_eq!((a.view, a.focus), (View::People, Pane::List));
+    assert_eq!((a.view, a.focus()), (View::People, Pane::List));
     press(&mut a, &[C::ViewAgenda]);
-    assert_eq!((a.view, a.focus), (View::Agenda, Pane::Timeline));
+    assert_eq!((a.view, a.focus()), (View::Agenda, Pane::Timeline));
     assert_eq!(selected_id(&a), "panel-1", "the agenda keeps its place");
     // Switching to the view already showing keeps the focus.
     press(&mut a, &[C::NextPane, C::ViewAgenda]);
-    assert_eq!(a.focus, Pane::People);
+    assert_eq!(a.focus(), Pane::People);
 }
 
 #[test]
 fn in_the_key_messages_view_the_list_text_and_sessions_move_apart() {
     let mut a = app("11:05");
     press(&mut a, &[C::ViewMessages, C::Down, C::Down, C::Down]);
-    assert_eq!(a.message.selected, 3);
+    assert_eq!(a.views.messages.list.selected, 3);
     assert_eq!(a.agenda.key_messages[3].number, Some(4));
-    assert_eq!(a.linked_sessions(), [session(&a, "panel-4")]);
+    assert_eq!(a.views.messages.sessions(&a), [session(&a, "panel-4")]);
     press(&mut a, &[C::Down; 9]);
-    assert_eq!(a.message.selected, 4, "clamped");
+    assert_eq!(a.views.messages.list.selected, 4, "clamped");
     press(&mut a, &[C::Top]);
-    assert_eq!(a.message.selected, 0);
-    assert_eq!(a.linked_sessions(), [1, 2, 5]);
+    assert_eq!(a.views.messages.list.selected, 0);
+    assert_eq!(a.views.messages.sessions(&a), [1, 2, 5]);
 
     press(&mut a, &[C::NextPane, C::Down]);
-    assert_eq!(a.focus, Pane::Text);
-    assert_eq!(a.message_text_scroll, 0, "message 1's text fits at 120x40");
+    assert_eq!(a.focus(), Pane::Text);
+    assert_eq!(
+        a.views.messages.text_scroll, 0,
+        "message 1's text fits at 120x40"
+    );
 
     press(&mut a, &[C::NextPane, C::Down, C::Down]);
-    assert_eq!(a.focus, Pane::Sessions);
-    assert_eq!(a.linked.selected, 2);
+    assert_eq!(a.focus(), Pane::Sessions);
+    assert_eq!(a.views.messages.linked.selected, 2);
     press(&mut a, &[C::Down]);
-    assert_eq!(a.linked.selected, 2, "clamped to the linked sessions");
+    assert_eq!(
+        a.views.messages.linked.selected, 2,
+        "clamped to the linked sessions"
+    );
     press(&mut a, &[C::Top]);
-    assert_eq!(a.linked.selected, 0);
+    assert_eq!(a.views.messages.linked.selected, 0);
 
     // Moving in the list starts the new message's panes afresh.
     press(&mut a, &[C::Bottom, C::PrevPane, C::PrevPane, C::Down]);
-    assert_eq!(a.message.selected, 1);
-    assert_eq!(a.linked.selected, 0);
-    assert_eq!(a.message_text_scroll, 0);
+    assert_eq!(a.views.messages.list.selected, 1);
+    assert_eq!(a.views.messages.linked.selected, 0);
+    assert_eq!(a.views.messages.text_scroll, 0);
 }
 
 #[test]
 fn a_long_key_message_text_scrolls_on_a_small_terminal() {
     let mut a = app_sized("11:05", 80, 24);
     press(&mut a, &[C::ViewMessages, C::NextPane, C::Down, C::Down]);
-    assert_eq!(a.message_text_scroll, 2);
+    assert_eq!(a.views.messages.text_scroll, 2);
     press(&mut a, &[C::Bottom]);
-    let text = a.screen().text;
-    let lines = dais::ui::messages_view::text_lines(&a, text.width - 2).len();
-    assert_eq!(a.message_text_scroll, lines - usize::from(text.height - 2));
+    let text = a.screen().pane(Pane::Text);
+    let lines = a.views.messages.text_lines(&a, text.width - 2).len();
+    assert_eq!(
+        a.views.messages.text_scroll,
+        lines - usize::from(text.height - 2)
+    );
     press(&mut a, &[C::PrevPane, C::Down]);
-    assert_eq!(a.message_text_scroll, 0);
+    assert_eq!(a.views.messages.text_scroll, 0);
 }
 
 #[test]
 fn in_the_people_view_the_list_and_their_sessions_move_apart() {
     let mut a = app("11:05");
     press(&mut a, &[C::ViewPeople, C::Down]);
-    assert_eq!(a.person.selected, 1);
+    assert_eq!(a.views.people.list.selected, 1);
     press(&mut a, &[C::Top]);
-    assert_eq!(a.linked_sessions(), [0, 6], "Peter Thomson chairs two");
+    assert_eq!(
+        a.views.people.sessions(&a),
+        [0, 6],
+        "Peter Thomson chairs two"
+    );
     press(&mut a, &[C::NextPane, C::Down]);
-    assert_eq!((a.focus, a.linked.selected), (Pane::Sessions, 1));
+    assert_eq!(
+        (a.focus(), a.views.people.linked.selected),
+        (Pane::Sessions, 1)
+    );
     press(&mut a, &[C::Down]);
-    assert_eq!(a.linked.selected, 1, "clamped");
+    assert_eq!(a.views.people.linked.selected, 1, "clamped");
     press(&mut a, &[C::PrevPane, C::Bottom]);
-    assert_eq!(a.person.selected, a.agenda.people.len() - 1);
-    assert_eq!(a.linked.selected, 0);
+    assert_eq!(a.views.people.list.selected, a.agenda.people.len() - 1);
+    assert_eq!(a.views.people.linked.selected, 0);
 }
 
 #[test]
@@ -246,7 +270,7 @@ fn the_detail_scrolls_and_swallows_other_keys() {
     let inner = usize::from(a.screen().overlay.height - 2);
     assert_eq!(a.overlay_scroll, 2 + inner);
     press(&mut a, &[C::Bottom]);
-    let lines = dais::ui::detail::lines(&a, a.screen().overlay.width - 2).len();
+    let lines = dais::views::agenda::detail::lines(&a, a.screen().overlay.width - 2).len();
     assert_eq!(a.overlay_scroll, lines - inner);
     press(&mut a, &[C::PageUp]);
     assert_eq!(a.overlay_scroll, lines - 2 * inner);
@@ -258,7 +282,7 @@ fn the_detail_scrolls_and_swallows_other_keys() {
         &[C::ViewPeople, C::NextPane, C::Search, C::Later, C::Now],
     );
     assert_eq!(a.view, View::Agenda);
-    assert_eq!(a.focus, Pane::Timeline);
+    assert_eq!(a.focus(), Pane::Timeline);
     assert!(!a.search.editing);
     assert!(a.live.shift.is_empty());
     assert_eq!(a.overlay, Some(Overlay::Detail));
@@ -318,11 +342,12 @@ fn esc_goes_back_to_the_agenda_and_does_nothing_there() {
     press(&mut a, &[C::ViewPeople, C::Back]);
     assert_eq!(a.view, View::Agenda);
     press(&mut a, &[C::ViewMessages, C::NextPane, C::Back]);
-    assert_eq!((a.view, a.focus), (View::Agenda, Pane::Timeline));
+    assert_eq!((a.view, a.focus()), (View::Agenda, Pane::Timeline));
     let before = a.clone();
     press(&mut a, &[C::Back]);
     assert_eq!(a.view, before.view);
-    assert_eq!(a.timeline, before.timeline);
+    assert_eq!(a.selected(), before.selected());
+    assert_eq!(a.views.agenda.top, before.views.agenda.top);
     assert_eq!(a.live, before.live);
     assert!(!a.quit);
 }
@@ -333,14 +358,14 @@ fn enter_goes_from_a_key_message_to_its_session() {
     press(&mut a, &[C::ViewMessages, C::Down, C::Down, C::Down]);
     assert_eq!(a.agenda.key_messages[3].number, Some(4));
     press(&mut a, &[C::Open]);
-    assert_eq!((a.view, a.focus), (View::Messages, Pane::Sessions));
+    assert_eq!((a.view, a.focus()), (View::Messages, Pane::Sessions));
     press(&mut a, &[C::Open]);
-    assert_eq!((a.view, a.focus), (View::Agenda, Pane::Timeline));
+    assert_eq!((a.view, a.focus()), (View::Agenda, Pane::Timeline));
     assert_eq!(selected_id(&a), "panel-4");
     assert!(!a.live.follow, "going somewhere stops following");
     // From the text pane too.
     press(&mut a, &[C::ViewMessages, C::NextPane, C::Open]);
-    assert_eq!(a.focus, Pane::Sessions);
+    assert_eq!(a.focus(), Pane::Sessions);
 }
 
 #[test]
@@ -349,9 +374,9 @@ fn enter_goes_from_a_person_to_their_session() {
     press(&mut a, &[C::ViewPeople]);
     let vinicius = person(&a, "vinicius-pinheiro");
     press(&mut a, &vec![C::Down; vinicius]);
-    assert_eq!(a.person.selected, vinicius);
+    assert_eq!(a.views.people.list.selected, vinicius);
     press(&mut a, &[C::Open]);
-    assert_eq!(a.focus, Pane::Sessions);
+    assert_eq!(a.focus(), Pane::Sessions);
     press(&mut a, &[C::Open]);
     assert_eq!(a.view, View::Agenda);
     assert_eq!(selected_id(&a), "panel-3");
@@ -384,24 +409,28 @@ fn a_short_terminal_gives_the_timeline_the_rows_other_panes_cannot_use() {
     // messages none: all three are left out.
     let mut a = app_sized("11:05", 80, 12);
     let s = a.screen();
-    assert_eq!(s.timeline.height, 8);
-    assert!(s.session.is_empty() && s.people.is_empty() && s.messages.is_empty());
+    assert_eq!(s.pane(Pane::Timeline).height, 8);
+    assert!(
+        s.pane(Pane::Session).is_empty()
+            && s.pane(Pane::People).is_empty()
+            && s.pane(Pane::Messages).is_empty()
+    );
     // Tab has nowhere else to go.
     press(&mut a, &[C::NextPane]);
-    assert_eq!(a.focus, Pane::Timeline);
+    assert_eq!(a.focus(), Pane::Timeline);
     // 80x24 has room for them all; Tab reaches people.
     a.update(Action::Resize {
         width: 80,
         height: 24,
     });
     press(&mut a, &[C::NextPane]);
-    assert_eq!(a.focus, Pane::People);
+    assert_eq!(a.focus(), Pane::People);
     // Shrunk again, the keys go back to the timeline.
     a.update(Action::Resize {
         width: 80,
         height: 12,
     });
-    assert_eq!(a.focus, Pane::Timeline);
+    assert_eq!(a.focus(), Pane::Timeline);
     press(&mut a, &[C::Down]);
     assert_eq!(selected_id(&a), "panel-2");
 }
@@ -412,14 +441,14 @@ fn a_narrow_terminal_keeps_the_panes_that_have_a_line_to_show() {
     // row of border, so Tab goes timeline, people, timeline.
     let mut a = app_sized("11:05", 60, 20);
     let s = a.screen();
-    assert!(!s.session.is_empty() && s.people.height >= 3);
-    assert!(s.messages.is_empty());
+    assert!(!s.pane(Pane::Session).is_empty() && s.pane(Pane::People).height >= 3);
+    assert!(s.pane(Pane::Messages).is_empty());
     press(&mut a, &[C::NextPane]);
-    assert_eq!(a.focus, Pane::People);
+    assert_eq!(a.focus(), Pane::People);
     press(&mut a, &[C::NextPane]);
-    assert_eq!(a.focus, Pane::Timeline);
+    assert_eq!(a.focus(), Pane::Timeline);
     press(&mut a, &[C::PrevPane]);
-    assert_eq!(a.focus, Pane::People);
+    assert_eq!(a.focus(), Pane::People);
 }
 
 #[test]
@@ -428,29 +457,36 @@ fn on_a_short_terminal_tab_reaches_the_panes_that_take_turns() {
     let mut a = app_sized("11:05", 80, 15);
     press(&mut a, &[C::ViewMessages]);
     let s = a.screen();
-    assert!(s.taking_turns);
+    assert!(s.body.taking_turns);
     assert!(
-        !s.text.is_empty() && s.sessions.is_empty(),
+        !s.pane(Pane::Text).is_empty() && s.pane(Pane::Sessions).is_empty(),
         "the text first"
     );
     press(&mut a, &[C::NextPane]);
-    assert_eq!(a.focus, Pane::Text);
+    assert_eq!(a.focus(), Pane::Text);
     press(&mut a, &[C::NextPane]);
-    assert_eq!(a.focus, Pane::Sessions);
+    assert_eq!(a.focus(), Pane::Sessions);
     let s = a.screen();
-    assert!(s.text.is_empty() && !s.sessions.is_empty(), "in one place");
+    assert!(
+        s.pane(Pane::Text).is_empty() && !s.pane(Pane::Sessions).is_empty(),
+        "in one place"
+    );
     press(&mut a, &[C::NextPane]);
-    assert_eq!(a.focus, Pane::List);
+    assert_eq!(a.focus(), Pane::List);
     press(&mut a, &[C::PrevPane]);
-    assert_eq!(a.focus, Pane::Sessions);
+    assert_eq!(a.focus(), Pane::Sessions);
     // Taller, all three show at once and nothing takes turns.
     a.update(Action::Resize {
         width: 80,
         height: 24,
     });
     let s = a.screen();
-    assert!(!s.taking_turns && !s.text.is_empty() && !s.sessions.is_empty());
-    assert_eq!(a.focus, Pane::Sessions);
+    assert!(
+        !s.body.taking_turns
+            && !s.pane(Pane::Text).is_empty()
+            && !s.pane(Pane::Sessions).is_empty()
+    );
+    assert_eq!(a.focus(), Pane::Sessions);
 }
 
 #[test]
@@ -468,7 +504,7 @@ fn brackets_step_through_the_parts_of_the_day() {
     assert_eq!(selected_id(&a), "opening", "then of the one before");
     // With the keys in the people pane, they still move the timeline.
     press(&mut a, &[C::NextPane, C::NextSection]);
-    assert_eq!(a.focus, Pane::People);
+    assert_eq!(a.focus(), Pane::People);
     assert_eq!(selected_id(&a), "panel-3");
     // Other views have no parts: nothing moves.
     press(&mut a, &[C::ViewPeople, C::PrevSection]);

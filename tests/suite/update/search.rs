@@ -166,10 +166,13 @@ fn in_the_people_view_typing_selects_people() {
     press(&mut a, &[C::ViewPeople]);
     search(&mut a, "pinheiro");
     assert_eq!(a.search.people, [person(&a, "vinicius-pinheiro")]);
-    assert_eq!(a.person.selected, person(&a, "vinicius-pinheiro"));
+    assert_eq!(
+        a.views.people.list.selected,
+        person(&a, "vinicius-pinheiro")
+    );
     assert_eq!(selected_id(&a), "panel-1", "the agenda is left alone");
     a.update(Action::SearchCancel);
-    assert_eq!(a.person.selected, 0);
+    assert_eq!(a.views.people.list.selected, 0);
 }
 
 #[test]
@@ -179,11 +182,11 @@ fn in_the_key_messages_view_typing_selects_messages_and_n_wraps() {
     search(&mut a, "accountability");
     let hits = a.search.messages.clone();
     assert!(hits.contains(&3), "{hits:?}");
-    assert_eq!(a.message.selected, hits[0]);
+    assert_eq!(a.views.messages.list.selected, hits[0]);
     a.update(Action::SearchSubmit);
     for want in hits.iter().cycle().skip(1).take(hits.len()) {
         press(&mut a, &[C::NextMatch]);
-        assert_eq!(a.message.selected, *want);
+        assert_eq!(a.views.messages.list.selected, *want);
     }
 }
 

@@ -2,12 +2,13 @@
 //! rows of their own, a duration bar, and the live, past and selected
 //! sessions told apart at a glance. Only visible rows are drawn.
 
-use super::pane::block;
-use super::text::{highlight, spans_width, truncate, width};
-use super::times;
 use crate::agenda::{Kind, humanize_minutes};
+use crate::app::index::Row;
 use crate::app::live::shifted;
-use crate::app::{App, Pane, Row};
+use crate::app::shared::Shared;
+use crate::ui::pane::block;
+use crate::ui::text::{highlight, spans_width, truncate, width};
+use crate::ui::times;
 use chrono::{Duration, NaiveDateTime};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -32,23 +33,14 @@ pub fn glyph(kind: Kind) -> &'static str {
 
 /// Draws the timeline pane.
 pub struct Timeline<'a> {
-    /// The state.
-    pub app: &'a App,
+    /// The shared state.
+    pub shared: &'a Shared,
+    /// The first row shown.
+    pub top: usize,
     /// Sessions to highlight (those linked to a key message), if any.
     pub highlight: Option<&'a [usize]>,
     /// Whether this pane has focus.
     pub focused: bool,
-}
-
-impl<'a> Timeline<'a> {
-    /// The agenda view's timeline.
-    pub fn new(app: &'a App) -> Self {
-        Timeline {
-            app,
-            highlight: None,
-            focused: app.focus == Pane::Timeline,
-        }
-    }
 }
 
 /// A duration bar of `minutes` against `longest`, in eighths of a cell.
@@ -69,7 +61,7 @@ fn bar(minutes: i64, longest: i64) -> String {
 
 impl Widget for Timeline<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let app = self.app;
+        let app = self.shared;
         let t = &app.theme;
         let n = app.agenda.sessions.len();
         let title = format!("Programme · {n} session{}", if n == 1 { "" } else { "s" });
@@ -81,7 +73,7 @@ impl Widget for Timeline<'_> {
             .rows
             .iter()
             .enumerate()
-            .skip(app.timeline.top)
+            .skip(self.top)
             .take(usize::from(inner.height));
         for (y, (r, row)) in (inner.y..).zip(rows) {
             let line_area = Rect::new(inner.x, y, inner.width, 1);
@@ -126,14 +118,14 @@ impl Widget for Timeline<'_> {
 
 /// The width of the time column: "10:40-11:55", and room for " (10:30)"
 /// when any session is shifted, so the bars stay in one column.
-fn time_width(app: &App) -> usize {
+fn time_width(app: &Shared) -> usize {
     if app.live.shift.is_empty() { 11 } else { 19 }
 }
 
 /// A gap's times moved with the sessions around it when the meeting runs
 /// late: it starts when the one before ends and ends when the next starts.
 fn shifted_gap(
-    app: &App,
+    app: &Shared,
     row: usize,
     from: NaiveDateTime,
     to: NaiveDateTime,
@@ -156,14 +148,14 @@ fn shifted_gap(
 
 impl Timeline<'_> {
     fn session_line(&self, i: usize, w: usize) -> (Line<'static>, Style) {
-        let app = self.app;
+        let app = self.shared;
         let t = &app.theme;
         let s = &app.agenda.sessions[i];
         let now = app.live.now;
         let (start, end) = shifted(&app.agenda, &app.live.shift, i);
         let live = start <= now && now < end;
         let past = end <= now;
-        let selected = i == app.timeline.selected;
+        let selected = i == app.selection;
         let lit = self.highlight.is_some_and(|h| h.binary_search(&i).is_ok());
         let searched = app.search.is_active() && app.search.matches_session(i);
         let row_style = t.selection(selected, self.focused).unwrap_or(if live {

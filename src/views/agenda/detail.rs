@@ -1,14 +1,14 @@
 //! The full detail of the selected session, over the whole body.
 
-use super::scrolled::Scrolled;
-use crate::app::App;
+use crate::app::shared::Shared;
+use crate::ui::scrolled::Scrolled;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Widget};
 
 /// The detail overlay's lines at `width`.
-pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
+pub fn lines(app: &Shared, width: u16) -> Vec<Line<'static>> {
     let t = &app.theme;
     let mut out = super::session::lines(app, width);
     out.push(Line::default());
@@ -21,7 +21,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
 }
 
 /// Draws the detail overlay.
-pub struct Detail<'a>(pub &'a App);
+pub struct Detail<'a>(pub &'a Shared);
 
 impl Widget for Detail<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {

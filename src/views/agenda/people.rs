@@ -1,10 +1,10 @@
 //! The selected session's people, grouped by role, in printed order.
 
-use super::scrolled::Scrolled;
-use super::text::{highlight, wrap};
 use crate::agenda::{Appearance, Participant, Role, Session};
-use crate::app::{App, Pane};
+use crate::app::shared::Shared;
 use crate::commands::list::by_role;
+use crate::ui::scrolled::Scrolled;
+use crate::ui::text::{highlight, wrap};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -12,7 +12,7 @@ use ratatui::widgets::Widget;
 
 /// The lines for one participant: name (and video marker), then
 /// affiliation and capacity, indented.
-pub fn participant_lines(app: &App, p: &Participant, width: usize) -> Vec<Line<'static>> {
+pub fn participant_lines(app: &Shared, p: &Participant, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     let q = if app.search.is_active() {
         app.search.query.as_str()
@@ -46,7 +46,7 @@ pub fn participant_lines(app: &App, p: &Participant, width: usize) -> Vec<Line<'
 
 /// All of a session's people as lines, grouped under role headings: who
 /// leads it (chair, moderator) first, so a short pane still shows them.
-pub fn session_people(app: &App, s: &Session, width: usize) -> Vec<Line<'static>> {
+pub fn session_people(app: &Shared, s: &Session, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     let mut out = Vec::new();
     let mut groups = by_role(s);
@@ -64,8 +64,8 @@ pub fn session_people(app: &App, s: &Session, width: usize) -> Vec<Line<'static>
         let mut below = Vec::new();
         if !video.is_empty() {
             let names = format!("by video: {}", video.join(", "));
-            let room = width.saturating_sub(super::text::width(&label) + 3);
-            if super::text::width(&names) <= room {
+            let room = width.saturating_sub(crate::ui::text::width(&label) + 3);
+            if crate::ui::text::width(&names) <= room {
                 heading.push(Span::styled(format!(" · {names}"), t.video));
             } else {
                 below = wrap(&names, width.saturating_sub(2))
@@ -87,7 +87,7 @@ pub fn session_people(app: &App, s: &Session, width: usize) -> Vec<Line<'static>
 }
 
 /// The people pane's lines at `width`.
-pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
+pub fn lines(app: &Shared, width: u16) -> Vec<Line<'static>> {
     app.agenda
         .sessions
         .get(app.selected())
@@ -96,11 +96,18 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
 }
 
 /// Draws the people pane.
-pub struct PeoplePane<'a>(pub &'a App);
+pub struct PeoplePane<'a> {
+    /// The shared state.
+    pub shared: &'a Shared,
+    /// The first line shown.
+    pub scroll: usize,
+    /// Whether the pane has the keys.
+    pub focused: bool,
+}
 
 impl Widget for PeoplePane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let app = self.0;
+        let app = self.shared;
         let n = app
             .agenda
             .sessions
@@ -109,8 +116,8 @@ impl Widget for PeoplePane<'_> {
         Scrolled {
             title: Line::from(format!("People · {n}")),
             lines: lines(app, area.width.saturating_sub(2)),
-            scroll: app.people_scroll,
-            focused: app.focus == Pane::People,
+            scroll: self.scroll,
+            focused: self.focused,
             theme: &app.theme,
         }
         .render(area, buf);

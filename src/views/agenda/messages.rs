@@ -1,16 +1,16 @@
 //! The selected session's key messages in full, or suggestions when it
 //! links none.
 
-use super::scrolled::Scrolled;
-use super::text::{highlight, wrap};
-use crate::app::{App, Pane};
+use crate::app::shared::Shared;
+use crate::ui::scrolled::Scrolled;
+use crate::ui::text::{highlight, wrap};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 /// The lines of key message `k` in full: numbered title, then paragraphs.
-pub fn message_lines(app: &App, k: usize, width: usize) -> Vec<Line<'static>> {
+pub fn message_lines(app: &Shared, k: usize, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     let q = if app.search.is_active() {
         app.search.query.as_str()
@@ -34,7 +34,7 @@ pub fn message_lines(app: &App, k: usize, width: usize) -> Vec<Line<'static>> {
 }
 
 /// The key messages pane's lines at `width`.
-pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
+pub fn lines(app: &Shared, width: u16) -> Vec<Line<'static>> {
     let t = &app.theme;
     let w = usize::from(width);
     let Some(s) = app.agenda.sessions.get(app.selected()) else {
@@ -96,11 +96,18 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
 }
 
 /// Draws the key messages pane.
-pub struct MessagesPane<'a>(pub &'a App);
+pub struct MessagesPane<'a> {
+    /// The shared state.
+    pub shared: &'a Shared,
+    /// The first line shown.
+    pub scroll: usize,
+    /// Whether the pane has the keys.
+    pub focused: bool,
+}
 
 impl Widget for MessagesPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let app = self.0;
+        let app = self.shared;
         let n = app
             .agenda
             .sessions
@@ -109,8 +116,8 @@ impl Widget for MessagesPane<'_> {
         Scrolled {
             title: Line::from(format!("Key messages · {n}")),
             lines: lines(app, area.width.saturating_sub(2)),
-            scroll: app.messages_scroll,
-            focused: app.focus == Pane::Messages,
+            scroll: self.scroll,
+            focused: self.focused,
             theme: &app.theme,
         }
         .render(area, buf);

@@ -1,17 +1,17 @@
 //! The selected session: title, time, length, part, notes, description.
 
-use super::scrolled::Scrolled;
-use super::text::{self, highlight, wrap};
-use super::times;
 use crate::agenda::humanize_minutes;
-use crate::app::{App, Pane};
+use crate::app::shared::Shared;
+use crate::ui::scrolled::Scrolled;
+use crate::ui::text::{self, highlight, wrap};
+use crate::ui::times;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 /// The session pane's lines at `width`.
-pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
+pub fn lines(app: &Shared, width: u16) -> Vec<Line<'static>> {
     let Some(s) = app.agenda.sessions.get(app.selected()) else {
         return Vec::new();
     };
@@ -78,16 +78,23 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
 }
 
 /// Draws the session pane.
-pub struct SessionPane<'a>(pub &'a App);
+pub struct SessionPane<'a> {
+    /// The shared state.
+    pub shared: &'a Shared,
+    /// The first line shown.
+    pub scroll: usize,
+    /// Whether the pane has the keys.
+    pub focused: bool,
+}
 
 impl Widget for SessionPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let app = self.0;
+        let app = self.shared;
         Scrolled {
             title: Line::from("Session"),
             lines: lines(app, area.width.saturating_sub(2)),
-            scroll: app.session_scroll,
-            focused: app.focus == Pane::Session,
+            scroll: self.scroll,
+            focused: self.focused,
             theme: &app.theme,
         }
         .render(area, buf);

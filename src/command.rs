@@ -1,0 +1,113 @@
+//! The keymap's vocabulary: the commands a key can give, the views, their
+//! panes and the overlays. It sits below both the keymap and the app, so
+//! each can name them without importing the other.
+
+/// A named thing a key can do; the keymap binds keys to these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Command {
+    /// Move the selection (or scroll) up one.
+    Up,
+    /// Move the selection (or scroll) down one.
+    Down,
+    /// Up one page.
+    PageUp,
+    /// Down one page.
+    PageDown,
+    /// To the first item.
+    Top,
+    /// To the last item.
+    Bottom,
+    /// To the first session of the next day or part.
+    NextSection,
+    /// To the first session of this day or part, or of the one before.
+    PrevSection,
+    /// Focus the next pane.
+    NextPane,
+    /// Focus the previous pane.
+    PrevPane,
+    /// Open the full detail of what is selected, or go to it.
+    Open,
+    /// Close what is open, clear the search, or go back.
+    Back,
+    /// Start a search.
+    Search,
+    /// Go to the next search match.
+    NextMatch,
+    /// Go to the previous search match.
+    PrevMatch,
+    /// Show or hide the help screen.
+    Help,
+    /// Quit dais.
+    Quit,
+    /// Show the agenda.
+    ViewAgenda,
+    /// Show all key messages.
+    ViewMessages,
+    /// Show all people.
+    ViewPeople,
+    /// Jump to what is on now and follow it.
+    Now,
+    /// The meeting runs 5 minutes later than planned from the live session on.
+    Later,
+    /// Take 5 minutes off the delay.
+    Earlier,
+    /// The selected session started just now.
+    StartedNow,
+    /// Back to the planned times.
+    OnTime,
+    /// Read the agenda file again.
+    Reload,
+}
+
+/// The main screens; each is a module under `views`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// Timeline and the selected session.
+    #[default]
+    Agenda,
+    /// All key messages and the sessions that speak to each.
+    Messages,
+    /// All people and their sessions.
+    People,
+}
+
+/// A pane that can have focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    /// The agenda's timeline.
+    #[default]
+    Timeline,
+    /// The agenda's selected session: focused by a click or scrolled by
+    /// the wheel; Tab passes it by, as Enter shows the session whole.
+    Session,
+    /// The selected session's people.
+    People,
+    /// The selected session's key messages.
+    Messages,
+    /// The list in the key messages or people view.
+    List,
+    /// The text of the selected key message or person.
+    Text,
+    /// The sessions of the selected key message or person.
+    Sessions,
+}
+
+impl View {
+    /// The view's name, for headings.
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Agenda => "Agenda",
+            View::Messages => "Key messages",
+            View::People => "People",
+        }
+    }
+}
+
+/// Something drawn over the view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// The help screen.
+    Help,
+    /// The full detail of the selected session.
+    Detail,
+}

@@ -1,0 +1,216 @@
+//! The agenda view: the timeline and, for the selected session, its
+//! details, its people and its key messages, each a pane of this view with
+//! its scroll in this view's state.
+
+use super::{Effect, ViewState, delta};
+use crate::app::cursor::scroll;
+use crate::app::index::Row;
+use crate::app::search::Search;
+use crate::app::shared::Shared;
+use crate::command::{Command, Overlay, Pane};
+use crate::ui::layout::{Areas, Screen, inner_height, inner_width};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+pub mod detail;
+pub mod layout;
+pub mod messages;
+pub mod people;
+pub mod session;
+pub mod timeline;
+
+/// The agenda view's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AgendaView {
+    /// The pane with the keys.
+    pub focus: Pane,
+    /// The timeline's first visible row.
+    pub top: usize,
+    /// Scroll of the selected session's pane, in lines.
+    pub session_scroll: usize,
+    /// Scroll of the selected session's people pane, in lines.
+    pub people_scroll: usize,
+    /// Scroll of the selected session's key messages pane, in lines.
+    pub messages_scroll: usize,
+}
+
+impl AgendaView {
+    /// The timeline widget, as this view draws it.
+    pub fn timeline<'a>(&self, shared: &'a Shared) -> timeline::Timeline<'a> {
+        timeline::Timeline {
+            shared,
+            top: self.top,
+            highlight: None,
+            focused: self.focus == Pane::Timeline,
+        }
+    }
+
+    /// The selected session's pane, as this view draws it.
+    pub fn session_pane<'a>(&self, shared: &'a Shared) -> session::SessionPane<'a> {
+        session::SessionPane {
+            shared,
+            scroll: self.session_scroll,
+            focused: self.focus == Pane::Session,
+        }
+    }
+
+    /// The selected session's people pane, as this view draws it.
+    pub fn people_pane<'a>(&self, shared: &'a Shared) -> people::PeoplePane<'a> {
+        people::PeoplePane {
+            shared,
+            scroll: self.people_scroll,
+            focused: self.focus == Pane::People,
+        }
+    }
+
+    /// The selected session's key messages pane, as this view draws it.
+    pub fn messages_pane<'a>(&self, shared: &'a Shared) -> messages::MessagesPane<'a> {
+        messages::MessagesPane {
+            shared,
+            scroll: self.messages_scroll,
+            focused: self.focus == Pane::Messages,
+        }
+    }
+
+    /// Scrolls the timeline so the selected session (and the headings just
+    /// above it) are visible.
+    pub fn reveal_selected(&mut self, shared: &Shared) {
+        let Some(&row) = shared.index.row_of.get(shared.selection) else {
+            return;
+        };
+        let height = inner_height(self.areas(shared).pane(Pane::Timeline)).max(1);
+        let rows = &shared.index.rows;
+        let mut first = row;
+        while first > 0
+            && row - first + 1 < height
+            && matches!(rows[first - 1], Row::Day(_) | Row::Part(_))
+        {
+            first -= 1;
+        }
+        if first < self.top {
+            self.top = first;
+        } else if row >= self.top + height {
+            self.top = row + 1 - height;
+        }
+        self.top = self.top.min(rows.len().saturating_sub(height));
+    }
+
+    /// `]` and `[`: the selection to the start of the next day or part, or
+    /// of this one (or the one before), whichever pane has the keys.
+    fn section(shared: &Shared, c: Command) -> Effect {
+        let here = shared.selection;
+        let to = if c == Command::NextSection {
+            shared.index.next_section(here)
+        } else {
+            // Above the first heading: the first session.
+            Some(shared.index.prev_section(here).unwrap_or(0))
+        };
+        match to.filter(|&to| to != here) {
+            Some(to) => Effect::Select(to),
+            None => Effect::None,
+        }
+    }
+
+    /// Scrolls one of the text panes by what `c` asks.
+    fn scroll_pane(&mut self, shared: &Shared, pane: Pane, c: Command) {
+        let area = self.areas(shared).pane(pane);
+        let (w, h) = (inner_width(area), inner_height(area));
+        let (offset, lines) = match pane {
+            Pane::Session => (&mut self.session_scroll, session::lines(shared, w).len()),
+            Pane::People => (&mut self.people_scroll, people::lines(shared, w).len()),
+            Pane::Messages => (&mut self.messages_scroll, messages::lines(shared, w).len()),
+            _ => return,
+        };
+        *offset = scroll(*offset, delta(c, h), lines, h);
+    }
+}
+
+impl ViewState for AgendaView {
+    const PANES: &'static [Pane] = &[Pane::Timeline, Pane::People, Pane::Messages];
+    const ALL_PANES: &'static [Pane] =
+        &[Pane::Timeline, Pane::Session, Pane::People, Pane::Messages];
+    const FOUND: (&'static str, &'static str) = ("session", "sessions");
+
+    fn focus(&self) -> Pane {
+        self.focus
+    }
+
+    fn set_focus(&mut self, pane: Pane) {
+        self.focus = pane;
+    }
+
+    fn layout(&self, shared: &Shared, body: Rect) -> Areas {
+        layout::areas(shared, body)
+    }
+
+    fn command(&mut self, shared: &Shared, c: Command) -> Effect {
+        match c {
+            Command::Open => Effect::Overlay(Overlay::Detail),
+            Command::NextSection | Command::PrevSection => Self::section(shared, c),
+            _ => match self.focus {
+                Pane::Session | Pane::People | Pane::Messages => {
+                    self.scroll_pane(shared, self.focus, c);
+                    Effect::None
+                }
+                _ => {
+                    let h = inner_height(self.areas(shared).pane(Pane::Timeline));
+                    let n = shared.agenda.sessions.len();
+                    let to = shared
+                        .selection
+                        .saturating_add_signed(delta(c, h))
+                        .min(n.saturating_sub(1));
+                    Effect::Select(to)
+                }
+            },
+        }
+    }
+
+    fn click(&mut self, shared: &Shared, pane: Pane, _area: Rect, line: usize) -> Effect {
+        match (pane, shared.index.rows.get(self.top + line)) {
+            (Pane::Timeline, Some(Row::Session(i))) => Effect::Select(*i),
+            _ => Effect::None,
+        }
+    }
+
+    fn current(&self, shared: &Shared) -> usize {
+        shared.selection
+    }
+
+    fn matches<'s>(&self, search: &'s Search) -> &'s [usize] {
+        &search.matches
+    }
+
+    fn select(&mut self, _shared: &Shared, i: usize) -> Effect {
+        Effect::Select(i)
+    }
+
+    fn selected(&mut self, shared: &Shared, moved: bool) {
+        if moved {
+            self.session_scroll = 0;
+            self.people_scroll = 0;
+            self.messages_scroll = 0;
+        }
+        self.reveal_selected(shared);
+    }
+
+    fn reveal(&mut self, shared: &Shared, _showing: bool) {
+        self.reveal_selected(shared);
+    }
+
+    fn replaced(&mut self, _old: &crate::agenda::Agenda, shared: &Shared) {
+        self.top = 0;
+        self.reveal_selected(shared);
+    }
+
+    fn render(&self, shared: &Shared, screen: &Screen, buf: &mut Buffer) {
+        self.timeline(shared)
+            .render(screen.pane(Pane::Timeline), buf);
+        self.session_pane(shared)
+            .render(screen.pane(Pane::Session), buf);
+        self.people_pane(shared)
+            .render(screen.pane(Pane::People), buf);
+        self.messages_pane(shared)
+            .render(screen.pane(Pane::Messages), buf);
+    }
+}

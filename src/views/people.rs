@@ -1,0 +1,167 @@
+//! The people view: everyone on the programme, and for the selected
+//! person their details, sessions and roles.
+
+use super::{Effect, ViewState, delta, fit, pane_height, refind, taking_turns};
+use crate::agenda::Agenda;
+use crate::app::cursor::Cursor;
+use crate::app::search::Search;
+use crate::app::shared::Shared;
+use crate::command::{Command, Pane};
+use crate::ui::layout::{Areas, Screen, WIDE, split};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+
+mod draw;
+
+pub use draw::info_lines;
+
+/// The people view's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PeopleView {
+    /// The pane with the keys.
+    pub focus: Pane,
+    /// The selected person and the list's first visible one.
+    pub list: Cursor,
+    /// The selected one of the person's sessions.
+    pub linked: Cursor,
+}
+
+impl Default for PeopleView {
+    fn default() -> Self {
+        PeopleView {
+            focus: Pane::List,
+            list: Cursor::default(),
+            linked: Cursor::default(),
+        }
+    }
+}
+
+impl PeopleView {
+    /// The selected person's sessions.
+    pub fn sessions<'s>(&self, shared: &'s Shared) -> &'s [usize] {
+        shared
+            .index
+            .sessions_of_person
+            .get(self.list.selected)
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+impl ViewState for PeopleView {
+    const PANES: &'static [Pane] = &[Pane::List, Pane::Sessions];
+    const FOUND: (&'static str, &'static str) = ("person", "people");
+
+    fn focus(&self) -> Pane {
+        self.focus
+    }
+
+    fn set_focus(&mut self, pane: Pane) {
+        self.focus = pane;
+    }
+
+    fn enter(&mut self) {
+        self.focus = Pane::List;
+        self.linked = Cursor::default();
+    }
+
+    fn layout(&self, shared: &Shared, body: Rect) -> Areas {
+        if let Some(a) = taking_turns(body, self.focus) {
+            return a;
+        }
+        let (list, rest) = split(body, body.width >= WIDE, 40, 35);
+        let lines = info_lines(shared, self.list.selected, rest.width.saturating_sub(2)).len();
+        let info = u16::try_from(lines + 2)
+            .unwrap_or(u16::MAX)
+            .clamp(3, (rest.height / 2).max(3));
+        let [text, sessions] =
+            Layout::vertical([Constraint::Length(info), Constraint::Min(3)]).areas(rest);
+        Areas {
+            panes: vec![
+                (Pane::List, list),
+                (Pane::Text, text),
+                (Pane::Sessions, sessions),
+            ],
+            taking_turns: false,
+        }
+    }
+
+    fn command(&mut self, shared: &Shared, c: Command) -> Effect {
+        let areas = self.areas(shared);
+        match (c, self.focus) {
+            (Command::NextSection | Command::PrevSection, _) => {}
+            (Command::Open, Pane::List) => self.focus = Pane::Sessions,
+            (Command::Open, _) => {
+                if let Some(&s) = self.sessions(shared).get(self.linked.selected) {
+                    return Effect::GoTo(s);
+                }
+            }
+            (_, Pane::List) => {
+                let h = pane_height(&areas, Pane::List);
+                self.list.step(delta(c, h), shared.agenda.people.len(), h);
+                self.linked = Cursor::default();
+            }
+            (_, _) => {
+                let h = pane_height(&areas, Pane::Sessions);
+                let n = self.sessions(shared).len();
+                self.linked.step(delta(c, h), n, h);
+            }
+        }
+        Effect::None
+    }
+
+    fn click(&mut self, shared: &Shared, pane: Pane, _area: Rect, line: usize) -> Effect {
+        match pane {
+            Pane::List => {
+                let at = self.list.top + line;
+                if at < shared.agenda.people.len() {
+                    return self.select(shared, at);
+                }
+            }
+            Pane::Sessions => {
+                let at = self.linked.top + line;
+                if at < self.sessions(shared).len() {
+                    self.linked.selected = at;
+                }
+            }
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn current(&self, _shared: &Shared) -> usize {
+        self.list.selected
+    }
+
+    fn matches<'s>(&self, search: &'s Search) -> &'s [usize] {
+        &search.people
+    }
+
+    fn select(&mut self, shared: &Shared, i: usize) -> Effect {
+        let h = pane_height(&self.areas(shared), Pane::List);
+        self.list.select(i, shared.agenda.people.len(), h);
+        self.linked = Cursor::default();
+        Effect::None
+    }
+
+    fn reveal(&mut self, shared: &Shared, showing: bool) {
+        if showing {
+            let areas = self.areas(shared);
+            let h = pane_height(&areas, Pane::List);
+            fit(&mut self.list, shared.agenda.people.len(), h);
+            let len = self.sessions(shared).len();
+            fit(&mut self.linked, len, pane_height(&areas, Pane::Sessions));
+        }
+    }
+
+    fn replaced(&mut self, old: &Agenda, shared: &Shared) {
+        let id = old.people.get(self.list.selected).map(|p| &p.id);
+        let ids = shared.agenda.people.iter().map(|p| &p.id);
+        self.list.selected = refind(ids, id, self.list.selected);
+        self.list.top = self.list.top.min(self.list.selected);
+        self.linked = Cursor::default();
+    }
+
+    fn render(&self, shared: &Shared, screen: &Screen, buf: &mut Buffer) {
+        draw::render(self, shared, &screen.body, buf);
+    }
+}
