@@ -6,6 +6,7 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 
+pub mod changes;
 mod filter;
 mod kind;
 pub mod marks;

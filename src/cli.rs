@@ -11,8 +11,9 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "dais", version)]
 pub struct Cli {
-    /// The agenda file to open (dais/1, or a frab / c3voc schedule.json;
-    /// `-` reads standard input); the bundled hearing if absent.
+    /// The agenda file or URL to open (dais/1, or a frab / c3voc
+    /// schedule.json; `-` reads standard input); the bundled hearing if
+    /// absent.
     pub file: Option<PathBuf>,
 
     /// How files are read.
@@ -32,12 +33,24 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// Options that control how files are read.
+/// Options that control how files and URLs are read.
 #[derive(Debug, Args, Clone, Copy)]
 pub struct LoadArgs {
-    /// Refuse agenda files larger than this many bytes (default 64 MiB).
+    /// Refuse agenda files (and URL bodies) larger than this many bytes
+    /// (default 64 MiB).
     #[arg(long, global = true, value_name = "BYTES")]
     pub max_size: Option<u64>,
+
+    /// Never use the network: a URL's programme comes from the copy
+    /// cached when it was last fetched.
+    #[arg(long, global = true)]
+    pub offline: bool,
+
+    /// Fetch a URL's programme again every this many minutes while the
+    /// screen is open (0: never; default 15 from a day before the agenda
+    /// until its end, 60 otherwise).
+    #[arg(long, global = true, value_name = "MINUTES")]
+    pub refresh: Option<u32>,
 }
 
 /// Options that choose which sessions to show, to follow one room or track
@@ -84,8 +97,8 @@ pub struct ClockArgs {
 pub enum Command {
     /// Print the whole programme in order.
     List {
-        /// The agenda file (`-` for standard input); the bundled hearing if
-        /// absent.
+        /// The agenda file or URL (`-` for standard input); the bundled
+        /// hearing if absent.
         file: Option<PathBuf>,
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
@@ -93,8 +106,8 @@ pub enum Command {
     },
     /// Print one line on what is on now and next, for status bars.
     Now {
-        /// The agenda file (`-` for standard input); the bundled hearing if
-        /// absent.
+        /// The agenda file or URL (`-` for standard input); the bundled
+        /// hearing if absent.
         file: Option<PathBuf>,
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = NowFormat::Text)]
@@ -111,18 +124,30 @@ pub enum Command {
     },
     /// Check agenda files and report every problem; exit status 1 if any is invalid.
     Validate {
-        /// The agenda files to check (`-` for standard input).
+        /// The agenda files or URLs to check (`-` for standard input).
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
     /// Write an agenda as a dais/1 file: a schedule.json converted, or a
     /// dais/1 file normalized. Warnings go to standard error.
     Convert {
-        /// The file to convert (`-` for standard input).
+        /// The file or URL to convert (`-` for standard input).
         file: PathBuf,
         /// Write to this file instead of standard output.
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+    /// Print what changed between two versions of a programme (files or
+    /// URLs): sessions added, removed, moved, renamed or re-peopled. Exit
+    /// status 0 if nothing changed, 1 if something did, 2 on trouble.
+    Diff {
+        /// The older version.
+        old: PathBuf,
+        /// The newer version.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
     },
     /// Write the programme in another tool's format.
     Export {
@@ -162,8 +187,8 @@ pub enum ExportFormat {
     /// An iCalendar (RFC 5545) calendar: one event per session, with the
     /// room or venue, participants by role and linked key messages.
     Ics {
-        /// The agenda file (`-` for standard input); the bundled hearing if
-        /// absent.
+        /// The agenda file or URL (`-` for standard input); the bundled
+        /// hearing if absent.
         file: Option<PathBuf>,
         /// Export only the session with this id; repeat for more.
         #[arg(long = "session", value_name = "ID")]
@@ -197,6 +222,16 @@ pub enum ListFormat {
     /// Markdown, for pasting into documents.
     Markdown,
     /// The normalized agenda as dais/1 JSON, with resolved RFC 3339 times.
+    Json,
+}
+
+/// How `dais diff` writes the changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// One line per change: `+` added, `-` removed, `~` changed.
+    Text,
+    /// One JSON object: the changes with their kind and session id, and
+    /// counts.
     Json,
 }
 

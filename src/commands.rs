@@ -1,6 +1,7 @@
 //! The subcommands that print and exit, each in its own file.
 
 pub mod convert;
+pub mod diff;
 pub mod export;
 pub mod list;
 pub mod mark;

@@ -12,6 +12,8 @@ pub mod command;
 pub mod commands;
 pub mod config;
 pub mod export;
+pub mod feed;
+pub mod fetch;
 pub mod import;
 pub mod keymap;
 pub mod load;

@@ -9,8 +9,9 @@ use dais::cli::{Cli, Command, ExportFormat, ListFormat, StateAction};
 use dais::clock::{Clock, parse_at};
 use dais::commands;
 use dais::config;
+use dais::fetch::{Cache, Client, Net, Settings};
 use dais::load::{Limits, Loaded};
-use dais::source::Source;
+use dais::source::{Opened, Source};
 use dais::store::Store;
 use dais::theme::Theme;
 use dais::tui::Exit;
@@ -49,7 +50,16 @@ fn main() -> ExitCode {
     if let Some(max) = cli.load.max_size {
         limits.max_bytes = max;
     }
-    match run(cli, &limits, filter) {
+    let net = Net {
+        client: Client::new(Settings {
+            max_bytes: limits.max_bytes,
+            ..Settings::default()
+        }),
+        cache: Cache::default_location(),
+        offline: cli.load.offline,
+        now: Utc::now,
+    };
+    match run(cli, &limits, &net, &filter) {
         Ok(code) => code,
         Err(Failure::File(message)) => {
             let _ = writeln!(std::io::stderr(), "{message}");
@@ -62,10 +72,11 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli, limits: &Limits, filter: SessionFilter) -> Result<ExitCode, Failure> {
+fn run(cli: Cli, limits: &Limits, net: &Net, filter: &SessionFilter) -> Result<ExitCode, Failure> {
+    let load = |source: &Source| load(source, limits, net, filter);
     match cli.command {
         Some(Command::Validate { files }) => {
-            let (report, ok) = commands::validate::run(&files, limits);
+            let (report, ok) = commands::validate::run(&files, limits, net);
             print(&report)?;
             Ok(if ok {
                 ExitCode::SUCCESS
@@ -74,7 +85,7 @@ fn run(cli: Cli, limits: &Limits, filter: SessionFilter) -> Result<ExitCode, Fai
             })
         }
         Some(Command::List { file, format }) => {
-            let loaded = load(&Source::from_arg(file.as_deref()), limits, &filter)?;
+            let loaded = load(&Source::from_arg(file.as_deref()))?.loaded;
             list(&loaded, format, tz_arg(&cli.clock)?)
         }
         Some(Command::Config { default, path }) => {
@@ -82,8 +93,8 @@ fn run(cli: Cli, limits: &Limits, filter: SessionFilter) -> Result<ExitCode, Fai
         }
         Some(Command::Now { file, format }) => {
             let source = Source::from_arg(file.as_deref());
-            let loaded = load(&source, limits, &filter)?;
-            let setup = setup(&cli.clock, &loaded, filter)?;
+            let loaded = load(&source)?.loaded;
+            let setup = setup(&cli.clock, &loaded, filter.clone())?;
             let app = commands::open::now_app(&source, loaded, &setup);
             // The screen shows these in a banner; a status bar has none.
             if let Some(b) = app.banner.as_ref().filter(|b| b.error) {
@@ -92,8 +103,31 @@ fn run(cli: Cli, limits: &Limits, filter: SessionFilter) -> Result<ExitCode, Fai
             print(&commands::now::render(&app, format))?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Diff { old, new, format }) => {
+            // As diff(1): 0 the same, 1 different, 2 trouble.
+            let trouble = |e: Failure| {
+                let (Failure::File(m) | Failure::Other(m)) = e;
+                let _ = writeln!(std::io::stderr(), "{m}");
+                ExitCode::from(2)
+            };
+            let old = match load(&Source::named(&old)) {
+                Ok(o) => o.loaded.agenda,
+                Err(e) => return Ok(trouble(e)),
+            };
+            let new = match load(&Source::named(&new)) {
+                Ok(o) => o.loaded.agenda,
+                Err(e) => return Ok(trouble(e)),
+            };
+            let changes = commands::diff::changes(&old, &new);
+            print(&commands::diff::render(&changes, format))?;
+            Ok(if changes.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
         Some(Command::Convert { file, output }) => {
-            let converted = commands::convert::run(&Source::named(&file), limits)
+            let converted = commands::convert::run(&Source::named(&file), limits, net)
                 .map_err(|e| Failure::File(e.to_string()))?;
             for w in &converted.warnings {
                 let _ = writeln!(std::io::stderr(), "{w}");
@@ -110,7 +144,7 @@ fn run(cli: Cli, limits: &Limits, filter: SessionFilter) -> Result<ExitCode, Fai
                 },
         }) => {
             let source = Source::from_arg(file.as_deref());
-            let loaded = load(&source, limits, &filter)?;
+            let loaded = load(&source)?.loaded;
             emit(
                 output.as_deref(),
                 &commands::export::ics(&loaded.agenda, &sessions, &source.name())
@@ -135,15 +169,18 @@ fn run(cli: Cli, limits: &Limits, filter: SessionFilter) -> Result<ExitCode, Fai
         }
         None => {
             let source = Source::from_arg(cli.file.as_deref());
-            let loaded = load(&source, limits, &filter)?;
+            let opened = load(&source)?;
+            let loaded = opened.loaded;
             // Keys come from standard input, or from the terminal itself
             // (/dev/tty, as crossterm does) when the agenda was piped in.
             let keys = std::io::stdin().is_terminal() || source == Source::Stdin;
             if !std::io::stdout().is_terminal() || !keys {
                 return list(&loaded, ListFormat::Text, tz_arg(&cli.clock)?);
             }
-            let setup = setup(&cli.clock, &loaded, filter)?;
-            match commands::open::run(&source, loaded, &setup, limits) {
+            let mut setup = setup(&cli.clock, &loaded, filter.clone())?;
+            setup.offline = opened.offline;
+            setup.refresh = cli.load.refresh;
+            match commands::open::run(&source, loaded, &setup, limits, net) {
                 Ok(Exit::Quit) => Ok(ExitCode::SUCCESS),
                 Ok(Exit::Signal(sig)) => Ok(ExitCode::from(u8::try_from(128 + sig).unwrap_or(1))),
                 Ok(Exit::TermGone) => Ok(ExitCode::FAILURE),
@@ -153,13 +190,30 @@ fn run(cli: Cli, limits: &Limits, filter: SessionFilter) -> Result<ExitCode, Fai
     }
 }
 
-/// Loads the agenda and keeps the sessions `filter` lets through.
-fn load(source: &Source, limits: &Limits, filter: &SessionFilter) -> Result<Loaded, Failure> {
-    let loaded = source
-        .load(limits)
+/// Loads the agenda (a URL through `net`) and keeps the sessions `filter`
+/// lets through. A cached copy shown for want of the network, and a copy
+/// that could not be kept, are warned of on standard error.
+fn load(
+    source: &Source,
+    limits: &Limits,
+    net: &Net,
+    filter: &SessionFilter,
+) -> Result<Opened, Failure> {
+    let opened = source
+        .open(limits, net)
         .map_err(|e| Failure::File(e.to_string()))?;
-    let agenda = filter.apply(loaded.agenda).map_err(Failure::Other)?;
-    Ok(Loaded { agenda, ..loaded })
+    let name = source.name();
+    for told in opened.offline.iter().chain(&opened.notices) {
+        let _ = writeln!(std::io::stderr(), "warning: {name}: {told}");
+    }
+    let agenda = filter.apply(opened.loaded.agenda).map_err(Failure::Other)?;
+    Ok(Opened {
+        loaded: Loaded {
+            agenda,
+            ..opened.loaded
+        },
+        ..opened
+    })
 }
 
 /// The clock, zone, theme and state the screen and `dais now` use.
@@ -193,6 +247,8 @@ fn setup(
         state: Store::default_path(),
         notices: config.problems,
         filter,
+        refresh: None,
+        offline: None,
     })
 }
 

@@ -4,22 +4,32 @@
 //! loop only applies the [`Outcome`]. A bad or missing file never replaces
 //! the last good agenda.
 
-pub mod changes;
+mod poll;
 mod watch;
 mod watched;
 
 use crate::agenda::{Agenda, SessionFilter};
 use crate::app::{App, Banner, Prepared};
+use crate::feed::Feed;
+use crate::fetch::Net;
 use crate::load::{Limits, LoadError, Stamp};
 use crate::sanitize::{Lines, clean};
 use crate::source::Source;
-use crate::tui::run::Event;
 use chrono::Duration;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::mpsc::Sender;
 
-use watch::Request;
+pub use poll::Refresh;
+
+/// What a worker is asked to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Request {
+    /// The file (or its directory entry) changed.
+    Changed,
+    /// The user asked for a reload.
+    Asked,
+}
 
 /// How long the line saying what changed stays up.
 const CHANGES_SECONDS: i64 = 8;
@@ -46,25 +56,33 @@ pub enum Outcome {
     Deleted,
     /// The file cannot be watched; it can still be reloaded by hand.
     Unwatched(String),
+    /// The URL could not be fetched; the copy on screen stays, and this
+    /// says how old it is and why ("offline: showing the copy from …").
+    Offline(String),
 }
 
 /// How the agenda's file is read into what the screen shows: its limits,
-/// and which of its sessions are kept.
+/// which of its sessions are kept, and for a URL how it is fetched and
+/// how often.
 #[derive(Debug, Clone, Default)]
 pub struct Reading {
     /// The loader's bounds.
     pub limits: Limits,
     /// `--room` and `--track`.
     pub filter: SessionFilter,
+    /// The client and cache for a URL; without it a URL is not fetched
+    /// again.
+    pub net: Option<Net>,
+    /// How often a URL is fetched again.
+    pub refresh: Refresh,
 }
 
 /// Reads the agenda again in the background: when its file changes, and
-/// when asked. Outcomes arrive on the event loop's channel as
-/// [`Event::Reloaded`].
+/// when asked. Outcomes go to the [`Feed`] it was started with.
 #[derive(Debug)]
 pub struct Reloader {
     /// To the worker; `None` for the bundled agenda and standard input,
-    /// which have no file to read again.
+    /// which have no file to read again, and for a URL with `--offline`.
     requests: Option<Sender<Request>>,
     /// Why there is no file, for `r`.
     fileless: &'static str,
@@ -79,19 +97,31 @@ impl Reloader {
         source: &Source,
         reading: Reading,
         (shown, read): (&Arc<Agenda>, Option<Stamp>),
-        events: Sender<Event>,
+        events: Feed<Outcome>,
     ) -> Reloader {
-        let requests = match source {
-            Source::Bundled | Source::Stdin => None,
-            Source::File(path) => Some(watch::start(
+        let online = reading.net.clone().filter(|n| !n.offline);
+        let requests = match (source, online) {
+            (Source::Bundled | Source::Stdin, _) | (Source::Url(_), None) => None,
+            (Source::File(path), _) => Some(watch::start(
                 path.clone(),
                 reading,
                 (Arc::clone(shown), read),
                 events,
             )),
+            (Source::Url(url), Some(net)) => {
+                let refresh = reading.refresh;
+                Some(poll::start(
+                    url.clone(),
+                    reading,
+                    Arc::clone(shown),
+                    (net, refresh),
+                    events,
+                ))
+            }
         };
         let fileless = match source {
             Source::Stdin => "The agenda came from standard input; there is no file to reload.",
+            Source::Url(_) => "--offline: showing the cached copy; the network is not used.",
             _ => "The bundled agenda is built in; there is no file to reload.",
         };
         Reloader { requests, fileless }
@@ -127,7 +157,10 @@ pub fn apply(app: &mut App, outcome: Outcome) {
             // thread. (If no thread can be had, it is freed here.)
             let _ = std::thread::Builder::new().spawn(move || drop(old));
             let width = usize::from(app.size.0).saturating_sub(12);
-            let text = format!("Updated: {}", changes::summary(&changes, width));
+            let text = format!(
+                "Updated: {}",
+                crate::agenda::changes::summary(&changes, width)
+            );
             (text, false, Some(now + Duration::seconds(CHANGES_SECONDS)))
         }
         Outcome::Unchanged { asked } => {
@@ -170,6 +203,8 @@ pub fn apply(app: &mut App, outcome: Outcome) {
             true,
             Some(now + Duration::seconds(10)),
         ),
+        // Until a fetch goes through.
+        Outcome::Offline(text) => (text, true, None),
     };
     app.banner = Some(Banner { text, error, until });
 }

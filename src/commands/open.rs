@@ -4,9 +4,10 @@
 use crate::agenda::SessionFilter;
 use crate::app::{App, Banner};
 use crate::clock::Clock;
+use crate::fetch::Net;
 use crate::keymap::Keymap;
 use crate::load::{Limits, Loaded};
-use crate::reload::{Reading, Reloader};
+use crate::reload::{Reading, Refresh, Reloader};
 use crate::source::Source;
 use crate::store::{AgendaKey, Change, Store, Stored};
 use crate::theme::Theme;
@@ -31,11 +32,16 @@ pub struct Setup {
     /// Which sessions are shown (already applied to the loaded agenda;
     /// applied again to every reload).
     pub filter: SessionFilter,
+    /// `--refresh MINUTES`, for an agenda at a URL.
+    pub refresh: Option<u32>,
+    /// For an agenda at a URL shown from the cache: why, and how old the
+    /// copy is. Stays on screen until a fetch goes through.
+    pub offline: Option<String>,
 }
 
 /// Where an agenda's state is kept in the store: its file's canonical
-/// path (the bundled agenda by name, standard input by its meeting
-/// alone).
+/// path (the bundled agenda by name, a URL redacted, standard input by
+/// its meeting alone).
 pub fn key(source: &Source, agenda: &crate::agenda::Agenda) -> AgendaKey {
     let place = match source {
         Source::Bundled => Some(format!("bundled:{}", crate::load::BUNDLED_NAME)),
@@ -46,6 +52,9 @@ pub fn key(source: &Source, agenda: &crate::agenda::Agenda) -> AgendaKey {
             Some(p.to_string_lossy().into_owned())
         }
         Source::Stdin => None,
+        // Redacted: the key is shown (`dais state export`), and a token
+        // changed is still the same programme.
+        Source::Url(u) => Some(crate::fetch::redact(u)),
     };
     AgendaKey::new(place, crate::app::identity(agenda))
 }
@@ -64,11 +73,18 @@ pub fn app(loaded: Loaded, setup: &Setup, store: Option<(&mut Store, &AgendaKey)
         app.set_shift_by_id(&shift);
         notices.extend(store.take_problems());
     }
+    if let Some(offline) = &setup.offline {
+        notices.insert(0, offline.clone());
+    }
     if !notices.is_empty() {
         app.banner = Some(Banner {
             text: notices.join(" · "),
             error: true,
-            until: Some(app.live.now + chrono::Duration::seconds(10)),
+            // Offline, it stays until a fetch goes through.
+            until: setup
+                .offline
+                .is_none()
+                .then(|| app.live.now + chrono::Duration::seconds(10)),
         });
     }
     app
@@ -100,6 +116,7 @@ pub fn run(
     loaded: Loaded,
     setup: &Setup,
     limits: &Limits,
+    net: &Net,
 ) -> std::io::Result<Exit> {
     let stamp = loaded.stamp;
     let key = key(source, &loaded.agenda);
@@ -114,6 +131,8 @@ pub fn run(
             let reading = Reading {
                 limits: *limits,
                 filter: setup.filter.clone(),
+                net: Some(net.clone()),
+                refresh: Refresh::from_minutes(setup.refresh),
             };
             Reloader::start(source, reading, (&app.agenda, stamp), events)
         })),

@@ -1,19 +1,22 @@
 //! `dais validate`: one line per file, its problems and warnings beneath.
 
+use crate::fetch::Net;
 use crate::load::Limits;
 use crate::source::Source;
 use std::fmt::Write;
 use std::path::PathBuf;
 
-/// Checks each file; returns the report and whether every file was valid.
-pub fn run(files: &[PathBuf], limits: &Limits) -> (String, bool) {
+/// Checks each file (or URL, fetched through `net`); returns the report
+/// and whether every one was valid.
+pub fn run(files: &[PathBuf], limits: &Limits, net: &Net) -> (String, bool) {
     let mut out = String::new();
     let mut all_ok = true;
     for file in files {
         let source = Source::named(file);
         let name = source.name();
-        match source.load(limits) {
-            Ok(loaded) => {
+        match source.open(limits, net) {
+            Ok(opened) => {
+                let loaded = &opened.loaded;
                 let a = &loaded.agenda;
                 let _ = write!(
                     out,
@@ -22,11 +25,15 @@ pub fn run(files: &[PathBuf], limits: &Limits) -> (String, bool) {
                     count(a.people.len(), "person", "people"),
                     count(a.key_messages.len(), "key message", "key messages"),
                 );
-                let n = loaded.warnings.len();
+                let told: Vec<&String> = opened.offline.iter().chain(&opened.notices).collect();
+                let n = loaded.warnings.len() + told.len();
                 if n > 0 {
                     let _ = write!(out, ", {}", count(n, "warning", "warnings"));
                 }
                 out.push('\n');
+                for t in told {
+                    let _ = writeln!(out, "  warning: {name}: {t}");
+                }
                 for w in &loaded.warnings {
                     let _ = writeln!(out, "  warning: {}", w.display_in(&name));
                 }

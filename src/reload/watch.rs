@@ -2,14 +2,13 @@
 //! it changes or the user asks: a 45 MB agenda takes a while to parse, and
 //! input must not wait.
 
-use super::Outcome;
-use super::Reading;
-use super::changes::changes;
 use super::watched::Watched;
+use super::{Outcome, Reading, Request};
 use crate::agenda::Agenda;
+use crate::agenda::changes::changes;
 use crate::app::Prepared;
+use crate::feed::Feed;
 use crate::load::{LoadError, Stamp, load_file};
-use crate::tui::run::Event;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -19,15 +18,6 @@ use std::time::Duration;
 /// bursts (truncate, write, write, close; or write, rename).
 const QUIET: Duration = Duration::from_millis(150);
 
-/// What the worker is asked to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Request {
-    /// The file (or its directory entry) changed.
-    Changed,
-    /// The user asked for a reload.
-    Asked,
-}
-
 /// Starts the worker that reads `path` on request, and a watcher that
 /// requests a read whenever the file changes; `shown` is the agenda on
 /// screen, read from the file as `read` says it was. Returns the worker's
@@ -36,14 +26,13 @@ pub fn start(
     path: PathBuf,
     reading: Reading,
     (shown, read): (Arc<Agenda>, Option<Stamp>),
-    events: Sender<Event>,
+    events: Feed<Outcome>,
 ) -> Sender<Request> {
     let (tx, rx) = mpsc::channel();
-    let watched = Watched::start(&path, tx.clone());
+    let watched = Watched::start(&path, Feed::new(tx.clone(), |()| Request::Changed));
     match &watched {
         Err(e) => {
-            let why = Outcome::Unwatched(e.to_string());
-            let _ = events.send(Event::Reloaded(Box::new(why)));
+            let _ = events.send(Outcome::Unwatched(e.to_string()));
         }
         // A change made after the file was read and before the watcher
         // began would otherwise not be seen until the next one.
@@ -70,7 +59,7 @@ fn work(
     reading: &Reading,
     mut shown: Arc<Agenda>,
     (requests, mut watched): (&Receiver<Request>, Option<Watched>),
-    events: &Sender<Event>,
+    events: &Feed<Outcome>,
 ) {
     while let Ok(first) = requests.recv() {
         let mut asked = first == Request::Asked;
@@ -97,7 +86,7 @@ fn work(
             }
             Err(outcome) => outcome,
         };
-        if events.send(Event::Reloaded(Box::new(outcome))).is_err() {
+        if events.send(outcome).is_err() {
             return;
         }
     }
@@ -119,12 +108,13 @@ pub fn read(path: &Path, reading: &Reading) -> Result<Agenda, Outcome> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Request, read, start};
+    use super::{read, start};
     use crate::agenda::Agenda;
+    use crate::feed::Feed;
     use crate::load::{BUNDLED, Stamp};
     use crate::reload::Outcome;
     use crate::reload::Reading;
-    use crate::tui::run::Event;
+    use crate::reload::Request;
     use std::path::PathBuf;
     use std::sync::mpsc;
     use std::time::Duration;
@@ -178,9 +168,9 @@ mod tests {
         }
     }
 
-    fn next(rx: &mpsc::Receiver<Event>) -> Outcome {
+    fn next(rx: &mpsc::Receiver<Outcome>) -> Outcome {
         match rx.recv_timeout(Duration::from_secs(10)) {
-            Ok(Event::Reloaded(o)) => *o,
+            Ok(o) => o,
             other => panic!("expected an outcome, got {other:?}"),
         }
     }
@@ -214,7 +204,7 @@ mod tests {
     #[test]
     fn the_worker_reads_on_changes_and_requests() {
         let (_dir, path, shown, stamp) = hearing_on_disk();
-        let (tx, rx) = mpsc::channel();
+        let (tx, rx) = Feed::channel();
         let requests = start(path.clone(), Reading::default(), (shown.into(), stamp), tx);
         // Asked, with nothing changed.
         requests.send(Request::Asked).unwrap();
@@ -235,7 +225,7 @@ mod tests {
         // Saved again after it was read, before anything watched it (one
         // more line, so the size tells even if the clock has not ticked).
         std::fs::write(&path, format!("{}\n", panel_3_later())).unwrap();
-        let (tx, rx) = mpsc::channel();
+        let (tx, rx) = Feed::channel();
         let _requests = start(path.clone(), Reading::default(), (shown.into(), stamp), tx);
         assert_panel_3_moved(next(&rx));
     }
@@ -243,7 +233,7 @@ mod tests {
     #[test]
     fn an_unchanged_file_is_not_read_again_when_the_watcher_begins() {
         let (_dir, path, shown, stamp) = hearing_on_disk();
-        let (tx, rx) = mpsc::channel();
+        let (tx, rx) = Feed::channel();
         let _requests = start(path.clone(), Reading::default(), (shown.into(), stamp), tx);
         assert!(
             rx.recv_timeout(Duration::from_millis(600)).is_err(),
@@ -253,18 +243,18 @@ mod tests {
 
     /// The next outcome that is a new agenda, passing by what the file
     /// looked like on the way there (gone, not yet whole, the same).
-    fn next_loaded(rx: &mpsc::Receiver<Event>) -> Vec<String> {
+    fn next_loaded(rx: &mpsc::Receiver<Outcome>) -> Vec<String> {
         loop {
             match next(rx) {
                 Outcome::Loaded { changes, .. } => return changes,
                 Outcome::Deleted | Outcome::Invalid(_) | Outcome::Unchanged { .. } => {}
-                Outcome::Unwatched(why) => panic!("not watched: {why}"),
+                Outcome::Unwatched(why) | Outcome::Offline(why) => panic!("not watched: {why}"),
             }
         }
     }
 
     /// Waits until the worker has had nothing to say for a while.
-    fn drain(rx: &mpsc::Receiver<Event>) {
+    fn drain(rx: &mpsc::Receiver<Outcome>) {
         while rx.recv_timeout(Duration::from_millis(400)).is_ok() {}
     }
 
@@ -273,10 +263,10 @@ mod tests {
 
     /// Starts the worker on `path`, which holds the bundled hearing: its
     /// requests (it stops when they are dropped) and its outcomes.
-    fn watching(path: &std::path::Path) -> (mpsc::Sender<Request>, mpsc::Receiver<Event>) {
+    fn watching(path: &std::path::Path) -> (mpsc::Sender<Request>, mpsc::Receiver<Outcome>) {
         let shown = read(path, &Reading::default()).unwrap();
         let stamp = Stamp::now(path);
-        let (tx, rx) = mpsc::channel();
+        let (tx, rx) = Feed::channel();
         let requests = start(
             path.to_owned(),
             Reading::default(),

@@ -13,10 +13,9 @@ use notify::event::{AccessKind, AccessMode, ModifyKind};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use super::watch::Request;
+use crate::feed::Feed;
 
 /// The watches for one agenda file.
 pub struct Watched {
@@ -34,16 +33,16 @@ pub struct Watched {
 type Identity = (u64, u64);
 
 impl Watched {
-    /// Watches the directories of `path` and requests a read on every
+    /// Watches the directories of `path` and tells `changed` of every
     /// change to it. Fails if the file's own directory cannot be watched.
-    pub fn start(path: &Path, requests: Sender<Request>) -> notify::Result<Self> {
+    pub fn start(path: &Path, changed: Feed<()>) -> notify::Result<Self> {
         let names = Arc::new(Mutex::new(Vec::new()));
         let wanted = Arc::clone(&names);
         let watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
             let names = wanted.lock().unwrap_or_else(PoisonError::into_inner);
             // An error may mean missed events: read again to be sure.
             if res.map_or(true, |e| matters(&e, &names)) {
-                let _ = requests.send(Request::Changed);
+                let _ = changed.send(());
             }
         })?;
         let mut watched = Watched {

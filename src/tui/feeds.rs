@@ -1,7 +1,7 @@
 //! The threads that feed the event loop: terminal input, signals, and a
 //! watch on the terminal itself.
 
-use super::run::Event;
+use super::event::Event;
 use ratatui::crossterm::event;
 use rustix::event::{PollFd, PollFlags, poll};
 use rustix::io::Errno;

@@ -2,31 +2,19 @@
 //! a signal, a file change, or the next moment the screen would change on
 //! its own. No fixed frame rate: an idle dais wakes once a minute.
 
+pub use super::event::Event;
 use super::feeds;
 use super::input::{Input, translate};
 use super::terminal::{self, Term};
 use crate::app::{Action, App};
 use crate::clock::Clock;
+use crate::feed::Feed;
 use crate::reload::{self, Outcome, Reloader};
 use crate::store::Change;
 use crate::ui::Screen;
-use ratatui::crossterm::event;
 use signal_hook::consts::SIGTSTP;
 use std::io;
-use std::sync::mpsc::{self, RecvTimeoutError, Sender};
-
-/// Something the loop wakes for.
-#[derive(Debug)]
-pub enum Event {
-    /// A terminal event.
-    Term(event::Event),
-    /// The terminal cannot be read any more.
-    TermGone(String),
-    /// A signal arrived.
-    Signal(i32),
-    /// The agenda was read again, off this thread.
-    Reloaded(Box<Outcome>),
-}
+use std::sync::mpsc::{self, RecvTimeoutError};
 
 /// Why the loop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,19 +39,20 @@ pub struct Runtime<'a> {
     /// Saves a change to the user's state (see [`Save`]).
     pub save: Save<'a>,
     /// Starts reading the agenda again in the background, given the app
-    /// and the loop's channel for the outcomes.
+    /// and the feed for the outcomes.
     pub reloader: Option<StartReloader<'a>>,
 }
 
-/// Starts a [`Reloader`] sending to the loop's channel.
-pub type StartReloader<'a> = Box<dyn FnOnce(&App, Sender<Event>) -> Reloader + 'a>;
+/// Starts a [`Reloader`] sending its outcomes to the loop.
+pub type StartReloader<'a> = Box<dyn FnOnce(&App, Feed<Outcome>) -> Reloader + 'a>;
 
 /// Runs the interactive screen until the user quits or a signal ends it.
 /// The terminal is restored before this returns, whatever happened.
 pub fn run(app: &mut App, rt: &mut Runtime<'_>) -> io::Result<Exit> {
     let (tx, rx) = mpsc::channel();
     feeds::signals(tx.clone())?;
-    let reloader = rt.reloader.take().map(|start| start(app, tx.clone()));
+    let outcomes = Feed::new(tx.clone(), |o| Event::Reloaded(Box::new(o)));
+    let reloader = rt.reloader.take().map(|start| start(app, outcomes));
     let mut term = terminal::enter()?;
     feeds::watchdog(tx.clone());
     feeds::input(tx);

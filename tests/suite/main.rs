@@ -8,11 +8,13 @@
 //! - `update`: `App::update` for every kind of input
 //! - `cli`: the binary's subcommands as processes
 //! - `e2e`: the real binary in a pseudo-terminal
+//! - `fetch`: programmes at a URL, from a server the test starts
 //!
 //! `support` holds the helpers they share.
 
 mod cli;
 mod e2e;
+mod fetch;
 mod load;
 mod render;
 mod support;

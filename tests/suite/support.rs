@@ -4,3 +4,4 @@ pub mod harness;
 #[cfg(unix)]
 pub mod pty;
 pub mod screen;
+pub mod server;
