@@ -12,6 +12,7 @@ pub(crate) mod ctx;
 mod dais1;
 mod depth;
 mod detect;
+mod ics;
 pub(crate) mod lax;
 mod problem;
 pub(crate) mod raw;
@@ -209,6 +210,8 @@ enum Parsed<'l> {
     Schedule(Box<crate::import::RawDoc>, Format),
     /// A schedule.xml document.
     Xml(schedule_xml::Parsed),
+    /// An iCalendar file, parsed.
+    Ics(ics::Comp),
 }
 
 /// The front steps: size, text, nesting, format and syntax; the parsed
@@ -222,6 +225,9 @@ fn read<'l>(name: &str, bytes: &[u8], limits: &'l Limits) -> Result<Parsed<'l>, 
         return Err(fail(too_big(bytes.len() as u64, limits)));
     }
     let text = text_of(bytes).map_err(fail)?;
+    if ics::sniff(text) {
+        return ics::parse(text).map(Parsed::Ics).map_err(fail);
+    }
     if schedule_xml::sniff(text) {
         return schedule_xml::parse(text).map(Parsed::Xml).map_err(fail);
     }
@@ -261,6 +267,7 @@ fn finish(name: &str, parsed: Parsed<'_>, limits: &Limits) -> Result<Loaded, Loa
         Parsed::Dais1(ready) => (dais1::validate(ready, limits), Format::Dais1),
         Parsed::Schedule(doc, format) => (crate::import::read(&doc, format, limits), format),
         Parsed::Xml(parsed) => (schedule_xml::read(&parsed, limits), Format::ScheduleXml),
+        Parsed::Ics(cal) => (ics::read(&cal, limits), Format::Ics),
     };
     match outcome.agenda {
         Some(agenda) if outcome.errors.is_empty() => Ok(Loaded {

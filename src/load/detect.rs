@@ -22,6 +22,8 @@ pub enum Format {
     Schedule2,
     /// frab / pentabarf `schedule.xml`.
     ScheduleXml,
+    /// iCalendar (RFC 5545).
+    Ics,
 }
 
 impl fmt::Display for Format {
@@ -31,6 +33,7 @@ impl fmt::Display for Format {
             Format::ScheduleV1 => "schedule.json (version 1)",
             Format::Schedule2 => "schedule.json (schedule2)",
             Format::ScheduleXml => "schedule.xml",
+            Format::Ics => "iCalendar",
         })
     }
 }

@@ -7,6 +7,7 @@ mod format_extensions;
 mod fuzz_finds;
 mod hostile_input;
 mod hostile_text;
+mod ics;
 mod limits;
 mod limits_reports;
 mod multi_day;
