@@ -33,7 +33,10 @@
 //!    pushes the `Change` on `App::changes`; the event loop hands each to
 //!    `commands/open.rs`, which applies it before the next frame is drawn
 //!    and shows a banner if it was not saved.
-//! 4. Backups: a key per agenda in `backup.rs`, in both `export` and
+//! 4. Other windows: the event loop asks `UserState::refresh` (in
+//!    `commands/open.rs`) on every wake; it reads again when
+//!    [`Store::changed_elsewhere`]. Extend it for what you show.
+//! 5. Backups: a key per agenda in `backup.rs`, in both `export` and
 //!    `import` (import merges: it adds and updates rows, never drops any).
 
 use crate::load::file_name;
@@ -81,6 +84,8 @@ pub struct Store {
     conn: Connection,
     unsaved: Option<String>,
     problems: Vec<String>,
+    /// `PRAGMA data_version` when last looked at.
+    seen: Option<i64>,
 }
 
 impl Store {
@@ -200,6 +205,19 @@ impl Store {
             shift::steps(conn, id, view, skipped)
         })
         .unwrap_or_default()
+    }
+
+    /// Whether another connection (another dais) has committed a change
+    /// since the store was opened or this was last asked. Cheap: SQLite
+    /// answers from the WAL index.
+    pub fn changed_elsewhere(&mut self) -> bool {
+        let now: Option<i64> = self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .ok();
+        let changed = now.is_some() && self.seen.is_some() && now != self.seen;
+        self.seen = now.or(self.seen);
+        changed
     }
 
     fn note(&mut self, problem: String) {

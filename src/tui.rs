@@ -7,4 +7,4 @@ pub mod input;
 pub mod run;
 pub mod terminal;
 
-pub use run::{Exit, Runtime, run};
+pub use run::{Exit, Runtime, UserState, run};

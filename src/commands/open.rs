@@ -11,7 +11,7 @@ use crate::reload::{Reading, Refresh, Reloader};
 use crate::source::Source;
 use crate::store::{AgendaKey, Change, Store, Stored};
 use crate::theme::Theme;
-use crate::tui::{self, Exit, Runtime};
+use crate::tui::{self, Exit, Runtime, UserState};
 use chrono_tz::Tz;
 use std::path::PathBuf;
 
@@ -110,6 +110,34 @@ pub fn save(store: &mut Store, key: &AgendaKey, app: &mut App, change: &Change) 
     }
 }
 
+/// The screen's user state: the store (if any) and the agenda's place
+/// in it.
+struct Kept {
+    store: Option<Store>,
+    key: AgendaKey,
+}
+
+impl UserState for Kept {
+    fn save(&mut self, app: &mut App, change: Change) -> Option<String> {
+        save(self.store.as_mut()?, &self.key, app, &change)
+    }
+
+    fn refresh(&mut self, app: &mut App) -> bool {
+        let Some(store) = self.store.as_mut() else {
+            return false;
+        };
+        if store.read_only().is_some() || !store.changed_elsewhere() {
+            return false;
+        }
+        let steps = store.shift(&self.key, &app.view_key());
+        if steps == app.shift_by_id() {
+            return false;
+        }
+        app.set_shift_by_id(&steps);
+        true
+    }
+}
+
 /// Runs the screen until the user quits; returns how it ended.
 pub fn run(
     source: &Source,
@@ -124,9 +152,7 @@ pub fn run(
     let mut app = app(loaded, setup, store.as_mut().map(|s| (s, &key)));
     let mut rt = Runtime {
         clock: &setup.clock,
-        save: Box::new(move |app: &mut App, change: Change| {
-            save(store.as_mut()?, &key, app, &change)
-        }),
+        state: Box::new(Kept { store, key }),
         reloader: Some(Box::new(|app: &App, events| {
             let reading = Reading {
                 limits: *limits,

@@ -39,12 +39,15 @@ pub fn open(path: PathBuf, create: bool) -> Store {
             conn,
             unsaved: None,
             problems: Vec::new(),
+            seen: None,
         },
         Err(why) => salvage(path, &why),
     };
     if store.unsaved.is_none() {
         legacy::migrate(&mut store);
     }
+    // From here on, another process's commit is news.
+    store.changed_elsewhere();
     store
 }
 
@@ -103,6 +106,7 @@ pub fn memory(path: PathBuf, why: Option<String>) -> Store {
         conn,
         unsaved: Some(why.unwrap_or_else(|| "there is no state file".into())),
         problems,
+        seen: None,
     }
 }
 

@@ -81,6 +81,12 @@ fn two_windows_add_up_and_each_sees_the_other() {
     assert_eq!(got, Stored::Shift(steps(&[("p1", 5), ("p2", 5)])));
     let got = one.apply(&key("/a"), &add("", "p1", 5)).unwrap();
     assert_eq!(got, Stored::Shift(steps(&[("p1", 10), ("p2", 5)])));
+    // Each learns of the other's commits, not of its own.
+    assert!(two.changed_elsewhere());
+    assert!(!two.changed_elsewhere());
+    two.apply(&key("/a"), &add("", "p2", 5)).unwrap();
+    assert!(!two.changed_elsewhere());
+    assert!(one.changed_elsewhere());
 }
 
 #[test]

@@ -27,17 +27,25 @@ pub enum Exit {
     Signal(i32),
 }
 
-/// Saves one change to the user's state that the app asked for, and
-/// shows the app what is stored now; returns a problem to show, if any.
-pub type Save<'a> = Box<dyn FnMut(&mut App, Change) -> Option<String> + 'a>;
+/// The user's state as the loop reaches it (the store, through
+/// `commands/open.rs`): `update` only asks for changes; the loop makes
+/// them here.
+pub trait UserState {
+    /// Saves one change the app asked for, and shows the app what is
+    /// stored now; returns a problem to show, if it was not saved.
+    fn save(&mut self, app: &mut App, change: Change) -> Option<String>;
+    /// Shows the app what other dais processes saved since the last look;
+    /// whether that changed anything on screen.
+    fn refresh(&mut self, app: &mut App) -> bool;
+}
 
 /// What the loop needs from outside the app: the clock and the effects
 /// that `update` asks for but may not do itself.
 pub struct Runtime<'a> {
     /// The clock.
     pub clock: &'a Clock,
-    /// Saves a change to the user's state (see [`Save`]).
-    pub save: Save<'a>,
+    /// The user's state.
+    pub state: Box<dyn UserState + 'a>,
     /// Starts reading the agenda again in the background, given the app
     /// and the feed for the outcomes.
     pub reloader: Option<StartReloader<'a>>,
@@ -108,6 +116,8 @@ fn event_loop(
             }
             Err(RecvTimeoutError::Timeout) => {}
         }
+        // Another window's changes show on this one's next wake.
+        dirty |= rt.state.refresh(app);
         let now = rt.clock.now();
         if now >= app.next_change() || dirty {
             app.update(Action::Tick(now));
@@ -115,7 +125,7 @@ fn event_loop(
         }
         // Saved before the next frame shows the change as done.
         for change in std::mem::take(&mut app.changes) {
-            if let Some(problem) = (rt.save)(app, change) {
+            if let Some(problem) = rt.state.save(app, change) {
                 app.banner = Some(crate::app::Banner {
                     text: problem,
                     error: true,

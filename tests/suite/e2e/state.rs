@@ -70,3 +70,26 @@ fn a_damaged_state_file_is_named_in_a_banner_and_kept() {
     assert_eq!(d.wait_exit(), Ok(0));
     assert_eq!(std::fs::read(&db).unwrap(), b"not a database");
 }
+
+#[test]
+fn a_second_window_shows_the_first_ones_change_when_it_wakes() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path();
+    let mut one = spawn_in(home);
+    let mut two = spawn_in(home);
+    one.wait_row("● LIVE", "Panel 1");
+    two.wait_row("● LIVE", "Panel 1");
+    one.send("+");
+    one.wait_for("running 5 min late");
+    // Any wake will do: a key that is bound to nothing.
+    two.send("\x1b[24~");
+    two.wait_for("running 5 min late");
+    // And a change there adds to it.
+    two.send("+");
+    two.wait_for("running 10 min late");
+    for d in [&mut one, &mut two] {
+        d.send("q");
+        assert_eq!(d.wait_exit(), Ok(0));
+    }
+    assert!(now(home).contains("running 10 min late"), "{}", now(home));
+}
