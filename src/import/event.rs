@@ -99,7 +99,10 @@ pub fn read(r: &mut Reader<'_>, at: Path<'_>, ev: &RawEvent, place: &Place<'_>) 
     });
 }
 
-/// The event's id: `slug`, else `id`, `code` or `guid`.
+/// The event's id: `id`, else `code`, `guid` or `slug`. The first ones
+/// stay the same when a talk is renamed (pretalx and frab make the slug
+/// from the title), so a rename reads as a rename, not a talk removed and
+/// another added, and what the user saved of it (a star, a shift) stays.
 fn id(r: &mut Reader<'_>, at: Path<'_>, ev: &RawEvent) -> Option<String> {
     let cx = &mut r.cx;
     let slug = cx.text(at, "slug", ev.slug.as_ref(), false, Lines::Single);
@@ -108,7 +111,7 @@ fn id(r: &mut Reader<'_>, at: Path<'_>, ev: &RawEvent) -> Option<String> {
         .map(|id| clean(&id.text(), Lines::Single));
     let code = cx.text(at, "code", ev.code.as_ref(), false, Lines::Single);
     let guid = cx.text(at, "guid", ev.guid.as_ref(), false, Lines::Single);
-    [slug, id, code, guid]
+    [id, code, guid, slug]
         .into_iter()
         .flatten()
         .map(|s| s.trim().to_owned())

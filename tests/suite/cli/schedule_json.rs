@@ -60,7 +60,8 @@ fn version_1_example_reads_with_its_oddities_as_warnings() {
     );
     // 09:00+01:00 is 08:00 UTC, and the zone is UTC: the offset wins.
     let first = &a.sessions[0];
-    assert_eq!(first.id, "democon-25-focused-5thgeneration-hardware");
+    // The numeric id, not the slug made from the title: a rename keeps it.
+    assert_eq!(first.id, "25");
     assert_eq!(utc(a, 0).0, "2020-12-14T08:00:00+00:00");
     assert_eq!(utc(a, 0).1, "2020-12-14T08:30:00+00:00");
     assert_eq!(first.span.local_start.to_string(), "2020-12-14 08:00:00");
@@ -100,7 +101,8 @@ fn schedule2_example_reads_rooms_tracks_and_roles() {
     assert_eq!(a.event.timezone, chrono_tz::Europe::Berlin);
     assert_eq!(a.sessions.len(), 2);
     let opening = &a.sessions[0];
-    assert_eq!(opening.id, "38c3-opening-ceremony");
+    // The code, not the slug made from the title: a rename keeps it.
+    assert_eq!(opening.id, "HQCCYH");
     assert_eq!(utc(a, 0).0, "2024-12-27T09:30:00+00:00");
     assert_eq!(opening.span.local_start.to_string(), "2024-12-27 10:30:00");
     assert_eq!(opening.room.as_deref(), Some("Saal 1"));
@@ -190,7 +192,7 @@ fn v2(events: &str) -> String {
 
 fn event(extra: &str) -> String {
     format!(
-        r#"{{"guid": "e", "title": "Talk", "start": "2024-12-27T10:00:00+01:00",
+        r#"{{"title": "Talk", "start": "2024-12-27T10:00:00+01:00",
             "end": "2024-12-27T11:00:00+01:00"{extra}}}"#
     )
 }
@@ -318,6 +320,30 @@ fn a_zone_that_is_missing_means_utc_with_a_warning() {
         loaded.agenda.sessions[0].start().to_rfc3339(),
         "2024-12-27T09:00:00+00:00"
     );
+}
+
+#[test]
+fn the_id_is_one_a_rename_keeps() {
+    // pretalx: a numeric id, a code, a guid, and a slug made from the
+    // title. Each of the first three wins over those after it.
+    let all = r#", "id": 7, "code": "ABCDEF", "guid": "g-7", "slug": "tc-7-talk""#;
+    let without = |cut: &[&str]| {
+        let mut e = all.to_owned();
+        for c in cut {
+            e = e.replace(c, "");
+        }
+        let a = read(&v2(&event(&e))).unwrap().agenda;
+        a.sessions[0].id.clone()
+    };
+    assert_eq!(without(&[]), "7");
+    assert_eq!(without(&[r#", "id": 7"#]), "ABCDEF");
+    assert_eq!(without(&[r#", "id": 7"#, r#", "code": "ABCDEF""#]), "g-7");
+    let slug_only = [
+        r#", "id": 7"#,
+        r#", "code": "ABCDEF""#,
+        r#", "guid": "g-7""#,
+    ];
+    assert_eq!(without(&slug_only), "tc-7-talk");
 }
 
 #[test]
