@@ -214,3 +214,98 @@ impl ViewState for AgendaView {
             .render(screen.pane(Pane::Messages), buf);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::AgendaView;
+    use crate::app::shared::Shared;
+    use crate::command::{Command, Overlay, Pane};
+    use crate::testing::hearing_app;
+    use crate::views::{Effect, ViewState};
+
+    /// The hearing at 120x40, Panel 1 (session 2) selected.
+    fn shared() -> Shared {
+        let mut s = hearing_app().shared;
+        s.size = (120, 40);
+        assert_eq!(s.selection, 2);
+        s
+    }
+
+    #[test]
+    fn movement_in_the_timeline_asks_to_select_a_session() {
+        let s = shared();
+        let mut v = AgendaView::default();
+        assert_eq!(v.command(&s, Command::Down), Effect::Select(3));
+        assert_eq!(v.command(&s, Command::Up), Effect::Select(1));
+        let last = s.agenda.sessions.len() - 1;
+        assert_eq!(v.command(&s, Command::Bottom), Effect::Select(last));
+        assert_eq!(v.command(&s, Command::PageDown), Effect::Select(last));
+        assert_eq!(v.command(&s, Command::Top), Effect::Select(0));
+        assert_eq!(v, AgendaView::default(), "the view itself is unchanged");
+    }
+
+    #[test]
+    fn enter_opens_the_detail_and_sections_step_by_part() {
+        let s = shared();
+        let mut v = AgendaView::default();
+        assert_eq!(
+            v.command(&s, Command::Open),
+            Effect::Overlay(Overlay::Detail)
+        );
+        let next = s.index.next_section(2).expect("a part after Panel 1");
+        assert_eq!(v.command(&s, Command::NextSection), Effect::Select(next));
+        // From the panel, [ goes to the start of its part.
+        let prev = s.index.prev_section(2).expect("Panel 1 is in a part");
+        assert_eq!(v.command(&s, Command::PrevSection), Effect::Select(prev));
+    }
+
+    #[test]
+    fn a_focused_text_pane_scrolls_and_a_new_selection_resets_it() {
+        let mut s = shared();
+        s.size = (80, 24);
+        let mut v = AgendaView {
+            focus: Pane::People,
+            ..AgendaView::default()
+        };
+        assert_eq!(v.command(&s, Command::Down), Effect::None);
+        assert_eq!(v.people_scroll, 1, "Panel 1's people do not fit 80x24");
+        assert_eq!(v.command(&s, Command::Up), Effect::None);
+        assert_eq!(v.people_scroll, 0);
+        v.command(&s, Command::Bottom);
+        assert!(v.people_scroll > 1);
+        v.selected(&s, false);
+        assert!(v.people_scroll > 1, "the same session keeps its scroll");
+        v.selected(&s, true);
+        assert_eq!(v.people_scroll, 0);
+    }
+
+    #[test]
+    fn tab_passes_the_session_pane_by_and_a_click_selects_a_row() {
+        let s = shared();
+        let mut v = AgendaView::default();
+        v.cycle_focus(&s, true);
+        assert_eq!(v.focus, Pane::People);
+        v.cycle_focus(&s, true);
+        assert_eq!(v.focus, Pane::Messages);
+        v.cycle_focus(&s, true);
+        assert_eq!(v.focus, Pane::Timeline);
+        let area = v.areas(&s).pane(Pane::Timeline);
+        let row = s.index.row_of[3];
+        assert_eq!(v.click(&s, Pane::Timeline, area, row), Effect::Select(3));
+        let heading = s.index.row_of[0] - 1;
+        assert_eq!(v.click(&s, Pane::Timeline, area, heading), Effect::None);
+    }
+
+    #[test]
+    fn the_timeline_scrolls_to_the_selection() {
+        let mut s = shared();
+        s.size = (80, 16);
+        let mut v = AgendaView::default();
+        s.selection = s.agenda.sessions.len() - 1;
+        v.selected(&s, true);
+        assert!(v.top > 0);
+        s.selection = 0;
+        v.selected(&s, true);
+        assert_eq!(v.top, 0, "the headings above the first session show");
+    }
+}

@@ -186,3 +186,80 @@ impl ViewState for MessagesView {
         draw::render(self, shared, &screen.body, buf);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::MessagesView;
+    use crate::app::shared::Shared;
+    use crate::command::{Command, Pane};
+    use crate::testing::hearing_app;
+    use crate::views::{Effect, ViewState};
+
+    fn shared() -> Shared {
+        let mut s = hearing_app().shared;
+        s.size = (120, 40);
+        s
+    }
+
+    #[test]
+    fn the_list_moves_and_a_new_message_starts_its_text_and_sessions_over() {
+        let s = shared();
+        let mut v = MessagesView {
+            text_scroll: 3,
+            ..MessagesView::default()
+        };
+        v.linked.selected = 1;
+        assert_eq!(v.command(&s, Command::Down), Effect::None);
+        assert_eq!(v.list.selected, 1);
+        assert_eq!((v.text_scroll, v.linked.selected), (0, 0));
+        v.command(&s, Command::Bottom);
+        assert_eq!(v.list.selected, s.agenda.key_messages.len() - 1);
+        v.command(&s, Command::Down);
+        assert_eq!(v.list.selected, s.agenda.key_messages.len() - 1, "clamped");
+    }
+
+    #[test]
+    fn enter_goes_to_the_sessions_then_to_the_agenda() {
+        let s = shared();
+        let mut v = MessagesView::default();
+        assert_eq!(v.command(&s, Command::Open), Effect::None);
+        assert_eq!(v.focus, Pane::Sessions);
+        let linked = v.sessions(&s).to_vec();
+        assert!(linked.len() > 1, "message 1 has several sessions");
+        v.command(&s, Command::Down);
+        assert_eq!(v.linked.selected, 1);
+        assert_eq!(v.command(&s, Command::Open), Effect::GoTo(linked[1]));
+        v.command(&s, Command::Bottom);
+        v.command(&s, Command::Down);
+        assert_eq!(v.linked.selected, linked.len() - 1, "clamped");
+    }
+
+    #[test]
+    fn shown_again_it_starts_on_its_list() {
+        let s = shared();
+        let mut v = MessagesView::default();
+        v.command(&s, Command::Down);
+        v.command(&s, Command::Open);
+        v.command(&s, Command::Down);
+        v.enter();
+        assert_eq!((v.focus, v.linked.selected), (Pane::List, 0));
+        assert_eq!(v.list.selected, 1, "the message stays");
+        assert_eq!(v.current(&s), 1);
+    }
+
+    #[test]
+    fn a_new_agenda_keeps_the_message_by_id() {
+        let mut s = shared();
+        let mut v = MessagesView::default();
+        v.select(&s, 2);
+        let old = std::sync::Arc::clone(&s.agenda);
+        let mut new = crate::agenda::Agenda::clone(&old);
+        new.key_messages.remove(0);
+        s.agenda = new.into();
+        v.replaced(&old, &s);
+        assert_eq!(
+            s.agenda.key_messages[v.list.selected].id,
+            old.key_messages[2].id
+        );
+    }
+}

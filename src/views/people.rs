@@ -165,3 +165,63 @@ impl ViewState for PeopleView {
         draw::render(self, shared, &screen.body, buf);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::PeopleView;
+    use crate::app::shared::Shared;
+    use crate::command::{Command, Pane};
+    use crate::testing::hearing_app;
+    use crate::views::{Effect, ViewState};
+
+    fn shared() -> Shared {
+        let mut s = hearing_app().shared;
+        s.size = (120, 40);
+        s
+    }
+
+    #[test]
+    fn the_list_and_the_sessions_move_apart() {
+        let s = shared();
+        let mut v = PeopleView::default();
+        assert_eq!(v.command(&s, Command::Down), Effect::None);
+        assert_eq!(v.list.selected, 1);
+        v.command(&s, Command::Top);
+        let theirs = v.sessions(&s).to_vec();
+        assert_eq!(theirs.len(), 2, "Peter Thomson chairs two");
+        assert_eq!(v.command(&s, Command::Open), Effect::None);
+        assert_eq!(v.focus, Pane::Sessions);
+        v.command(&s, Command::Down);
+        v.command(&s, Command::Down);
+        assert_eq!(v.linked.selected, 1, "clamped");
+        assert_eq!(v.command(&s, Command::Open), Effect::GoTo(theirs[1]));
+        v.cycle_focus(&s, false);
+        assert_eq!(v.focus, Pane::List);
+        v.command(&s, Command::Down);
+        assert_eq!(v.linked.selected, 0, "a new person starts at their first");
+    }
+
+    #[test]
+    fn a_click_selects_a_person_and_one_of_their_sessions() {
+        let s = shared();
+        let mut v = PeopleView::default();
+        let a = v.areas(&s);
+        assert_eq!(v.click(&s, Pane::List, a.pane(Pane::List), 3), Effect::None);
+        assert_eq!(v.list.selected, 3);
+        v.click(&s, Pane::List, a.pane(Pane::List), 10_000);
+        assert_eq!(v.list.selected, 3, "below the list: nothing");
+        v.command(&s, Command::Top);
+        v.click(&s, Pane::Sessions, a.pane(Pane::Sessions), 1);
+        assert_eq!(v.linked.selected, 1);
+    }
+
+    #[test]
+    fn search_matches_are_people() {
+        let mut s = shared();
+        let v = PeopleView::default();
+        s.search.query = "thomson".to_owned();
+        let shared = &mut s;
+        shared.search.refresh(&shared.agenda, &shared.text, "");
+        assert_eq!(v.matches(&s.search), [0]);
+    }
+}
