@@ -14,7 +14,6 @@ pub mod config;
 pub mod export;
 pub mod feed;
 pub mod fetch;
-pub mod import;
 pub mod keymap;
 pub mod load;
 pub mod programme;

@@ -1,77 +1,77 @@
-//! Reading an agenda file: size cap, UTF-8, JSON, unknown keys, validation.
+//! Reading an agenda, in any format dais reads: the one dispatcher that
+//! everything else calls ([`load_file`], [`load_bytes`], and
+//! `crate::source::Source::load` above them).
 //!
 //! Parse, don't validate: the only way to get an [`Agenda`] is through here,
-//! and every problem in a file is reported at once, each at its JSON path.
+//! and every problem in a file is reported at once, each at its path in the
+//! file (a JSON path, or line:column).
+//!
+//! # Layers
+//!
+//! - `base/` at the bottom: what every format shares (reading a file within
+//!   its cap, text and line:column, detection marks, problems, the reader
+//!   context, lax JSON values, times). It imports nothing above it.
+//! - one module per format above it, each turning its input into the one
+//!   [`Agenda`] model using only `base/`: [`dais1`] (the native format),
+//!   [`schedule_json`] (frab / c3voc schedule.json, version 1 and
+//!   schedule2), `schedule_xml` (which puts schedule.xml in schedule.json's
+//!   shape and has `schedule_json` map it: the one exception, so the two
+//!   map alike) and `ics` (iCalendar). A format module never imports this
+//!   file (the `Limits` it is given come from `base::limits`).
+//! - this file and `format.rs` on top: the [`Format`] enum, detection, and
+//!   the front steps every file goes through.
+//!
+//! # Adding a format
+//!
+//! 1. Write `load/NAME.rs` (+ `load/NAME/`), importing only `crate::agenda`,
+//!    `crate::sanitize`, `crate::slug` and `super::base::*`. Its entry point
+//!    is `pub(super) fn read(text: &str, limits: &Limits) -> Outcome`
+//!    (or a parse step and a read step, as `schedule_json` has, if the
+//!    parsed form should outlive the text): fill a [`base::ctx::Ctx`] with
+//!    problems at paths in the format's own terms, build the [`Agenda`],
+//!    and finish with `cx.outcome(Some(agenda))`. Run the shared passes
+//!    every importer runs (`base::times::overlaps`, and the others named in
+//!    `base.rs`).
+//! 2. Add its variant to [`Format`] (`format.rs`), with its name in
+//!    `Display`, and how it is recognised: JSON formats by their top-level
+//!    keys in [`format::of_json`] (add a mark to `base::detect::JsonMarks`
+//!    if the keys already noted do not tell it); a format that is not JSON
+//!    (XML, iCalendar) by its first bytes, tested in `base::detect` and
+//!    branched on in `read` before the JSON front steps.
+//! 3. Add its arm to [`Parsed`] and to the two `match`es below (`read`
+//!    and `finish`).
+//!
+//! Nothing else changes: `Source`, the commands, reload and the screen see
+//! only [`Loaded`].
 
 use crate::agenda::Agenda;
 use std::fmt;
-use std::io::Read;
 use std::path::Path as FsPath;
 
-pub(crate) mod ctx;
+pub mod base;
 mod dais1;
-mod depth;
-mod detect;
+pub mod format;
 mod ics;
-pub(crate) mod lax;
-mod problem;
-pub(crate) mod raw;
-pub(crate) mod read;
+pub mod schedule_json;
 mod schedule_xml;
-mod stamp;
-pub(crate) mod times;
-mod unknown;
-mod validate;
 
-pub use detect::Format;
-pub use problem::{Capped, Path, Problem, quote};
-pub use raw::RawAgenda;
-pub use stamp::Stamp;
-pub use validate::FORMATS;
+pub use base::file::{file_name, io_reason};
+pub(crate) use base::lax;
+pub use base::limits::Limits;
+pub use base::problem::{Capped, Path, Problem, quote};
+pub use base::stamp::Stamp;
+pub use dais1::FORMATS;
+pub(crate) use dais1::raw;
+pub use dais1::raw::RawAgenda;
+pub use format::Format;
+
+use base::json::{not_an_array, too_deep};
+use base::text::text_of;
 
 /// The bundled hearing of 23 June 2017, embedded so `dais` works anywhere.
 pub const BUNDLED: &str = include_str!("../data/hearing-2017-06-23.json");
 /// The name the bundled agenda goes by in messages.
 pub const BUNDLED_NAME: &str = "hearing-2017-06-23.json (bundled)";
-
-/// Bounds on what a file can make dais do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
-    /// The largest file read, in bytes.
-    pub max_bytes: u64,
-    /// The longest string, in bytes.
-    pub max_string: usize,
-    /// The most sessions, people or key messages.
-    pub max_items: usize,
-    /// The most participants in one session.
-    pub max_participants: usize,
-    /// The most notes or key message ids in one session, or sources in the
-    /// event.
-    pub max_entries: usize,
-    /// The most paragraphs in the event's summary or in one key message.
-    pub max_paragraphs: usize,
-    /// The most errors, and separately warnings, listed for one file; the
-    /// rest are counted in one last problem.
-    pub max_problems: usize,
-    /// The deepest nesting of JSON arrays and objects.
-    pub max_depth: usize,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            // Admits a 100,000-session agenda (about 45 MB) with room.
-            max_bytes: 64 * 1024 * 1024,
-            max_string: 64 * 1024,
-            max_items: 1_000_000,
-            max_participants: 10_000,
-            max_entries: 1_000,
-            max_paragraphs: 10_000,
-            max_problems: 1_000,
-            max_depth: 64,
-        }
-    }
-}
 
 /// A loaded agenda and what was worth a warning.
 #[derive(Debug, Clone)]
@@ -123,27 +123,8 @@ impl LoadError {
 /// Reads and validates the agenda at `path`.
 pub fn load_file(path: &FsPath, limits: &Limits) -> Result<Loaded, LoadError> {
     let name = file_name(path);
-    let fail = |message: String| LoadError::whole_file(name.clone(), message);
-    let file =
-        std::fs::File::open(path).map_err(|e| fail(format!("cannot open: {}", io_reason(&e))))?;
-    let meta = file
-        .metadata()
-        .map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
-    if meta.is_dir() {
-        return Err(fail("is a directory, not an agenda file".into()));
-    }
-    if meta.len() > limits.max_bytes {
-        return Err(fail(too_big(meta.len(), limits).message));
-    }
-    // Taken before reading: a write during the read changes the file's
-    // stamp from this one, so it is not missed.
-    let stamp = Stamp::of(&meta);
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    // The cap also holds for files that grow while read, or lie about size:
-    // `read` checks the length again.
-    file.take(limits.max_bytes + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+    let (bytes, stamp) = base::file::read_file(path, limits.max_bytes)
+        .map_err(|message| LoadError::whole_file(name.clone(), message))?;
     let parsed = read(&name, &bytes, limits);
     // The text is not needed once parsed; freeing it before validation
     // lowers the peak by the file's size.
@@ -154,37 +135,12 @@ pub fn load_file(path: &FsPath, limits: &Limits) -> Result<Loaded, LoadError> {
     })
 }
 
-/// The problem for a file of `size` bytes, over the limit.
-fn too_big(size: u64, limits: &Limits) -> Problem {
-    Problem::at(
-        "",
-        format!(
-            "the file is {size} bytes, more than the limit of {} bytes (raise it with --max-size)",
-            limits.max_bytes
-        ),
-    )
-}
-
-/// A file's name as messages show it: as given, unless it holds something
-/// a terminal would act on (`dais validate *.json` in a hostile directory),
-/// then quoted with those characters escaped.
-pub fn file_name(path: &FsPath) -> String {
-    let name = path.display().to_string();
-    if name.chars().any(crate::sanitize::is_unsafe) {
-        quote(&name)
-    } else {
-        name
-    }
-}
-
-/// What went wrong reading a file, as the OS says it, without its number
-/// ("(os error 2)").
-pub fn io_reason(e: &std::io::Error) -> String {
-    let s = e.to_string();
-    match s.find(" (os error") {
-        Some(i) => s[..i].to_owned(),
-        None => s,
-    }
+/// Reads standard input to its end (no further than the size limit) and
+/// loads what it held, named `name` in messages.
+pub fn load_stdin(name: &str, limits: &Limits) -> Result<Loaded, LoadError> {
+    let bytes = base::file::read_stdin(limits.max_bytes)
+        .map_err(|message| LoadError::whole_file(name.to_owned(), message))?;
+    load_bytes(name, &bytes, limits)
 }
 
 /// Validates an agenda held in memory, in any format dais reads (see
@@ -194,7 +150,7 @@ pub fn io_reason(e: &std::io::Error) -> String {
 /// byte-order mark, an empty file, the nesting limit, a top-level array,
 /// and JSON syntax, which is checked before the format is decided. Their
 /// problems come first, in that order, though a file is read as `dais/1`
-/// before the nesting is known (see `load/depth.rs`).
+/// before the nesting is known (see `base/json/depth.rs`).
 pub fn load_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Loaded, LoadError> {
     let parsed = read(name, bytes, limits)?;
     finish(name, parsed, limits)
@@ -207,7 +163,7 @@ enum Parsed<'l> {
     /// already), and the unknown keys found in it.
     Dais1(dais1::Ready<'l>),
     /// A schedule.json document, in the format given.
-    Schedule(Box<crate::import::RawDoc>, Format),
+    Schedule(Box<schedule_json::RawDoc>, Format),
     /// A schedule.xml document.
     Xml(schedule_xml::Parsed),
     /// An iCalendar file, parsed.
@@ -222,7 +178,10 @@ fn read<'l>(name: &str, bytes: &[u8], limits: &'l Limits) -> Result<Parsed<'l>, 
         problems: vec![problem],
     };
     if bytes.len() as u64 > limits.max_bytes {
-        return Err(fail(too_big(bytes.len() as u64, limits)));
+        return Err(fail(Problem::at(
+            "",
+            base::file::too_big(bytes.len() as u64, limits.max_bytes),
+        )));
     }
     let text = text_of(bytes).map_err(fail)?;
     if ics::sniff(text) {
@@ -243,18 +202,18 @@ fn read<'l>(name: &str, bytes: &[u8], limits: &'l Limits) -> Result<Parsed<'l>, 
     // the syntax had been checked on its own: a syntax error anywhere
     // wins, and another format's file is not dais/1.
     let (read, format) = match read {
-        Ok(doc) if !doc.notes.unreadable => {
-            let format = detect::of(&doc.raw).map_err(fail)?;
+        Ok(mut doc) if !doc.notes.unreadable => {
+            let format = format::of_json(&dais1::marks(&mut doc.raw)).map_err(fail)?;
             (Ok(doc), format)
         }
-        read => (read, detect::detect(text).map_err(fail)?),
+        read => (read, format::detect(text).map_err(fail)?),
     };
     match (format, read) {
         (Format::Dais1, Ok(doc)) => dais1::settle(doc, text, limits).map(Parsed::Dais1),
         (Format::Dais1, Err(problem)) => Err(problem),
         (other, read) => {
             drop(read);
-            crate::import::parse(text).map(|doc| Parsed::Schedule(Box::new(doc), other))
+            schedule_json::parse(text).map(|doc| Parsed::Schedule(Box::new(doc), other))
         }
     }
     .map_err(fail)
@@ -265,7 +224,13 @@ fn read<'l>(name: &str, bytes: &[u8], limits: &'l Limits) -> Result<Parsed<'l>, 
 fn finish(name: &str, parsed: Parsed<'_>, limits: &Limits) -> Result<Loaded, LoadError> {
     let (outcome, format) = match parsed {
         Parsed::Dais1(ready) => (dais1::validate(ready, limits), Format::Dais1),
-        Parsed::Schedule(doc, format) => (crate::import::read(&doc, format, limits), format),
+        Parsed::Schedule(doc, format) => {
+            let version = match format {
+                Format::Schedule2 => schedule_json::Version::Schedule2,
+                _ => schedule_json::Version::V1,
+            };
+            (schedule_json::read(&doc, version, limits), format)
+        }
         Parsed::Xml(parsed) => (schedule_xml::read(&parsed, limits), Format::ScheduleXml),
         Parsed::Ics(cal) => (ics::read(&cal, limits), Format::Ics),
     };
@@ -283,100 +248,11 @@ fn finish(name: &str, parsed: Parsed<'_>, limits: &Limits) -> Result<Loaded, Loa
     }
 }
 
-/// The bytes as text: UTF-8, without a byte-order mark, not empty.
-fn text_of(bytes: &[u8]) -> Result<&str, Problem> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let at = e.valid_up_to();
-        let mut p = Problem::at("", format!("not UTF-8 text (invalid byte at offset {at})"));
-        p.position = Some(line_col(&bytes[..at]));
-        p
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(Problem::at(
-            "",
-            "the file is empty; an agenda is a JSON object",
-        ));
-    }
-    Ok(text)
-}
-
-/// An error if `text` nests arrays and objects deeper than `max`, at the
-/// bracket that goes too deep.
-fn too_deep(text: &str, max: usize) -> Result<(), Problem> {
-    let Some(at) = depth::too_deep(text, max) else {
-        return Ok(());
-    };
-    let mut p = Problem::at(
-        "",
-        format!("JSON nested deeper than {max} levels; an agenda needs far fewer"),
-    );
-    p.position = Some(line_col(&text.as_bytes()[..at]));
-    Err(p)
-}
-
-/// An error if the document is an array: serde would read a top-level
-/// array as an object's fields in order.
-fn not_an_array(text: &str) -> Result<(), Problem> {
-    let body = text.trim_start_matches([' ', '\t', '\n', '\r']);
-    if !body.starts_with('[') {
-        return Ok(());
-    }
-    let mut p = Problem::at(
-        "",
-        "expected an agenda object at the top level, found an array",
-    );
-    p.position = Some(line_col(&text.as_bytes()[..text.len() - body.len()]));
-    Err(p)
-}
-
 /// Parses JSON into the raw form, returning unknown keys as problems (at
 /// most `limits.max_problems` of them listed, the rest counted).
 pub fn parse(text: &str, limits: &Limits) -> Result<(RawAgenda, Capped), Problem> {
     not_an_array(text)?;
     dais1::read(text, limits, false).map(|doc| (doc.raw, doc.notes.unknown))
-}
-
-/// A `serde_json` error as a problem at its line and column.
-pub(crate) fn syntax(e: &serde_json::Error) -> Problem {
-    let msg = e.to_string();
-    // serde_json appends " at line L column C"; we give those separately.
-    let msg = msg.find(" at line ").map_or(msg.as_str(), |i| &msg[..i]);
-    let duplicate = msg
-        .strip_prefix("duplicate field `")
-        .and_then(|k| k.strip_suffix('`'));
-    let (path, message) = if let Some(key) = duplicate {
-        (
-            Path::Root.key(key).to_string(),
-            "this key appears more than once in the object; give it once".to_owned(),
-        )
-    } else if e.is_eof() {
-        (
-            String::new(),
-            format!("malformed JSON: the file ends early ({msg})"),
-        )
-    } else if msg.starts_with("invalid type") {
-        (
-            String::new(),
-            "expected an agenda object at the top level".to_owned(),
-        )
-    } else {
-        (String::new(), format!("malformed JSON: {msg}"))
-    };
-    let mut p = Problem::at(
-        path,
-        crate::sanitize::clean(&message, crate::sanitize::Lines::Single),
-    );
-    // serde_json counts the end of input after a newline as column 0.
-    p.position = Some((e.line(), e.column().max(1)));
-    p
-}
-
-/// 1-based line and column of the end of `prefix`.
-fn line_col(prefix: &[u8]) -> (usize, usize) {
-    let line = prefix.split(|&b| b == b'\n').count();
-    let col = prefix.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
-    (line, col)
 }
 
 #[cfg(test)]
@@ -426,5 +302,17 @@ mod tests {
         let paths: Vec<&str> = p.iter().map(|p| p.path.as_str()).collect();
         assert!(paths.contains(&"[\"$schema\"]"), "{paths:?}");
         assert!(paths.contains(&"schedule"), "{paths:?}");
+    }
+
+    #[test]
+    fn a_value_nested_too_deep_is_the_first_problem() {
+        let nested = format!("{}{}", "[".repeat(64), "]".repeat(64));
+        let text = format!(
+            r#"{{"format": "dais/1", "x-a": {nested},
+            "event": {{"title": "T", "date": "2030-01-02", "timezone": "UTC"}},
+            "sessions": [{{"id": "s", "title": "S", "kind": "opening", "start": "09:00"}}]}}"#
+        );
+        let p = problems(&text);
+        assert!(p[0].message.contains("deeper than 64"), "{p:?}");
     }
 }

@@ -5,7 +5,6 @@ pub mod url;
 
 use crate::fetch::{Net, is_url, redact};
 use crate::load::{self, Limits, LoadError, Loaded};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The name standard input goes by in messages.
@@ -87,29 +86,8 @@ impl Source {
                 load::load_bytes(load::BUNDLED_NAME, load::BUNDLED.as_bytes(), limits).map(plain)
             }
             Source::File(p) => load::load_file(p, limits).map(plain),
-            Source::Stdin => read_stdin(limits).map(plain),
+            Source::Stdin => load::load_stdin(STDIN_NAME, limits).map(plain),
             Source::Url(u) => url::load(u, limits, net),
         }
     }
-}
-
-/// Reads standard input to its end (no further than the size limit) and
-/// loads what it held.
-fn read_stdin(limits: &Limits) -> Result<Loaded, LoadError> {
-    let fail = |message: String| LoadError::whole_file(STDIN_NAME.to_owned(), message);
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .lock()
-        .take(limits.max_bytes + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| fail(format!("cannot read: {}", load::io_reason(&e))))?;
-    // Reading stopped one byte past the limit: how much more there was
-    // is not known.
-    if bytes.len() as u64 > limits.max_bytes {
-        return Err(fail(format!(
-            "more than the limit of {} bytes came in (raise it with --max-size)",
-            limits.max_bytes
-        )));
-    }
-    load::load_bytes(STDIN_NAME, &bytes, limits)
 }

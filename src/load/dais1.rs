@@ -7,18 +7,24 @@
 //! them, more sessions than allowed) is read again and validated whole,
 //! which gives the same problems in the same order.
 
-use super::ctx::Outcome;
-use super::lax::{self, Lax};
-use super::problem::{Capped, Path, Problem};
-use super::raw::RawAgenda;
-use super::read::{Key, Notes, bit_of, other_key};
-use super::validate::{self, Validator};
-use super::{Limits, syntax};
+use super::base::ctx::Outcome;
+use super::base::detect::JsonMarks;
+use super::base::json::read::{Key, Notes, bit_of, other_key};
+use super::base::json::syntax;
+use super::base::lax::{self, Lax};
+use super::base::limits::Limits;
+use super::base::problem::{Capped, Path, Problem};
+use raw::RawAgenda;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::collections::HashSet;
 use std::fmt;
+use validate::Validator;
 
 mod elements;
+pub mod raw;
+mod validate;
+
+pub use validate::FORMATS;
 
 /// A document read as `dais/1`.
 pub(super) struct Document<'l> {
@@ -67,6 +73,16 @@ pub(super) fn read<'l>(
         notes,
         streamed,
     })
+}
+
+/// The format marks of a document read as `dais/1`, from its top-level
+/// keys; the keys read only to tell the formats apart are taken out.
+pub(super) fn marks(raw: &mut RawAgenda) -> JsonMarks {
+    JsonMarks {
+        dais1: raw.format.is_some() || raw.event.is_some() || raw.sessions.is_some(),
+        schedule: raw.schedule.take(),
+        schema: raw.schema.take(),
+    }
 }
 
 /// A document read to its end, validated without its text.
@@ -333,8 +349,10 @@ fn inside_any(path: &str, outer: &HashSet<&str>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Streamed, inside_any, read};
-    use crate::load::{Limits, load_bytes};
+    use super::{Streamed, inside_any, read, settle, validate};
+    use crate::agenda::Agenda;
+    use crate::load::base::limits::Limits;
+    use crate::load::base::problem::Problem;
     use std::collections::HashSet;
 
     const FRONT: &str = r#""format": "dais/1",
@@ -344,6 +362,16 @@ mod tests {
         {"id": "s1", "title": "One", "kind": "opening", "start": "09:00",
          "participants": [{"person": "a", "role": "chair"}]},
         {"id": "s2", "title": "Two", "kind": "closing", "start": "10:00", "end": "11:00"}]"#;
+
+    /// The whole of reading `text` as `dais/1`.
+    fn load(text: &str, limits: &Limits) -> Result<Agenda, Vec<Problem>> {
+        let ready = settle(read(text, limits, true).map_err(|p| vec![p])?, text, limits)
+            .map_err(|p| vec![p])?;
+        let outcome = validate(ready, limits);
+        outcome
+            .agenda
+            .ok_or_else(|| outcome.errors.into_vec("errors"))
+    }
 
     fn streamed(text: &str) -> &'static str {
         let limits = Limits::default();
@@ -378,22 +406,19 @@ mod tests {
         let limits = Limits::default();
         let ordered = format!("{{{FRONT}, {SESSIONS}}}");
         let late = format!("{{{SESSIONS}, {FRONT}}}");
-        let a = load_bytes("a", ordered.as_bytes(), &limits).unwrap();
-        let b = load_bytes("b", late.as_bytes(), &limits).unwrap();
-        assert_eq!(a.agenda, b.agenda);
-        assert_eq!(
-            a.agenda.sessions[0].span.end,
-            b.agenda.sessions[1].span.start
-        );
+        let a = load(&ordered, &limits).unwrap();
+        let b = load(&late, &limits).unwrap();
+        assert_eq!(a, b);
+        assert_eq!(a.sessions[0].span.end, b.sessions[1].span.start);
         // Too many sessions: read again, and reported as before any of them.
         let few = Limits {
             max_items: 1,
             ..limits
         };
-        let e = load_bytes("a", ordered.as_bytes(), &few).unwrap_err();
-        assert_eq!(e.problems.len(), 1, "{e}");
-        assert_eq!(e.problems[0].path, "sessions");
-        assert!(e.problems[0].message.contains("more than the limit of 1"));
+        let e = load(&ordered, &few).unwrap_err();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].path, "sessions");
+        assert!(e[0].message.contains("more than the limit of 1"));
     }
 
     #[test]
@@ -412,12 +437,5 @@ mod tests {
         assert!(!checked(&format!(r#""x-a": {},"#, nested(64))));
         // A value of the wrong type is skipped unseen: the text is scanned.
         assert!(!checked(r#""key_messages": {"a": [1]},"#));
-        let e = load_bytes(
-            "a",
-            format!("{{{FRONT}, \"x-a\": {}, {SESSIONS}}}", nested(64)).as_bytes(),
-            &limits,
-        )
-        .unwrap_err();
-        assert!(e.problems[0].message.contains("deeper than 64"), "{e}");
     }
 }

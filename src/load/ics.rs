@@ -29,8 +29,10 @@ mod lines;
 mod people;
 mod value;
 
-use super::ctx::{Ctx, Outcome};
-use super::{Limits, Problem, quote};
+use super::base::ctx::{Ctx, Outcome};
+use super::base::limits::Limits;
+use super::base::problem::{Problem, quote};
+use super::base::times::overlaps;
 use crate::agenda::{Agenda, Event, Session, Source};
 use crate::sanitize::{Lines, clean};
 use chrono_tz::Tz;
@@ -346,7 +348,7 @@ fn finish(mut r: Reader<'_>, cal: &Comp) -> Outcome {
             r.cx.warnings.push(p);
         }
     }
-    super::times::overlaps(&sessions, &|i| paths[i].clone(), &mut r.cx.warnings);
+    overlaps(&sessions, &|i| paths[i].clone(), &mut r.cx.warnings);
     let text = |name: &str, lines: Lines| {
         cal.prop(name)
             .map(|p| clean(&p.value, lines).trim().to_owned())

@@ -17,15 +17,17 @@
 mod scan;
 mod shape;
 
-use super::ctx::Outcome;
-use super::{Format, Limits, Path, Problem, quote};
+use super::base::ctx::Outcome;
+use super::base::limits::Limits;
+use super::base::problem::{Path, Problem, quote};
+use super::schedule_json::{self, RawDoc, Version};
 use crate::sanitize::{Lines, clean};
 use std::fmt::Write as _;
 
 /// A schedule.xml read to its end: the schedule.json form and where its
 /// parts were in the XML.
 pub(crate) struct Parsed {
-    doc: Box<crate::import::RawDoc>,
+    doc: Box<RawDoc>,
     venue: Option<String>,
     /// Each day's JSON path prefix, XML path and line:column.
     days: Vec<Place>,
@@ -56,7 +58,7 @@ pub(crate) fn parse(text: &str) -> Result<Parsed, Problem> {
         p
     })?;
     let json = serde_json::to_string(&found.doc).map_err(|e| Problem::at("", e.to_string()))?;
-    let doc = crate::import::parse(&json)?;
+    let doc = schedule_json::parse(&json)?;
     let mut lines = Lines0::new(text);
     let root = Path::Root;
     let days_at = root.key("schedule");
@@ -125,7 +127,7 @@ fn left_out(text: &str, ignored: &[(String, usize, usize)]) -> Option<Problem> {
 
 /// Maps the parsed document to an agenda, with its problems at XML paths.
 pub(crate) fn read(parsed: &Parsed, limits: &Limits) -> Outcome {
-    let mut outcome = crate::import::read(&parsed.doc, Format::ScheduleV1, limits);
+    let mut outcome = schedule_json::read(&parsed.doc, Version::V1, limits);
     if let Some(agenda) = &mut outcome.agenda {
         agenda.event.venue.clone_from(&parsed.venue);
         for s in &mut agenda.event.sources {

@@ -10,11 +10,11 @@
 //! makes the two contend for the allocator's lock, which cost more than
 //! the second core gave.
 
-use crate::load::lax::Lax;
-use crate::load::problem::Path;
-use crate::load::raw::RawSession;
-use crate::load::read::{At, Notes};
-use crate::load::validate::Validator;
+use super::raw::RawSession;
+use super::validate::Validator;
+use crate::load::base::json::read::{At, Notes};
+use crate::load::base::lax::Lax;
+use crate::load::base::problem::Path;
 use serde::de::SeqAccess;
 use std::sync::mpsc;
 

@@ -4,7 +4,7 @@
 use super::value::{When, parse_duration, parse_when, split_list};
 use super::{Comp, Prop, Reader};
 use crate::agenda::{Kind, Resolved, Session, Span, resolve_naive};
-use crate::load::quote;
+use crate::load::base::problem::quote;
 use crate::sanitize::{Lines, clean};
 use chrono::{DateTime, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;

@@ -3,7 +3,7 @@
 //! file, every line a `NAME[;PARAM=…]:value`, and `BEGIN`/`END` matched and
 //! nested no deeper than a calendar needs (the parser recurses).
 
-use crate::load::{Problem, quote};
+use crate::load::base::problem::{Problem, quote};
 
 /// The deepest nesting of components read: VCALENDAR / VTIMEZONE /
 /// STANDARD is three; VEVENT / VALARM two.

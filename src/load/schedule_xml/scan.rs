@@ -84,7 +84,7 @@ pub fn scan(text: &str) -> Result<Scan, Fault> {
                     at,
                     format!(
                         "the root element is {}, not <schedule>: not a frab / pentabarf schedule.xml",
-                        crate::load::quote(&format!("<{name}>"))
+                        crate::load::base::problem::quote(&format!("<{name}>"))
                     ),
                 ));
             }
@@ -429,7 +429,7 @@ fn entity(g: &quick_xml::events::BytesRef<'_>, at: usize) -> Res<char> {
                 format!(
                     "the entity {} is not defined: dais knows only &lt; &gt; &amp; &apos; \
                      &quot; and character references",
-                    crate::load::quote(&format!("&{name};"))
+                    crate::load::base::problem::quote(&format!("&{name};"))
                 ),
             )
         })

@@ -3,11 +3,11 @@
 
 use super::mapping::role_of;
 use super::raw::{RawEvent, RawPerson};
-use super::tally::Tally;
 use crate::agenda::{Appearance, Participant, Person, Role};
-use crate::load::ctx::Ctx;
-use crate::load::lax::Lax;
-use crate::load::{Path, quote};
+use crate::load::base::ctx::Ctx;
+use crate::load::base::lax::Lax;
+use crate::load::base::problem::{Path, quote};
+use crate::load::base::tally::Tally;
 use crate::sanitize::{Lines, clean};
 use crate::slug::slugify;
 use std::collections::{HashMap, HashSet};

@@ -31,12 +31,16 @@ mod keys;
 pub mod mapping;
 mod people;
 mod raw;
-mod tally;
-mod when;
 
+use super::base::ctx::{Ctx, Outcome};
+use super::base::iso::{Stamp, parse_stamp};
+use super::base::json::syntax;
+use super::base::lax::Lax;
+use super::base::limits::Limits;
+use super::base::problem::{Path, Problem, quote};
+use super::base::tally::Tally;
+use super::base::times::overlaps;
 use crate::agenda::{Agenda, Event, Session, Source};
-use crate::load::ctx::{Ctx, Outcome};
-use crate::load::{Format, Limits, Path, Problem, quote};
 use crate::sanitize::Lines;
 use chrono::NaiveDate;
 use conference::Conference;
@@ -46,8 +50,15 @@ use people::Roster;
 pub(crate) use raw::RawDoc;
 use raw::{RawConference, RawSchedule};
 use std::collections::{HashMap, HashSet};
-use tally::Tally;
-use when::{Stamp, parse_stamp};
+
+/// Which of the family a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Version {
+    /// Version 1: conference days, each with rooms holding events.
+    V1,
+    /// c3voc `schedule2`: one flat list of events.
+    Schedule2,
+}
 
 /// What the events are read into.
 struct Reader<'l> {
@@ -62,11 +73,11 @@ struct Reader<'l> {
 
 /// Parses a schedule.json document into its raw form.
 pub(crate) fn parse(text: &str) -> Result<RawDoc, Problem> {
-    serde_json::from_str(text).map_err(|e| crate::load::syntax(&e))
+    serde_json::from_str(text).map_err(|e| syntax(&e))
 }
 
 /// Reads a parsed schedule.json document into an agenda.
-pub(crate) fn read(doc: &RawDoc, format: Format, limits: &Limits) -> Outcome {
+pub(crate) fn read(doc: &RawDoc, version: Version, limits: &Limits) -> Outcome {
     let mut cx = Ctx::new(limits);
     let mut tally = Tally::default();
     let root = Path::Root;
@@ -97,7 +108,7 @@ pub(crate) fn read(doc: &RawDoc, format: Format, limits: &Limits) -> Outcome {
     let flat = schedule.events.is_some();
     let days = days(&mut r, at.key("conference"), raw_conf, flat);
     flat_events(&mut r, at, schedule);
-    finish(r, format, schedule, &days)
+    finish(r, version, schedule, &days)
 }
 
 /// `conference.days`: their dates, and version 1's events in their rooms
@@ -169,7 +180,7 @@ fn stamp(
     r: &mut Reader<'_>,
     at: Path<'_>,
     key: &str,
-    field: Option<&crate::load::lax::Lax<String>>,
+    field: Option<&Lax<String>>,
 ) -> Option<Stamp> {
     let s = r.cx.text(at, key, field, false, Lines::Single)?;
     let stamp = parse_stamp(&s);
@@ -207,7 +218,7 @@ fn flat_events(r: &mut Reader<'_>, at: Path<'_>, schedule: &RawSchedule) {
 /// builds the agenda.
 fn finish(
     mut r: Reader<'_>,
-    format: Format,
+    version: Version,
     schedule: &RawSchedule,
     days: &[NaiveDate],
 ) -> Outcome {
@@ -215,9 +226,9 @@ fn finish(
     let at = root.key("schedule");
     if r.sessions.is_empty() && r.cx.errors.is_empty() {
         let conference = at.key("conference");
-        let (path, what) = match format {
-            Format::Schedule2 => (at.key("events"), "no events"),
-            _ => (conference.key("days"), "no events in any day's rooms"),
+        let (path, what) = match version {
+            Version::Schedule2 => (at.key("events"), "no events"),
+            Version::V1 => (conference.key("days"), "no events in any day's rooms"),
         };
         r.cx.err(
             path,
@@ -228,7 +239,7 @@ fn finish(
     r.cx.count(at, r.roster.people.len(), r.cx.limits.max_items, "people");
     unique_ids(&mut r);
     let (sessions, paths) = in_programme_order(&mut r);
-    let version = r.cx.text(
+    let revision = r.cx.text(
         at,
         "version",
         schedule.version.as_ref(),
@@ -245,7 +256,7 @@ fn finish(
     for w in r.tally.into_warnings() {
         r.cx.warnings.push(w);
     }
-    crate::load::times::overlaps(&sessions, &|i| paths[i].clone(), &mut r.cx.warnings);
+    overlaps(&sessions, &|i| paths[i].clone(), &mut r.cx.warnings);
     let first = sessions.iter().map(Session::date).min();
     let (Some(title), Some(date)) = (
         r.conf.title.clone(),
@@ -253,11 +264,11 @@ fn finish(
     ) else {
         return r.cx.outcome(None);
     };
-    let what = match format {
-        Format::Schedule2 => "schedule2",
-        _ => "schedule.json version 1",
+    let what = match version {
+        Version::Schedule2 => "schedule2",
+        Version::V1 => "schedule.json version 1",
     };
-    let revision = version
+    let revision = revision
         .map(|v| format!(", revision {v}"))
         .unwrap_or_default();
     let source = Source {

@@ -28,18 +28,6 @@ fn list(keys: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::list;
-    use crate::load::raw::{RawParticipant, RawSession};
-
-    #[test]
-    fn keys_come_from_the_raw_structs() {
-        assert_eq!(
-            RawParticipant::KEYS,
-            ["person", "role", "appearance", "capacity"]
-        );
-        let session = RawSession::KEYS;
-        assert!(session.contains(&"participants"));
-        assert!(!session.contains(&"x-starts-at"), "written, never read");
-    }
 
     #[test]
     fn lists_read_as_prose() {

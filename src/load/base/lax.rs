@@ -15,6 +15,9 @@ use std::marker::PhantomData;
 
 mod skip;
 
+/// A field as read: absent (or null), or present with some type.
+pub type Field<T> = Option<Lax<T>>;
+
 /// Either a well-typed `T` or a note of what was found instead.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Lax<T> {
@@ -75,7 +78,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Lax<T> {
 
 /// Reads any JSON value through `seed`, keeping a wrong type as data.
 #[inline]
-pub(super) fn read<'de, S, D>(d: D, seed: S) -> Result<Lax<S::Value>, D::Error>
+pub fn read<'de, S, D>(d: D, seed: S) -> Result<Lax<S::Value>, D::Error>
 where
     S: DeserializeSeed<'de>,
     D: Deserializer<'de>,

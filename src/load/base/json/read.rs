@@ -8,13 +8,19 @@
 //! optional and lax values, and id-keyed objects.
 
 use super::depth::FORMAT_DEPTH;
-use super::lax::{self, Entries, Lax};
-use super::problem::{Capped, Path};
+use crate::load::base::lax::{self, Entries, Lax};
+use crate::load::base::problem::{Capped, Path};
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 use std::fmt;
 use std::marker::PhantomData;
+
+/// A string that is parsed or looked up, never kept: a time, a date, a
+/// vocabulary word, an id referred to. Held inline up to 24 bytes, so
+/// reading the hundreds of thousands of them in a large agenda does not
+/// allocate for each.
+pub type Word = compact_str::CompactString;
 
 /// What reading a document noted besides its values.
 #[derive(Debug)]
@@ -119,7 +125,7 @@ impl<'de> Read<'de> for String {
     }
 }
 
-impl<'de> Read<'de> for super::raw::Word {
+impl<'de> Read<'de> for Word {
     fn read<D: Deserializer<'de>>(d: D, _: Path<'_>, _: &mut Notes) -> Result<Self, D::Error> {
         Self::deserialize(d)
     }
@@ -268,7 +274,7 @@ pub fn other_key<'de, A: MapAccess<'de>>(
         let (what, keys) = what;
         notes
             .unknown
-            .push(super::unknown::problem(here, what, keys));
+            .push(crate::load::base::unknown::problem(here, what, keys));
     }
     let value: &RawValue = map.next_value()?;
     notes.skipped(value.get(), here);

@@ -1,7 +1,7 @@
 //! Warnings said once however often an oddity recurs: the first place it
 //! was seen, and how many more there were.
 
-use crate::load::{Path, Problem};
+use super::problem::{Path, Problem};
 use std::collections::HashMap;
 
 /// Oddities seen so far, by kind, in the order first seen.
@@ -50,7 +50,7 @@ impl Tally {
 #[cfg(test)]
 mod tests {
     use super::Tally;
-    use crate::load::Path;
+    use crate::load::base::problem::Path;
 
     #[test]
     fn one_warning_per_kind_with_a_count() {

@@ -2,12 +2,12 @@
 //! from the next session, and their references to people and key messages.
 
 use super::ids::{Found, IdMap};
-use super::times;
 use super::{Ctx, Ids};
 use crate::agenda::{Appearance, Kind, Participant, Role, Session, Span};
-use crate::load::lax::Lax;
-use crate::load::problem::{Path, quote};
-use crate::load::raw::{Field, RawParticipant, RawSession, Word};
+use crate::load::base::lax::Lax;
+use crate::load::base::problem::{Path, quote};
+use crate::load::base::times;
+use crate::load::dais1::raw::{Field, RawParticipant, RawSession, Word};
 use crate::sanitize::{Lines, clean_cow};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;

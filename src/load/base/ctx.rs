@@ -1,10 +1,9 @@
 //! What every reader shares: the problems found so far, and typed access
 //! to lax fields that reports a wrong type or a missing key at its path.
 
-use super::Limits;
-use super::lax::{Lax, Mismatch};
+use super::lax::{Field, Lax, Mismatch};
+use super::limits::Limits;
 use super::problem::{Capped, Path, Problem, quote};
-use super::raw::Field;
 use super::times;
 use crate::agenda::Agenda;
 use crate::sanitize::{Lines, clean, clean_owned};

@@ -5,10 +5,10 @@
 //! Written by hand rather than derived so that keys are compared as they
 //! lie in the text, never copied, and nothing tracks paths as strings.
 //!
-//! [`Read`]: crate::load::read::Read
+//! [`Read`]: crate::load::base::json::read::Read
 
 /// Declares a raw object: `pub struct Name, "a name's" { key: Type, … }`,
-/// each field a [`Field`](crate::load::raw::Field) of its type named as its
+/// each field a [`Field`](crate::load::base::lax::Field) of its type named as its
 /// key, and optionally `written { … }` fields that are serialized but
 /// never read (readers take them for `x-` keys), and `probed { field: Field<Type>
 /// = "key", … }` keys that are read (with plain `Deserialize`) and kept,
@@ -28,7 +28,7 @@ macro_rules! raw_object {
             $(
                 $(#[$fmeta])*
                 #[serde(skip_serializing_if = "Option::is_none")]
-                pub $field: $crate::load::raw::Field<$ty>,
+                pub $field: $crate::load::base::lax::Field<$ty>,
             )*
             $( $( $(#[$wmeta])* pub $wfield: $wty, )* )?
             $( $( $(#[$pmeta])* #[serde(skip)] pub $pfield: $pty, )* )?
@@ -51,11 +51,11 @@ macro_rules! raw_object {
                 &mut self,
                 key: &str,
                 map: &mut A,
-                at: $crate::load::Path<'_>,
-                notes: &mut $crate::load::read::Notes,
+                at: $crate::load::base::problem::Path<'_>,
+                notes: &mut $crate::load::base::json::read::Notes,
                 seen: &mut u32,
             ) -> Result<bool, A::Error> {
-                use $crate::load::read::{At, bit_of};
+                use $crate::load::base::json::read::{At, bit_of};
                 use serde::de::Error;
                 match key {
                     $(
@@ -76,7 +76,7 @@ macro_rules! raw_object {
                                 return Err(A::Error::duplicate_field($pkey));
                             }
                             *seen |= BIT;
-                            let p = $crate::load::unknown::problem(at.key($pkey), $what, Self::KEYS);
+                            let p = $crate::load::base::unknown::problem(at.key($pkey), $what, Self::KEYS);
                             notes.unknown.push(p);
                             self.$pfield = map.next_value()?;
                             // Read with plain `Deserialize`: not checked.
@@ -96,12 +96,12 @@ macro_rules! raw_object {
             /// Reads the object's keys from `d` into `out`.
             fn read_into<'de, D: serde::Deserializer<'de>>(
                 d: D,
-                at: $crate::load::Path<'_>,
-                notes: &mut $crate::load::read::Notes,
+                at: $crate::load::base::problem::Path<'_>,
+                notes: &mut $crate::load::base::json::read::Notes,
                 out: &mut Self,
             ) -> Result<(), D::Error> {
-                use $crate::load::Path;
-                use $crate::load::read::{Key, Notes, other_key};
+                use $crate::load::base::problem::Path;
+                use $crate::load::base::json::read::{Key, Notes, other_key};
                 use serde::de::{MapAccess, Visitor};
 
                 struct V<'p, 'n, 'o>(Path<'p>, &'n mut Notes, &'o mut $name);
@@ -130,11 +130,11 @@ macro_rules! raw_object {
             }
         }
 
-        impl<'de> $crate::load::read::Read<'de> for $name {
+        impl<'de> $crate::load::base::json::read::Read<'de> for $name {
             fn read<D: serde::Deserializer<'de>>(
                 d: D,
-                at: $crate::load::Path<'_>,
-                notes: &mut $crate::load::read::Notes,
+                at: $crate::load::base::problem::Path<'_>,
+                notes: &mut $crate::load::base::json::read::Notes,
             ) -> Result<Self, D::Error> {
                 let mut out = Self::default();
                 Self::read_into(d, at, notes, &mut out)?;
@@ -145,8 +145,8 @@ macro_rules! raw_object {
         /// Reads the object, dropping what is said about unknown keys.
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let mut notes = $crate::load::read::Notes::default();
-                <Self as $crate::load::read::Read>::read(d, $crate::load::Path::Root, &mut notes)
+                let mut notes = $crate::load::base::json::read::Notes::default();
+                <Self as $crate::load::base::json::read::Read>::read(d, $crate::load::base::problem::Path::Root, &mut notes)
             }
         }
     };

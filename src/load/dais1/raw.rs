@@ -3,20 +3,13 @@
 //! Every field is optional and lax, so a broken file still reads far
 //! enough for the validator to report all of its problems at once.
 
-use super::detect::ScheduleProbe;
-use super::lax::{Entries, Lax};
+use crate::load::base::detect::ScheduleProbe;
+pub use crate::load::base::json::read::Word;
+pub use crate::load::base::lax::Field;
+use crate::load::base::lax::{Entries, Lax};
 
 #[macro_use]
 mod object;
-
-/// A field as read: absent (or null), or present with some type.
-pub type Field<T> = Option<Lax<T>>;
-
-/// A string that is parsed or looked up, never kept: a time, a date, a
-/// vocabulary word, an id referred to. Held inline up to 24 bytes, so
-/// reading the hundreds of thousands of them in a large agenda does not
-/// allocate for each.
-pub type Word = compact_str::CompactString;
 
 raw_object! {
     /// A whole agenda document.
@@ -153,5 +146,21 @@ raw_object! {
         appearance: Word,
         /// The capacity in which they speak.
         capacity: String,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{RawParticipant, RawSession};
+
+    #[test]
+    fn keys_come_from_the_raw_structs() {
+        assert_eq!(
+            RawParticipant::KEYS,
+            ["person", "role", "appearance", "capacity"]
+        );
+        let session = RawSession::KEYS;
+        assert!(session.contains(&"participants"));
+        assert!(!session.contains(&"x-starts-at"), "written, never read");
     }
 }

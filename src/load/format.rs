@@ -1,12 +1,9 @@
-//! Which format a file is in, decided from its top-level keys: usually as
-//! the file is read as `dais/1` (see [`of`]), or, when that read fails,
-//! by a read that only checks the syntax (see [`detect`]).
+//! The formats dais reads, and which one a document is in, decided from
+//! its content (see `base/detect.rs` for the marks).
 
-use super::lax::Lax;
-use super::problem::Problem;
-use super::raw::RawAgenda;
-use serde::Deserialize;
-use serde::de::IgnoredAny;
+use super::base::detect::{JsonMarks, ScheduleProbe, json_marks};
+use super::base::lax::Lax;
+use super::base::problem::Problem;
 use std::fmt;
 
 /// The formats dais reads.
@@ -38,54 +35,18 @@ impl fmt::Display for Format {
     }
 }
 
-/// The top-level keys that tell the formats apart. Reading it checks the
-/// whole document's syntax, since every other value is skipped as
-/// `IgnoredAny`, which still parses it.
-#[derive(Deserialize)]
-struct Probe {
-    format: Option<IgnoredAny>,
-    event: Option<IgnoredAny>,
-    sessions: Option<IgnoredAny>,
-    schedule: Option<Lax<ScheduleProbe>>,
-    #[serde(rename = "$schema")]
-    schema: Option<Lax<String>>,
-}
-
-/// What a schedule.json's `schedule` says about its version.
-#[derive(Debug, Deserialize)]
-pub struct ScheduleProbe {
-    events: Option<IgnoredAny>,
-}
-
 /// Checks the JSON syntax and names the format; a syntax error comes back
-/// with its line and column. This reads the whole document, so the loader
-/// calls it only when reading the file as `dais/1` failed: it tells which
-/// error the file reports first (a syntax error wherever it is, else the
-/// `dais/1` reader's), and whether the file is another format.
+/// with its line and column (see [`json_marks`]).
 pub fn detect(text: &str) -> Result<Format, Problem> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let probe = Probe::deserialize(&mut de)
-        .and_then(|p| de.end().map(|()| p))
-        .map_err(|e| super::syntax(&e))?;
-    let dais1 = probe.format.is_some() || probe.event.is_some() || probe.sessions.is_some();
-    decide(dais1, probe.schedule.as_ref(), probe.schema.as_ref())
+    json_marks(text).and_then(|marks| of_json(&marks))
 }
 
-/// The format of a document read as `dais/1`, from the same keys.
-pub fn of(raw: &RawAgenda) -> Result<Format, Problem> {
-    let dais1 = raw.format.is_some() || raw.event.is_some() || raw.sessions.is_some();
-    decide(dais1, raw.schedule.as_ref(), raw.schema.as_ref())
-}
-
-fn decide(
-    dais1: bool,
-    schedule: Option<&Lax<ScheduleProbe>>,
-    schema: Option<&Lax<String>>,
-) -> Result<Format, Problem> {
-    if dais1 {
+/// The format of a JSON document with these marks.
+pub fn of_json(marks: &JsonMarks) -> Result<Format, Problem> {
+    if marks.dais1 {
         return Ok(Format::Dais1);
     }
-    let Some(schedule) = schedule else {
+    let Some(schedule) = &marks.schedule else {
         return Err(Problem::at(
             "",
             "not an agenda dais reads: expected a dais/1 agenda (a top-level \
@@ -93,7 +54,9 @@ fn decide(
              \"schedule\" object)",
         ));
     };
-    let says_schedule2 = schema
+    let says_schedule2 = marks
+        .schema
+        .as_ref()
         .and_then(Lax::ok)
         .is_some_and(|s| s.contains("schedule2") || s.contains("schema2"));
     let flat = matches!(schedule, Lax::Ok(ScheduleProbe { events: Some(_) }));

@@ -4,12 +4,13 @@
 //! The raw form is consumed as it is read: its strings move into the model
 //! rather than being copied, so the two are never both whole in memory.
 
-use super::ctx::{Ctx, Outcome};
-use super::lax::{Entries, Lax};
-use super::problem::Path;
 use super::raw::{Field, RawAgenda, RawEvent, RawKeyMessage, RawPerson, RawSession};
-use super::{Limits, times};
 use crate::agenda::{Agenda, Event, KeyMessage, Person, Source};
+use crate::load::base::ctx::{Ctx, Outcome};
+use crate::load::base::lax::{Entries, Lax};
+use crate::load::base::limits::Limits;
+use crate::load::base::problem::{Path, quote};
+use crate::load::base::times;
 use crate::sanitize::{Lines, clean};
 use chrono_tz::Tz;
 use std::borrow::BorrowMut;
@@ -83,7 +84,7 @@ impl<'l> Validator<'l> {
                 root.key("format"),
                 format!(
                     "unknown format {}; this build of dais reads {known}",
-                    super::problem::quote(format)
+                    quote(format)
                 ),
             );
         }
@@ -178,7 +179,7 @@ fn event(cx: &mut Ctx<'_>, here: Path<'_>, mut e: RawEvent) -> Option<Event> {
                     here.key("timezone"),
                     format!(
                         "unknown timezone {}; use an IANA name such as \"America/New_York\"",
-                        super::problem::quote(name)
+                        quote(name)
                     ),
                 );
             }

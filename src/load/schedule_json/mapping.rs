@@ -15,7 +15,7 @@
 
 use super::raw::Localized;
 use crate::agenda::{Kind, Role};
-use crate::load::lax::Lax;
+use crate::load::base::lax::Lax;
 
 /// The type's words, lowercased, with `_` and `-` as spaces.
 fn words(s: &str) -> String {

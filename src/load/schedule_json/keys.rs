@@ -3,8 +3,8 @@
 //! real files carry extra keys.
 
 use super::raw::Other;
-use super::tally::Tally;
-use crate::load::{Path, quote};
+use crate::load::base::problem::{Path, quote};
+use crate::load::base::tally::Tally;
 
 /// Which closed object a key was found in.
 #[derive(Debug, Clone, Copy)]

@@ -6,8 +6,7 @@
 //! the schemas close (`additionalProperties: false`) keep their other keys
 //! in `other`, so keys the schemas do not know can be warned about.
 
-use crate::load::lax::{Entries, Lax};
-use crate::load::raw::Field;
+use crate::load::base::lax::{Entries, Field, Lax};
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 

@@ -5,9 +5,9 @@ use super::Reader;
 use super::keys::{self, Object};
 use super::mapping::{kind_of, pick, type_note};
 use super::raw::{Named, RawEvent};
-use super::when::{Stamp, parse_clock, parse_duration, parse_stamp, to_minute};
 use crate::agenda::{Resolved, Session, Span, resolve_naive};
-use crate::load::{Path, quote};
+use crate::load::base::iso::{Stamp, parse_clock, parse_duration, parse_stamp, to_minute};
+use crate::load::base::problem::{Path, quote};
 use crate::sanitize::{Lines, clean};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc};
 

@@ -4,9 +4,9 @@
 use super::keys::{self, Object};
 use super::mapping::pick;
 use super::raw::{RawConference, RawRoom};
-use super::tally::Tally;
-use crate::load::ctx::Ctx;
-use crate::load::{Path, quote};
+use crate::load::base::ctx::Ctx;
+use crate::load::base::problem::{Path, quote};
+use crate::load::base::tally::Tally;
 use crate::sanitize::Lines;
 use chrono_tz::Tz;
 use std::collections::HashMap;

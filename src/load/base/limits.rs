@@ -1,0 +1,39 @@
+//! The bounds on what a file can make dais do, whatever its format.
+
+/// Bounds on what a file can make dais do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The largest file read, in bytes.
+    pub max_bytes: u64,
+    /// The longest string, in bytes.
+    pub max_string: usize,
+    /// The most sessions, people or key messages.
+    pub max_items: usize,
+    /// The most participants in one session.
+    pub max_participants: usize,
+    /// The most notes or key message ids in one session, or sources in the
+    /// event.
+    pub max_entries: usize,
+    /// The most paragraphs in the event's summary or in one key message.
+    pub max_paragraphs: usize,
+    /// The most errors, and separately warnings, listed for one file; the
+    /// rest are counted in one last problem.
+    pub max_problems: usize,
+    /// The deepest nesting of JSON arrays and objects.
+    pub max_depth: usize,
+}
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            // Admits a 100,000-session agenda (about 45 MB) with room.
+            max_bytes: 64 * 1024 * 1024,
+            max_string: 64 * 1024,
+            max_items: 1_000_000,
+            max_participants: 10_000,
+            max_entries: 1_000,
+            max_paragraphs: 10_000,
+            max_problems: 1_000,
+            max_depth: 64,
+        }
+    }
+}
