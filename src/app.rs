@@ -180,9 +180,11 @@ impl App {
             Command::Search => self.search_start(),
             Command::NextMatch => self.step_match(false),
             Command::PrevMatch => self.step_match(true),
-            Command::ViewAgenda => self.show(View::Agenda),
-            Command::ViewMessages => self.show(View::Messages),
-            Command::ViewPeople => self.show(View::People),
+            Command::ViewAgenda | Command::ViewMessages | Command::ViewPeople => {
+                if let Some(v) = View::shown_by(c) {
+                    self.show(v);
+                }
+            }
             Command::NextPane | Command::PrevPane => {
                 let forward = c == Command::NextPane;
                 self.views.cycle_focus(self.view, &self.shared, forward);

@@ -93,6 +93,23 @@ pub enum Pane {
 }
 
 impl View {
+    /// Every view, in the order of the header's tabs.
+    pub const ALL: [View; 3] = [View::Agenda, View::Messages, View::People];
+
+    /// The command that shows this view.
+    pub fn command(self) -> Command {
+        match self {
+            View::Agenda => Command::ViewAgenda,
+            View::Messages => Command::ViewMessages,
+            View::People => Command::ViewPeople,
+        }
+    }
+
+    /// The view that `c` shows, if it shows one.
+    pub fn shown_by(c: Command) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.command() == c)
+    }
+
     /// The view's name, for headings.
     pub fn label(self) -> &'static str {
         match self {

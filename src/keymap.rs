@@ -249,9 +249,8 @@ impl Keymap {
     pub fn footer(&self, view: View, overlay: Option<Overlay>) -> Vec<(String, &'static str)> {
         let wanted = |c: Command| match (overlay, c) {
             (Some(_), c) => matches!(c, Command::Back | Command::Help | Command::Quit),
-            (None, Command::ViewMessages) => view != View::Messages,
-            (None, Command::ViewPeople) => view != View::People,
-            (None, _) => true,
+            // Not the key to the view already showing.
+            (None, c) => View::shown_by(c) != Some(view),
         };
         COMMANDS
             .iter()

@@ -129,15 +129,17 @@ fn clock_spans(app: &App, how: Clock) -> Vec<Span<'static>> {
 
 fn tab_spans(app: &App) -> Vec<Span<'static>> {
     let t = &app.theme;
-    let views = [
-        (View::Agenda, "1"),
-        (View::Messages, "2"),
-        (View::People, "3"),
-    ];
     let mut spans = Vec::new();
-    for (view, key) in views {
+    for view in View::ALL {
+        // The first key bound to show it (the digit, by default).
+        let key = app
+            .keymap
+            .keys(view.command())
+            .next()
+            .map(|k| format!("{k} "))
+            .unwrap_or_default();
         let style = if app.view == view { t.selected } else { t.dim };
-        spans.push(Span::styled(format!(" {key} {} ", view.label()), style));
+        spans.push(Span::styled(format!(" {key}{} ", view.label()), style));
         spans.push(Span::raw(" "));
     }
     spans

@@ -165,6 +165,18 @@ fn header_shows_title_facts_tabs_and_clock() {
 }
 
 #[test]
+fn header_tabs_name_the_keys_the_keymap_binds() {
+    use dais::keymap::{Key, Keymap};
+    let mut a = app("11:05");
+    a.keymap = Keymap::new(vec![
+        (Key::ch('x'), C::ViewPeople),
+        (Key::ch('1'), C::ViewAgenda),
+    ]);
+    let s = text(&render_widget(Header(&a), 120, 2));
+    assert!(s.contains(" 1 Agenda   Key messages   x People"), "{s}");
+}
+
+#[test]
 fn header_says_which_rooms_are_shown() {
     let mut a = app("11:05");
     a.only = Some("room Conference Room 4".to_owned());
