@@ -2,11 +2,14 @@
 //! them, and a broken one gets the same clear errors as a broken dais/1
 //! file (file name, JSON path, line and column, exit status 1).
 
+use crate::support::harness::Home;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn dais(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dais"))
+    Home::new()
+        .command()
         .args(args)
         .env("NO_COLOR", "1")
         .output()

@@ -2,12 +2,12 @@
 //! `ical` crate) and checked against the agenda, times resolved through the
 //! VTIMEZONE the output carries.
 
+use crate::support::harness::Home;
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use dais::agenda::Agenda;
 use dais::export::{ics, select};
 use dais::load::{Limits, load_bytes, load_file};
 use ical::parser::ical::component::{IcalCalendar, IcalEvent, IcalTimeZone};
-use std::process::Command;
 
 fn hearing() -> Agenda {
     load_bytes(
@@ -236,8 +236,8 @@ fn one_session_is_one_event() {
 
 #[test]
 fn the_command_writes_the_calendar_and_refuses_unknown_ids() {
-    let bin = env!("CARGO_BIN_EXE_dais");
-    let out = Command::new(bin)
+    let out = Home::new()
+        .command()
         .args([
             "export",
             "ics",
@@ -254,7 +254,8 @@ fn the_command_writes_the_calendar_and_refuses_unknown_ids() {
     assert_eq!(uids.len(), 2);
     assert!(uids[0].starts_with("panel-1@") && uids[1].starts_with("closing@"));
 
-    let out = Command::new(bin)
+    let out = Home::new()
+        .command()
         .args(["export", "ics", "--session", "nope"])
         .output()
         .unwrap();

@@ -1,29 +1,25 @@
 //! `dais now` as a process: `--at` at several moments, text and JSON, and
 //! the running-late shift saved in the state file honoured.
 
-use crate::support::screen;
+use crate::support::{harness::Home, screen};
 
 use dais::commands::open::key;
 use dais::source::Source;
 use dais::store::{AgendaKey, Change, ShiftChange, Store};
 use screen::hearing;
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-/// Runs `dais now ARGS` with its state under `state_home`.
-fn dais_now(state_home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dais"))
+/// Runs `dais now ARGS` in `home`.
+fn dais_now(home: &Home, args: &[&str]) -> Output {
+    home.command()
         .arg("now")
         .args(args)
-        .env("XDG_STATE_HOME", state_home)
-        .env("HOME", state_home)
-        .env_remove("NO_COLOR")
         .output()
         .expect("dais runs")
 }
 
-fn now_text(state_home: &Path, moment: &str) -> String {
-    let out = dais_now(state_home, &["--at", moment]);
+fn now_text(home: &Home, moment: &str) -> String {
+    let out = dais_now(home, &["--at", moment]);
     assert!(
         out.status.success(),
         "dais now --at {moment}: {}",
@@ -32,16 +28,15 @@ fn now_text(state_home: &Path, moment: &str) -> String {
     String::from_utf8(out.stdout).expect("UTF-8")
 }
 
-fn now_json(state_home: &Path, moment: &str) -> serde_json::Value {
-    let out = dais_now(state_home, &["--at", moment, "--format", "json"]);
+fn now_json(home: &Home, moment: &str) -> serde_json::Value {
+    let out = dais_now(home, &["--at", moment, "--format", "json"]);
     assert!(out.status.success());
     serde_json::from_slice(&out.stdout).expect("one JSON object")
 }
 
 #[test]
 fn text_at_several_moments() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
+    let d = &Home::new();
     for (moment, want) in [
         (
             "2017-06-21 07:00",
@@ -72,16 +67,16 @@ fn text_at_several_moments() {
     ] {
         assert_eq!(now_text(d, moment), format!("{want}\n"), "at {moment}");
     }
+    let written = walk(d.path());
     assert!(
-        !d.join("dais").exists(),
-        "dais now writes no state of its own"
+        written.is_empty(),
+        "dais now writes nothing of its own: {written:?}"
     );
 }
 
 #[test]
 fn json_at_several_moments() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
+    let d = &Home::new();
     let j = now_json(d, "11:05");
     assert_eq!(j["state"], "live");
     assert_eq!(j["text"], "Panel 1 · 40 min left · next Panel 2 at 11:45");
@@ -104,8 +99,7 @@ fn json_at_several_moments() {
 
 #[test]
 fn a_saved_shift_is_honoured() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
+    let d = &Home::new();
     save_shift(d, &key(&Source::Bundled, &hearing()));
     assert_eq!(
         now_text(d, "11:05"),
@@ -126,22 +120,22 @@ fn a_saved_shift_is_honoured() {
         "Panel 1 · 50 min left · next Panel 2 at 11:55 · running 10 min late"
     );
     // Another agenda's shift is not this one's.
-    let other = tempfile::tempdir().unwrap();
+    let other = &Home::new();
     let mut another = key(&Source::Bundled, &hearing());
     another.source = Some("/elsewhere/hearing.json".into());
-    save_shift(other.path(), &another);
+    save_shift(other, &another);
     assert_eq!(
-        now_text(other.path(), "11:05"),
+        now_text(other, "11:05"),
         "Panel 1 · 40 min left · next Panel 2 at 11:45\n"
     );
 }
 
 #[test]
 fn a_corrupt_state_file_does_not_stop_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
-    std::fs::create_dir_all(d.join("dais")).unwrap();
-    std::fs::write(d.join("dais").join("state.json"), "{ not json").unwrap();
+    let d = &Home::new();
+    let state = d.state_dir().join("dais");
+    std::fs::create_dir_all(&state).unwrap();
+    std::fs::write(state.join("state.json"), "{ not json").unwrap();
     assert_eq!(
         now_text(d, "11:05"),
         "Panel 1 · 40 min left · next Panel 2 at 11:45\n"
@@ -150,23 +144,23 @@ fn a_corrupt_state_file_does_not_stop_it() {
 
 #[test]
 fn a_file_across_a_clock_change() {
-    let dir = tempfile::tempdir().unwrap();
+    let home = &Home::new();
     let fixture = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/live/berlin_dst.json"
     );
-    let out = dais_now(dir.path(), &[fixture, "--at", "2024-03-31 01:45"]);
+    let out = dais_now(home, &[fixture, "--at", "2024-03-31 01:45"]);
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
         "Night watch · 45 min left · next Breakfast at 08:00\n"
     );
-    let out = dais_now(dir.path(), &[fixture, "--at", "2024-03-31 03:00"]);
+    let out = dais_now(home, &[fixture, "--at", "2024-03-31 03:00"]);
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
         "Night watch · 30 min left · next Breakfast at 08:00\n"
     );
     // 02:30 never happens in Berlin that night.
-    let out = dais_now(dir.path(), &[fixture, "--at", "2024-03-31 02:30"]);
+    let out = dais_now(home, &[fixture, "--at", "2024-03-31 02:30"]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -177,8 +171,7 @@ fn a_file_across_a_clock_change() {
 
 #[test]
 fn a_bad_moment_is_a_clear_error() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dais_now(dir.path(), &["--at", "teatime"]);
+    let out = dais_now(&Home::new(), &["--at", "teatime"]);
     assert!(!out.status.success());
     assert!(out.stdout.is_empty());
     let err = String::from_utf8_lossy(&out.stderr);
@@ -186,13 +179,26 @@ fn a_bad_moment_is_a_clear_error() {
 }
 
 /// Saves a 10-minute delay from panel 1 on for `agenda` in the state
-/// database under `state_home`, as the screen's `+` does.
-fn save_shift(state_home: &Path, agenda: &AgendaKey) {
-    let mut store = Store::open(state_home.join("dais").join("dais.sqlite3"));
+/// database in `home`, as the screen's `+` does.
+fn save_shift(home: &Home, agenda: &AgendaKey) {
+    let mut store = Store::open(home.state_dir().join("dais").join("dais.sqlite3"));
     let change = Change::Shift(ShiftChange::Add {
         view: String::new(),
         session: "panel-1".into(),
         minutes: 10,
     });
     store.apply(agenda, &change).unwrap();
+}
+
+/// Every file and directory under `dir`.
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("readable").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        }
+        out.push(path);
+    }
+    out
 }

@@ -98,8 +98,7 @@ fn an_agenda_piped_in_opens_the_screen_with_keys_from_the_terminal() {
         ]
         .map(str::to_owned)
         .to_vec(),
-        env: Vec::new(),
-        controlling_tty: true,
+        ..Spawn::dais(&[])
     });
     d.wait_row("● LIVE", "Panel 1");
     d.assert_full_screen();

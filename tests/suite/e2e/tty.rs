@@ -1,7 +1,12 @@
 //! On a terminal `dais list` styles its text; through a pipe (`cli::exit_codes`)
 //! or with `NO_COLOR` it does not. Run in a real pseudo-terminal.
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+#![cfg(unix)]
+
+use crate::support::harness::Home;
+use crate::support::pty::command_in;
+
+use portable_pty::{PtySize, native_pty_system};
 use std::io::Read;
 
 /// Runs `dais args` on a pseudo-terminal and returns what it wrote there.
@@ -14,9 +19,9 @@ fn on_a_terminal(args: &[&str], no_color: Option<&str>) -> String {
             pixel_height: 0,
         })
         .expect("a pseudo-terminal");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dais"));
+    let home = Home::new();
+    let mut cmd = command_in(env!("CARGO_BIN_EXE_dais").as_ref(), &home);
     cmd.args(args);
-    cmd.env_remove("NO_COLOR");
     if let Some(v) = no_color {
         cmd.env("NO_COLOR", v);
     }

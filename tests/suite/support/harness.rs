@@ -3,6 +3,7 @@
 use dais::load::{self, Limits, LoadError, Loaded, Problem};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::Arc;
 
 /// The directory holding the fixtures; the binary runs from here, so file
 /// names in its messages are short and stable (`errors/wrong_type.json`).
@@ -57,26 +58,111 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// A private home for runs of the binary: `HOME` and every XDG base
+/// directory (config, state, cache, data, runtime) under one fresh
+/// temporary directory, so no test reads or writes the user's own files.
+/// Every run of dais in the tests, plain or in a pty, gets one: a fresh one
+/// unless a test shares one between runs (a shift saved by one run and
+/// read by the next). Clones share the directory; it goes with the last.
+#[derive(Clone)]
+pub struct Home(Arc<tempfile::TempDir>);
+
+/// What a test environment never passes on to dais: settings of the
+/// person running the tests that would change what dais does.
+const NOT_PASSED_ON: &[&str] = &["NO_COLOR", "RUST_BACKTRACE", "DAIS_TEST_FAULT"];
+
+impl Home {
+    /// A fresh, empty home.
+    pub fn new() -> Home {
+        Home(Arc::new(tempfile::tempdir().expect("a temp dir for HOME")))
+    }
+
+    /// `HOME` itself.
+    pub fn path(&self) -> &Path {
+        self.0.path()
+    }
+
+    /// `XDG_CONFIG_HOME`: dais's config is `dais/config.toml` under it.
+    pub fn config_dir(&self) -> PathBuf {
+        self.path().join("config")
+    }
+
+    /// `XDG_STATE_HOME`: dais's saved state is under `dais/` in it.
+    pub fn state_dir(&self) -> PathBuf {
+        self.path().join("state")
+    }
+
+    /// `XDG_CACHE_HOME`.
+    pub fn cache_dir(&self) -> PathBuf {
+        self.path().join("cache")
+    }
+
+    /// The variables that point dais at this home (set on every run), and
+    /// those it must not inherit (removed).
+    pub fn env(&self) -> (Vec<(&'static str, PathBuf)>, &'static [&'static str]) {
+        let set = vec![
+            ("HOME", self.path().to_owned()),
+            ("XDG_CONFIG_HOME", self.config_dir()),
+            ("XDG_STATE_HOME", self.state_dir()),
+            ("XDG_CACHE_HOME", self.cache_dir()),
+            ("XDG_DATA_HOME", self.path().join("data")),
+            ("XDG_RUNTIME_DIR", self.path().join("runtime")),
+        ];
+        (set, NOT_PASSED_ON)
+    }
+
+    /// The dais binary, to run in this home, from the fixtures directory.
+    pub fn command(&self) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_dais"));
+        let (set, removed) = self.env();
+        cmd.envs(set).current_dir(fixtures_dir());
+        for name in removed {
+            cmd.env_remove(name);
+        }
+        cmd
+    }
+
+    /// Runs `dais` in this home from the fixtures directory, stdin closed.
+    pub fn dais(&self, args: &[&str]) -> Run {
+        self.run(&fixtures_dir(), args, None)
+    }
+
+    /// Runs `dais` in this home from `dir`, with `input` on its stdin if
+    /// given (else stdin is closed) and output piped (not a terminal).
+    pub fn run(&self, dir: &Path, args: &[&str], input: Option<&[u8]>) -> Run {
+        let mut cmd = self.command();
+        cmd.current_dir(dir);
+        run(cmd, args, input)
+    }
+}
+
+impl Default for Home {
+    fn default() -> Self {
+        Home::new()
+    }
+}
+
 /// Runs `dais` from the fixtures directory with stdin closed and output
-/// piped (not a terminal).
+/// piped (not a terminal), in a fresh [`Home`].
 pub fn dais(args: &[&str]) -> Run {
     dais_in(&fixtures_dir(), args)
 }
 
-/// Runs `dais` from `dir`.
+/// Runs `dais` from `dir`, in a fresh [`Home`].
 pub fn dais_in(dir: &Path, args: &[&str]) -> Run {
-    run(dir, args, None)
+    Home::new().run(dir, args, None)
 }
 
-/// Runs `dais` from the fixtures directory with `input` on its stdin.
+/// Runs `dais` from the fixtures directory with `input` on its stdin, in a
+/// fresh [`Home`].
 pub fn dais_fed(args: &[&str], input: &[u8]) -> Run {
-    run(&fixtures_dir(), args, Some(input))
+    Home::new().run(&fixtures_dir(), args, Some(input))
 }
 
-fn run(dir: &Path, args: &[&str], input: Option<&[u8]>) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dais"))
+/// Runs `cmd` with `args` to its end; fails the test if it panicked.
+pub fn run(mut cmd: Command, args: &[&str], input: Option<&[u8]>) -> Run {
+    let mut child = cmd
         .args(args)
-        .current_dir(dir)
         .stdin(if input.is_some() {
             Stdio::piped()
         } else {
@@ -84,8 +170,6 @@ fn run(dir: &Path, args: &[&str], input: Option<&[u8]>) -> Run {
         })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
-        .env_remove("NO_COLOR")
-        .env_remove("RUST_BACKTRACE")
         .spawn()
         .expect("the dais binary runs");
     if let (Some(input), Some(mut stdin)) = (input, child.stdin.take()) {

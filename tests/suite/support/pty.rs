@@ -4,6 +4,7 @@
 //! Every wait polls until a condition holds and fails after [`TIMEOUT`]
 //! with the screen in the message: nothing here is timed.
 
+use super::harness::Home;
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, SlavePty, native_pty_system};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -37,7 +38,8 @@ pub struct Dais {
     pub bytes: Vec<u8>,
     /// The terminal's modes before dais started (see [`Dais::termios`]).
     pub termios_before: String,
-    _state: tempfile::TempDir,
+    // Its home (config, state, cache), kept while it runs.
+    _home: Home,
 }
 
 /// How to start a program in the pty.
@@ -51,6 +53,9 @@ pub struct Spawn {
     /// Whether the pty becomes its controlling terminal (then closing the
     /// terminal sends it SIGHUP).
     pub controlling_tty: bool,
+    /// Its home (`HOME` and the XDG directories); also its working
+    /// directory. A fresh one unless the test shares one between runs.
+    pub home: Home,
 }
 
 impl Spawn {
@@ -63,18 +68,18 @@ impl Spawn {
             args,
             env: Vec::new(),
             controlling_tty: true,
+            home: Home::new(),
         }
     }
 }
 
 impl Dais {
-    /// Starts dais with `args` at [`AT`], in a fresh state directory.
+    /// Starts dais with `args` at [`AT`], in a fresh home.
     pub fn spawn(args: &[&str]) -> Dais {
         Dais::start(&Spawn::dais(args))
     }
 
-    /// Starts a program as `how` says, in a fresh state directory and a
-    /// 256-colour xterm of [`ROWS`] by [`COLS`].
+    /// Starts a program as `how` says, in its home and a 256-colour xterm of [`ROWS`] by [`COLS`].
     pub fn start(how: &Spawn) -> Dais {
         let pty = native_pty_system()
             .openpty(PtySize {
@@ -84,19 +89,13 @@ impl Dais {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let state = tempfile::tempdir().expect("temp dir");
-        let mut cmd = CommandBuilder::new(&how.program);
+        let mut cmd = command_in(&how.program, &how.home);
         cmd.args(&how.args);
         cmd.env("TERM", "xterm-256color");
         cmd.env("TZ", "UTC");
-        cmd.env("HOME", state.path());
-        cmd.env("XDG_STATE_HOME", state.path().join("state"));
-        cmd.env("XDG_CONFIG_HOME", state.path().join("config"));
-        cmd.env_remove("NO_COLOR");
         for (k, v) in &how.env {
             cmd.env(k, v);
         }
-        cmd.cwd(state.path());
         cmd.set_controlling_tty(how.controlling_tty);
         let termios_before = termios(&*pty.master);
         let child = pty.slave.spawn_command(cmd).expect("spawn dais");
@@ -126,7 +125,7 @@ impl Dais {
             parser: vt100::Parser::new(ROWS, COLS, 0),
             bytes: Vec::new(),
             termios_before,
-            _state: state,
+            _home: how.home.clone(),
         }
     }
 
@@ -360,6 +359,22 @@ impl Drop for Dais {
         // A failed test must not leave dais running.
         let _ = self.child.kill();
     }
+}
+
+/// `program` to run on a pty in `home`: its environment (HOME, XDG_*)
+/// from [`Home::env`], the one place that sets it, and `home` as its
+/// working directory.
+pub fn command_in(program: &Path, home: &Home) -> CommandBuilder {
+    let mut cmd = CommandBuilder::new(program);
+    let (set, removed) = home.env();
+    for (k, v) in set {
+        cmd.env(k, v);
+    }
+    for k in removed {
+        cmd.env_remove(k);
+    }
+    cmd.cwd(home.path());
+    cmd
 }
 
 /// The `Debug` of a pty's termios (the type is portable-pty's `nix`
