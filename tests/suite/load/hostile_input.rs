@@ -213,8 +213,18 @@ fn a_file_name_with_escapes_is_printed_escaped() {
 
 proptest! {
     #[test]
-    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
-        let _ = load_bytes("fuzz.json", &bytes, &Limits::default());
+    fn arbitrary_bytes_are_refused_with_a_safe_message(
+        bytes in proptest::collection::vec(any::<u8>(), 0..512)
+    ) {
+        // No agenda fits in noise this short that is not JSON: every one is
+        // refused, each problem named in the file and safe to print.
+        let e = load_bytes("fuzz.json", &bytes, &Limits::default())
+            .expect_err("noise is not an agenda");
+        prop_assert!(!e.problems.is_empty());
+        for line in e.to_string().lines() {
+            prop_assert!(line.starts_with("fuzz.json"), "{line}");
+            harness::assert_terminal_safe("error message", line);
+        }
     }
 
     #[test]

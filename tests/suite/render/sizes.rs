@@ -10,7 +10,7 @@ use dais::ui::Screen;
 use dais::ui::footer::Footer;
 use dais::ui::header::Header;
 use dais::ui::help::Help;
-use dais::ui::layout;
+use dais::ui::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use dais::ui::status::StatusLine;
 use dais::ui::too_small::TooSmall;
 use dais::views::ViewState;
@@ -163,12 +163,45 @@ fn the_whole_screen_fills_exactly_the_terminal() {
                 height: h,
             });
             let area = Rect::new(0, 0, w, h);
-            let mut buf = Buffer::empty(area);
+            let mut buf = Buffer::filled(area, Cell::new(UNDRAWN));
             Screen(&a).render(area, &mut buf);
-            assert_eq!(buf.area, area);
+            if w < MIN_WIDTH || h < MIN_HEIGHT {
+                // Only the notice, on a terminal left blank around it.
+                let mut notice = Buffer::filled(area, Cell::new(UNDRAWN));
+                TooSmall(&a.theme).render(area, &mut notice);
+                assert_eq!(buf, notice, "at {w}x{h}");
+                continue;
+            }
+            // The header, status line and footer are text lines that end
+            // where their text does; between them the panes' borders reach
+            // the last column and the row above the footer, which is the
+            // last row.
+            let parts = layout::Screen::frame(area);
+            let top = parts.header.bottom().max(parts.status.bottom());
+            assert_eq!(parts.footer.bottom(), h, "the footer is the last row");
+            let bottom = parts.footer.y;
+            assert!(top < bottom, "at {w}x{h} the panes have rows");
+            let undrawn: Vec<(u16, u16)> = area
+                .positions()
+                .filter(|p| {
+                    (p.x + 1 == w && (top..bottom).contains(&p.y))
+                        || p.y + 1 == bottom
+                        || (p.x == 0 && p.y == bottom)
+                })
+                .filter(|&p| buf[p].symbol() == UNDRAWN)
+                .map(|p| (p.x, p.y))
+                .collect();
+            assert!(
+                undrawn.is_empty(),
+                "at {w}x{h}, in {:?}, cells left undrawn: {undrawn:?}",
+                a.view
+            );
         }
     }
 }
+
+/// A symbol no widget draws: a cell still holding it was not drawn.
+const UNDRAWN: &str = "\u{e000}";
 
 #[test]
 fn a_single_session_agenda_with_nothing_else_draws_everywhere() {
