@@ -232,13 +232,58 @@ mod tests {
 
     #[test]
     fn an_unchanged_file_is_not_read_again_when_the_watcher_begins() {
-        let (_dir, path, shown, stamp) = hearing_on_disk();
-        let (tx, rx) = Feed::channel();
-        let _requests = start(path.clone(), Reading::default(), (shown.into(), stamp), tx);
+        for window in WINDOWS {
+            let (_dir, path, shown, stamp) = hearing_on_disk();
+            let (tx, rx) = Feed::channel();
+            let _requests = start(path.clone(), Reading::default(), (shown.into(), stamp), tx);
+            let write = || std::fs::write(&path, panel_3_later()).unwrap();
+            if nothing_before_the_control(&rx, window, write, MOVED) {
+                return;
+            }
+        }
+        panic!("every change came slower than the longest window: nothing was proved");
+    }
+
+    /// How long to wait for what must not come: longer each time a control
+    /// shows the machine too slow for the last.
+    const WINDOWS: [Duration; 3] = [
+        Duration::from_millis(600),
+        Duration::from_millis(2400),
+        Duration::from_millis(9600),
+    ];
+
+    /// Nothing comes within `window`; then `control` makes a change that
+    /// must come, and come first (nothing that should not have been read
+    /// may be waiting before it). Whether the window proved anything: it
+    /// did if the control's change came within it, as a wrong read would
+    /// have; else the caller tries a longer one.
+    fn nothing_before_the_control(
+        rx: &mpsc::Receiver<Outcome>,
+        window: Duration,
+        control: impl FnOnce(),
+        want: &str,
+    ) -> bool {
         assert!(
-            rx.recv_timeout(Duration::from_millis(600)).is_err(),
-            "nothing to read"
+            rx.recv_timeout(window).is_err(),
+            "something came within {window:?}"
         );
+        let sent = std::time::Instant::now();
+        control();
+        assert_eq!(next_control(rx), [want]);
+        sent.elapsed() < window
+    }
+
+    /// The changes of the next new agenda, where nothing but a file not
+    /// yet whole may come before it: an "unchanged" or "deleted" first
+    /// means something was read that should not have been.
+    fn next_control(rx: &mpsc::Receiver<Outcome>) -> Vec<String> {
+        loop {
+            match next(rx) {
+                Outcome::Loaded { changes, .. } => return changes,
+                Outcome::Invalid(_) => {}
+                other => panic!("expected the control's change first, got {other:?}"),
+            }
+        }
     }
 
     /// The next outcome that is a new agenda, passing by what the file
@@ -316,12 +361,22 @@ mod tests {
         drain(&rx);
         std::fs::write(two.join("a.json"), BUNDLED).unwrap();
         assert_eq!(next_loaded(&rx), [MOVED_BACK]);
-        // ...and the one it led to before is let go.
-        drain(&rx);
-        std::fs::write(one.join("a.json"), panel_3_later()).unwrap();
-        assert!(
-            rx.recv_timeout(Duration::from_millis(600)).is_err(),
-            "the old directory is not watched"
-        );
+        // ...and the one it led to before is let go: a change there is
+        // not read (it would be, as "unchanged", before the control's
+        // change in the directory watched now).
+        for (round, window) in WINDOWS.into_iter().enumerate() {
+            let (text, want) = if round % 2 == 0 {
+                (panel_3_later(), MOVED)
+            } else {
+                (BUNDLED.to_owned(), MOVED_BACK)
+            };
+            drain(&rx);
+            std::fs::write(one.join("a.json"), &text).unwrap();
+            let control = || std::fs::write(two.join("a.json"), &text).unwrap();
+            if nothing_before_the_control(&rx, window, control, want) {
+                return;
+            }
+        }
+        panic!("every change came slower than the longest window: nothing was proved");
     }
 }
