@@ -21,6 +21,14 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Debug builds only: the tests' way to make the screen fail.
+    #[cfg(debug_assertions)]
+    if let Some(fault) = std::env::var(dais::tui::fault::VAR)
+        .ok()
+        .and_then(|v| dais::tui::fault::Fault::parse(&v))
+    {
+        dais::tui::fault::arm(fault);
+    }
     if let (Some(file), Some(_)) = (&cli.file, &cli.command) {
         // `dais FILE list` would silently list the bundled agenda.
         <Cli as clap::CommandFactory>::command()

@@ -2,6 +2,8 @@
 //! loop that turns them into actions. All of dais's terminal I/O is here.
 
 pub mod event;
+#[cfg(debug_assertions)]
+pub mod fault;
 mod feeds;
 pub mod input;
 pub mod run;

@@ -88,6 +88,8 @@ fn event_loop(
         if dirty {
             term.draw(|f| f.render_widget(Screen(app), f.area()))?;
             dirty = false;
+            #[cfg(debug_assertions)]
+            super::fault::strike()?;
         }
         let wait = rt.clock.real_wait_until(app.next_change());
         match rx.recv_timeout(wait) {

@@ -1,6 +1,8 @@
 //! The real binary in a pseudo-terminal: keys and signals in, screen out.
 
+mod failures;
 mod keys;
+mod options;
 mod reload;
 mod signals;
 mod state;
