@@ -174,6 +174,17 @@ mod tests {
             "{:?}",
             app.changes
         );
+        // Saved apart: the whole agenda's shift is not this view's.
+        let mut store = crate::store::Store::in_memory();
+        let key = crate::store::AgendaKey::new(Some("/a.json".into()), "meeting");
+        for change in &app.changes {
+            store.apply(&key, change).unwrap();
+        }
+        assert_eq!(
+            store.shift(&key, "room Saal 1"),
+            [("panel-1".to_owned(), 5)]
+        );
+        assert_eq!(store.shift(&key, ""), []);
     }
 
     #[test]

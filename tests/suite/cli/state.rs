@@ -2,6 +2,8 @@
 //! once, `dais state`, and files that cannot be used as they are
 //! (damaged, on a full disk, in a read-only place).
 
+use crate::support::harness::Home;
+
 use dais::store::{AgendaKey, Change, FILE_NAME, ShiftChange, Store};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -122,13 +124,10 @@ fn eight_processes_changing_the_same_agenda_lose_nothing() {
     }
 }
 
-/// Runs `dais ARGS` with its state under `home`.
-fn dais(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dais"))
+/// Runs `dais ARGS` in `home`.
+fn dais(home: &Home, args: &[&str]) -> Output {
+    home.command()
         .args(args)
-        .env("XDG_STATE_HOME", home)
-        .env("HOME", home)
-        .env_remove("NO_COLOR")
         .stdin(Stdio::null())
         .output()
         .unwrap()
@@ -138,8 +137,8 @@ fn text(b: &[u8]) -> String {
     String::from_utf8(b.to_vec()).unwrap()
 }
 
-fn db_in(home: &Path) -> PathBuf {
-    home.join("dais").join(FILE_NAME)
+fn db_in(home: &Home) -> PathBuf {
+    home.state_dir().join("dais").join(FILE_NAME)
 }
 
 const BACKUP: &str = r#"{"dais_state": 1, "agendas": [
@@ -149,8 +148,7 @@ const BACKUP: &str = r#"{"dais_state": 1, "agendas": [
 
 #[test]
 fn state_path_export_and_import() {
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path();
+    let home = &Home::new();
     let out = dais(home, &["state", "--path"]);
     assert_eq!(text(&out.stdout), format!("{}\n", db_in(home).display()));
     // Export makes nothing when there is nothing.
@@ -160,7 +158,7 @@ fn state_path_export_and_import() {
     assert_eq!(empty, serde_json::json!({"dais_state": 1, "agendas": []}));
     assert!(!db_in(home).exists());
 
-    let backup = home.join("backup.json");
+    let backup = home.path().join("backup.json");
     std::fs::write(&backup, BACKUP).unwrap();
     let out = dais(home, &["state", "import", backup.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -179,16 +177,15 @@ fn state_path_export_and_import() {
 
 #[test]
 fn a_bad_backup_is_refused_naming_the_file_and_place() {
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path();
-    let bad = home.join("bad.json");
+    let home = &Home::new();
+    let bad = home.path().join("bad.json");
     std::fs::write(&bad, "{\"dais_state\": 1,\n  \"agendas\": [1,]}").unwrap();
     let out = dais(home, &["state", "import", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
     assert!(err.starts_with(&format!("{}:2:", bad.display())), "{err}");
     // A FIFO is refused, not opened (which would wait for a writer).
-    let fifo = home.join("fifo");
+    let fifo = home.path().join("fifo");
     if Command::new("mkfifo")
         .arg(&fifo)
         .status()
@@ -206,8 +203,7 @@ fn a_bad_backup_is_refused_naming_the_file_and_place() {
 
 #[test]
 fn a_damaged_database_is_reported_and_left_as_it_is() {
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path();
+    let home = &Home::new();
     let db = db_in(home);
     std::fs::create_dir_all(db.parent().unwrap()).unwrap();
     let garbage = b"not a database at all\n".repeat(300);
@@ -220,7 +216,7 @@ fn a_damaged_database_is_reported_and_left_as_it_is() {
         err.contains(&db.display().to_string()) && err.contains("damaged"),
         "{err}"
     );
-    let backup = home.join("backup.json");
+    let backup = home.path().join("backup.json");
     std::fs::write(&backup, BACKUP).unwrap();
     let out = dais(home, &["state", "import", backup.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
@@ -247,14 +243,15 @@ fn in_tmpfs(size_kb: u32, script: &str) -> Option<Output> {
     let m = dir.path().join("m");
     std::fs::create_dir(&m).unwrap();
     let setup = format!("mount -t tmpfs -o size={size_kb}k tmpfs \"$M\" || exit 97\n{script}");
+    let home = Home::new();
     for unshare in [&["-m"][..], &["-r", "-m"][..]] {
-        let out = Command::new("unshare")
+        let out = home
+            .apply(&mut Command::new("unshare"))
             .args(unshare)
             .args(["sh", "-euc", &setup])
             .env("M", &m)
             .env("DAIS", env!("CARGO_BIN_EXE_dais"))
             .env("XDG_STATE_HOME", &m)
-            .env("HOME", &m)
             .env("BACKUP", BACKUP)
             .env("BIG", &big_path)
             .stdin(Stdio::null())

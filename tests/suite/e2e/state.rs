@@ -4,39 +4,40 @@
 
 #![cfg(unix)]
 
-use crate::support::pty;
+use crate::support::harness::Home;
+use crate::support::{pty, screen};
 
 use pty::{Dais, Spawn};
-use std::path::Path;
 
-/// dais at [`pty::AT`] with its state under `home`.
-fn spawn_in(home: &Path) -> Dais {
-    let mut how = Spawn::dais(&[]);
-    how.env
-        .push(("XDG_STATE_HOME".into(), home.display().to_string()));
-    Dais::start(&how)
+/// dais at [`pty::AT`] in `home`.
+fn spawn_in(home: &Home) -> Dais {
+    Dais::start(&Spawn {
+        home: home.clone(),
+        ..Spawn::dais(&[])
+    })
 }
 
-fn now(home: &Path) -> String {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dais"))
-        .args(["now", "--at", pty::AT])
-        .env("XDG_STATE_HOME", home)
-        .env("HOME", home)
-        .output()
-        .unwrap();
-    String::from_utf8(out.stdout).unwrap()
+/// The bundled hearing's shift for `view`, read from the store in `home`.
+fn saved_shift(home: &Home, view: &str) -> Vec<(String, i64)> {
+    let db = home.state_dir().join("dais").join(dais::store::FILE_NAME);
+    let key = dais::commands::open::key(&dais::source::Source::Bundled, &screen::hearing());
+    dais::store::Store::open_existing(db).shift(&key, view)
+}
+
+fn now(home: &Home) -> String {
+    home.dais(&["now", "--at", pty::AT]).stdout
 }
 
 #[test]
 fn a_plus_on_the_screen_is_saved_and_kept() {
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path();
+    let home = &Home::new();
     let mut d = spawn_in(home);
     d.wait_row("● LIVE", "Panel 1");
     d.send("+");
     d.wait_for("running 5 min late");
-    // Saved as the screen said it: another process sees it while this
-    // one still runs.
+    // Saved as the screen said it: in the store, and another process
+    // sees it while this one still runs.
+    assert_eq!(saved_shift(home, ""), [("panel-1".to_owned(), 5)]);
     assert!(now(home).contains("running 5 min late"), "{}", now(home));
     d.send("+");
     d.wait_for("running 10 min late");
@@ -53,9 +54,8 @@ fn a_plus_on_the_screen_is_saved_and_kept() {
 
 #[test]
 fn a_damaged_state_file_is_named_in_a_banner_and_kept() {
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path();
-    let db = home.join("dais").join(dais::store::FILE_NAME);
+    let home = &Home::new();
+    let db = home.state_dir().join("dais").join(dais::store::FILE_NAME);
     std::fs::create_dir_all(db.parent().unwrap()).unwrap();
     std::fs::write(&db, "not a database").unwrap();
     let mut d = spawn_in(home);
@@ -73,8 +73,7 @@ fn a_damaged_state_file_is_named_in_a_banner_and_kept() {
 
 #[test]
 fn a_second_window_shows_the_first_ones_change_when_it_wakes() {
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path();
+    let home = &Home::new();
     let mut one = spawn_in(home);
     let mut two = spawn_in(home);
     one.wait_row("● LIVE", "Panel 1");
@@ -92,4 +91,32 @@ fn a_second_window_shows_the_first_ones_change_when_it_wakes() {
         assert_eq!(d.wait_exit(), Ok(0));
     }
     assert!(now(home).contains("running 10 min late"), "{}", now(home));
+}
+
+#[test]
+fn a_shift_in_a_view_of_one_room_is_saved_apart() {
+    let home = &Home::new();
+    let file = crate::support::harness::fixture("schedule-json/pretalx-democon.json");
+    let file = file.to_str().expect("a UTF-8 path");
+    let at = ["--at", "2020-12-14 08:40"];
+    let mut d = Dais::start(&Spawn {
+        args: [&["--room", "Tan Room"], &at[..], &[file]]
+            .concat()
+            .iter()
+            .map(|&a| a.to_owned())
+            .collect(),
+        home: home.clone(),
+        ..Spawn::dais(&[])
+    });
+    d.wait_for("● LIVE Managed stable function");
+    d.send("+");
+    d.wait_for("running 5 min late");
+    d.send("q");
+    assert_eq!(d.wait_exit(), Ok(0));
+    // That room's view has it; the whole programme does not.
+    let room = home.dais(&[&["now", "--room", "Tan Room"], &at[..], &[file]].concat());
+    assert!(room.stdout.contains("running 5 min late"), "{room:?}");
+    let all = home.dais(&[&["now"], &at[..], &[file]].concat());
+    assert_eq!(all.code, 0, "{all:?}");
+    assert!(!all.stdout.contains("late"), "{all:?}");
 }

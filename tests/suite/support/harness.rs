@@ -114,8 +114,15 @@ impl Home {
     /// The dais binary, to run in this home, from the fixtures directory.
     pub fn command(&self) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_dais"));
+        self.apply(&mut cmd).current_dir(fixtures_dir());
+        cmd
+    }
+
+    /// Gives `cmd` (dais, or a program that runs it) this home's
+    /// environment.
+    pub fn apply<'c>(&self, cmd: &'c mut Command) -> &'c mut Command {
         let (set, removed) = self.env();
-        cmd.envs(set).current_dir(fixtures_dir());
+        cmd.envs(set);
         for name in removed {
             cmd.env_remove(name);
         }
