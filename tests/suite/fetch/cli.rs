@@ -2,9 +2,9 @@
 //! the test's own, warnings on standard error, credentials never printed.
 
 use super::hearing;
+use crate::support::harness::Home;
 use crate::support::server::{Reply, Server};
-use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 /// What a run printed and how it ended.
 struct Ran {
@@ -13,15 +13,11 @@ struct Ran {
     stderr: String,
 }
 
-/// Runs dais with its cache, state and config under `home`.
-fn dais(home: &Path, args: &[&str]) -> Ran {
-    let out = Command::new(env!("CARGO_BIN_EXE_dais"))
+/// Runs dais in `home` (its cache, state and config there).
+fn dais(home: &Home, args: &[&str]) -> Ran {
+    let out = home
+        .command()
         .args(args)
-        .env("HOME", home)
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
         .stdin(Stdio::null())
         .output()
         .expect("dais runs");
@@ -34,7 +30,7 @@ fn dais(home: &Path, args: &[&str]) -> Ran {
 
 #[test]
 fn list_fetches_then_asks_conditionally_then_works_offline() {
-    let home = tempfile::tempdir().unwrap();
+    let home = Home::new();
     let server = Server::start(|seen| {
         if seen.header("if-none-match") == Some("\"v1\"") {
             Reply::status(304)
@@ -43,15 +39,15 @@ fn list_fetches_then_asks_conditionally_then_works_offline() {
         }
     });
     let url = server.url("/schedule.json");
-    let first = dais(home.path(), &["list", &url]);
+    let first = dais(&home, &["list", &url]);
     assert_eq!(first.code, 0, "{}", first.stderr);
     assert!(first.stdout.contains("Panel 3"), "{}", first.stdout);
     assert_eq!(first.stderr, "");
-    let second = dais(home.path(), &["list", &url]);
+    let second = dais(&home, &["list", &url]);
     assert_eq!(second.stdout, first.stdout);
     assert_eq!(server.seen()[1].header("if-none-match"), Some("\"v1\""));
     drop(server);
-    let offline = dais(home.path(), &["list", &url]);
+    let offline = dais(&home, &["list", &url]);
     assert_eq!(offline.code, 0, "{}", offline.stderr);
     assert_eq!(offline.stdout, first.stdout);
     assert_eq!(
@@ -60,7 +56,7 @@ fn list_fetches_then_asks_conditionally_then_works_offline() {
             "warning: {url}: offline: showing the copy from just now · connection refused (is the server running?)\n"
         )
     );
-    let validated = dais(home.path(), &["validate", "--offline", &url]);
+    let validated = dais(&home, &["validate", "--offline", &url]);
     assert_eq!(validated.code, 0, "{}", validated.stderr);
     assert!(
         validated.stdout.starts_with(&format!(
@@ -73,7 +69,7 @@ fn list_fetches_then_asks_conditionally_then_works_offline() {
 
 #[test]
 fn credentials_never_reach_the_output() {
-    let home = tempfile::tempdir().unwrap();
+    let home = Home::new();
     let server = Server::start(|_| Reply::status(404));
     let url = format!(
         "http://ana:hunter2@127.0.0.1:{}/s.json?api_key=sekrit",
@@ -86,7 +82,7 @@ fn credentials_never_reach_the_output() {
         vec!["now", url.as_str()],
         vec!["export", "ics", url.as_str()],
     ] {
-        let ran = dais(home.path(), &args);
+        let ran = dais(&home, &args);
         assert_eq!(ran.code, 1, "{args:?}");
         let all = format!("{}{}", ran.stdout, ran.stderr);
         assert!(
@@ -102,7 +98,7 @@ fn credentials_never_reach_the_output() {
 
 #[test]
 fn diff_lists_exactly_the_differences_and_exits_1_when_there_are_some() {
-    let home = tempfile::tempdir().unwrap();
+    let home = Home::new();
     let (old, new) = (home.path().join("old.json"), home.path().join("new.json"));
     std::fs::write(&old, hearing()).unwrap();
     let edited = super::panel_3_later()
@@ -114,14 +110,14 @@ fn diff_lists_exactly_the_differences_and_exits_1_when_there_are_some() {
         .replacen("\"id\": \"panel-4\"", "\"id\": \"panel-four\"", 1);
     std::fs::write(&new, edited).unwrap();
     let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
-    let same = dais(home.path(), &["diff", old, old]);
+    let same = dais(&home, &["diff", old, old]);
     assert_eq!(
         (same.code, same.stdout.as_str()),
         (0, ""),
         "{}",
         same.stderr
     );
-    let ran = dais(home.path(), &["diff", old, new]);
+    let ran = dais(&home, &["diff", old, new]);
     assert_eq!(ran.code, 1, "{}", ran.stderr);
     assert_eq!(
         ran.stdout,
@@ -131,12 +127,12 @@ fn diff_lists_exactly_the_differences_and_exits_1_when_there_are_some() {
          “Close of the hearing by the President of the UN General Assembly”\n\
          - Panel 4 removed\n"
     );
-    let json = dais(home.path(), &["diff", "--format", "json", old, new]);
+    let json = dais(&home, &["diff", "--format", "json", old, new]);
     let doc: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(
         (doc["moved"].as_u64(), doc["new"].as_u64()),
         (Some(1), Some(1))
     );
-    let missing = dais(home.path(), &["diff", old, "nope.json"]);
+    let missing = dais(&home, &["diff", old, "nope.json"]);
     assert_eq!(missing.code, 2, "trouble is not a difference");
 }
