@@ -16,7 +16,8 @@
 //!   [`schedule_json`] (frab / c3voc schedule.json, version 1 and
 //!   schedule2), `schedule_xml` (which puts schedule.xml in schedule.json's
 //!   shape and has `schedule_json` map it: the one exception, so the two
-//!   map alike) and `ics` (iCalendar). A format module never imports this
+//!   map alike), `ics` (iCalendar) and `indico` (Indico's JSON exports,
+//!   recognised when no other JSON format claims the document). A format module never imports this
 //!   file (the `Limits` it is given come from `base::limits`).
 //! - this file and `format.rs` on top: the [`Format`] enum, detection, and
 //!   the front steps every file goes through.
@@ -52,6 +53,7 @@ pub mod base;
 mod dais1;
 pub mod format;
 mod ics;
+mod indico;
 pub mod schedule_json;
 mod schedule_xml;
 
@@ -168,6 +170,8 @@ enum Parsed<'l> {
     Xml(schedule_xml::Parsed),
     /// An iCalendar file, parsed.
     Ics(ics::Comp),
+    /// An Indico export, parsed.
+    Indico(Box<serde_json::Value>),
 }
 
 /// The front steps: size, text, nesting, format and syntax; the parsed
@@ -203,10 +207,16 @@ fn read<'l>(name: &str, bytes: &[u8], limits: &'l Limits) -> Result<Parsed<'l>, 
     // wins, and another format's file is not dais/1.
     let (read, format) = match read {
         Ok(mut doc) if !doc.notes.unreadable => {
-            let format = format::of_json(&dais1::marks(&mut doc.raw)).map_err(fail)?;
+            let format = match format::of_json(&dais1::marks(&mut doc.raw)) {
+                Ok(format) => format,
+                Err(problem) => return other_json(text, problem).map_err(fail),
+            };
             (Ok(doc), format)
         }
-        read => (read, format::detect(text).map_err(fail)?),
+        read => match format::detect(text) {
+            Ok(format) => (read, format),
+            Err(problem) => return other_json(text, problem).map_err(fail),
+        },
     };
     match (format, read) {
         (Format::Dais1, Ok(doc)) => dais1::settle(doc, text, limits).map(Parsed::Dais1),
@@ -217,6 +227,19 @@ fn read<'l>(name: &str, bytes: &[u8], limits: &'l Limits) -> Result<Parsed<'l>, 
         }
     }
     .map_err(fail)
+}
+
+/// A JSON document neither dais/1 nor schedule.json: an Indico export, or
+/// `problem` (why it is neither).
+fn other_json<'l>(text: &str, problem: Problem) -> Result<Parsed<'l>, Problem> {
+    if problem.position.is_some() {
+        // A syntax error: no format reads it.
+        return Err(problem);
+    }
+    match indico::probe(text) {
+        Some(doc) => Ok(Parsed::Indico(Box::new(doc))),
+        None => Err(problem),
+    }
 }
 
 /// Validates a parsed document into the agenda, or every problem found
@@ -233,6 +256,7 @@ fn finish(name: &str, parsed: Parsed<'_>, limits: &Limits) -> Result<Loaded, Loa
         }
         Parsed::Xml(parsed) => (schedule_xml::read(&parsed, limits), Format::ScheduleXml),
         Parsed::Ics(cal) => (ics::read(&cal, limits), Format::Ics),
+        Parsed::Indico(doc) => (indico::read(&doc, limits), Format::Indico),
     };
     match outcome.agenda {
         Some(agenda) if outcome.errors.is_empty() => Ok(Loaded {

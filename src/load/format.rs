@@ -21,6 +21,8 @@ pub enum Format {
     ScheduleXml,
     /// iCalendar (RFC 5545).
     Ics,
+    /// An Indico JSON export (event or timetable).
+    Indico,
 }
 
 impl fmt::Display for Format {
@@ -31,6 +33,7 @@ impl fmt::Display for Format {
             Format::Schedule2 => "schedule.json (schedule2)",
             Format::ScheduleXml => "schedule.xml",
             Format::Ics => "iCalendar",
+            Format::Indico => "Indico export",
         })
     }
 }
@@ -50,8 +53,9 @@ pub fn of_json(marks: &JsonMarks) -> Result<Format, Problem> {
         return Err(Problem::at(
             "",
             "not an agenda dais reads: expected a dais/1 agenda (a top-level \
-             \"format\": \"dais/1\") or a frab / c3voc schedule.json (a top-level \
-             \"schedule\" object)",
+             \"format\": \"dais/1\"), a frab / c3voc schedule.json (a top-level \
+             \"schedule\" object) or an Indico export (a top-level \"results\"); \
+             schedule.xml and iCalendar files are told by their first line",
         ));
     };
     let says_schedule2 = marks

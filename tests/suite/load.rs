@@ -8,6 +8,7 @@ mod fuzz_finds;
 mod hostile_input;
 mod hostile_text;
 mod ics;
+mod indico;
 mod limits;
 mod limits_reports;
 mod multi_day;

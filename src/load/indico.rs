@@ -1,0 +1,324 @@
+//! Reading Indico's JSON exports, as UN-system and research meetings
+//! publish them:
+//!
+//! - the event export (`/export/event/ID.json?detail=contributions` or
+//!   `detail=sessions`): `results[0]` with `title`, `timezone`, `chairs`,
+//!   `contributions` and `sessions` (each with its `contributions`);
+//! - the timetable export (`/export/timetable/ID.json`): `results` → event
+//!   id → `YYYYMMDD` → entries with `entryType` `Session`, `Contribution`
+//!   or `Break`, a session's own `entries` nested in it.
+//!
+//! Each contribution or break is a session (a session block with nothing
+//! in it is one too), in the block it belongs to (`part`). The event's
+//! `chairs` and a timetable session's `conveners` are chairs, the
+//! `conveners` of a `detail=sessions` session moderators, `speakers` and
+//! `presenters` speakers (`primaryauthors` stand in, as authors, when a
+//! contribution names no speaker). Times are `{date, time, tz}` in the
+//! event's zone. Problems are at JSON paths.
+
+mod entries;
+mod person;
+mod when;
+
+use super::base::ctx::{Ctx, Outcome};
+use super::base::limits::Limits;
+use super::base::problem::{Problem, quote};
+use super::base::times::overlaps;
+use crate::agenda::{Agenda, Event, Session, Source};
+use crate::sanitize::{Lines, clean};
+use chrono_tz::Tz;
+use person::text;
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// Whether `text` is an Indico export: a JSON object with `results` (an
+/// array of events, or a timetable object); the document, parsed.
+pub(crate) fn probe(text: &str) -> Option<Value> {
+    let v: Value = serde_json::from_str(text).ok()?;
+    let results = v.get("results")?;
+    (results.is_array() || results.is_object()).then_some(v)
+}
+
+/// What the entries are read into.
+pub(crate) struct Reader<'l> {
+    cx: Ctx<'l>,
+    tz: Tz,
+    roster: person::Roster,
+    sessions: Vec<Session>,
+    paths: Vec<String>,
+    /// Oddities said once, with a count, by kind.
+    notes: HashMap<&'static str, usize>,
+    noted: Vec<(&'static str, Problem)>,
+}
+
+impl Reader<'_> {
+    fn err(&mut self, at: &str, message: impl Into<String>) {
+        self.cx.errors.push(Problem::at(at, message));
+    }
+
+    fn note(&mut self, key: &'static str, at: &str, message: impl FnOnce() -> String) {
+        let n = self.notes.entry(key).or_insert(0);
+        *n += 1;
+        if *n == 1 {
+            self.noted.push((key, Problem::at(at, message())));
+        }
+    }
+
+    /// A text field, sanitized; an error when over the length limit.
+    fn text(&mut self, v: &Value, at: &str, key: &str, lines: Lines) -> Option<String> {
+        let s = text(v, key)?;
+        let max = self.cx.limits.max_string;
+        if s.len() > max {
+            self.err(
+                &format!("{at}.{key}"),
+                format!(
+                    "string of {} bytes is longer than the limit of {max}",
+                    s.len()
+                ),
+            );
+            return None;
+        }
+        let s = match lines {
+            Lines::Multi => from_html(s),
+            Lines::Single => s.to_owned(),
+        };
+        let s = clean(&s, lines).trim().to_owned();
+        (!s.is_empty()).then_some(s)
+    }
+}
+
+/// Indico's descriptions are HTML: the text, with paragraphs and line
+/// breaks kept and the commonest entities decoded.
+fn from_html(s: &str) -> String {
+    if !s.contains('<') && !s.contains('&') {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        let Some(j) = rest[i..].find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = rest[i + 1..i + j]
+            .trim_start_matches('/')
+            .to_ascii_lowercase();
+        let name: String = tag
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        match name.as_str() {
+            "br" => out.push('\n'),
+            "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "tr" => out.push_str("\n\n"),
+            _ => {}
+        }
+        rest = &rest[i + j + 1..];
+    }
+    out.push_str(rest);
+    let out = out
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    // At most one blank line between paragraphs.
+    let mut lines: Vec<&str> = Vec::new();
+    for line in out.lines().map(str::trim_end) {
+        if line.trim().is_empty() && lines.last().is_none_or(|l| l.trim().is_empty()) {
+            continue;
+        }
+        lines.push(line);
+    }
+    lines.join("\n").trim().to_owned()
+}
+
+/// Reads an Indico export into an agenda.
+pub(crate) fn read(doc: &Value, limits: &Limits) -> Outcome {
+    let results = &doc["results"];
+    let mut r = Reader {
+        cx: Ctx::new(limits),
+        tz: chrono_tz::UTC,
+        roster: person::Roster::default(),
+        sessions: Vec::new(),
+        paths: Vec::new(),
+        notes: HashMap::new(),
+        noted: Vec::new(),
+    };
+    let (title, meta) = if let Some(events) = results.as_array() {
+        let Some(event) = events.first() else {
+            r.err("results", "is empty: no event in the export");
+            return r.cx.outcome(None);
+        };
+        if events.len() > 1 {
+            r.cx.warnings.push(Problem::at(
+                "results",
+                format!("holds {} events; dais reads the first", events.len()),
+            ));
+        }
+        r.tz = zone(&mut r, event, "results[0]");
+        let title = r.text(event, "results[0]", "title", Lines::Single);
+        entries::event(&mut r, event, "results[0]");
+        (title, Some(event))
+    } else {
+        entries::timetable(&mut r, results);
+        (None, None)
+    };
+    finish(r, title, meta)
+}
+
+/// The event's zone: `timezone`, else its `startDate.tz`, else UTC (with a
+/// warning).
+fn zone(r: &mut Reader<'_>, event: &Value, at: &str) -> Tz {
+    let named =
+        text(event, "timezone").or_else(|| event.get("startDate").and_then(|d| text(d, "tz")));
+    if let Some(name) = named {
+        if let Ok(tz) = name.parse::<Tz>() {
+            return tz;
+        }
+        r.cx.warnings.push(Problem::at(
+            format!("{at}.timezone"),
+            format!("{} is not an IANA zone; times are read in UTC", quote(name)),
+        ));
+        return chrono_tz::UTC;
+    }
+    r.cx.warnings.push(Problem::at(
+        format!("{at}.timezone"),
+        "missing; times without their own `tz` are read in UTC",
+    ));
+    chrono_tz::UTC
+}
+
+fn finish(mut r: Reader<'_>, title: Option<String>, meta: Option<&Value>) -> Outcome {
+    if r.sessions.is_empty() && r.cx.errors.is_empty() {
+        r.err(
+            "results",
+            "no contribution, break or session with a time; an agenda needs at least one session",
+        );
+    }
+    let max = r.cx.limits.max_items;
+    if r.sessions.len() > max {
+        r.err(
+            "results",
+            format!("{} entries, more than the limit of {max}", r.sessions.len()),
+        );
+        return r.cx.outcome(None);
+    }
+    for (key, mut p) in std::mem::take(&mut r.noted) {
+        match r.notes[key] - 1 {
+            0 => {}
+            1 => p.message.push_str(" (and once more)"),
+            n => p.message = format!("{} (and {n} more times)", p.message),
+        }
+        r.cx.warnings.push(p);
+    }
+    let mut order: Vec<usize> = (0..r.sessions.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&r.sessions[a], &r.sessions[b]);
+        (x.span.start, &x.room, a).cmp(&(y.span.start, &y.room, b))
+    });
+    let mut taken: Vec<Option<Session>> = std::mem::take(&mut r.sessions)
+        .into_iter()
+        .map(Some)
+        .collect();
+    let mut sessions: Vec<Session> = order.iter().filter_map(|&i| taken[i].take()).collect();
+    let paths: Vec<String> = order.iter().map(|&i| r.paths[i].clone()).collect();
+    let mut seen = std::collections::HashSet::new();
+    for (s, path) in sessions.iter_mut().zip(&paths) {
+        let base = s.id.clone();
+        let mut n = 1;
+        while !seen.insert(s.id.clone()) {
+            n += 1;
+            s.id = format!("{base}-{n}");
+        }
+        if n > 1 {
+            r.cx.warnings.push(Problem::at(
+                path,
+                format!("its id {base} is taken; it is {} here", s.id),
+            ));
+        }
+    }
+    overlaps(&sessions, &|i| paths[i].clone(), &mut r.cx.warnings);
+    let title = title
+        .or_else(|| sessions.iter().find_map(|s| s.part.clone()))
+        .unwrap_or_else(|| {
+            r.cx.warnings.push(Problem::at(
+                "results",
+                "no event title in the export; titled \"Indico timetable\"",
+            ));
+            "Indico timetable".to_owned()
+        });
+    let Some(date) = sessions.iter().map(Session::date).min() else {
+        return r.cx.outcome(None);
+    };
+    let (summary, venue, url, convener) = match meta {
+        Some(ev) => {
+            let summary = r
+                .text(ev, "results[0]", "description", Lines::Multi)
+                .map(|d| d.split("\n\n").map(str::to_owned).collect())
+                .unwrap_or_default();
+            let venue = [text(ev, "room"), text(ev, "location"), text(ev, "address")]
+                .into_iter()
+                .flatten()
+                .filter(|s| s.len() <= r.cx.limits.max_string)
+                .map(|s| clean(s, Lines::Single))
+                .collect::<Vec<_>>();
+            let url = r.text(ev, "results[0]", "url", Lines::Single);
+            let max = r.cx.limits.max_string;
+            let mut chairs: Vec<String> = Vec::new();
+            for c in ev
+                .get("chairs")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                if let Some(i) = r.roster.person(c, max) {
+                    chairs.push(r.roster.people[i].display_name());
+                }
+            }
+            (
+                summary,
+                (!venue.is_empty()).then(|| venue.join(", ")),
+                url,
+                (!chairs.is_empty()).then(|| chairs.join("; ")),
+            )
+        }
+        None => (Vec::new(), None, None, None),
+    };
+    let agenda = Agenda {
+        event: Event {
+            title: title.clone(),
+            subtitle: None,
+            convener,
+            venue,
+            date,
+            timezone: r.tz,
+            summary,
+            sources: vec![Source {
+                title: format!("{title}: Indico export"),
+                date: None,
+                url,
+            }],
+        },
+        people: std::mem::take(&mut r.roster.people),
+        key_messages: Vec::new(),
+        sessions,
+    };
+    r.cx.outcome(Some(agenda))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::from_html;
+
+    #[test]
+    fn html_descriptions_become_text() {
+        assert_eq!(
+            from_html("<p>One &amp; two</p><p>Three<br/>four</p>"),
+            "One & two\n\nThree\nfour"
+        );
+        assert_eq!(from_html("plain"), "plain");
+        assert_eq!(from_html("broken <b"), "broken");
+    }
+}

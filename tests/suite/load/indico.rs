@@ -1,0 +1,152 @@
+//! Indico exports: the event export with sessions and contributions, and
+//! the timetable export; roles, breaks, zones, HTML descriptions, and what
+//! is left out said once.
+
+use dais::agenda::{Kind, Role};
+use dais::load::{Format, Limits, Loaded, load_bytes, load_file};
+use std::path::PathBuf;
+
+fn load(name: &str) -> Loaded {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/indico")
+        .join(name);
+    load_file(&path, &Limits::default()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn roles(l: &Loaded, i: usize) -> Vec<(String, Role)> {
+    let a = &l.agenda;
+    a.sessions[i]
+        .participants
+        .iter()
+        .map(|p| (a.person(p).name.clone(), p.role))
+        .collect()
+}
+
+#[test]
+fn the_event_export_reads_sessions_contributions_and_people() {
+    let l = load("event-sessions.json");
+    assert_eq!(l.format, Format::Indico);
+    let a = &l.agenda;
+    assert_eq!(a.event.title, "Workshop on Small Fixtures");
+    assert_eq!(a.event.timezone, chrono_tz::Europe::Zurich);
+    assert_eq!(
+        a.event.summary,
+        ["Two days on fixtures & tests.", "Bring a laptop."]
+    );
+    assert_eq!(a.event.venue.as_deref(), Some("Salle B, Geneva"));
+    assert_eq!(a.event.convener.as_deref(), Some("Dr Claire Moreau"));
+    let ids: Vec<&str> = a.sessions.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["c1", "c3", "s1"]);
+    let opening = &a.sessions[0];
+    assert_eq!(opening.start().to_rfc3339(), "2026-09-14T07:00:00+00:00");
+    assert_eq!(opening.notes, ["Welcome"]);
+    assert_eq!(roles(&l, 0), [("Claire Moreau".to_owned(), Role::Speaker)]);
+    let grammars = &a.sessions[1];
+    assert_eq!(grammars.part.as_deref(), Some("Parsing"));
+    assert_eq!(grammars.track.as_deref(), Some("Security"));
+    assert_eq!(grammars.span.minutes(), 30);
+    assert_eq!(
+        roles(&l, 1),
+        [
+            ("Jun Ito".to_owned(), Role::Moderator),
+            ("Ada Okafor".to_owned(), Role::Speaker)
+        ]
+    );
+    assert_eq!(grammars.participants[1].capacity.as_deref(), Some("author"));
+    // An empty session block is a session of its own.
+    assert_eq!(a.sessions[2].title, "Lunch");
+    let w: Vec<String> = l
+        .warnings
+        .iter()
+        .map(|w| w.display_in("f").to_string())
+        .collect();
+    assert_eq!(
+        w,
+        [
+            "f: results[0].contributions[1]: has no startDate (not scheduled); left out",
+            "f: results[0].sessions[0].contributions[0].subContributions: subcontributions \
+             are not shown by dais; their contribution is",
+        ]
+    );
+}
+
+#[test]
+fn the_timetable_export_reads_blocks_breaks_and_conveners_as_chairs() {
+    let l = load("timetable.json");
+    let a = &l.agenda;
+    assert_eq!(a.event.timezone, chrono_tz::America::New_York);
+    assert_eq!(a.event.title, "Morning Plenary");
+    let got: Vec<(&str, &str, Kind)> = a
+        .sessions
+        .iter()
+        .map(|s| (s.id.as_str(), s.title.as_str(), s.kind))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("c10", "State of the field", Kind::Other),
+            ("c11", "Questions", Kind::Other),
+            ("b2", "Coffee", Kind::Break)
+        ]
+    );
+    assert_eq!(
+        a.sessions[0].start().to_rfc3339(),
+        "2026-10-05T13:00:00+00:00"
+    );
+    assert_eq!(
+        roles(&l, 0),
+        [
+            ("Ravi Menon".to_owned(), Role::Chair),
+            ("Lea Fischer".to_owned(), Role::Speaker)
+        ]
+    );
+    assert_eq!(a.sessions[2].room.as_deref(), Some("Foyer"));
+}
+
+#[test]
+fn bad_times_are_errors_at_their_json_path() {
+    let doc = r#"{"results": [{"title": "T", "timezone": "Europe/Paris", "contributions": [
+        {"id": 1, "title": "A", "startDate": {"date": "2026-13-01", "time": "10:00:00"}, "duration": 5},
+        {"id": 2, "title": "B", "startDate": {"date": "2026-03-29", "time": "02:30:00"}, "duration": 5}
+    ]}]}"#;
+    let e = load_bytes("i.json", doc.as_bytes(), &Limits::default()).unwrap_err();
+    let got: Vec<String> = e
+        .problems
+        .iter()
+        .map(|p| p.display_in("i.json").to_string())
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "i.json: results[0].contributions[0].startDate: expected {\"date\": \"YYYY-MM-DD\", \
+             \"time\": \"HH:MM:SS\"}",
+            "i.json: results[0].contributions[1].startDate: a time that does not exist in \
+             Europe/Paris: the clocks skip it",
+        ]
+    );
+}
+
+#[test]
+fn json_that_is_no_format_names_every_format() {
+    let e = load_bytes("x.json", br#"{"title": "x"}"#, &Limits::default()).unwrap_err();
+    assert!(e.to_string().contains("Indico export"), "{e}");
+    let e = load_bytes("x.json", br#"{"results": []}"#, &Limits::default()).unwrap_err();
+    assert!(e.to_string().contains("results: is empty"), "{e}");
+}
+
+#[test]
+fn hostile_text_in_an_export_is_cleaned() {
+    let doc = "{\"results\": [{\"title\": \"T\\u001b[2J\", \"timezone\": \"UTC\", \"contributions\": [\
+        {\"id\": \"1\\u202e\", \"title\": \"A\\u0007\", \"startDate\": {\"date\": \"2026-01-01\", \"time\": \"10:00\"}, \
+         \"duration\": 5, \"speakers\": [{\"fullName\": \"Evil\\u009bName\"}]}]}]}";
+    let l = load_bytes("i.json", doc.as_bytes(), &Limits::default()).unwrap();
+    let a = &l.agenda;
+    for t in [
+        &a.event.title,
+        &a.sessions[0].title,
+        &a.sessions[0].id,
+        &a.people[0].name,
+    ] {
+        assert!(!t.chars().any(dais::sanitize::is_unsafe), "{t:?}");
+    }
+}
