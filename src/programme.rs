@@ -21,6 +21,20 @@ pub struct Change {
     pub on: bool,
 }
 
+/// Where my programme stands (see [`Programme::next_starred`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Starred {
+    /// A starred session is on, and maybe another is to come.
+    On {
+        /// The one on now.
+        session: usize,
+        /// The next starred one to start.
+        next: Option<usize>,
+    },
+    /// None is on; this one starts next.
+    Next(usize),
+}
+
 /// The programme state of one screen.
 #[derive(Debug, Clone, Default)]
 pub struct Programme {
@@ -161,6 +175,34 @@ impl Programme {
             .map(move |i| (i, agenda.sessions[i].id.as_str(), times(i).0))
     }
 
+    /// For a status bar (`dais now --starred`): the starred session on now
+    /// (the one that started last), else the next to start; `None` when
+    /// no starred session is on or to come.
+    pub fn next_starred(
+        &self,
+        times: &dyn Fn(usize) -> (DateTime<Utc>, DateTime<Utc>),
+        now: DateTime<Utc>,
+    ) -> Option<Starred> {
+        let mut on: Option<(DateTime<Utc>, usize)> = None;
+        let mut next: Option<(DateTime<Utc>, usize)> = None;
+        for i in self.starred_indices() {
+            let (start, end) = times(i);
+            if start <= now && now < end && on.is_none_or(|(t, _)| start >= t) {
+                on = Some((start, i));
+            } else if start > now && next.is_none_or(|(t, _)| start < t) {
+                next = Some((start, i));
+            }
+        }
+        match (on, next) {
+            (Some((_, i)), next) => Some(Starred::On {
+                session: i,
+                next: next.map(|(_, n)| n),
+            }),
+            (None, Some((_, i))) => Some(Starred::Next(i)),
+            (None, None) => None,
+        }
+    }
+
     /// Moves the reminders due at `now` to [`Programme::due`]; returns
     /// whether there were any.
     pub fn remind(
@@ -267,6 +309,32 @@ mod tests {
         assert!(p.shows(p1));
         p.filter.only_starred = true;
         assert!(!p.shows(p1 + 1));
+    }
+
+    #[test]
+    fn the_next_starred_session_is_the_one_on_else_the_next() {
+        use super::Starred;
+        let a = hearing();
+        let (p3, p4) = (idx(&a, "panel-3"), idx(&a, "panel-4"));
+        let mut marks = Marks::default();
+        marks.set(Mark::Star, "panel-3", true);
+        marks.set(Mark::Star, "panel-4", true);
+        let mut p = Programme::new(marks, 5);
+        let times = |i: usize| (a.sessions[i].start(), a.sessions[i].end());
+        p.refresh(&a, times);
+        let s3 = a.sessions[p3].start();
+        assert_eq!(
+            p.next_starred(&times, s3 - Duration::hours(1)),
+            Some(Starred::Next(p3))
+        );
+        assert_eq!(
+            p.next_starred(&times, s3 + Duration::minutes(1)),
+            Some(Starred::On {
+                session: p3,
+                next: Some(p4)
+            })
+        );
+        assert_eq!(p.next_starred(&times, a.sessions[p4].end()), None);
     }
 
     #[test]
