@@ -28,6 +28,11 @@ pub struct Cli {
     #[command(flatten)]
     pub filter: FilterArgs,
 
+    /// Starred and hidden sessions in the screen, `list`, `now` and
+    /// `export`.
+    #[command(flatten)]
+    pub marks: MarkArgs,
+
     /// What to do instead of opening the screen.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -66,6 +71,22 @@ pub struct FilterArgs {
     /// not matter). For the screen, `list`, `now` and `export`.
     #[arg(long, global = true, value_name = "NAME")]
     pub track: Vec<String>,
+}
+
+/// Options that choose by the marks a viewer gave: starred sessions
+/// (`dais star`, `*` on the screen) and hidden ones (`dais hide`, `x`).
+#[derive(Debug, Args, Clone, Copy, Default)]
+pub struct MarkArgs {
+    /// Show only starred sessions (my programme). For the screen, `list`,
+    /// `now` (the next starred session) and `export` (with an alarm before
+    /// each).
+    #[arg(long, global = true)]
+    pub starred: bool,
+
+    /// Include hidden sessions, which are otherwise left out. For the
+    /// screen, `list`, `now` and `export`.
+    #[arg(long, global = true)]
+    pub all: bool,
 }
 
 /// Options that set the clock, to rehearse the live view of any meeting.
@@ -112,6 +133,28 @@ pub enum Command {
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = NowFormat::Text)]
         format: NowFormat,
+    },
+    /// Star sessions: my programme. `dais star [FILE] ID...`, with ids as
+    /// `dais list --format json` prints them; `--remove` unstars.
+    Star {
+        /// The agenda file (if the first value names one; else the bundled
+        /// hearing), then the session ids.
+        #[arg(required = true, value_name = "[FILE] ID")]
+        args: Vec<String>,
+        /// Take the star off instead.
+        #[arg(long)]
+        remove: bool,
+    },
+    /// Hide sessions from the screen, `list`, `now` and `export`.
+    /// `dais hide [FILE] ID...`; `--remove` shows them again.
+    Hide {
+        /// The agenda file (if the first value names one; else the bundled
+        /// hearing), then the session ids.
+        #[arg(required = true, value_name = "[FILE] ID")]
+        args: Vec<String>,
+        /// Show them again instead.
+        #[arg(long)]
+        remove: bool,
     },
     /// Show, check or print a default config file (theme, keys).
     Config {

@@ -4,7 +4,7 @@
 use chrono::Utc;
 use chrono_tz::Tz;
 use clap::Parser;
-use dais::agenda::SessionFilter;
+use dais::agenda::{Mark, SessionFilter};
 use dais::cli::{Cli, Command, ExportFormat, ListFormat, StateAction};
 use dais::clock::{Clock, parse_at};
 use dais::commands;
@@ -54,6 +54,14 @@ fn main() -> ExitCode {
             )
             .exit();
     }
+    if (cli.marks.starred || cli.marks.all) && !shows_sessions {
+        <Cli as clap::CommandFactory>::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--starred and --all choose what the screen, list, now and export show",
+            )
+            .exit();
+    }
     let mut limits = Limits::default();
     if let Some(max) = cli.load.max_size {
         limits.max_bytes = max;
@@ -93,22 +101,33 @@ fn run(cli: Cli, limits: &Limits, net: &Net, filter: &SessionFilter) -> Result<E
             })
         }
         Some(Command::List { file, format }) => {
-            let loaded = load(&Source::from_arg(file.as_deref()))?.loaded;
+            let source = Source::from_arg(file.as_deref());
+            let loaded = marked(&source, load(&source)?.loaded, cli.marks);
             list(&loaded, format, tz_arg(&cli.clock)?)
         }
+        Some(Command::Star { args, remove }) => mark(&args, (Mark::Star, remove), limits, net),
+        Some(Command::Hide { args, remove }) => mark(&args, (Mark::Hide, remove), limits, net),
         Some(Command::Config { default, path }) => {
             config_command(cli.clock.config.as_deref(), default, path)
         }
         Some(Command::Now { file, format }) => {
             let source = Source::from_arg(file.as_deref());
-            let loaded = load(&source)?.loaded;
+            let loaded = marked(&source, load(&source)?.loaded, cli.marks);
+            if cli.marks.starred && loaded.agenda.sessions.is_empty() {
+                print("★ no starred sessions\n")?;
+                return Ok(ExitCode::SUCCESS);
+            }
             let setup = setup(&cli.clock, &loaded, filter.clone())?;
             let app = commands::open::now_app(&source, loaded, &setup);
             // The screen shows these in a banner; a status bar has none.
             if let Some(b) = app.banner.as_ref().filter(|b| b.error) {
                 let _ = writeln!(std::io::stderr(), "dais: {}", b.text);
             }
-            print(&commands::now::render(&app, format))?;
+            print(&if cli.marks.starred {
+                commands::now::render_starred(&app, format)
+            } else {
+                commands::now::render(&app, format)
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Diff { old, new, format }) => {
@@ -152,10 +171,16 @@ fn run(cli: Cli, limits: &Limits, net: &Net, filter: &SessionFilter) -> Result<E
                 },
         }) => {
             let source = Source::from_arg(file.as_deref());
-            let loaded = load(&source)?.loaded;
+            let loaded = marked(&source, load(&source)?.loaded, cli.marks);
+            // My programme comes with an alarm before each session.
+            let alarm = cli.marks.starred.then(|| {
+                read_config(cli.clock.config.as_deref())
+                    .alerts
+                    .remind_minutes
+            });
             emit(
                 output.as_deref(),
-                &commands::export::ics(&loaded.agenda, &sessions, &source.name())
+                &commands::export::ics(&loaded.agenda, &sessions, &source.name(), alarm)
                     .map_err(Failure::File)?,
             )?;
             Ok(ExitCode::SUCCESS)
@@ -196,6 +221,36 @@ fn run(cli: Cli, limits: &Limits, net: &Net, filter: &SessionFilter) -> Result<E
             }
         }
     }
+}
+
+/// The agenda as `list`, `now` and `export` show it: without hidden
+/// sessions (unless `--all`), only starred ones with `--starred`. A
+/// problem reading the saved marks is said on standard error.
+fn marked(source: &Source, loaded: Loaded, marks: dais::cli::MarkArgs) -> Loaded {
+    let state = Store::default_path();
+    let (saved, problems) = commands::mark::saved(source, &loaded.agenda, state.as_deref());
+    for p in problems {
+        let _ = writeln!(std::io::stderr(), "dais: {p}");
+    }
+    let agenda = commands::mark::apply(&saved, loaded.agenda, marks.starred, marks.all);
+    Loaded { agenda, ..loaded }
+}
+
+/// `dais star` and `dais hide`.
+fn mark(
+    args: &[String],
+    (mark, remove): (Mark, bool),
+    limits: &Limits,
+    net: &Net,
+) -> Result<ExitCode, Failure> {
+    let (file, ids) = commands::mark::split_args(args);
+    let source = Source::from_arg(file.as_deref());
+    let loaded = load(&source, limits, net, &SessionFilter::default())?.loaded;
+    let state = Store::default_path()
+        .ok_or_else(|| "no state directory on this system to save to".to_owned())?;
+    let said = commands::mark::run(&source, &loaded.agenda, ids, mark, remove, &state)?;
+    print(&said)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Loads the agenda (a URL through `net`) and keeps the sessions `filter`

@@ -47,6 +47,7 @@ pub mod backup;
 pub mod file;
 pub mod id;
 mod legacy;
+pub mod marks;
 pub mod migrate;
 mod open;
 pub mod schema;
@@ -67,6 +68,22 @@ pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 pub enum Change {
     /// A change to the running-late shift.
     Shift(ShiftChange),
+    /// A session starred or hidden (`on`), or no longer.
+    Mark {
+        /// The session's id.
+        session: String,
+        /// Which mark.
+        mark: crate::agenda::Mark,
+        /// Put on, or taken off.
+        on: bool,
+    },
+    /// A setting of the agenda's (`zone`: whose zone times are shown in).
+    Setting {
+        /// Its name.
+        name: String,
+        /// Its value.
+        value: String,
+    },
 }
 
 /// What a saved [`Change`] left in the store, for the app to show.
@@ -75,6 +92,10 @@ pub enum Stored {
     /// The agenda view's shift now, by session id (other windows' changes
     /// included).
     Shift(Vec<(String, i64)>),
+    /// The agenda's marks now (other windows' included).
+    Marks(crate::agenda::Marks),
+    /// The setting is saved.
+    Setting,
 }
 
 /// The user's state database.
@@ -192,7 +213,46 @@ impl Store {
             Change::Shift(c) => self
                 .write("the shift", |tx| shift::change(tx, key, c))
                 .map(Stored::Shift),
+            Change::Mark { session, mark, on } => {
+                let what = match (mark, on) {
+                    (crate::agenda::Mark::Star, true) => "the star",
+                    (crate::agenda::Mark::Star, false) => "the unstar",
+                    (crate::agenda::Mark::Hide, true) => "the hidden session",
+                    (crate::agenda::Mark::Hide, false) => "the unhidden session",
+                };
+                self.write(what, |tx| marks::change(tx, key, session, *mark, *on))
+                    .map(Stored::Marks)
+            }
+            Change::Setting { name, value } => self
+                .write("the setting", |tx| {
+                    let agenda = id::find_or_make(tx, key)?;
+                    marks::put_setting(tx, agenda, name, value)
+                })
+                .map(|()| Stored::Setting),
         }
+    }
+
+    /// The agenda's starred and hidden sessions (none if it has no row).
+    pub fn marks(&mut self, key: &AgendaKey) -> crate::agenda::Marks {
+        self.read(|conn, skipped| {
+            let Some(id) = id::find(conn, key)?.id() else {
+                return Ok(crate::agenda::Marks::default());
+            };
+            marks::read(conn, id, skipped)
+        })
+        .unwrap_or_default()
+    }
+
+    /// The agenda's setting `name`, if saved.
+    pub fn setting(&mut self, key: &AgendaKey, name: &str) -> Option<String> {
+        self.read(|conn, skipped| {
+            let Some(id) = id::find(conn, key)?.id() else {
+                return Ok(None);
+            };
+            let all = marks::settings(conn, id, skipped)?;
+            Ok(all.into_iter().find(|(n, _)| n == name).map(|(_, v)| v))
+        })
+        .flatten()
     }
 
     /// The agenda view's saved shift by session id (`view` is `""` for the

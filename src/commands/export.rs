@@ -3,8 +3,16 @@
 use crate::agenda::Agenda;
 
 /// The agenda's sessions (those with the given ids, or all) as an
-/// iCalendar calendar; an unknown id is an error naming the file (`name`).
-pub fn ics(agenda: &Agenda, ids: &[String], name: &str) -> Result<String, String> {
+/// iCalendar calendar, with an alarm `alarm` minutes before each if given;
+/// an unknown id is an error naming the file (`name`).
+pub fn ics(
+    agenda: &Agenda,
+    ids: &[String],
+    name: &str,
+    alarm: Option<u32>,
+) -> Result<String, String> {
     let chosen = crate::export::select(agenda, ids).map_err(|e| format!("{name}: {e}"))?;
-    Ok(crate::export::ics::calendar(agenda, &chosen))
+    Ok(crate::export::ics::calendar_with_alarms(
+        agenda, &chosen, alarm,
+    ))
 }

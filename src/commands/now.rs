@@ -6,6 +6,7 @@ use crate::app::live::{Status, shifted};
 use crate::cli::NowFormat;
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
+use std::fmt::Write as _;
 
 /// The line for `app` at its clock's time.
 pub fn render(app: &App, format: NowFormat) -> String {
@@ -16,6 +17,57 @@ pub fn render(app: &App, format: NowFormat) -> String {
             s.push('\n');
             s
         }
+    }
+}
+
+/// `dais now --starred`, for an `app` that holds only the starred
+/// sessions: "★ Panel 3 in 12 min", "★ Panel 3 · 25 min left · next Panel
+/// 4 at 16:25", "★ no starred session to come". JSON as [`render`] gives
+/// it, with this line as its `text`.
+pub fn render_starred(app: &App, format: NowFormat) -> String {
+    let line = starred_text(app);
+    match format {
+        NowFormat::Text => format!("{line}\n"),
+        NowFormat::Json => {
+            let mut v = json(app);
+            v["text"] = line.into();
+            v["starred"] = true.into();
+            let mut s = serde_json::to_string(&v).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+    }
+}
+
+fn starred_text(app: &App) -> String {
+    let a = &app.agenda;
+    let now = app.live.now;
+    let short = |i: usize| a.sessions[i].short_title().to_owned();
+    let start = |i: usize| shifted(a, &app.live.shift, i).0;
+    match app.status() {
+        Status::Before { first: n } | Status::Gap { next: n } => format!(
+            "★ {} in {}",
+            short(n),
+            humanize_minutes(minutes(now, start(n)))
+        ),
+        Status::Live { session, next } => {
+            let end = shifted(a, &app.live.shift, session).1;
+            let mut line = format!(
+                "★ {} · {} left",
+                short(session),
+                humanize_minutes(minutes(now, end))
+            );
+            if let Some(n) = next {
+                let _ = write!(
+                    line,
+                    " · next {} at {}",
+                    short(n),
+                    crate::ui::times::hm(app, start(n))
+                );
+            }
+            line
+        }
+        Status::After { .. } => "★ no starred session to come".to_owned(),
     }
 }
 

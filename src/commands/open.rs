@@ -106,6 +106,8 @@ pub fn save(store: &mut Store, key: &AgendaKey, app: &mut App, change: &Change) 
             app.set_shift_by_id(&steps);
             None
         }
+        // The screen does not mark sessions yet: `dais star` and `hide` do.
+        Ok(Stored::Marks(_) | Stored::Setting) => None,
         Err(problem) => Some(problem),
     }
 }

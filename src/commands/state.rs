@@ -55,13 +55,18 @@ pub fn import(path: &Path, file: &Path) -> Result<Report, String> {
         warnings.push(format!("nothing imported: {why}"));
         return Err(warnings.join("\n"));
     }
-    let Imported { agendas, shift } = backup::import(&mut store, &parsed).map_err(|e| {
+    let Imported {
+        agendas,
+        shift,
+        marks,
+        settings,
+    } = backup::import(&mut store, &parsed).map_err(|e| {
         warnings.push(e);
         warnings.join("\n")
     })?;
     warnings.extend(store.take_problems());
     warnings.push(format!(
-        "{name}: merged {agendas} agendas and {shift} shift steps into {}",
+        "{name}: merged {agendas} agendas, {shift} shift steps, {marks} starred or hidden sessions and {settings} settings into {}",
         file_name(store.path())
     ));
     Ok(Report {

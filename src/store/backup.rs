@@ -4,11 +4,14 @@
 //! ```json
 //! {"dais_state": 1,
 //!  "agendas": [{"source": "/home/me/hearing.json", "meeting": "2017-06-23 America/New_York …",
-//!               "shift": [{"view": "", "session": "panel-1", "minutes": 10}]}]}
+//!               "shift": [{"view": "", "session": "panel-1", "minutes": 10}],
+//!               "marks": [{"session": "panel-3", "mark": "star"}],
+//!               "settings": [{"name": "zone", "value": "viewer"}]}]}
 //! ```
 
 use super::id::{self, AgendaId, AgendaKey};
-use super::{Store, shift};
+use super::{Store, marks, shift};
+use crate::agenda::Mark;
 use rusqlite::Connection;
 use serde_json::{Map, Value, json};
 
@@ -27,6 +30,10 @@ pub struct Agenda {
     pub meeting: String,
     /// Its shift steps: (view, session, minutes).
     pub shift: Vec<(String, String, i64)>,
+    /// Its starred and hidden sessions: (session, mark).
+    pub marks: Vec<(String, Mark)>,
+    /// Its settings: (name, value).
+    pub settings: Vec<(String, String)>,
 }
 
 /// A backup read from JSON.
@@ -68,7 +75,21 @@ fn agendas(conn: &Connection, skipped: &mut Vec<String>) -> rusqlite::Result<Vec
                 shift.push(json!({ "view": view, "session": session, "minutes": minutes }));
             }
         }
-        out.push(json!({ "source": source, "meeting": meeting, "shift": shift }));
+        let marks: Vec<Value> = marks::read(conn, AgendaId(id), skipped)?
+            .pairs()
+            .map(|(session, mark)| json!({ "session": session, "mark": mark.name() }))
+            .collect();
+        let settings: Vec<Value> = marks::settings(conn, AgendaId(id), skipped)?
+            .into_iter()
+            .map(|(name, value)| json!({ "name": name, "value": value }))
+            .collect();
+        out.push(json!({
+            "source": source,
+            "meeting": meeting,
+            "shift": shift,
+            "marks": marks,
+            "settings": settings,
+        }));
     }
     Ok(out)
 }
@@ -113,7 +134,12 @@ pub fn parse(bytes: &[u8], skipped: &mut Vec<String>) -> Result<Backup, String> 
 
 fn agenda(v: &Value, at: &str, skipped: &mut Vec<String>) -> Result<Agenda, String> {
     let o = v.as_object().ok_or("expected an object")?;
-    unknown(o, &["source", "meeting", "shift"], at, skipped);
+    unknown(
+        o,
+        &["source", "meeting", "shift", "marks", "settings"],
+        at,
+        skipped,
+    );
     let source = match o.get("source") {
         None | Some(Value::Null) => None,
         Some(s) => Some(string(s).map_err(|e| format!("source: {e}"))?),
@@ -123,7 +149,7 @@ fn agenda(v: &Value, at: &str, skipped: &mut Vec<String>) -> Result<Agenda, Stri
     let mut out = Agenda {
         source,
         meeting,
-        shift: Vec::new(),
+        ..Agenda::default()
     };
     let steps = match o.get("shift") {
         None => &Vec::new(),
@@ -137,7 +163,48 @@ fn agenda(v: &Value, at: &str, skipped: &mut Vec<String>) -> Result<Agenda, Stri
             Err(e) => skipped.push(format!("{at}.{e}; skipped")),
         }
     }
+    for (j, m) in list(o, "marks")?.iter().enumerate() {
+        let at = format!("{at}.marks[{j}]");
+        match pair(m, &at, ("session", "mark"), skipped) {
+            Ok((session, name)) => match Mark::from_name(&name) {
+                Some(mark) => out.marks.push((session, mark)),
+                None => skipped.push(format!("{at}.mark: expected \"star\" or \"hide\"; skipped")),
+            },
+            Err(e) => skipped.push(format!("{at}.{e}; skipped")),
+        }
+    }
+    for (j, v) in list(o, "settings")?.iter().enumerate() {
+        let at = format!("{at}.settings[{j}]");
+        match pair(v, &at, ("name", "value"), skipped) {
+            Ok(setting) => out.settings.push(setting),
+            Err(e) => skipped.push(format!("{at}.{e}; skipped")),
+        }
+    }
     Ok(out)
+}
+
+/// The list under `key` (none if absent).
+fn list<'a>(o: &'a Map<String, Value>, key: &str) -> Result<&'a [Value], String> {
+    match o.get(key) {
+        None => Ok(&[]),
+        Some(Value::Array(a)) => Ok(a),
+        Some(_) => Err(format!("{key}: expected a list")),
+    }
+}
+
+/// An object of two strings, `keys`.
+fn pair(
+    v: &Value,
+    at: &str,
+    keys: (&str, &str),
+    skipped: &mut Vec<String>,
+) -> Result<(String, String), String> {
+    let o = v.as_object().ok_or(": expected an object")?;
+    unknown(o, &[keys.0, keys.1], at, skipped);
+    let field = |k: &str| o.get(k).unwrap_or(&Value::Null);
+    let a = string(field(keys.0)).map_err(|e| format!("{}: {e}", keys.0))?;
+    let b = string(field(keys.1)).map_err(|e| format!("{}: {e}", keys.1))?;
+    Ok((a, b))
 }
 
 fn shift_step(
@@ -191,6 +258,10 @@ pub struct Imported {
     pub agendas: usize,
     /// Shift steps written.
     pub shift: usize,
+    /// Marks written.
+    pub marks: usize,
+    /// Settings written.
+    pub settings: usize,
 }
 
 /// Merges `backup` into the store in one transaction: each row is added,
@@ -205,6 +276,16 @@ pub fn import(store: &mut Store, backup: &Backup) -> Result<Imported, String> {
             for (view, session, minutes) in &a.shift {
                 shift::set(tx, agenda, view, session, *minutes)?;
                 done.shift += 1;
+            }
+            for (session, mark) in &a.marks {
+                marks::set(tx, agenda, session, *mark, true)?;
+                done.marks += 1;
+            }
+            for (name, value) in &a.settings {
+                if value.len() <= marks::MAX_SETTING {
+                    marks::put_setting(tx, agenda, name, value)?;
+                    done.settings += 1;
+                }
             }
         }
         Ok(done)

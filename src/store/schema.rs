@@ -36,6 +36,23 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (agenda, view, session)
     ) STRICT;
     ",
+    // 2: my programme: starred and hidden sessions, and small settings
+    // (the zone times are shown in), per agenda: a room/track view
+    // shares them with the whole agenda.
+    "
+    CREATE TABLE mark (
+        agenda INTEGER NOT NULL REFERENCES agenda (id),
+        session TEXT NOT NULL,
+        mark TEXT NOT NULL,
+        PRIMARY KEY (agenda, session, mark)
+    ) STRICT;
+    CREATE TABLE setting (
+        agenda INTEGER NOT NULL REFERENCES agenda (id),
+        name TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (agenda, name)
+    ) STRICT;
+    ",
 ];
 
 /// The schema version this dais writes: the number of migrations.

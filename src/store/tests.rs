@@ -349,3 +349,111 @@ fn a_bad_backup_row_is_skipped_by_its_path() {
     let err = backup::parse(br#"{"dais_state":2,"agendas":[]}"#, &mut skipped).unwrap_err();
     assert!(err.contains("newer dais"), "{err}");
 }
+
+fn star(session: &str, on: bool) -> Change {
+    Change::Mark {
+        session: session.into(),
+        mark: crate::agenda::Mark::Star,
+        on,
+    }
+}
+
+#[test]
+fn marks_from_two_windows_add_up_and_each_sees_the_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db(&dir);
+    let mut one = Store::open(&path);
+    let mut two = Store::open(&path);
+    assert!(!one.changed_elsewhere(), "the first look sets the baseline");
+    assert!(!two.changed_elsewhere());
+    one.apply(&key("/a"), &star("panel-3", true)).unwrap();
+    assert!(two.changed_elsewhere(), "window two sees window one's star");
+    assert!(!one.changed_elsewhere(), "its own write is not news");
+    let Ok(Stored::Marks(after)) = two.apply(&key("/a"), &star("panel-4", true)) else {
+        panic!("saved")
+    };
+    // What the store returns includes the other window's star.
+    assert!(after.is_starred("panel-3") && after.is_starred("panel-4"));
+    assert_eq!(one.marks(&key("/a")), after);
+    // Marks are per agenda.
+    assert!(one.marks(&key("/b")).is_empty());
+    one.apply(&key("/a"), &star("panel-3", false)).unwrap();
+    let hide = Change::Mark {
+        session: "opening".into(),
+        mark: crate::agenda::Mark::Hide,
+        on: true,
+    };
+    one.apply(&key("/a"), &hide).unwrap();
+    drop((one, two));
+    let mut again = Store::open(&path);
+    let m = again.marks(&key("/a"));
+    assert!(!m.is_starred("panel-3") && m.is_starred("panel-4") && m.is_hidden("opening"));
+}
+
+#[test]
+fn settings_are_kept_per_agenda_and_a_bad_mark_row_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db(&dir);
+    let mut store = Store::open(&path);
+    let zone = Change::Setting {
+        name: "zone".into(),
+        value: "viewer".into(),
+    };
+    assert_eq!(store.apply(&key("/a"), &zone), Ok(Stored::Setting));
+    assert_eq!(store.setting(&key("/a"), "zone").as_deref(), Some("viewer"));
+    assert_eq!(store.setting(&key("/b"), "zone"), None);
+    store.apply(&key("/a"), &star("p1", true)).unwrap();
+    store
+        .conn
+        .execute(
+            "INSERT INTO mark (agenda, session, mark) VALUES (1, 'p2', 'maybe')",
+            params![],
+        )
+        .unwrap();
+    let m = store.marks(&key("/a"));
+    assert!(m.is_starred("p1") && !m.is_starred("p2"));
+    assert!(
+        store
+            .problems()
+            .iter()
+            .any(|p| p.contains("skipped mark row") && p.contains("\"maybe\"")),
+        "{:?}",
+        store.problems()
+    );
+    // The next save leaves the row it could not read alone.
+    store.apply(&key("/a"), &star("p3", true)).unwrap();
+    let left: i64 = store
+        .conn
+        .query_row("SELECT count(*) FROM mark WHERE mark = 'maybe'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(left, 1);
+}
+
+#[test]
+fn a_backup_carries_marks_and_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(db(&dir));
+    store.apply(&key("/a"), &star("panel-3", true)).unwrap();
+    store
+        .apply(
+            &key("/a"),
+            &Change::Setting {
+                name: "zone".into(),
+                value: "viewer".into(),
+            },
+        )
+        .unwrap();
+    let json = backup::export(&mut store);
+    assert!(json.contains("\"mark\": \"star\""), "{json}");
+    let mut skipped = Vec::new();
+    let parsed = backup::parse(json.as_bytes(), &mut skipped).unwrap();
+    assert_eq!(skipped, [] as [String; 0]);
+    let other = tempfile::tempdir().unwrap();
+    let mut fresh = Store::open(db(&other));
+    let done = backup::import(&mut fresh, &parsed).unwrap();
+    assert_eq!((done.marks, done.settings), (1, 1));
+    assert!(fresh.marks(&key("/a")).is_starred("panel-3"));
+    assert_eq!(fresh.setting(&key("/a"), "zone").as_deref(), Some("viewer"));
+}

@@ -8,5 +8,6 @@ mod now;
 mod rooms;
 mod schedule_json;
 mod shell;
+mod stars;
 mod state;
 mod zone;
