@@ -83,13 +83,15 @@ fn agendas(conn: &Connection, skipped: &mut Vec<String>) -> rusqlite::Result<Vec
             .into_iter()
             .map(|(name, value)| json!({ "name": name, "value": value }))
             .collect();
-        out.push(json!({
-            "source": source,
-            "meeting": meeting,
-            "shift": shift,
-            "marks": marks,
-            "settings": settings,
-        }));
+        let mut agenda = json!({ "source": source, "meeting": meeting, "shift": shift });
+        // Only when there are any: a backup without them reads the same.
+        if !marks.is_empty() {
+            agenda["marks"] = marks.into();
+        }
+        if !settings.is_empty() {
+            agenda["settings"] = settings.into();
+        }
+        out.push(agenda);
     }
     Ok(out)
 }
