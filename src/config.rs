@@ -5,6 +5,7 @@
 
 use crate::command::Command;
 use crate::keymap::{COMMANDS, Key, Keymap, default_bindings};
+use crate::load::base::file::{FileError, SMALL_FILE_MAX, file_name, read_capped};
 use crate::theme::Theme;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -57,14 +58,26 @@ enum Keys {
 
 /// Reads the config at `path`; a missing file is no problem when
 /// `required` is false (the default location), a problem otherwise.
+///
+/// A FIFO, a device or a socket there is refused without being opened in
+/// blocking mode, and a config over [`SMALL_FILE_MAX`] is refused unread.
 pub fn load(path: &Path, required: bool) -> Config {
-    match std::fs::read_to_string(path) {
-        Ok(text) => parse(&path.display().to_string(), &text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => Config::default(),
-        Err(e) => Config {
-            problems: vec![format!("{}: cannot read the config: {e}", path.display())],
-            ..Config::default()
+    let name = file_name(path);
+    let problem = |why: String| Config {
+        problems: vec![format!("{name}: cannot read the config: {why}")],
+        ..Config::default()
+    };
+    match read_capped(path, SMALL_FILE_MAX) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => parse(&name, &text),
+            Err(e) => problem(format!(
+                "not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            )),
         },
+        Err(FileError::Missing(_)) if !required => Config::default(),
+        Err(FileError::Missing(why)) => problem(why),
+        Err(e) => problem(e.describe("a config file")),
     }
 }
 

@@ -79,15 +79,9 @@ impl Cache {
     /// `max_bytes`.
     pub fn get(&self, url: &str, max_bytes: u64) -> Option<Copy> {
         let path = self.file_of(url);
-        // Looked at before it is opened: opening a FIFO would wait for a
-        // writer. And again after, in case it was swapped in between.
-        if !std::fs::metadata(&path).ok()?.is_file() {
-            return None;
-        }
-        let file = std::fs::File::open(&path).ok()?;
-        if !file.metadata().ok()?.is_file() {
-            return None;
-        }
+        // Looked at before it is opened, opened without blocking (a FIFO
+        // would wait for a writer), and looked at again.
+        let (file, _) = crate::load::base::file::open_regular(&path).ok()?;
         let mut bytes = Vec::new();
         file.take(max_bytes.saturating_add(MAX_HEADER))
             .read_to_end(&mut bytes)

@@ -342,6 +342,35 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
+    fn the_file_turned_into_a_fifo_is_refused_and_picked_up_again() {
+        let (_dir, path, _, _) = hearing_on_disk();
+        let (requests, rx) = watching(&path);
+        std::fs::remove_file(&path).unwrap();
+        let made = std::process::Command::new("mkfifo").arg(&path).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        // Refused without waiting for a writer; the worker goes on.
+        let refused = loop {
+            match next(&rx) {
+                Outcome::Invalid(e) => break e.to_string(),
+                Outcome::Deleted => {}
+                other => panic!("expected the FIFO refused, got {other:?}"),
+            }
+        };
+        assert!(
+            refused.ends_with("is a FIFO, not an agenda file"),
+            "{refused}"
+        );
+        drain(&rx);
+        requests.send(Request::Asked).unwrap();
+        assert!(matches!(next(&rx), Outcome::Invalid(_)));
+        // A regular file again: read as before.
+        std::fs::remove_file(&path).unwrap();
+        std::fs::write(&path, panel_3_later()).unwrap();
+        assert_eq!(next_loaded(&rx), [MOVED]);
+    }
+
+    #[cfg(unix)]
+    #[test]
     fn a_link_to_the_directory_switched_is_followed() {
         let root = tempfile::tempdir().unwrap();
         let (one, two) = (root.path().join("r1"), root.path().join("r2"));

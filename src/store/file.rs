@@ -2,8 +2,8 @@
 //! device, a socket or a link to one is refused, never opened (opening a
 //! FIFO to read blocks until someone writes to it), and a read is capped.
 
+use crate::load::base::file::{self as base, FileError};
 use crate::load::{file_name, io_reason};
-use std::io::Read;
 use std::path::Path;
 
 /// What is at a path.
@@ -44,30 +44,17 @@ fn describe(t: std::fs::FileType) -> &'static str {
 
 /// The bytes of the regular file at `path`, at most `cap` of them; `None`
 /// if there is no file. Anything but a regular file, or a larger one, is
-/// refused with a message naming the path.
+/// refused with a message naming the path, never opened in blocking mode
+/// (see `load::base::file`).
 pub fn read_capped(path: &Path, cap: u64) -> Result<Option<Vec<u8>>, String> {
     let name = file_name(path);
-    match kind(path)? {
-        Kind::Absent => return Ok(None),
-        Kind::Other(what) => return Err(format!("{name}: {what}, not a regular file")),
-        Kind::Regular => {}
+    match base::read_capped(path, cap) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(FileError::Missing(_)) => Ok(None),
+        Err(FileError::NotRegular(what)) => Err(format!("{name}: {what}, not a regular file")),
+        Err(FileError::TooBig { .. }) => Err(format!("{name}: larger than {cap} bytes")),
+        Err(FileError::Open(why) | FileError::Read(why)) => Err(format!("{name}: {why}")),
     }
-    let file = std::fs::File::open(path).map_err(|e| format!("{name}: {}", io_reason(&e)))?;
-    // It may have been swapped for something else since it was looked at.
-    let meta = file
-        .metadata()
-        .map_err(|e| format!("{name}: {}", io_reason(&e)))?;
-    if !meta.is_file() {
-        return Err(format!("{name}: not a regular file"));
-    }
-    let mut bytes = Vec::new();
-    file.take(cap.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("{name}: {}", io_reason(&e)))?;
-    if bytes.len() as u64 > cap {
-        return Err(format!("{name}: larger than {cap} bytes"));
-    }
-    Ok(Some(bytes))
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ mod never_panics;
 mod round_trip;
 mod schedule_xml;
 mod schema;
+mod special_files;
 mod synth;
 mod two_threads;
 mod warnings;
