@@ -5,7 +5,9 @@ use super::event::Event;
 use ratatui::crossterm::event;
 use rustix::event::{PollFd, PollFlags, poll};
 use rustix::io::Errno;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use signal_hook::consts::{
+    SIGALRM, SIGHUP, SIGINT, SIGPIPE, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
+};
 use std::io::{self, IsTerminal};
 use std::sync::mpsc::Sender;
 use std::time::Duration;
@@ -29,9 +31,17 @@ pub fn input(tx: Sender<Event>) {
     });
 }
 
-/// Turns signals into events.
+/// The signals that end dais (after restoring the terminal): every one
+/// whose default action would end the process with the terminal still in
+/// raw mode on the alternate screen.
+pub const ENDING: [i32; 8] = [
+    SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE,
+];
+
+/// Turns signals into events: SIGTSTP suspends, the [`ENDING`] ones end
+/// the loop.
 pub fn signals(tx: Sender<Event>) -> io::Result<()> {
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP])?;
+    let mut signals = signal_hook::iterator::Signals::new(ENDING.iter().copied().chain([SIGTSTP]))?;
     std::thread::spawn(move || {
         for sig in signals.forever() {
             if tx.send(Event::Signal(sig)).is_err() {

@@ -23,7 +23,8 @@ pub enum Exit {
     Quit,
     /// The terminal went away.
     TermGone,
-    /// A terminating signal arrived (SIGTERM, SIGHUP, SIGINT).
+    /// A terminating signal arrived (SIGTERM, SIGHUP, SIGINT, SIGQUIT,
+    /// SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE).
     Signal(i32),
 }
 

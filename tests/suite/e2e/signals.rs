@@ -26,6 +26,11 @@ fn ends_on(signal: &str, number: u32) {
     d.assert_restored();
 }
 
+/// A signal's number on this system (they differ between Unixes).
+fn number(signal: i32) -> u32 {
+    u32::try_from(signal).expect("signal numbers are positive")
+}
+
 #[test]
 fn sigterm_restores_the_terminal() {
     ends_on("TERM", 15);
@@ -39,6 +44,31 @@ fn sighup_restores_the_terminal() {
 #[test]
 fn sigint_restores_the_terminal() {
     ends_on("INT", 2);
+}
+
+#[test]
+fn sigquit_restores_the_terminal() {
+    ends_on("QUIT", number(signal_hook::consts::SIGQUIT));
+}
+
+#[test]
+fn sigusr1_restores_the_terminal() {
+    ends_on("USR1", number(signal_hook::consts::SIGUSR1));
+}
+
+#[test]
+fn sigusr2_restores_the_terminal() {
+    ends_on("USR2", number(signal_hook::consts::SIGUSR2));
+}
+
+#[test]
+fn sigalrm_restores_the_terminal() {
+    ends_on("ALRM", number(signal_hook::consts::SIGALRM));
+}
+
+#[test]
+fn sigpipe_restores_the_terminal() {
+    ends_on("PIPE", number(signal_hook::consts::SIGPIPE));
 }
 
 #[test]
