@@ -60,7 +60,7 @@ mod schedule_xml;
 pub use base::file::{file_name, io_reason};
 pub(crate) use base::lax;
 pub use base::limits::Limits;
-pub use base::problem::{Capped, Path, Problem, quote};
+pub use base::problem::{Capped, Path, Problem, echoed, quote};
 pub use base::stamp::Stamp;
 pub use dais1::FORMATS;
 pub(crate) use dais1::raw;

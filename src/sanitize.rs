@@ -2,7 +2,9 @@
 //!
 //! Every string read from an agenda goes through [`clean`] once, at load, so
 //! nothing later has to think about it: no control character, escape sequence
-//! or bidi control from a file can reach the terminal.
+//! or bidi control from a file can reach the terminal, and no invisible
+//! character ([`is_invisible`]) whose width terminals disagree on, so the
+//! width dais computes is the width a terminal draws.
 
 /// Whether a piece of text may keep its line breaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,7 +20,8 @@ use std::borrow::Cow;
 const ESC: char = '\u{1b}';
 const BEL: char = '\u{07}';
 
-/// Returns `s` without control characters, escape sequences or bidi controls.
+/// Returns `s` without control characters, escape sequences, bidi controls
+/// or invisible characters ([`is_invisible`]).
 ///
 /// Whole escape sequences are removed, not just their ESC byte: CSI
 /// (`ESC [` or U+009B), OSC (`ESC ]` or U+009D, ended by BEL or ST), DCS, SOS,
@@ -76,7 +79,7 @@ fn strip(s: &str, lines: Lines) -> String {
                 push_break(&mut out, lines);
             }
             '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' => push_break(&mut out, lines),
-            c if is_unsafe(c) => {}
+            c if is_unsafe(c) || is_invisible(c) => {}
             c => out.push(c),
         }
     }
@@ -116,8 +119,9 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 }
 
 /// Bytes that start (or are) a character [`is_plain`] refuses: C0 controls,
-/// DEL, and the lead bytes of the C1 controls (U+0080–U+009F), U+061C,
-/// U+200E…U+2069 and U+FEFF.
+/// DEL, and the lead bytes of the C1 controls (U+0080–U+009F) and soft
+/// hyphen, U+034F, U+061C, U+115F…U+180F, U+200B…U+206F, U+3164, U+FE00…
+/// U+FFF8 (with the BOM), U+1BCA0…U+1D17A and U+E0000…U+E0FFF.
 const SUSPECT: [bool; 256] = {
     let mut t = [false; 256];
     let mut b = 0;
@@ -127,9 +131,14 @@ const SUSPECT: [bool; 256] = {
     }
     t[0x7f] = true;
     t[0xc2] = true;
+    t[0xcd] = true;
     t[0xd8] = true;
+    t[0xe1] = true;
     t[0xe2] = true;
+    t[0xe3] = true;
     t[0xef] = true;
+    t[0xf0] = true;
+    t[0xf3] = true;
     t
 };
 
@@ -164,7 +173,41 @@ fn is_suspect(word: [u8; 8]) -> bool {
 }
 
 fn is_plain(c: char) -> bool {
-    !(c.is_control() || is_unsafe(c) || matches!(c, '\u{2028}' | '\u{2029}'))
+    !(c.is_control() || is_unsafe(c) || is_invisible(c) || matches!(c, '\u{2028}' | '\u{2029}'))
+}
+
+/// Whether `c` may be written to a terminal as it is: not [`is_unsafe`]
+/// and not [`is_invisible`]. Messages escape any other character.
+pub fn is_shown(c: char) -> bool {
+    !(is_unsafe(c) || is_invisible(c))
+}
+
+/// Unicode's default-ignorable characters (DerivedCoreProperties.txt)
+/// that [`is_unsafe`] does not already cover: the soft hyphen, zero-width
+/// space and joiners, word joiner and invisible operators, variation
+/// selectors, Hangul fillers, tag characters and the like. Terminals
+/// disagree on their width (a soft hyphen is drawn by some and not
+/// others; a joiner or variation selector makes some draw an emoji
+/// sequence as one wide glyph and others as several), so they are
+/// removed rather than guessed at.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00ad}'
+            | '\u{034f}'
+            | '\u{115f}'..='\u{1160}'
+            | '\u{17b4}'..='\u{17b5}'
+            | '\u{180b}'..='\u{180f}'
+            | '\u{200b}'..='\u{200d}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{ffa0}'
+            | '\u{fff0}'..='\u{fff8}'
+            | '\u{1bca0}'..='\u{1bca3}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0000}'..='\u{e0fff}'
+    )
 }
 
 /// Characters never to be written to a terminal: every C0 and C1 control,
@@ -180,6 +223,40 @@ pub fn is_unsafe(c: char) -> bool {
                 | '\u{2066}'..='\u{2069}'
                 | '\u{feff}'
         )
+}
+
+/// A string from the user (an argument, a file name) as a message shows
+/// it: as given, unless it holds something a terminal would act on or
+/// draw at a width of its own choosing, then [`quote`]d.
+pub fn echoed(s: &str) -> String {
+    if s.chars().all(is_shown) {
+        s.to_owned()
+    } else {
+        quote(s)
+    }
+}
+
+/// A string as a JSON string literal with everything unprintable escaped
+/// (`\u001b` rather than an ESC byte), safe to print anywhere.
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars().take(200) {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if !is_shown(c) => {
+                use std::fmt::Write;
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    if s.chars().nth(200).is_some() {
+        out.push('…');
+    }
+    out.push('"');
+    out
 }
 
 #[cfg(test)]
@@ -225,6 +302,16 @@ mod tests {
         assert_eq!(clean("a\u{7}\u{8}\u{7f}\u{85}b", Lines::Single), "a b");
         assert_eq!(clean("abc\u{202e}fed\u{202c}", Lines::Single), "abcfed");
         assert_eq!(clean("\u{2067}x\u{2069}\u{feff}", Lines::Single), "x");
+    }
+
+    #[test]
+    fn invisible_characters_are_removed() {
+        let s = "soft\u{ad}hyphen \u{1f44d}\u{1f3fd}\u{200d}\u{2764}\u{fe0f} \u{1f3f4}\u{e0067}\u{e0062}\u{e007f}\u{200b}\u{2060}x\u{e0100}";
+        assert_eq!(
+            clean(s, Lines::Single),
+            "softhyphen \u{1f44d}\u{1f3fd}\u{2764} \u{1f3f4}x"
+        );
+        assert!(!super::is_shown('\u{ad}') && super::is_shown('é'));
     }
 
     #[test]
@@ -284,7 +371,7 @@ mod tests {
             for lines in [Lines::Single, Lines::Multi] {
                 let out = clean(&s, lines);
                 prop_assert!(
-                    out.chars().all(|c| !is_unsafe(c) || (c == '\n' && lines == Lines::Multi)),
+                    out.chars().all(|c| super::is_shown(c) || (c == '\n' && lines == Lines::Multi)),
                     "{out:?}"
                 );
             }

@@ -83,6 +83,7 @@ impl SessionFilter {
             }
             let there: Vec<&String> = unique(agenda.sessions.iter().filter_map(of));
             if let Some(missing) = names.iter().find(|n| !there.iter().any(|t| same(n, t))) {
+                let missing = crate::sanitize::echoed(missing);
                 return Err(if there.is_empty() {
                     format!("--{what} {missing}: no session has a {what}")
                 } else {

@@ -33,8 +33,12 @@ pub fn man_page() -> String {
 /// into `dir`; returns the files written.
 pub fn write_man_pages(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let mut written = Vec::new();
-    write_pages(&command(), dir, &mut written)
-        .map_err(|e| format!("cannot write manual pages to {}: {e}", dir.display()))?;
+    write_pages(&command(), dir, &mut written).map_err(|e| {
+        format!(
+            "cannot write manual pages to {}: {e}",
+            crate::load::file_name(dir)
+        )
+    })?;
     Ok(written)
 }
 

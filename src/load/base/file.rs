@@ -11,7 +11,6 @@
 //! size is: the config and other small files at [`SMALL_FILE_MAX`],
 //! agendas at `--max-size`.
 
-use super::problem::quote;
 use super::stamp::Stamp;
 use std::fmt;
 use std::fs::{File, Metadata};
@@ -209,12 +208,7 @@ pub fn too_big(size: u64, max: u64) -> String {
 /// a terminal would act on (`dais validate *.json` in a hostile directory),
 /// then quoted with those characters escaped.
 pub fn file_name(path: &Path) -> String {
-    let name = path.display().to_string();
-    if name.chars().any(crate::sanitize::is_unsafe) {
-        quote(&name)
-    } else {
-        name
-    }
+    crate::sanitize::echoed(&path.display().to_string())
 }
 
 /// What went wrong reading a file, as the OS says it, without its number

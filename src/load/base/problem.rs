@@ -175,28 +175,7 @@ impl fmt::Display for Path<'_> {
     }
 }
 
-/// A string as a JSON string literal with everything unprintable escaped
-/// (`\u001b` rather than an ESC byte), safe to print anywhere.
-pub fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars().take(200) {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if crate::sanitize::is_unsafe(c) => {
-                use fmt::Write;
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    if s.chars().nth(200).is_some() {
-        out.push('…');
-    }
-    out.push('"');
-    out
-}
+pub use crate::sanitize::{echoed, quote};
 
 #[cfg(test)]
 mod tests {
