@@ -28,6 +28,9 @@ pub struct Config {
     pub alerts: Alerts,
     /// What was wrong with the file, each naming file, line and key.
     pub problems: Vec<String>,
+    /// What was ignored (an unknown setting), each naming file, line and
+    /// key; everything else in the file still applies.
+    pub warnings: Vec<String>,
 }
 
 /// The config file in the user's config directory
@@ -39,8 +42,10 @@ pub fn default_path() -> Option<PathBuf> {
 /// The themes a config may name.
 pub const THEMES: &[&str] = &["dark", "light", "high-contrast"];
 
+/// The settings dais knows; any other top-level key is a warning.
+const SETTINGS: &[&str] = &["theme", "keys"];
+
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct Raw {
     theme: Option<Spanned<String>>,
     remind_minutes: Option<Spanned<i64>>,
@@ -99,6 +104,7 @@ pub fn parse(name: &str, text: &str) -> Config {
         }
     };
     let mut problems = Vec::new();
+    let warnings = unknown_settings(text, &at);
     let theme = match &raw.theme {
         None => Theme::default(),
         Some(t) => match t.get_ref().as_str() {
@@ -128,7 +134,34 @@ pub fn parse(name: &str, text: &str) -> Config {
         keymap,
         alerts,
         problems,
+        warnings,
     }
+}
+
+/// A warning for each top-level key dais does not know (a misspelt or
+/// newer setting), at its line.
+fn unknown_settings(text: &str, at: &dyn Fn(std::ops::Range<usize>) -> String) -> Vec<String> {
+    // The file already parsed once, so this cannot fail. (The values are
+    // skipped: only the keys and where they are matter.)
+    #[allow(clippy::zero_sized_map_values)]
+    let top: BTreeMap<Spanned<String>, serde::de::IgnoredAny> =
+        toml::from_str(text).unwrap_or_default();
+    let mut found: Vec<_> = top
+        .keys()
+        .filter(|k| !SETTINGS.contains(&k.get_ref().as_str()))
+        .collect();
+    found.sort_by_key(|k| k.span().start);
+    found
+        .into_iter()
+        .map(|k| {
+            format!(
+                "{}: unknown setting {}, ignored; the settings are {}",
+                at(k.span()),
+                crate::load::quote(k.get_ref()),
+                SETTINGS.join(", ")
+            )
+        })
+        .collect()
 }
 
 /// The user's bindings over the defaults. A command the user binds loses
@@ -159,18 +192,21 @@ fn keymap(
             Keys::Many(ks) => ks.iter().map(String::as_str).collect(),
         };
         for k in list {
-            if let Ok(key) = k.parse::<Key>() {
-                let place = format!("{}: keys.{}", at(keys.span()), info.name);
-                user.push((key, info.command, place));
-            } else {
-                problems.push(format!(
-                    "{}: keys.{}: unknown key {}; using the default keys for {}",
-                    at(keys.span()),
-                    info.name,
-                    crate::load::quote(k),
-                    info.name
-                ));
-                bad_commands.push(info.command);
+            match k.parse::<Key>() {
+                Ok(key) => {
+                    let place = format!("{}: keys.{}", at(keys.span()), info.name);
+                    user.push((key, info.command, place));
+                }
+                Err(why) => {
+                    problems.push(format!(
+                        "{}: keys.{}: {why}: {}; using the default keys for {}",
+                        at(keys.span()),
+                        info.name,
+                        crate::load::quote(k),
+                        info.name
+                    ));
+                    bad_commands.push(info.command);
+                }
             }
         }
     }
@@ -313,7 +349,11 @@ mod tests {
         assert_eq!(c.problems.len(), 3, "{:?}", c.problems);
         assert!(c.problems[0].starts_with("c.toml:1:9: theme: unknown theme \"neon\""));
         assert!(c.problems[1].starts_with("c.toml:3:1: keys.\"fly\": unknown command"));
-        assert!(c.problems[2].starts_with("c.toml:4:8: keys.quit: unknown key \"Ctlr-q\""));
+        assert!(
+            c.problems[2].starts_with("c.toml:4:8: keys.quit: unknown key: \"Ctlr-q\""),
+            "{}",
+            c.problems[2]
+        );
         assert_eq!(c.keymap.command(Key::ch('q')), Some(Command::Quit));
     }
 
@@ -338,11 +378,61 @@ mod tests {
         assert_eq!(c.problems.len(), 1);
         assert!(c.problems[0].starts_with("c.toml:2:"), "{}", c.problems[0]);
         assert_eq!(c.keymap, Keymap::default());
-        let c = parse("c.toml", "colour = 1\n");
+    }
+
+    #[test]
+    fn an_unknown_setting_is_a_warning_and_the_rest_applies() {
+        let c = parse(
+            "c.toml",
+            "theme = \"light\"\ncolour = 1\n[keys]\nquit = \"x\"\n[mouse]\nwheel = 3\n",
+        );
+        assert_eq!(c.problems, Vec::<String>::new());
+        assert_eq!(
+            c.warnings,
+            [
+                "c.toml:2:1: unknown setting \"colour\", ignored; the settings are theme, keys",
+                "c.toml:5:2: unknown setting \"mouse\", ignored; the settings are theme, keys",
+            ]
+        );
+        assert_eq!(c.theme, Theme::light());
+        assert_eq!(c.keymap.command(Key::ch('x')), Some(Command::Quit));
+    }
+
+    #[test]
+    fn hostile_key_names_are_errors_at_their_line() {
+        let c = parse(
+            "c.toml",
+            "[keys]\nquit = \"\\u001b[A\"\nhelp = [\"a\\u0000\"]\ndown = \"\\u202e\"\nup = \"Ctrl-\\u0007\"\n",
+        );
+        assert_eq!(c.problems.len(), 4, "{:?}", c.problems);
+        for (p, line) in c.problems.iter().zip(2..) {
+            assert!(p.starts_with(&format!("c.toml:{line}:")), "{p}");
+            assert!(p.contains("cannot hold control characters"), "{p}");
+            assert!(p.chars().all(crate::sanitize::is_shown), "{p:?}");
+        }
+        // Those commands keep their defaults.
+        assert_eq!(c.keymap.command(Key::ch('q')), Some(Command::Quit));
+        assert_eq!(c.keymap.command(Key::ch('?')), Some(Command::Help));
+    }
+
+    #[test]
+    fn shift_a_means_capital_a() {
+        let c = parse(
+            "c.toml",
+            "[keys]\nbottom = \"Shift-g\"\ntop = \"Shift-1\"\n",
+        );
+        assert_eq!(c.keymap.command(Key::ch('G')), Some(Command::Bottom));
+        assert_eq!(
+            c.keymap.command(Key::ch('g')),
+            Some(Command::Top),
+            "g keeps its default"
+        );
+        assert_eq!(c.problems.len(), 1, "{:?}", c.problems);
         assert!(
-            c.problems[0].starts_with("c.toml:1:1: unknown field `colour`"),
+            c.problems[0].starts_with("c.toml:3:7: keys.top: Shift-1"),
             "{}",
             c.problems[0]
         );
+        assert_eq!(c.keymap.command(Key::ch('1')), Some(Command::ViewAgenda));
     }
 }

@@ -35,6 +35,14 @@ impl Key {
         }
     }
 
+    /// Alt plus a character.
+    pub const fn alt(c: char) -> Self {
+        Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::ALT,
+        }
+    }
+
     /// The key of a terminal key event, normalized: Shift is dropped for
     /// characters (it is in the character) and `BackTab` is Shift-Tab.
     pub fn from_event(e: &KeyEvent) -> Self {
@@ -48,12 +56,20 @@ impl Key {
 }
 
 impl std::str::FromStr for Key {
-    type Err = ();
+    type Err = String;
 
     /// Reads a key as the config file writes it: `q`, `G`, `Ctrl-c`,
     /// `Alt-x`, `Up`, `PageDown`, `Shift-Tab`, `Space`, `F1`… (also the
-    /// arrows `↑ ↓ ← →` as help shows them). Names ignore case.
-    fn from_str(s: &str) -> Result<Self, ()> {
+    /// arrows `↑ ↓ ← →` as help shows them). Names ignore case. `Shift-a`
+    /// is `A`, the character Shift gives; `Shift-1` is refused (which
+    /// character Shift gives depends on the keyboard). On failure, says why.
+    fn from_str(s: &str) -> Result<Self, String> {
+        if let Some(c) = s.chars().find(|&c| !crate::sanitize::is_shown(c)) {
+            return Err(format!(
+                "a key name cannot hold control characters, escapes, bidi controls or invisible characters (U+{:04X})",
+                u32::from(c)
+            ));
+        }
         let mut mods = KeyModifiers::NONE;
         let mut rest = s;
         loop {
@@ -71,6 +87,7 @@ impl std::str::FromStr for Key {
             mods |= m;
             rest = &rest[len..];
         }
+        let unknown = || "unknown key".to_owned();
         let mut chars = rest.chars();
         let code = match (chars.next(), chars.next()) {
             (Some(c), None) => match c {
@@ -78,7 +95,16 @@ impl std::str::FromStr for Key {
                 '↓' => KeyCode::Down,
                 '←' => KeyCode::Left,
                 '→' => KeyCode::Right,
-                c if mods.contains(KeyModifiers::CONTROL) => KeyCode::Char(c.to_ascii_lowercase()),
+                c if mods.contains(KeyModifiers::CONTROL) => {
+                    if mods.contains(KeyModifiers::SHIFT) {
+                        return Err(format!(
+                            "terminals send Ctrl-Shift-{c} as Ctrl-{}; write that",
+                            c.to_ascii_lowercase()
+                        ));
+                    }
+                    KeyCode::Char(c.to_ascii_lowercase())
+                }
+                c if mods.contains(KeyModifiers::SHIFT) => KeyCode::Char(shifted(c)?),
                 c => KeyCode::Char(c),
             },
             _ => match rest.to_ascii_lowercase().as_str() {
@@ -99,15 +125,18 @@ impl std::str::FromStr for Key {
                 "tab" => KeyCode::Tab,
                 "backtab" => KeyCode::BackTab,
                 "backspace" => KeyCode::Backspace,
+                "space" if mods.contains(KeyModifiers::SHIFT) => {
+                    return Err("terminals send Shift-Space as Space; write that".to_owned());
+                }
                 "space" => KeyCode::Char(' '),
                 f if f.starts_with('f') => KeyCode::F(
                     f[1..]
                         .parse()
                         .ok()
                         .filter(|n| (1..=24).contains(n))
-                        .ok_or(())?,
+                        .ok_or_else(unknown)?,
                 ),
-                _ => return Err(()),
+                _ => return Err(unknown()),
             },
         };
         // Shift is part of a character ("G"), as in `from_event`.
@@ -115,6 +144,19 @@ impl std::str::FromStr for Key {
             mods.remove(KeyModifiers::SHIFT);
         }
         Ok(Key { code, mods })
+    }
+}
+
+/// The character Shift gives with `c`: its capital. A character without
+/// one (a digit, a sign) is refused: what Shift gives with it depends on
+/// the keyboard, and binding `c` itself would be a silent surprise.
+fn shifted(c: char) -> Result<char, String> {
+    let mut upper = c.to_uppercase();
+    match (upper.next(), upper.next()) {
+        (Some(u), None) if u != c || c.is_uppercase() => Ok(u),
+        _ => Err(format!(
+            "Shift-{c}: write the character Shift gives on your keyboard instead"
+        )),
     }
 }
 
@@ -190,7 +232,26 @@ mod tests {
         assert_eq!(k("F1"), Ok(Key::plain(KeyCode::F(1))));
         assert_eq!(k("Space"), Ok(Key::ch(' ')));
         for bad in ["", "Ctlr-q", "F99", "nope", "Ctrl-"] {
-            assert_eq!(k(bad), Err(()), "{bad}");
+            assert_eq!(k(bad), Err("unknown key".to_owned()), "{bad}");
+        }
+        assert_eq!(k("Shift-a"), Ok(Key::ch('A')));
+        assert_eq!(k("shift+é"), Ok(Key::ch('É')));
+        assert_eq!(k("Shift-A"), Ok(Key::ch('A')));
+        assert_eq!(k("Alt-Shift-x"), Ok(Key::alt('X')));
+        for refused in ["Shift-1", "Shift-/", "Ctrl-Shift-a"] {
+            assert!(k(refused).is_err(), "{refused}");
+        }
+        for hostile in [
+            "\u{1b}",
+            "\u{1b}[A",
+            "a\u{0}",
+            "\u{202e}",
+            "Ctrl-\u{7}",
+            "\u{ad}",
+            "\u{9b}",
+        ] {
+            let e = k(hostile).unwrap_err();
+            assert!(e.contains("control characters"), "{hostile:?}: {e}");
         }
         // Every key as help shows it reads back.
         for (key, _) in default_bindings() {
