@@ -2,7 +2,28 @@
 //! moment and may run faster. `main` supplies the source of real time;
 //! nothing else reads it.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, TimeZone, Utc};
+
+/// The fastest `--speed`: a day in under a tenth of a second. Faster is
+/// refused (nobody could follow it, and at 1e12 a few seconds would run
+/// past the end of the calendar).
+pub const MAX_SPEED: f64 = 1e6;
+
+/// The earliest moment the clock shows: the start of year 0000 (UTC), the
+/// first year the agenda format can name.
+pub fn earliest() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(0, 1, 1, 0, 0, 0)
+        .single()
+        .expect("0000-01-01 is a date")
+}
+
+/// The latest moment the clock shows: the end of year 9999 (UTC), the
+/// last year the agenda format can name.
+pub fn latest() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(9999, 12, 31, 23, 59, 59)
+        .single()
+        .expect("9999-12-31 is a date")
+}
 
 /// Where real time comes from.
 pub type Source = Box<dyn Fn() -> DateTime<Utc> + Send>;
@@ -26,15 +47,17 @@ impl std::fmt::Debug for Clock {
 
 impl Clock {
     /// A clock reading `source`, starting at `at` (default: the source's
-    /// now) and running `speed` times as fast as real time.
+    /// now) and running `speed` times as fast as real time. A speed that
+    /// is not a positive number counts as 1, one above [`MAX_SPEED`] as
+    /// that; `main` refuses both before they get here.
     pub fn new(source: Source, at: Option<DateTime<Utc>>, speed: f64) -> Self {
         let real_origin = source();
         Clock {
             source,
             real_origin,
-            origin: at.unwrap_or(real_origin),
+            origin: at.unwrap_or(real_origin).clamp(earliest(), latest()),
             speed: if speed.is_finite() && speed > 0.0 {
-                speed
+                speed.min(MAX_SPEED)
             } else {
                 1.0
             },
@@ -46,24 +69,41 @@ impl Clock {
         Clock::new(Box::new(move || at), Some(at), 1.0)
     }
 
-    /// The time now, on this clock.
+    /// The time now, on this clock. It stops at the ends of the calendar
+    /// ([`earliest`], [`latest`]) rather than run past them, whatever the
+    /// real clock does (a system clock set back or far ahead).
     pub fn now(&self) -> DateTime<Utc> {
-        let real = (self.source)() - self.real_origin;
-        self.origin + scale(real, self.speed)
+        let real = (self.source)().signed_duration_since(self.real_origin);
+        let t = self
+            .origin
+            .checked_add_signed(scale(real, self.speed))
+            .unwrap_or(if real < Duration::zero() {
+                earliest()
+            } else {
+                latest()
+            });
+        t.clamp(earliest(), latest())
     }
 
     /// How long in real time until this clock shows `t` (zero if past).
     pub fn real_wait_until(&self, t: DateTime<Utc>) -> std::time::Duration {
-        let virtual_wait = t - self.now();
+        let virtual_wait = t.signed_duration_since(self.now());
         scale(virtual_wait, 1.0 / self.speed)
             .to_std()
             .unwrap_or_default()
     }
 }
 
+/// `d` times `by`, saturating: a product past what a `Duration` holds is
+/// its largest (or most negative) value.
 #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
 fn scale(d: Duration, by: f64) -> Duration {
-    let micros = d.num_microseconds().unwrap_or(i64::MAX);
+    let micros = d.num_microseconds().unwrap_or(if d < Duration::zero() {
+        i64::MIN
+    } else {
+        i64::MAX
+    });
+    // `as` saturates at the ends of i64 (and makes NaN 0).
     Duration::microseconds((micros as f64 * by) as i64)
 }
 
@@ -102,7 +142,7 @@ pub fn parse_at(
     use chrono::{NaiveDateTime, NaiveTime};
     let s = s.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Ok(t.with_timezone(&Utc));
+        return in_calendar(t.with_timezone(&Utc));
     }
     let local = [
         "%Y-%m-%d %H:%M",
@@ -125,11 +165,23 @@ pub fn parse_at(
         )
     })?;
     match crate::agenda::resolve_naive(tz, local) {
-        crate::agenda::Resolved::At(t) => Ok(t),
+        crate::agenda::Resolved::At(t) => in_calendar(t),
         crate::agenda::Resolved::Gap => Err(format!(
             "{} does not exist in {tz}: the clocks skip it (daylight saving)",
             local.format("%Y-%m-%d %H:%M")
         )),
+    }
+}
+
+/// `t` if it is within the years the clock shows, else why not.
+fn in_calendar(t: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
+    if (earliest()..=latest()).contains(&t) {
+        Ok(t)
+    } else {
+        Err(format!(
+            "{} is outside the years 0000 to 9999 (UTC) that dais can show",
+            t.format("%Y-%m-%dT%H:%M:%SZ")
+        ))
     }
 }
 

@@ -20,7 +20,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse_args();
     // Debug builds only: the tests' way to make the screen fail.
     #[cfg(debug_assertions)]
     if let Some(fault) = std::env::var(dais::tui::fault::VAR)
@@ -36,7 +36,7 @@ fn main() -> ExitCode {
                 clap::error::ErrorKind::ArgumentConflict,
                 format!(
                     "give the file after the subcommand, e.g. `dais list {}`",
-                    file.display()
+                    dais::load::file_name(file)
                 ),
             )
             .exit();
@@ -84,6 +84,26 @@ fn main() -> ExitCode {
         Err(Failure::Other(message)) => {
             let _ = writeln!(std::io::stderr(), "dais: {message}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// The command line, as clap reads it. Clap's own messages quote what
+/// was typed (`invalid value '…' for '--speed'`): those are printed
+/// without styling and with any control character, escape or bidi
+/// control in them made harmless, as every other message is.
+fn parse_args() -> Cli {
+    use clap::error::ErrorKind;
+    match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            e.exit()
+        }
+        Err(e) => {
+            let text = e.render().to_string();
+            let safe = dais::sanitize::clean(&text, dais::sanitize::Lines::Multi);
+            let _ = write!(std::io::stderr(), "{safe}");
+            std::process::exit(e.exit_code());
         }
     }
 }
@@ -196,7 +216,7 @@ fn run(cli: Cli, limits: &Limits, net: &Net, filter: &SessionFilter) -> Result<E
         }
         Some(Command::Man { dir: Some(dir) }) => {
             for page in commands::shell::write_man_pages(&dir)? {
-                print(&format!("{}\n", page.display()))?;
+                print(&format!("{}\n", dais::load::file_name(&page)))?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -295,6 +315,13 @@ fn setup(
     if !(clock.speed.is_finite() && clock.speed > 0.0) {
         return Err("--speed must be a positive number".into());
     }
+    if clock.speed > dais::clock::MAX_SPEED {
+        return Err(format!(
+            "--speed {} is too fast: at most {} (a day in under a tenth of a second)",
+            clock.speed,
+            dais::clock::MAX_SPEED
+        ));
+    }
     let tz = tz_arg(clock)?;
     let no_color = Theme::no_color_requested(std::env::var_os("NO_COLOR").as_deref());
     let config = read_config(clock.config.as_deref());
@@ -308,7 +335,7 @@ fn setup(
         },
         keymap: config.keymap,
         state: Store::default_path(),
-        notices: config.problems,
+        notices: config.problems.into_iter().chain(config.warnings).collect(),
         filter,
         refresh: None,
         offline: None,
@@ -349,14 +376,17 @@ fn config_command(
     if show_path {
         let shown = file.map_or_else(
             || "no config directory on this system".to_owned(),
-            |p| p.display().to_string(),
+            |p| dais::load::file_name(&p),
         );
         print(&format!("{shown}\n"))?;
         return Ok(ExitCode::SUCCESS);
     }
     let config = read_config(path);
+    for w in &config.warnings {
+        let _ = writeln!(std::io::stderr(), "{w}");
+    }
     if config.problems.is_empty() {
-        let shown = file.map_or_else(String::new, |p| p.display().to_string());
+        let shown = file.map_or_else(String::new, |p| dais::load::file_name(&p));
         print(&format!("{shown}: ok\n"))?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -417,9 +447,8 @@ fn list(loaded: &Loaded, format: ListFormat, zone: Option<Tz>) -> Result<ExitCod
 /// Writes to the file if one is given, else to stdout.
 fn emit(output: Option<&Path>, s: &str) -> Result<(), String> {
     match output {
-        Some(path) => {
-            std::fs::write(path, s).map_err(|e| format!("cannot write {}: {e}", path.display()))
-        }
+        Some(path) => std::fs::write(path, s)
+            .map_err(|e| format!("cannot write {}: {e}", dais::load::file_name(path))),
         None => print(s),
     }
 }

@@ -2,7 +2,7 @@
 //! selection to what is on, and the shift grows when a meeting runs late.
 
 use super::App;
-use super::live::{STEP_MINUTES, Shift};
+use super::live::{Banner, STEP_MINUTES, Shift, shift_limit_text};
 use crate::command::{Command, View};
 use crate::store::{Change, ShiftChange};
 use crate::views::ViewState;
@@ -45,10 +45,15 @@ impl App {
                 } else {
                     -STEP_MINUTES
                 };
+                let before = self.live.shift.minutes(anchor);
                 let mut shift = self.live.shift.clone();
-                shift.add(anchor, step);
+                let whole = shift.add(anchor, step);
                 self.set_shift(shift);
-                self.save_step(anchor, step);
+                // What was added, after any cut to the limit.
+                self.save_step(anchor, self.live.shift.minutes(anchor) - before);
+                if !whole {
+                    self.shift_limit_banner();
+                }
                 self.follow_now();
             }
             Command::StartedNow => {
@@ -62,9 +67,12 @@ impl App {
                 let wanted = (now - planned).num_minutes();
                 let have = self.live.shift.minutes(i);
                 let mut shift = self.live.shift.clone();
-                shift.add(i, wanted - have);
+                let whole = shift.add(i, wanted.saturating_sub(have));
                 self.set_shift(shift);
-                self.save_step(i, wanted - have);
+                self.save_step(i, self.live.shift.minutes(i) - have);
+                if !whole {
+                    self.shift_limit_banner();
+                }
                 self.live.follow = true;
                 self.follow_now();
             }
@@ -77,6 +85,15 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    /// Says that a shift was cut to [`super::live::MAX_SHIFT_MINUTES`].
+    fn shift_limit_banner(&mut self) {
+        self.banner = Some(Banner {
+            text: shift_limit_text(),
+            error: true,
+            until: self.live.now.checked_add_signed(Duration::seconds(8)),
+        });
     }
 
     /// Asks for a step of the shift to be saved: `minutes` more from

@@ -8,6 +8,13 @@ use chrono_tz::Tz;
 /// How far one press of `+` or `-` moves the programme.
 pub const STEP_MINUTES: i64 = 5;
 
+/// The most a session can be shifted either way: a year (366 days), as
+/// the store allows (`store::shift::MAX_MINUTES`). A larger shift (a
+/// saved one edited by hand, `s` with a rehearsal clock years away from
+/// the agenda) is cut to this, with a warning, so no time computed from
+/// it can overflow.
+pub const MAX_SHIFT_MINUTES: i64 = 366 * 24 * 60;
+
 /// The live state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Live {
@@ -50,17 +57,38 @@ impl Shift {
         self.steps
             .iter()
             .take_while(|(from, _)| *from <= i)
-            .map(|(_, m)| m)
-            .sum()
+            .fold(0i64, |sum, (_, m)| sum.saturating_add(*m))
     }
 
     /// Delays session `from` and everything after it by `minutes` more.
-    pub fn add(&mut self, from: usize, minutes: i64) {
+    /// No session's delay goes beyond [`MAX_SHIFT_MINUTES`] either way:
+    /// a step that would take one further is cut short, and `false` says
+    /// so (the caller warns).
+    pub fn add(&mut self, from: usize, minutes: i64) -> bool {
         match self.steps.binary_search_by_key(&from, |s| s.0) {
-            Ok(i) => self.steps[i].1 += minutes,
+            Ok(i) => self.steps[i].1 = self.steps[i].1.saturating_add(minutes),
             Err(i) => self.steps.insert(i, (from, minutes)),
         }
+        let whole = self.clamp();
         self.steps.retain(|s| s.1 != 0);
+        whole
+    }
+
+    /// Cuts steps short so every running total stays within
+    /// [`MAX_SHIFT_MINUTES`]; whether none had to be.
+    fn clamp(&mut self) -> bool {
+        let mut total: i64 = 0;
+        let mut whole = true;
+        for step in &mut self.steps {
+            let wanted = total.saturating_add(step.1);
+            let kept = wanted.clamp(-MAX_SHIFT_MINUTES, MAX_SHIFT_MINUTES);
+            if kept != wanted {
+                whole = false;
+                step.1 = kept - total;
+            }
+            total = kept;
+        }
+        whole
     }
 
     /// Whether any session is shifted.
@@ -69,10 +97,23 @@ impl Shift {
     }
 }
 
+/// The warning for a shift cut to [`MAX_SHIFT_MINUTES`].
+pub fn shift_limit_text() -> String {
+    format!(
+        "a session can be shifted by at most {} either way; the shift was cut to that",
+        crate::agenda::humanize_minutes(MAX_SHIFT_MINUTES)
+    )
+}
+
+/// A delay of `minutes`, within [`MAX_SHIFT_MINUTES`].
+pub fn delay(minutes: i64) -> Duration {
+    Duration::minutes(minutes.clamp(-MAX_SHIFT_MINUTES, MAX_SHIFT_MINUTES))
+}
+
 /// A session's start and end with the delay applied.
 pub fn shifted(agenda: &Agenda, shift: &Shift, i: usize) -> (DateTime<Utc>, DateTime<Utc>) {
     let s = &agenda.sessions[i].span;
-    let d = Duration::minutes(shift.minutes(i));
+    let d = delay(shift.minutes(i));
     (s.start + d, s.end + d)
 }
 

@@ -26,16 +26,19 @@ impl App {
     }
 
     /// Restores a shift saved by id; ids no longer in the agenda are
-    /// dropped.
-    pub fn set_shift_by_id(&mut self, steps: &[(String, i64)]) {
+    /// dropped. A shift beyond [`super::live::MAX_SHIFT_MINUTES`] is cut
+    /// to it, and `false` says so.
+    pub fn set_shift_by_id(&mut self, steps: &[(String, i64)]) -> bool {
         let mut shift = Shift::default();
+        let mut whole = true;
         for (id, m) in steps {
             if let Some(i) = self.agenda.sessions.iter().position(|s| &s.id == id) {
-                shift.add(i, *m);
+                whole &= shift.add(i, *m);
             }
         }
         self.set_shift(shift);
         self.follow_now();
+        whole
     }
 
     /// Replaces the agenda, keeping the selected session and the shift

@@ -4,7 +4,7 @@
 
 use super::live::{Shift, Status};
 use crate::agenda::Agenda;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 
 /// Sessions sorted by shifted start, with running maxima of their ends.
 #[derive(Debug, Clone, Default)]
@@ -28,9 +28,9 @@ impl Timing {
             .enumerate()
             .map(|(i, s)| {
                 while let Some((_, m)) = delays.next_if(|(from, _)| *from <= i) {
-                    delay += m;
+                    delay = i64::saturating_add(delay, *m);
                 }
-                let d = Duration::minutes(delay);
+                let d = super::live::delay(delay);
                 ends.push(s.span.end + d);
                 (s.span.start + d, i)
             })

@@ -70,7 +70,13 @@ pub fn app(loaded: Loaded, setup: &Setup, store: Option<(&mut Store, &AgendaKey)
     let mut notices = setup.notices.clone();
     if let Some((store, key)) = store {
         let shift = store.shift(key, &app.view_key());
-        app.set_shift_by_id(&shift);
+        if !app.set_shift_by_id(&shift) {
+            notices.push(format!(
+                "{}: {}",
+                crate::load::file_name(store.path()),
+                crate::app::live::shift_limit_text()
+            ));
+        }
         notices.extend(store.take_problems());
     }
     if let Some(offline) = &setup.offline {

@@ -1,5 +1,6 @@
 //! `App::update` for every kind of input: no terminal, no I/O.
 
+mod extremes;
 mod live;
 mod mouse;
 mod navigation;

@@ -250,9 +250,9 @@ fn the_shift_by_id_round_trips() {
     let saved = a.shift_by_id();
     assert_eq!(saved, [("panel-1".to_owned(), 10)]);
     let mut b = app("11:05");
-    b.set_shift_by_id(&saved);
+    assert!(b.set_shift_by_id(&saved));
     assert_eq!(b.live.shift, a.live.shift);
-    b.set_shift_by_id(&[("no-such-session".into(), 5)]);
+    assert!(b.set_shift_by_id(&[("no-such-session".into(), 5)]));
     assert!(b.live.shift.is_empty());
 }
 
