@@ -17,7 +17,7 @@ pub use filter::SessionFilter;
 pub use kind::{Appearance, Kind, Role};
 pub use marks::{Mark, MarkFilter, Marks};
 pub use overlap::Overlap;
-pub use time::{Resolved, Span, humanize_minutes, resolve, resolve_naive};
+pub use time::{Resolved, Span, humanize_minutes, range_label, resolve, resolve_naive};
 
 /// A whole validated agenda.
 #[derive(Debug, Clone, PartialEq)]

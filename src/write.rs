@@ -94,24 +94,18 @@ pub fn to_raw(a: &Agenda) -> RawAgenda {
 /// A session's end as the format writes it: `24:00` for midnight at the end
 /// of its day, else `HH:MM`.
 pub fn end_clock(span: &Span) -> String {
-    if ends_at_midnight(span) {
+    if span.ends_at_midnight() {
         "24:00".to_owned()
     } else {
         span.local_end.format("%H:%M").to_string()
     }
 }
 
-/// Whether a session ends at the midnight that closes its start's day.
-fn ends_at_midnight(span: &Span) -> bool {
-    span.local_end.time() == chrono::NaiveTime::MIN
-        && Some(span.local_end.date()) == span.local_start.date().succ_opt()
-}
-
 /// The day a session's end falls on, when `end` alone would not say it:
 /// neither its start's day nor the midnight that closes it (`24:00`).
 fn end_date(span: &Span) -> Option<Lax<Word>> {
     let end_day = span.local_end.date();
-    (end_day != span.local_start.date() && !ends_at_midnight(span))
+    (end_day != span.local_start.date() && !span.ends_at_midnight())
         .then(|| Lax::Ok(format_compact!("{}", end_day.format("%Y-%m-%d"))))
 }
 

@@ -1,9 +1,10 @@
-//! Arbitrary text through `sanitize::clean`: no unsafe character survives
-//! (a line break only where lines are kept), and cleaning is idempotent.
+//! Arbitrary text through `sanitize::clean`: no unsafe or invisible
+//! character survives (a line break only where lines are kept), and
+//! cleaning is idempotent.
 
 #![no_main]
 
-use dais::sanitize::{Lines, clean, is_unsafe};
+use dais::sanitize::{Lines, clean, is_shown};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -12,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
         let out = clean(&s, lines);
         let kept_break = |c: char| c == '\n' && lines == Lines::Multi;
         assert!(
-            out.chars().all(|c| !is_unsafe(c) || kept_break(c)),
+            out.chars().all(|c| is_shown(c) || kept_break(c)),
             "{lines:?}: {out:?}"
         );
         assert_eq!(clean(&out, lines), out, "not idempotent ({lines:?})");

@@ -23,6 +23,45 @@ impl Span {
     pub fn minutes(&self) -> i64 {
         (self.end - self.start).num_minutes()
     }
+
+    /// Whether it ends at the midnight that closes its start's day (the
+    /// format's `24:00`).
+    pub fn ends_at_midnight(&self) -> bool {
+        ends_at_midnight(self.local_start, self.local_end)
+    }
+
+    /// Whether it ends on a later day than it starts (not counting an end
+    /// at the midnight that closes its start's day): then its end must be
+    /// shown with its day.
+    pub fn ends_on_later_day(&self) -> bool {
+        ends_on_later_day(self.local_start, self.local_end)
+    }
+}
+
+/// Whether `end` is the midnight that closes `start`'s day.
+pub fn ends_at_midnight(start: NaiveDateTime, end: NaiveDateTime) -> bool {
+    end.time() == NaiveTime::MIN && Some(end.date()) == start.date().succ_opt()
+}
+
+/// Whether `end` falls on a later day than `start`, other than at the
+/// midnight that closes `start`'s day.
+pub fn ends_on_later_day(start: NaiveDateTime, end: NaiveDateTime) -> bool {
+    end.date() > start.date() && !ends_at_midnight(start, end)
+}
+
+/// Local start and end as a range: "10:00-11:30", or with the days when
+/// the end falls on a later day: "Mon 10:00-Tue 12:30" (within a week),
+/// "Mon 1 Jul 10:00-Tue 9 Jul 12:30" (longer).
+pub fn range_label(start: NaiveDateTime, end: NaiveDateTime) -> String {
+    if !ends_on_later_day(start, end) {
+        return format!("{}-{}", start.format("%H:%M"), end.format("%H:%M"));
+    }
+    let f = if (end.date() - start.date()).num_days() < 7 {
+        "%a %H:%M"
+    } else {
+        "%a %-d %b %H:%M"
+    };
+    format!("{}-{}", start.format(f), end.format(f))
 }
 
 /// Where a wall-clock time falls in a zone.
@@ -81,6 +120,28 @@ mod tests {
         };
         // The earlier of the two 1:30s is EDT, UTC-4.
         assert_eq!(at.to_rfc3339(), "2017-11-05T05:30:00+00:00");
+    }
+
+    #[test]
+    fn a_range_past_midnight_names_its_days() {
+        let at = |d: u32, h: u32, m: u32| {
+            NaiveDate::from_ymd_opt(2024, 7, d)
+                .unwrap()
+                .and_time(t(h, m))
+        };
+        assert_eq!(
+            super::range_label(at(1, 10, 0), at(1, 11, 30)),
+            "10:00-11:30"
+        );
+        assert_eq!(super::range_label(at(1, 23, 0), at(2, 0, 0)), "23:00-00:00");
+        assert_eq!(
+            super::range_label(at(1, 10, 0), at(2, 12, 30)),
+            "Mon 10:00-Tue 12:30"
+        );
+        assert_eq!(
+            super::range_label(at(1, 10, 0), at(9, 12, 30)),
+            "Mon 1 Jul 10:00-Tue 9 Jul 12:30"
+        );
     }
 
     #[test]

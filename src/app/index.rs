@@ -39,6 +39,9 @@ pub struct Index {
     pub longest_minutes: i64,
     /// Whether the agenda spans more than one day.
     pub multi_day: bool,
+    /// The width of the widest planned time range ("10:00-11:30", or
+    /// "Mon 22:00-Tue 02:00" for a session that ends on a later day).
+    pub time_width: usize,
     /// The last day with a session.
     pub last_day: Option<NaiveDate>,
     /// The sessions in the timeline, ascending, when some are left out
@@ -74,6 +77,14 @@ impl Index {
             .max()
             .unwrap_or(0);
         let last_day = agenda.sessions.iter().map(Session::date).max();
+        let time_width = agenda
+            .sessions
+            .iter()
+            .filter(|s| s.span.ends_on_later_day())
+            .map(|s| crate::agenda::range_label(s.span.local_start, s.span.local_end).len())
+            .max()
+            .unwrap_or(0)
+            .max(11);
         Index {
             rows,
             row_of,
@@ -81,6 +92,7 @@ impl Index {
             sessions_of_message,
             longest_minutes,
             multi_day,
+            time_width,
             last_day,
             shown: None,
         }

@@ -91,7 +91,10 @@ fn headings<'a>(
 fn time_range(s: &Session, zone: Option<Tz>) -> String {
     if let Some(z) = zone {
         let (start, end) = (s.start().with_timezone(&z), s.end().with_timezone(&z));
-        return format!("{}-{}", start.format("%H:%M"), end.format("%H:%M"));
+        return crate::agenda::range_label(start.naive_local(), end.naive_local());
+    }
+    if s.span.ends_on_later_day() {
+        return crate::agenda::range_label(s.span.local_start, s.span.local_end);
     }
     // A session ending at midnight ends at 24:00 of its day, not 00:00.
     format!(

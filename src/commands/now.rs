@@ -75,11 +75,23 @@ fn minutes(from: DateTime<Utc>, to: DateTime<Utc>) -> i64 {
     crate::ui::status::minutes_until(from, to)
 }
 
+/// "40 min left", and when it ends on another day than today, until
+/// when: "1 d 2 h left, until Tue 12:30".
+fn left(app: &App, now: DateTime<Utc>, end: DateTime<Utc>) -> String {
+    let left = humanize_minutes(minutes(now, end));
+    let until = crate::ui::times::hm_on(app, end, now);
+    if until.contains(' ') {
+        format!("{left} left, until {until}")
+    } else {
+        format!("{left} left")
+    }
+}
+
 fn text(app: &App) -> String {
     let a = &app.agenda;
     let now = app.live.now;
     let short = |i: usize| a.sessions[i].short_title().to_owned();
-    let at = |i: usize| crate::ui::times::hm(app, shifted(a, &app.live.shift, i).0);
+    let at = |i: usize| crate::ui::times::hm_on(app, shifted(a, &app.live.shift, i).0, now);
     let mut parts = match app.status() {
         Status::Before { first } => vec![format!(
             "{} starts in {}",
@@ -88,10 +100,7 @@ fn text(app: &App) -> String {
         )],
         Status::Live { session, next } => {
             let end = shifted(a, &app.live.shift, session).1;
-            let mut p = vec![
-                short(session),
-                format!("{} left", humanize_minutes(minutes(now, end))),
-            ];
+            let mut p = vec![short(session), left(app, now, end)];
             if let Some(n) = next {
                 p.push(format!("next {} at {}", short(n), at(n)));
             }

@@ -51,7 +51,12 @@ pub fn describe(app: &App) -> (String, String) {
         ),
         Status::Live { session, next } => {
             let (_, end) = shifted(a, &app.live.shift, session);
-            let left = format!("{} left", humanize_minutes(minutes_until(now, end)));
+            let mut left = format!("{} left", humanize_minutes(minutes_until(now, end)));
+            let until_end = super::times::hm_on(app, end, now);
+            if until_end.contains(' ') {
+                // It ends on another day: say which.
+                left = format!("{left}, until {until_end}");
+            }
             // Parallel rooms: the others live are marked in the timeline.
             let left = match app.also_live(session) {
                 0 => left,

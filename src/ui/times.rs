@@ -1,8 +1,9 @@
 //! Times as shown: in the agenda's zone, with the running-late shift.
 
+use crate::agenda::range_label;
 use crate::app::live;
 use crate::app::shared::Shared;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 
 /// `t` as HH:MM in the agenda's zone.
 pub fn hm(app: &Shared, t: DateTime<Utc>) -> String {
@@ -11,20 +12,36 @@ pub fn hm(app: &Shared, t: DateTime<Utc>) -> String {
         .to_string()
 }
 
-/// Session `i`'s times as they now stand (shifted): "10:40-11:55".
+/// `t` in the agenda's zone, as a wall-clock time.
+fn local(app: &Shared, t: DateTime<Utc>) -> NaiveDateTime {
+    t.with_timezone(&app.agenda.event.timezone).naive_local()
+}
+
+/// `t` as HH:MM in the agenda's zone, with its day when that is not the
+/// day of `today`: "Tue 12:30" within a week, else "Tue 9 Jul 12:30".
+pub fn hm_on(app: &Shared, t: DateTime<Utc>, today: DateTime<Utc>) -> String {
+    let (t, today) = (local(app, t), local(app, today));
+    let days = (t.date() - today.date()).num_days();
+    if days == 0 {
+        t.format("%H:%M").to_string()
+    } else if days.abs() < 7 {
+        t.format("%a %H:%M").to_string()
+    } else {
+        t.format("%a %-d %b %H:%M").to_string()
+    }
+}
+
+/// Session `i`'s times as they now stand (shifted): "10:40-11:55", or
+/// "Mon 10:40-Tue 12:30" when it ends on a later day.
 pub fn range(app: &Shared, i: usize) -> String {
     let (start, end) = live::shifted(&app.agenda, &app.live.shift, i);
-    format!("{}-{}", hm(app, start), hm(app, end))
+    range_label(local(app, start), local(app, end))
 }
 
 /// Session `i`'s planned times: "10:30-11:45".
 pub fn planned(app: &Shared, i: usize) -> String {
     let s = &app.agenda.sessions[i].span;
-    format!(
-        "{}-{}",
-        s.local_start.format("%H:%M"),
-        s.local_end.format("%H:%M")
-    )
+    range_label(s.local_start, s.local_end)
 }
 
 /// Session `i`'s planned start, when the shift moves it: "10:30".

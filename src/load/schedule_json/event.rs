@@ -46,9 +46,20 @@ pub fn read(r: &mut Reader<'_>, at: Path<'_>, ev: &RawEvent, place: &Place<'_>) 
     let tz = r.conf.tz;
     let (start, end) = (to_minute(start, tz), to_minute(end, tz));
     if end <= start {
-        r.tally.note("no length", at, || {
-            "ends at or before it starts; left out".to_owned()
-        });
+        // Each one by name: a dropped event is something the reader must
+        // be able to find.
+        let how = if end == start {
+            "has no length (it ends when it starts)"
+        } else {
+            "ends before it starts"
+        };
+        r.cx.warn(
+            at,
+            format!(
+                "{} {how}; dais/1 sessions need a length, so it is left out",
+                crate::load::quote(&title)
+            ),
+        );
         return;
     }
     let local = |t: DateTime<Utc>| t.with_timezone(&tz).naive_local();

@@ -119,7 +119,9 @@ impl Widget for Timeline<'_> {
 /// The width of the time column: "10:40-11:55", and room for " (10:30)"
 /// when any session is shifted, so the bars stay in one column.
 fn time_width(app: &Shared) -> usize {
-    if app.live.shift.is_empty() { 11 } else { 19 }
+    // With a shift, " (10:30)" follows: the planned start.
+    let planned = if app.live.shift.is_empty() { 0 } else { 8 };
+    app.index.time_width + planned
 }
 
 /// A gap's times moved with the sessions around it when the meeting runs

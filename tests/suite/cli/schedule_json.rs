@@ -268,9 +268,36 @@ fn durations_in_any_spelling_and_empty_events_left_out() {
         assert_eq!(s.span.minutes(), 90, "{}", s.id);
     }
     assert!(
+        warnings(&loaded).contains(
+            &"f: schedule.events[3]: \"zero\" has no length (it ends when it starts); \
+              dais/1 sessions need a length, so it is left out"
+                .to_owned()
+        ),
+        "{:?}",
         warnings(&loaded)
-            .contains(&"f: schedule.events[3]: ends at or before it starts; left out".to_owned())
     );
+}
+
+#[test]
+fn every_zero_length_event_left_out_is_named() {
+    let e = |slug: &str| {
+        format!(
+            r#"{{"slug": "{slug}", "title": "T {slug}", "start": "2024-12-27T10:00:00+01:00",
+                "duration": "0:00"}}"#
+        )
+    };
+    let kept = r#"{"slug": "kept", "title": "Kept", "start": "2024-12-27T11:00:00+01:00",
+        "duration": "0:30"}"#;
+    let events = [e("a"), e("b"), e("c"), kept.to_owned()];
+    let loaded = read(&v2(&events.join(","))).unwrap();
+    let named: Vec<String> = warnings(&loaded)
+        .into_iter()
+        .filter(|w| w.contains("has no length"))
+        .collect();
+    assert_eq!(named.len(), 3, "{named:?}");
+    for (w, slug) in named.iter().zip(["a", "b", "c"]) {
+        assert!(w.contains(&format!("\"T {slug}\"")), "{w}");
+    }
 }
 
 #[test]
