@@ -42,7 +42,7 @@ fn started_now_years_away_is_cut_with_a_banner() {
     press(&mut a, &[C::StartedNow]);
     let banner = a.banner.clone().expect("a warning");
     assert!(
-        banner.error && banner.text.contains("at most 7 d"),
+        banner.error && banner.text.contains("at most 366 d"),
         "{banner:?}"
     );
     let i = a.selected();
@@ -122,6 +122,11 @@ fn a_session_over_days_lists_its_end_day_on_screen() {
         "{screen}"
     );
     assert!(screen.contains("left, until Sun 31 Dec 23:00"), "{screen}");
+}
+
+#[test]
+fn the_screen_and_the_store_agree_on_the_limit() {
+    assert_eq!(MAX_SHIFT_MINUTES, dais::store::shift::MAX_MINUTES);
 }
 
 proptest! {
