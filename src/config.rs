@@ -199,7 +199,7 @@ fn keymap(
                 }
                 Err(why) => {
                     problems.push(format!(
-                        "{}: keys.{}: {why}: {}; using the default keys for {}",
+                        "{}: keys.{}: {why} {}; using the default keys for {}",
                         at(keys.span()),
                         info.name,
                         crate::load::quote(k),
@@ -350,7 +350,7 @@ mod tests {
         assert!(c.problems[0].starts_with("c.toml:1:9: theme: unknown theme \"neon\""));
         assert!(c.problems[1].starts_with("c.toml:3:1: keys.\"fly\": unknown command"));
         assert!(
-            c.problems[2].starts_with("c.toml:4:8: keys.quit: unknown key: \"Ctlr-q\""),
+            c.problems[2].starts_with("c.toml:4:8: keys.quit: unknown key \"Ctlr-q\""),
             "{}",
             c.problems[2]
         );
