@@ -14,6 +14,7 @@ mod limits_reports;
 mod multi_day;
 mod never_panics;
 mod round_trip;
+mod schedule_json_hostile;
 mod schedule_xml;
 mod schema;
 mod special_files;

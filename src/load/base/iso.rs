@@ -16,9 +16,34 @@ pub enum Stamp {
     Day(NaiveDate),
 }
 
+/// The years a stamp may fall in. dais/1 writes four-digit years, and a
+/// stamp moved into the agenda's zone, or a session's end after it, may
+/// fall a year later or earlier: a year either side stays writable.
+/// (chrono reads `-0001` and `+12345` as years.)
+const YEARS: std::ops::RangeInclusive<i32> = 1..=9998;
+
 /// Parses an ISO 8601 date, or date-time with or without an offset. Seconds
-/// and fractions are optional; a space may stand for the `T`.
+/// and fractions are optional; a space may stand for the `T`. A year
+/// outside [`YEARS`] is no stamp.
 pub fn parse_stamp(s: &str) -> Option<Stamp> {
+    use chrono::Datelike;
+    parse_any_year(s).filter(|stamp| {
+        let year = match stamp {
+            Stamp::Instant(t) => t.year(),
+            Stamp::Local(t) => t.year(),
+            Stamp::Day(d) => d.year(),
+        };
+        YEARS.contains(&year)
+    })
+}
+
+/// Whether `t` falls in [`YEARS`]: a start plus a length may not.
+pub fn in_years(t: DateTime<Utc>) -> bool {
+    use chrono::Datelike;
+    YEARS.contains(&t.year())
+}
+
+fn parse_any_year(s: &str) -> Option<Stamp> {
     let s = s.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return Some(Stamp::Instant(t));
@@ -153,7 +178,19 @@ mod tests {
             Some(Stamp::Local(_))
         ));
         assert!(matches!(parse_stamp("2020-12-14"), Some(Stamp::Day(_))));
-        for bad in ["", "09:00", "2020-13-01", "tomorrow"] {
+        for bad in [
+            "",
+            "09:00",
+            "2020-13-01",
+            "tomorrow",
+            "-0001-01-01",
+            "-001-01-01T10:00:00",
+            "-2024-05-01T10:00:00+02:00",
+            "0000-12-31T23:00:00Z",
+            "9999-12-31",
+            "+12345-01-01T00:00Z",
+            "+262143-12-31T23:59:59+05:00",
+        ] {
             assert_eq!(parse_stamp(bad), None, "{bad}");
         }
     }

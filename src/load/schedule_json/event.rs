@@ -6,7 +6,9 @@ use super::keys::{self, Object};
 use super::mapping::{kind_of, pick, type_note};
 use super::raw::{Named, RawEvent};
 use crate::agenda::{Resolved, Session, Span, resolve_naive};
-use crate::load::base::iso::{Stamp, parse_clock, parse_duration, parse_stamp, to_minute};
+use crate::load::base::iso::{
+    Stamp, in_years, parse_clock, parse_duration, parse_stamp, to_minute,
+};
 use crate::load::base::problem::{Path, quote};
 use crate::sanitize::{Lines, clean};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc};
@@ -311,9 +313,11 @@ fn end(
     let end = r.cx.text(at, "end", ev.end.as_ref(), false, Lines::Single);
     let duration =
         r.cx.text(at, "duration", ev.duration.as_ref(), false, Lines::Single);
-    let by_duration = duration
-        .as_deref()
-        .map(|d| parse_duration(d).and_then(|d| start.checked_add_signed(d)));
+    let by_duration = duration.as_deref().map(|d| {
+        parse_duration(d)
+            .and_then(|d| start.checked_add_signed(d))
+            .filter(|&end| in_years(end))
+    });
     if let (Some(d), Some(None)) = (&duration, by_duration) {
         r.cx.err(
             at.key("duration"),
