@@ -13,6 +13,7 @@ pub mod commands;
 pub mod config;
 pub mod export;
 pub mod feed;
+pub mod grid;
 pub mod fetch;
 pub mod keymap;
 pub mod load;

@@ -1,0 +1,193 @@
+use super::*;
+use crate::load::{BUNDLED, Limits, load_bytes};
+
+fn agenda(zone: &str, date: &str, sessions: &str) -> Agenda {
+    let text = format!(
+        r#"{{"format": "dais/1",
+          "event": {{"title": "T", "date": "{date}", "timezone": "{zone}"}},
+          "sessions": [{sessions}]}}"#
+    );
+    load_bytes("t", text.as_bytes(), &Limits::default())
+        .unwrap()
+        .agenda
+}
+
+fn session(id: &str, room: &str, start: &str, end: &str) -> String {
+    format!(
+        r#"{{"id": "{id}", "title": "{id}", "kind": "other", "room": "{room}", "start": "{start}", "end": "{end}"}}"#
+    )
+}
+
+fn first_day(a: &Agenda, zoom: Zoom) -> Day {
+    let items = planned(a);
+    let zone = a.event.timezone;
+    let date = days(&items, zone)[0];
+    Day::new(date, of_day(&items, date, zone), &Rooms::new(a), zone, zoom)
+}
+
+#[test]
+fn overlapping_sessions_in_one_room_split_its_lane_and_others_reuse_a_column() {
+    let a = agenda(
+        "Europe/Paris",
+        "2024-05-01",
+        &[
+            session("a", "R1", "09:00", "10:00"),
+            session("b", "R1", "09:30", "10:30"),
+            session("c", "R1", "10:00", "11:00"),
+            session("d", "R2", "09:00", "09:30"),
+        ]
+        .join(","),
+    );
+    let day = first_day(&a, Zoom::M30);
+    assert_eq!(day.lanes.len(), 2);
+    assert_eq!(day.lanes[0].columns, 2);
+    assert_eq!(day.lanes[1].columns, 1);
+    let cols: Vec<usize> = day.lane_boxes(0).iter().map(|b| b.column).collect();
+    assert_eq!(cols, [0, 1, 0]);
+    let b = day.lane_boxes(0)[1];
+    assert_eq!((b.top, b.rows), (1, 2));
+    assert_eq!(day.axis.rows, 4);
+}
+
+#[test]
+fn rooms_keep_the_programme_order_and_a_day_shows_only_its_rooms() {
+    let a = agenda(
+        "UTC",
+        "2024-05-01",
+        &[
+            session("a", "Zeta", "09:00", "10:00"),
+            session("b", "Alpha", "09:00", "10:00"),
+            session("c", "Mid", "11:00", "12:00"),
+        ]
+        .join(","),
+    );
+    let rooms = Rooms::new(&a);
+    assert_eq!(rooms.names, ["Zeta", "Alpha", "Mid"]);
+    let day = first_day(&a, Zoom::M60);
+    let order: Vec<&str> = day.lanes.iter().map(|l| rooms.names[l.room].as_str()).collect();
+    assert_eq!(order, ["Zeta", "Alpha", "Mid"]);
+}
+
+#[test]
+fn the_bundled_hearing_is_one_lane_with_the_lunch_break_as_empty_rows() {
+    let a = load_bytes("h", BUNDLED.as_bytes(), &Limits::default())
+        .unwrap()
+        .agenda;
+    let day = first_day(&a, Zoom::M15);
+    assert_eq!(day.lanes.len(), 1);
+    assert_eq!(day.lanes[0].columns, 1);
+    let boxes = day.lane_boxes(0);
+    let gaps = boxes
+        .windows(2)
+        .filter(|w| w[1].top > w[0].bottom())
+        .count();
+    assert!(gaps >= 1, "the lunch break leaves rows without a box");
+}
+
+#[test]
+fn a_spring_forward_day_has_23_hours_of_rows_and_no_2_oclock() {
+    let a = agenda(
+        "Europe/Berlin",
+        "2024-03-31",
+        &[session("a", "R", "00:00", "01:00"), session("b", "R", "23:00", "23:30")].join(","),
+    );
+    let day = first_day(&a, Zoom::M60);
+    assert_eq!(day.axis.rows, 23);
+    let labels: Vec<String> = (0..day.axis.rows).filter_map(|r| day.axis.label(r)).collect();
+    assert_eq!(labels.len(), 23);
+    assert!(!labels.contains(&"02:00".to_owned()));
+    assert_eq!(labels[2], "03:00");
+}
+
+#[test]
+fn a_fall_back_day_has_25_hours_of_rows_and_2_oclock_twice() {
+    let a = agenda(
+        "Europe/Berlin",
+        "2024-10-27",
+        &[session("a", "R", "00:00", "01:00"), session("b", "R", "23:00", "23:30")].join(","),
+    );
+    let day = first_day(&a, Zoom::M60);
+    assert_eq!(day.axis.rows, 25);
+    let labels: Vec<String> = (0..day.axis.rows).filter_map(|r| day.axis.label(r)).collect();
+    assert_eq!(labels.iter().filter(|l| *l == "02:00").count(), 2);
+    // The last session's box sits one row lower than the wall clock says.
+    assert_eq!(day.lane_boxes(0)[1].top, 24);
+}
+
+#[test]
+fn half_hour_labels_at_fine_zoom_and_none_between() {
+    let a = agenda("Asia/Kathmandu", "2024-05-01", &session("a", "R", "09:05", "10:10"));
+    let day = first_day(&a, Zoom::M5);
+    assert_eq!(day.axis.label(0), None, "09:05 is no label");
+    let labels: Vec<(usize, String)> =
+        (0..day.axis.rows).filter_map(|r| day.axis.label(r).map(|l| (r, l))).collect();
+    assert_eq!(labels, [(5, "09:30".to_owned()), (11, "10:00".to_owned())]);
+}
+
+#[test]
+fn a_short_session_takes_one_row_and_a_late_one_is_cut_at_midnight() {
+    let a = agenda(
+        "UTC",
+        "2024-05-01",
+        &[session("a", "R", "09:00", "09:01"), session("b", "R", "23:00", "23:59")].join(","),
+    );
+    let day = first_day(&a, Zoom::M60);
+    assert_eq!(day.lane_boxes(0)[0].rows, 1);
+    assert_eq!(day.lane_boxes(0)[1].bottom(), day.axis.rows);
+}
+
+#[test]
+fn moving_across_lands_on_what_runs_at_the_same_time_else_the_nearest() {
+    let a = agenda(
+        "UTC",
+        "2024-05-01",
+        &[
+            session("a", "R1", "09:00", "10:00"),
+            session("b", "R1", "10:00", "11:00"),
+            session("c", "R2", "08:00", "10:30"),
+            session("d", "R3", "13:00", "14:00"),
+            session("e", "R3", "15:00", "16:00"),
+        ]
+        .join(","),
+    );
+    let day = first_day(&a, Zoom::M30);
+    let b = day.find(1).unwrap();
+    let c = day.find(2).unwrap();
+    assert_eq!(nav::across(&day, b, true), Some(c), "c runs at b's start");
+    assert_eq!(nav::across(&day, c, true), day.find(3), "d is the nearest in R3");
+    assert_eq!(nav::across(&day, c, false), day.find(0));
+    assert_eq!(nav::across(&day, day.find(0).unwrap(), false), None);
+    assert_eq!(nav::along(&day, day.find(0).unwrap(), true), Some(b));
+    assert_eq!(nav::along(&day, b, true), None, "the lane ends");
+    assert_eq!(nav::first(&day), day.find(2));
+    assert_eq!(nav::last(&day), day.find(4));
+}
+
+#[test]
+fn days_split_at_local_midnight() {
+    let a = agenda(
+        "America/New_York",
+        "2024-05-01",
+        &[
+            session("a", "R", "22:00", "23:00"),
+            r#"{"id": "b", "title": "b", "kind": "other", "date": "2024-05-02", "start": "01:00", "end": "02:00"}"#
+                .to_owned(),
+        ]
+        .join(","),
+    );
+    let items = planned(&a);
+    let zone = a.event.timezone;
+    let d = days(&items, zone);
+    assert_eq!(d.len(), 2);
+    assert_eq!(of_day(&items, d[0], zone).len(), 1);
+    assert_eq!(of_day(&items, d[1], zone)[0].session, 1);
+}
+
+#[test]
+fn zoom_steps_stop_at_the_ends() {
+    assert_eq!(Zoom::M5.finer(), Zoom::M5);
+    assert_eq!(Zoom::M60.coarser(), Zoom::M60);
+    assert_eq!(Zoom::M15.coarser(), Zoom::M30);
+    assert_eq!(Zoom::from_minutes(10), Some(Zoom::M10));
+    assert_eq!(Zoom::from_minutes(7), None);
+}
