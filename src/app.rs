@@ -160,6 +160,7 @@ impl App {
             Action::SearchCancel => self.search_cancel(),
             Action::Click { x, y } => self.click(x, y),
             Action::Scroll { x, y, lines } => self.wheel(x, y, lines),
+            Action::ScrollSideways { x, y, lines } => self.wheel_in(x, y, lines, true),
             Action::Resize { width, height } => {
                 self.size = (width, height);
                 self.views.resized(self.view, &self.shared);
@@ -180,10 +181,21 @@ impl App {
             Command::Search => self.search_start(),
             Command::NextMatch => self.step_match(false),
             Command::PrevMatch => self.step_match(true),
-            Command::ViewAgenda | Command::ViewMessages | Command::ViewPeople => {
+            Command::ViewAgenda | Command::ViewMessages | Command::ViewPeople | Command::ViewGrid => {
                 if let Some(v) = View::shown_by(c) {
                     self.show(v);
                 }
+            }
+            // A view of one pane takes the pane keys (→, Tab) as sideways
+            // moves.
+            Command::NextPane | Command::PrevPane if Views::panes(self.view).len() == 1 => {
+                let side = if c == Command::NextPane {
+                    Command::Right
+                } else {
+                    Command::Left
+                };
+                let e = self.views.command(self.view, &self.shared, side);
+                self.apply(e);
             }
             Command::NextPane | Command::PrevPane => {
                 let forward = c == Command::NextPane;
@@ -197,7 +209,13 @@ impl App {
                 self.live_command(c);
             }
             Command::Reload => self.live.reload_requested = true,
+            Command::Left | Command::Right | Command::ZoomIn | Command::ZoomOut
+                if self.view != View::Grid => {}
             Command::Open
+            | Command::Left
+            | Command::Right
+            | Command::ZoomIn
+            | Command::ZoomOut
             | Command::NextSection
             | Command::PrevSection
             | Command::Up

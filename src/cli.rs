@@ -124,6 +124,16 @@ pub enum Command {
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+        /// With `--format grid`: the width to fill (default: the
+        /// terminal's, else 100).
+        #[arg(long, value_name = "COLUMNS")]
+        width: Option<u16>,
+        /// With `--format grid`: only this day.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<chrono::NaiveDate>,
+        /// With `--format grid`: ASCII instead of box-drawing characters.
+        #[arg(long)]
+        ascii: bool,
     },
     /// Print one line on what is on now and next, for status bars.
     Now {
@@ -266,6 +276,8 @@ pub enum ListFormat {
     Markdown,
     /// The normalized agenda as dais/1 JSON, with resolved RFC 3339 times.
     Json,
+    /// Rooms side by side, time running down, one day after another.
+    Grid,
 }
 
 /// How `dais diff` writes the changes.

@@ -45,6 +45,16 @@ pub enum Command {
     ViewMessages,
     /// Show all people.
     ViewPeople,
+    /// Show the rooms-by-time grid.
+    ViewGrid,
+    /// Grid: to the lane on the left.
+    Left,
+    /// Grid: to the lane on the right.
+    Right,
+    /// Grid: fewer minutes a row.
+    ZoomIn,
+    /// Grid: more minutes a row.
+    ZoomOut,
     /// Jump to what is on now and follow it.
     Now,
     /// The meeting runs 5 minutes later than planned from the live session on.
@@ -69,6 +79,8 @@ pub enum View {
     Messages,
     /// All people and their sessions.
     People,
+    /// Rooms side by side, time running down.
+    Grid,
 }
 
 /// A pane that can have focus.
@@ -90,11 +102,13 @@ pub enum Pane {
     Text,
     /// The sessions of the selected key message or person.
     Sessions,
+    /// The grid of rooms by time.
+    Grid,
 }
 
 impl View {
     /// Every view, in the order of the header's tabs.
-    pub const ALL: [View; 3] = [View::Agenda, View::Messages, View::People];
+    pub const ALL: [View; 4] = [View::Agenda, View::Messages, View::People, View::Grid];
 
     /// The command that shows this view.
     pub fn command(self) -> Command {
@@ -102,6 +116,7 @@ impl View {
             View::Agenda => Command::ViewAgenda,
             View::Messages => Command::ViewMessages,
             View::People => Command::ViewPeople,
+            View::Grid => Command::ViewGrid,
         }
     }
 
@@ -116,6 +131,7 @@ impl View {
             View::Agenda => "Agenda",
             View::Messages => "Key messages",
             View::People => "People",
+            View::Grid => "Grid",
         }
     }
 }

@@ -131,7 +131,11 @@ impl Day {
         let axis = Axis::new(first, last, zone, zoom);
         let mut per_room: Vec<Vec<&Item>> = vec![Vec::new(); rooms.names.len()];
         for it in items {
-            if let Some(list) = rooms.of_session.get(it.session).and_then(|&r| per_room.get_mut(r)) {
+            if let Some(list) = rooms
+                .of_session
+                .get(it.session)
+                .and_then(|&r| per_room.get_mut(r))
+            {
                 list.push(it);
             }
         }

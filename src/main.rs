@@ -120,10 +120,28 @@ fn run(cli: Cli, limits: &Limits, net: &Net, filter: &SessionFilter) -> Result<E
                 ExitCode::FAILURE
             })
         }
-        Some(Command::List { file, format }) => {
+        Some(Command::List {
+            file,
+            format,
+            width,
+            date,
+            ascii,
+        }) => {
+            let grid = (width, date, ascii);
+            if format != ListFormat::Grid && grid != (None, None, false) {
+                use clap::CommandFactory;
+                let kind = clap::error::ErrorKind::ArgumentConflict;
+                Cli::command()
+                    .error(kind, "--width, --date and --ascii go with --format grid")
+                    .exit();
+            }
             let source = Source::from_arg(file.as_deref());
             let loaded = marked(&source, load(&source)?.loaded, cli.marks);
-            list(&loaded, format, tz_arg(&cli.clock)?)
+            let zone = tz_arg(&cli.clock)?;
+            if format == ListFormat::Grid {
+                return list_grid(&loaded, grid, zone);
+            }
+            list(&loaded, format, zone)
         }
         Some(Command::Star { args, remove }) => mark(&args, (Mark::Star, remove), limits, net),
         Some(Command::Hide { args, remove }) => mark(&args, (Mark::Hide, remove), limits, net),
@@ -441,6 +459,32 @@ fn list(loaded: &Loaded, format: ListFormat, zone: Option<Tz>) -> Result<ExitCod
         styling,
         zone,
     ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `dais list --format grid`: as wide as the terminal unless `--width`.
+fn list_grid(
+    loaded: &Loaded,
+    (width, date, ascii): (Option<u16>, Option<chrono::NaiveDate>, bool),
+    zone: Option<Tz>,
+) -> Result<ExitCode, Failure> {
+    let width = width.unwrap_or_else(|| {
+        let tty = std::io::stdout().is_terminal();
+        let size = tty.then(ratatui::crossterm::terminal::size);
+        size.and_then(Result::ok).map_or(100, |(w, _)| w)
+    });
+    let opts = commands::list::grid::GridText {
+        width,
+        date,
+        glyphs: if ascii {
+            dais::ui::grid::Glyphs::Ascii
+        } else {
+            dais::ui::grid::Glyphs::Unicode
+        },
+        zone: zone.unwrap_or(loaded.agenda.event.timezone),
+    };
+    let text = commands::list::grid::render(&loaded.agenda, opts).map_err(Failure::Other)?;
+    print(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 

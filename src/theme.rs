@@ -42,7 +42,22 @@ pub struct Theme {
     pub error: Style,
     /// Suggestions (not links).
     pub suggestion: Style,
+    /// Colours for tracks, in turn (the grid's box edges); none in
+    /// `NO_COLOR`.
+    pub tracks: &'static [Color],
 }
+
+/// Track colours that read on dark and light terminals alike.
+const TRACKS: &[Color] = &[
+    Color::Cyan,
+    Color::Magenta,
+    Color::Yellow,
+    Color::Green,
+    Color::Blue,
+    Color::Red,
+    Color::LightCyan,
+    Color::LightMagenta,
+];
 
 impl Default for Theme {
     fn default() -> Self {
@@ -80,6 +95,7 @@ impl Theme {
             suggestion: Style::new()
                 .fg(Color::Yellow)
                 .add_modifier(Modifier::ITALIC),
+            tracks: TRACKS,
         }
     }
 
@@ -152,6 +168,7 @@ impl Theme {
             late: Style::new().add_modifier(Modifier::BOLD),
             error: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             suggestion: Style::new().add_modifier(Modifier::ITALIC),
+            tracks: &[],
         }
     }
 

@@ -10,6 +10,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 pub mod footer;
+pub mod grid;
 pub mod header;
 pub mod help;
 pub mod layout;

@@ -16,6 +16,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 pub mod agenda;
+pub mod grid;
 pub mod messages;
 pub mod people;
 
@@ -28,6 +29,7 @@ macro_rules! for_views {
             Agenda agenda: agenda::AgendaView,
             Messages messages: messages::MessagesView,
             People people: people::PeopleView,
+            Grid grid: grid::GridView,
         }
     };
 }
@@ -66,8 +68,14 @@ pub trait ViewState {
     fn layout(&self, shared: &Shared, body: Rect) -> Areas;
     /// A movement or `Open`, `]`, `[` command.
     fn command(&mut self, shared: &Shared, c: Command) -> Effect;
-    /// A click on line `line` inside `pane` (at `area`), which now has the keys.
-    fn click(&mut self, shared: &Shared, pane: Pane, area: Rect, line: usize) -> Effect;
+    /// A click on line `line` inside `pane` (at `area`), at column `x` of
+    /// the screen; the pane now has the keys.
+    fn click(&mut self, shared: &Shared, pane: Pane, area: Rect, x: u16, line: usize) -> Effect;
+    /// The wheel over `pane`: `lines` down (or right when `sideways`); false
+    /// to let it move the selection as the arrow keys do.
+    fn wheel(&mut self, _shared: &Shared, _lines: i16, _sideways: bool) -> bool {
+        false
+    }
     /// The item a search steps from: a session, a message, a person.
     fn current(&self, shared: &Shared) -> usize;
     /// The search's matches among this view's items.
@@ -181,16 +189,21 @@ macro_rules! views {
                 match view { $(View::$name => self.$field.command(shared, c),)* }
             }
 
-            /// A click on line `line` of `pane` of `view`.
+            /// A click on line `line` of `pane` of `view`, at column `x`.
             pub fn click(
                 &mut self,
                 view: View,
                 shared: &Shared,
                 pane: Pane,
                 area: Rect,
-                line: usize,
+                (x, line): (u16, usize),
             ) -> Effect {
-                match view { $(View::$name => self.$field.click(shared, pane, area, line),)* }
+                match view { $(View::$name => self.$field.click(shared, pane, area, x, line),)* }
+            }
+
+            /// The wheel in `view`; false if it should move the selection.
+            pub fn wheel(&mut self, view: View, shared: &Shared, lines: i16, sideways: bool) -> bool {
+                match view { $(View::$name => self.$field.wheel(shared, lines, sideways),)* }
             }
 
             /// The item a search in `view` steps from.

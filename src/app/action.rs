@@ -32,6 +32,16 @@ pub enum Action {
         /// How far.
         lines: i16,
     },
+    /// The wheel turned sideways (or with Shift) over a cell: `lines`
+    /// right (negative: left).
+    ScrollSideways {
+        /// Column.
+        x: u16,
+        /// Row.
+        y: u16,
+        /// How far.
+        lines: i16,
+    },
     /// The terminal has a new size.
     Resize {
         /// Columns.

@@ -34,11 +34,17 @@ impl App {
         if line >= inner_height(area) {
             return;
         }
-        let e = self.views.click(self.view, &self.shared, pane, area, line);
+        let e = self
+            .views
+            .click(self.view, &self.shared, pane, area, (x, line));
         self.apply(e);
     }
 
     pub(super) fn wheel(&mut self, x: u16, y: u16, lines: i16) {
+        self.wheel_in(x, y, lines, false);
+    }
+
+    pub(super) fn wheel_in(&mut self, x: u16, y: u16, lines: i16, sideways: bool) {
         let command = if lines < 0 {
             Command::Up
         } else {
@@ -54,6 +60,9 @@ impl App {
         let Some((pane, _)) = self.pane_at(x, y) else {
             return;
         };
+        if self.views.wheel(self.view, &self.shared, lines, sideways) || sideways {
+            return;
+        }
         let focus = self.focus();
         self.views.set_focus(self.view, pane);
         for _ in 0..steps {

@@ -5,6 +5,8 @@ use crate::cli::ListFormat;
 use chrono_tz::Tz;
 use std::fmt::Write;
 
+pub mod grid;
+
 /// Whether plain text may use terminal styling (bold headings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Styling {
@@ -32,6 +34,16 @@ pub fn render_in(
         ListFormat::Text => text(agenda, styling, zone),
         ListFormat::Markdown => markdown(agenda, zone),
         ListFormat::Json => crate::write::to_json(agenda),
+        ListFormat::Grid => grid::render(
+            agenda,
+            grid::GridText {
+                width: 100,
+                date: None,
+                glyphs: crate::ui::grid::Glyphs::Unicode,
+                zone: zone.unwrap_or(agenda.event.timezone),
+            },
+        )
+        .unwrap_or_default(),
     }
 }
 

@@ -5,7 +5,11 @@ use super::Day;
 /// The box after (`down`) or before box `b` in its lane.
 pub fn along(day: &Day, b: usize, down: bool) -> Option<usize> {
     let lane = day.lanes.get(day.boxes.get(b)?.lane)?;
-    let next = if down { b.checked_add(1)? } else { b.checked_sub(1)? };
+    let next = if down {
+        b.checked_add(1)?
+    } else {
+        b.checked_sub(1)?
+    };
     lane.boxes.contains(&next).then_some(next)
 }
 

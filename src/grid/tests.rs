@@ -64,7 +64,11 @@ fn rooms_keep_the_programme_order_and_a_day_shows_only_its_rooms() {
     let rooms = Rooms::new(&a);
     assert_eq!(rooms.names, ["Zeta", "Alpha", "Mid"]);
     let day = first_day(&a, Zoom::M60);
-    let order: Vec<&str> = day.lanes.iter().map(|l| rooms.names[l.room].as_str()).collect();
+    let order: Vec<&str> = day
+        .lanes
+        .iter()
+        .map(|l| rooms.names[l.room].as_str())
+        .collect();
     assert_eq!(order, ["Zeta", "Alpha", "Mid"]);
 }
 
@@ -89,11 +93,17 @@ fn a_spring_forward_day_has_23_hours_of_rows_and_no_2_oclock() {
     let a = agenda(
         "Europe/Berlin",
         "2024-03-31",
-        &[session("a", "R", "00:00", "01:00"), session("b", "R", "23:00", "23:30")].join(","),
+        &[
+            session("a", "R", "00:00", "01:00"),
+            session("b", "R", "23:00", "23:30"),
+        ]
+        .join(","),
     );
     let day = first_day(&a, Zoom::M60);
     assert_eq!(day.axis.rows, 23);
-    let labels: Vec<String> = (0..day.axis.rows).filter_map(|r| day.axis.label(r)).collect();
+    let labels: Vec<String> = (0..day.axis.rows)
+        .filter_map(|r| day.axis.label(r))
+        .collect();
     assert_eq!(labels.len(), 23);
     assert!(!labels.contains(&"02:00".to_owned()));
     assert_eq!(labels[2], "03:00");
@@ -104,11 +114,17 @@ fn a_fall_back_day_has_25_hours_of_rows_and_2_oclock_twice() {
     let a = agenda(
         "Europe/Berlin",
         "2024-10-27",
-        &[session("a", "R", "00:00", "01:00"), session("b", "R", "23:00", "23:30")].join(","),
+        &[
+            session("a", "R", "00:00", "01:00"),
+            session("b", "R", "23:00", "23:30"),
+        ]
+        .join(","),
     );
     let day = first_day(&a, Zoom::M60);
     assert_eq!(day.axis.rows, 25);
-    let labels: Vec<String> = (0..day.axis.rows).filter_map(|r| day.axis.label(r)).collect();
+    let labels: Vec<String> = (0..day.axis.rows)
+        .filter_map(|r| day.axis.label(r))
+        .collect();
     assert_eq!(labels.iter().filter(|l| *l == "02:00").count(), 2);
     // The last session's box sits one row lower than the wall clock says.
     assert_eq!(day.lane_boxes(0)[1].top, 24);
@@ -116,11 +132,16 @@ fn a_fall_back_day_has_25_hours_of_rows_and_2_oclock_twice() {
 
 #[test]
 fn half_hour_labels_at_fine_zoom_and_none_between() {
-    let a = agenda("Asia/Kathmandu", "2024-05-01", &session("a", "R", "09:05", "10:10"));
+    let a = agenda(
+        "Asia/Kathmandu",
+        "2024-05-01",
+        &session("a", "R", "09:05", "10:10"),
+    );
     let day = first_day(&a, Zoom::M5);
     assert_eq!(day.axis.label(0), None, "09:05 is no label");
-    let labels: Vec<(usize, String)> =
-        (0..day.axis.rows).filter_map(|r| day.axis.label(r).map(|l| (r, l))).collect();
+    let labels: Vec<(usize, String)> = (0..day.axis.rows)
+        .filter_map(|r| day.axis.label(r).map(|l| (r, l)))
+        .collect();
     assert_eq!(labels, [(5, "09:30".to_owned()), (11, "10:00".to_owned())]);
 }
 
@@ -129,7 +150,11 @@ fn a_short_session_takes_one_row_and_a_late_one_is_cut_at_midnight() {
     let a = agenda(
         "UTC",
         "2024-05-01",
-        &[session("a", "R", "09:00", "09:01"), session("b", "R", "23:00", "23:59")].join(","),
+        &[
+            session("a", "R", "09:00", "09:01"),
+            session("b", "R", "23:00", "23:59"),
+        ]
+        .join(","),
     );
     let day = first_day(&a, Zoom::M60);
     assert_eq!(day.lane_boxes(0)[0].rows, 1);
@@ -154,7 +179,11 @@ fn moving_across_lands_on_what_runs_at_the_same_time_else_the_nearest() {
     let b = day.find(1).unwrap();
     let c = day.find(2).unwrap();
     assert_eq!(nav::across(&day, b, true), Some(c), "c runs at b's start");
-    assert_eq!(nav::across(&day, c, true), day.find(3), "d is the nearest in R3");
+    assert_eq!(
+        nav::across(&day, c, true),
+        day.find(3),
+        "d is the nearest in R3"
+    );
     assert_eq!(nav::across(&day, c, false), day.find(0));
     assert_eq!(nav::across(&day, day.find(0).unwrap(), false), None);
     assert_eq!(nav::along(&day, day.find(0).unwrap(), true), Some(b));

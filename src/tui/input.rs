@@ -27,6 +27,31 @@ pub fn translate(app: &App, event: &Event) -> Input {
                 x: m.column,
                 y: m.row,
             }),
+            // Shift+wheel, or a sideways wheel, scrolls sideways.
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp
+                if m.modifiers.contains(KeyModifiers::SHIFT) =>
+            {
+                Input::Action(Action::ScrollSideways {
+                    x: m.column,
+                    y: m.row,
+                    lines: if m.kind == MouseEventKind::ScrollUp {
+                        -1
+                    } else {
+                        1
+                    },
+                })
+            }
+            MouseEventKind::ScrollRight | MouseEventKind::ScrollLeft => {
+                Input::Action(Action::ScrollSideways {
+                    x: m.column,
+                    y: m.row,
+                    lines: if m.kind == MouseEventKind::ScrollLeft {
+                        -1
+                    } else {
+                        1
+                    },
+                })
+            }
             MouseEventKind::ScrollDown => Input::Action(Action::Scroll {
                 x: m.column,
                 y: m.row,

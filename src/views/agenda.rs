@@ -166,7 +166,7 @@ impl ViewState for AgendaView {
         }
     }
 
-    fn click(&mut self, shared: &Shared, pane: Pane, _area: Rect, line: usize) -> Effect {
+    fn click(&mut self, shared: &Shared, pane: Pane, _area: Rect, _x: u16, line: usize) -> Effect {
         match (pane, shared.index.rows.get(self.top + line)) {
             (Pane::Timeline, Some(Row::Session(i))) => Effect::Select(*i),
             _ => Effect::None,

@@ -133,7 +133,7 @@ impl ViewState for MessagesView {
         Effect::None
     }
 
-    fn click(&mut self, shared: &Shared, pane: Pane, area: Rect, line: usize) -> Effect {
+    fn click(&mut self, shared: &Shared, pane: Pane, area: Rect, _x: u16, line: usize) -> Effect {
         match pane {
             Pane::List => {
                 let at = self.list.top + line;

@@ -109,7 +109,7 @@ impl ViewState for PeopleView {
         Effect::None
     }
 
-    fn click(&mut self, shared: &Shared, pane: Pane, _area: Rect, line: usize) -> Effect {
+    fn click(&mut self, shared: &Shared, pane: Pane, _area: Rect, _x: u16, line: usize) -> Effect {
         match pane {
             Pane::List => {
                 let at = self.list.top + line;

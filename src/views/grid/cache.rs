@@ -1,0 +1,124 @@
+//! The grid's layout, kept between frames: the sessions with their shifted
+//! times (rebuilt when the agenda, the shift or the zone changes) and the
+//! shown day's boxes (rebuilt when the day or the zoom changes), so a
+//! keystroke or a frame never lays out more than one day.
+
+use crate::agenda::Agenda;
+use crate::app::live::{Shift, shifted};
+use crate::app::shared::Shared;
+use crate::grid::{Day, Item, Rooms, Zoom, days, of_day};
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use std::cell::RefCell;
+use std::sync::Arc;
+
+/// What the sessions' layout depends on.
+#[derive(Debug, Clone, PartialEq)]
+struct Key {
+    agenda: usize,
+    sessions: usize,
+    shift: Shift,
+    zone: Tz,
+}
+
+/// The sessions in time order and the days they fall on.
+#[derive(Debug)]
+pub struct Programme {
+    key: Key,
+    /// Sessions by shifted start.
+    pub items: Vec<Item>,
+    /// Lanes and tracks.
+    pub rooms: Rooms,
+    /// The days with sessions, in order.
+    pub days: Vec<NaiveDate>,
+    /// Each session's shifted start.
+    starts: Vec<DateTime<Utc>>,
+}
+
+impl Programme {
+    fn new(key: Key, agenda: &Agenda, shift: &Shift) -> Programme {
+        let mut items: Vec<Item> = (0..agenda.sessions.len())
+            .map(|i| {
+                let (start, end) = shifted(agenda, shift, i);
+                Item {
+                    session: i,
+                    start,
+                    end: end.max(start),
+                }
+            })
+            .collect();
+        let starts = items.iter().map(|it| it.start).collect();
+        items.sort_by_key(|it| (it.start, it.session));
+        let days = days(&items, key.zone);
+        Programme {
+            rooms: Rooms::new(agenda),
+            key,
+            items,
+            days,
+            starts,
+        }
+    }
+
+    /// The day session `s` starts on, in the zone shown.
+    pub fn day_of(&self, s: usize) -> Option<NaiveDate> {
+        let t = self.starts.get(s)?;
+        Some(t.with_timezone(&self.key.zone).date_naive())
+    }
+
+    /// Lays out `date` at `zoom`.
+    pub fn day(&self, date: NaiveDate, zoom: Zoom) -> Day {
+        let zone = self.key.zone;
+        Day::new(
+            date,
+            of_day(&self.items, date, zone),
+            &self.rooms,
+            zone,
+            zoom,
+        )
+    }
+}
+
+/// The layout the grid view keeps.
+#[derive(Debug, Clone, Default)]
+pub struct Cache {
+    programme: RefCell<Option<Arc<Programme>>>,
+    day: RefCell<Option<(NaiveDate, Zoom, Arc<Day>)>>,
+}
+
+impl Cache {
+    /// The sessions' layout for `shared`, made anew if it changed.
+    pub fn programme(&self, shared: &Shared) -> Arc<Programme> {
+        let key = Key {
+            agenda: Arc::as_ptr(&shared.agenda) as usize,
+            sessions: shared.agenda.sessions.len(),
+            shift: shared.live.shift.clone(),
+            zone: zone(shared),
+        };
+        let mut slot = self.programme.borrow_mut();
+        if let Some(p) = slot.as_ref().filter(|p| p.key == key) {
+            return Arc::clone(p);
+        }
+        let p = Arc::new(Programme::new(key, &shared.agenda, &shared.live.shift));
+        *slot = Some(Arc::clone(&p));
+        *self.day.borrow_mut() = None;
+        p
+    }
+
+    /// Day `date` laid out at `zoom`.
+    pub fn day(&self, programme: &Programme, date: NaiveDate, zoom: Zoom) -> Arc<Day> {
+        let mut slot = self.day.borrow_mut();
+        if let Some((d, z, day)) = slot.as_ref() {
+            if *d == date && *z == zoom {
+                return Arc::clone(day);
+            }
+        }
+        let day = Arc::new(programme.day(date, zoom));
+        *slot = Some((date, zoom, Arc::clone(&day)));
+        day
+    }
+}
+
+/// The zone the grid shows times in.
+pub fn zone(shared: &Shared) -> Tz {
+    shared.agenda.event.timezone
+}

@@ -1,0 +1,109 @@
+use super::*;
+use crate::app::{Action, App};
+use crate::command::View;
+use crate::testing::hearing;
+use chrono::{TimeZone, Utc};
+
+fn app_at(h: u32, m: u32) -> App {
+    let now = chrono_tz::America::New_York
+        .with_ymd_and_hms(2017, 6, 23, h, m, 0)
+        .unwrap()
+        .with_timezone(&Utc);
+    let mut app = App::new(hearing(), now);
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    app.update(Command::ViewGrid.into());
+    app
+}
+
+fn selected_id(app: &App) -> &str {
+    &app.agenda.sessions[app.selected()].id
+}
+
+#[test]
+fn five_opens_the_grid_on_the_live_session() {
+    let app = app_at(11, 5);
+    assert_eq!(app.view, View::Grid);
+    assert_eq!(selected_id(&app), "panel-1");
+}
+
+#[test]
+fn down_and_up_move_along_the_lane() {
+    let mut app = app_at(11, 5);
+    app.update(Command::Down.into());
+    assert_eq!(selected_id(&app), "panel-2");
+    app.update(Command::Up.into());
+    app.update(Command::Up.into());
+    assert_eq!(selected_id(&app), "introductory-statements");
+    assert!(!app.live.follow, "moving ends follow mode");
+}
+
+#[test]
+fn top_bottom_and_open() {
+    let mut app = app_at(11, 5);
+    app.update(Command::Bottom.into());
+    assert_eq!(selected_id(&app), "closing");
+    app.update(Command::Top.into());
+    assert_eq!(selected_id(&app), "opening");
+    app.update(Command::Open.into());
+    assert_eq!(app.overlay, Some(Overlay::Detail));
+}
+
+#[test]
+fn zoom_steps_and_the_selection_stays_in_sight() {
+    let mut app = app_at(17, 55);
+    for _ in 0..3 {
+        app.update(Command::ZoomIn.into());
+    }
+    assert_eq!(app.views.grid.zoom, Zoom::M5);
+    let day = app.views.grid.day(&app.shared).unwrap();
+    let b = day.boxes[day.find(app.selected()).unwrap()];
+    let (rows, _) = app.views.grid.window(&app.shared, &day);
+    assert!(b.top >= app.views.grid.top && b.bottom() <= app.views.grid.top + rows);
+    app.update(Command::ZoomOut.into());
+    assert_eq!(app.views.grid.zoom, Zoom::M10);
+}
+
+#[test]
+fn one_lane_has_nothing_beside_it() {
+    let mut app = app_at(11, 5);
+    app.update(Command::Right.into());
+    app.update(Command::NextPane.into());
+    assert_eq!(selected_id(&app), "panel-1");
+}
+
+#[test]
+fn the_wheel_scrolls_time_without_moving_the_selection() {
+    let mut app = app_at(10, 0);
+    app.update(Command::ZoomIn.into());
+    app.update(Command::ZoomIn.into());
+    let before = app.views.grid.top;
+    app.update(Action::Scroll {
+        x: 20,
+        y: 10,
+        lines: 2,
+    });
+    assert_eq!(app.views.grid.top, before + 6);
+    assert_eq!(selected_id(&app), "opening");
+}
+
+#[test]
+fn a_click_selects_the_box_under_it() {
+    let mut app = app_at(9, 0);
+    let area = app.screen().body.pane(Pane::Grid);
+    let day = app.views.grid.day(&app.shared).unwrap();
+    let panel2 = app
+        .agenda
+        .sessions
+        .iter()
+        .position(|s| s.id == "panel-2")
+        .unwrap();
+    let target = day.find(panel2).unwrap();
+    let row = day.boxes[target].top - app.views.grid.top;
+    // Border, room names, then the rows.
+    let y = area.y + 2 + u16::try_from(row).unwrap();
+    app.update(Action::Click { x: area.x + 10, y });
+    assert_eq!(selected_id(&app), "panel-2");
+}
