@@ -181,7 +181,10 @@ impl App {
             Command::Search => self.search_start(),
             Command::NextMatch => self.step_match(false),
             Command::PrevMatch => self.step_match(true),
-            Command::ViewAgenda | Command::ViewMessages | Command::ViewPeople | Command::ViewGrid => {
+            Command::ViewAgenda
+            | Command::ViewMessages
+            | Command::ViewPeople
+            | Command::ViewGrid => {
                 if let Some(v) = View::shown_by(c) {
                     self.show(v);
                 }

@@ -150,13 +150,10 @@ impl Day {
                 let top = axis.row_near(it.start).min(axis.rows.saturating_sub(1));
                 let end = it.end.min(day_end).max(it.start);
                 let rows = axis.row_near(end).saturating_sub(top).max(1);
-                let column = match free_from.iter().position(|&f| f <= top) {
-                    Some(c) => c,
-                    None => {
-                        free_from.push(0);
-                        free_from.len() - 1
-                    }
-                };
+                let column = free_from.iter().position(|&f| f <= top).unwrap_or_else(|| {
+                    free_from.push(0);
+                    free_from.len() - 1
+                });
                 free_from[column] = top.saturating_add(rows);
                 boxes.push(GridBox {
                     item: **it,

@@ -319,7 +319,7 @@ mod tests {
         for info in COMMANDS {
             assert!(map.keys(info.command).next().is_some(), "{}", info.name);
         }
-        assert_eq!(COMMANDS.len(), 26);
+        assert_eq!(COMMANDS.len(), 31);
     }
 
     #[test]

@@ -128,6 +128,6 @@ impl Axis {
     /// The label of row `r`: its wall-clock time on the hour and half hour.
     pub fn label(&self, r: usize) -> Option<String> {
         let t = self.time_of(r).with_timezone(&self.zone);
-        (t.minute() % 30 == 0 && t.second() == 0).then(|| t.format("%H:%M").to_string())
+        (t.minute().is_multiple_of(30) && t.second() == 0).then(|| t.format("%H:%M").to_string())
     }
 }

@@ -291,9 +291,9 @@ mod tests {
         assert_eq!(v.focus, Pane::Timeline);
         let area = v.areas(&s).pane(Pane::Timeline);
         let row = s.index.row_of[3];
-        assert_eq!(v.click(&s, Pane::Timeline, area, row), Effect::Select(3));
+        assert_eq!(v.click(&s, Pane::Timeline, area, 0, row), Effect::Select(3));
         let heading = s.index.row_of[0] - 1;
-        assert_eq!(v.click(&s, Pane::Timeline, area, heading), Effect::None);
+        assert_eq!(v.click(&s, Pane::Timeline, area, 0, heading), Effect::None);
     }
 
     #[test]

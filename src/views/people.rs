@@ -206,12 +206,15 @@ mod tests {
         let s = shared();
         let mut v = PeopleView::default();
         let a = v.areas(&s);
-        assert_eq!(v.click(&s, Pane::List, a.pane(Pane::List), 3), Effect::None);
+        assert_eq!(
+            v.click(&s, Pane::List, a.pane(Pane::List), 0, 3),
+            Effect::None
+        );
         assert_eq!(v.list.selected, 3);
-        v.click(&s, Pane::List, a.pane(Pane::List), 10_000);
+        v.click(&s, Pane::List, a.pane(Pane::List), 0, 10_000);
         assert_eq!(v.list.selected, 3, "below the list: nothing");
         v.command(&s, Command::Top);
-        v.click(&s, Pane::Sessions, a.pane(Pane::Sessions), 1);
+        v.click(&s, Pane::Sessions, a.pane(Pane::Sessions), 0, 1);
         assert_eq!(v.linked.selected, 1);
     }
 

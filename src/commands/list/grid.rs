@@ -41,7 +41,7 @@ pub fn render(agenda: &Agenda, opts: GridText) -> Result<String, String> {
     let chosen: Vec<NaiveDate> = match opts.date {
         Some(d) if all.contains(&d) => vec![d],
         Some(d) => {
-            let have: Vec<String> = all.iter().map(|d| d.to_string()).collect();
+            let have: Vec<String> = all.iter().map(ToString::to_string).collect();
             return Err(format!(
                 "no sessions on {d}; the programme has sessions on {}",
                 have.join(", ")

@@ -107,10 +107,8 @@ impl Cache {
     /// Day `date` laid out at `zoom`.
     pub fn day(&self, programme: &Programme, date: NaiveDate, zoom: Zoom) -> Arc<Day> {
         let mut slot = self.day.borrow_mut();
-        if let Some((d, z, day)) = slot.as_ref() {
-            if *d == date && *z == zoom {
-                return Arc::clone(day);
-            }
+        if let Some((_, _, day)) = slot.as_ref().filter(|(d, z, _)| *d == date && *z == zoom) {
+            return Arc::clone(day);
         }
         let day = Arc::new(programme.day(date, zoom));
         *slot = Some((date, zoom, Arc::clone(&day)));

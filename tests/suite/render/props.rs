@@ -269,6 +269,7 @@ fn action(start: DateTime<Utc>) -> impl Strategy<Value = Action> {
         1 => Just(Action::SearchCancel),
         2 => (0u16..310, 0u16..110).prop_map(|(x, y)| Action::Click { x, y }),
         2 => (0u16..310, 0u16..110, -3i16..=3).prop_map(|(x, y, lines)| Action::Scroll { x, y, lines }),
+        1 => (0u16..310, 0u16..110, -3i16..=3).prop_map(|(x, y, lines)| Action::ScrollSideways { x, y, lines }),
         2 => (1u16..=300, 1u16..=100).prop_map(|(width, height)| Action::Resize { width, height }),
         1 => Just(Action::Resize { width: 0, height: 0 }),
         2 => (-3000i64..12_000).prop_map(move |m| Action::Tick(start + Duration::minutes(m))),
@@ -309,6 +310,21 @@ fn check(app: &App) {
         dais::app::View::People => {
             let p = &app.views.people;
             assert!(p.linked.selected < p.sessions(app).len().max(1));
+        }
+        dais::app::View::Grid => {
+            // Scrolled no further than the shown day has rows and lanes.
+            if let Some(day) = app.views.grid.day(app) {
+                assert!(
+                    app.views.grid.top <= day.axis.rows,
+                    "grid top {}",
+                    app.views.grid.top
+                );
+                assert!(
+                    app.views.grid.left <= day.lanes.len(),
+                    "grid left {}",
+                    app.views.grid.left
+                );
+            }
         }
         dais::app::View::Agenda => {}
     }
