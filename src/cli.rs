@@ -11,9 +11,9 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "dais", version)]
 pub struct Cli {
-    /// The agenda file or URL to open (dais/1, or a frab / c3voc
-    /// schedule.json; `-` reads standard input); the bundled hearing if
-    /// absent.
+    /// The agenda file or URL to open (dais/1, frab / c3voc schedule.json
+    /// or schedule.xml, iCalendar, an Indico export; `-` reads standard
+    /// input); the bundled hearing if absent.
     pub file: Option<PathBuf>,
 
     /// How files are read.
@@ -45,6 +45,10 @@ pub struct LoadArgs {
     /// (default 64 MiB).
     #[arg(long, global = true, value_name = "BYTES")]
     pub max_size: Option<u64>,
+
+    /// Read files as this format instead of deciding from their content.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub format_in: Option<crate::load::FormatIn>,
 
     /// Never use the network: a URL's programme comes from the copy
     /// cached when it was last fetched.

@@ -59,7 +59,7 @@ mod schedule_xml;
 
 pub use base::file::{file_name, io_reason};
 pub(crate) use base::lax;
-pub use base::limits::Limits;
+pub use base::limits::{FormatIn, Limits};
 pub use base::problem::{Capped, Path, Problem, echoed, quote};
 pub use base::stamp::Stamp;
 pub use dais1::FORMATS;
@@ -188,6 +188,9 @@ fn read<'l>(name: &str, bytes: &[u8], limits: &'l Limits) -> Result<Parsed<'l>, 
         )));
     }
     let text = text_of(bytes).map_err(fail)?;
+    if let Some(forced) = limits.format_in {
+        return read_as(forced, text, limits).map_err(fail);
+    }
     if ics::sniff(text) {
         return ics::parse(text).map(Parsed::Ics).map_err(fail);
     }
@@ -227,6 +230,42 @@ fn read<'l>(name: &str, bytes: &[u8], limits: &'l Limits) -> Result<Parsed<'l>, 
         }
     }
     .map_err(fail)
+}
+
+/// The front steps for a file read as the format the user named.
+fn read_as<'l>(forced: FormatIn, text: &str, limits: &'l Limits) -> Result<Parsed<'l>, Problem> {
+    let json = |text: &str| {
+        too_deep(text, limits.max_depth)?;
+        not_an_array(text)
+    };
+    match forced {
+        FormatIn::Ics => ics::parse(text).map(Parsed::Ics),
+        FormatIn::ScheduleXml => schedule_xml::parse(text).map(Parsed::Xml),
+        FormatIn::Dais1 => {
+            json(text)?;
+            dais1::settle(dais1::read(text, limits, true)?, text, limits).map(Parsed::Dais1)
+        }
+        FormatIn::ScheduleJson => {
+            json(text)?;
+            let format = match format::detect(text)? {
+                Format::Schedule2 => Format::Schedule2,
+                _ => Format::ScheduleV1,
+            };
+            schedule_json::parse(text).map(|doc| Parsed::Schedule(Box::new(doc), format))
+        }
+        FormatIn::Indico => {
+            json(text)?;
+            match indico::probe(text) {
+                Some(doc) => Ok(Parsed::Indico(Box::new(doc))),
+                None => Err(format::detect(text).err().unwrap_or_else(|| {
+                    Problem::at(
+                        "results",
+                        "missing; an Indico export has a top-level \"results\" array or object",
+                    )
+                })),
+            }
+        }
+    }
 }
 
 /// A JSON document neither dais/1 nor schedule.json: an Indico export, or

@@ -66,6 +66,7 @@ fn main() -> ExitCode {
     if let Some(max) = cli.load.max_size {
         limits.max_bytes = max;
     }
+    limits.format_in = cli.load.format_in;
     let net = Net {
         client: Client::new(Settings {
             max_bytes: limits.max_bytes,

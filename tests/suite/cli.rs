@@ -4,6 +4,7 @@ mod config;
 mod exit_codes;
 mod formats;
 mod ics_export;
+mod new_formats;
 mod now;
 mod rooms;
 mod schedule_json;

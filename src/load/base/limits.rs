@@ -21,6 +21,26 @@ pub struct Limits {
     pub max_problems: usize,
     /// The deepest nesting of JSON arrays and objects.
     pub max_depth: usize,
+    /// The format every file is read as when the user names one
+    /// (`--format-in`); `None` decides it from the content. Not a bound,
+    /// but it goes wherever the bounds go: to every read, reloads included.
+    pub format_in: Option<FormatIn>,
+}
+
+/// A format named on the command line (`--format-in NAME`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatIn {
+    /// The native `dais/1` format.
+    #[value(name = "dais1")]
+    Dais1,
+    /// frab / c3voc schedule.json (version 1 or schedule2).
+    ScheduleJson,
+    /// frab / pentabarf schedule.xml.
+    ScheduleXml,
+    /// iCalendar (.ics).
+    Ics,
+    /// Indico's event or timetable JSON export.
+    Indico,
 }
 impl Default for Limits {
     fn default() -> Self {
@@ -34,6 +54,7 @@ impl Default for Limits {
             max_paragraphs: 10_000,
             max_problems: 1_000,
             max_depth: 64,
+            format_in: None,
         }
     }
 }
