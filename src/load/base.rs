@@ -18,6 +18,8 @@
 //! - [`ctx`]: the problem list a format's reader fills while it maps its
 //!   input to the agenda model, with typed, sanitized, bounded access to
 //!   fields;
+//! - [`people`]: the people a format names, as dais people: colliding
+//!   ids split, id `0` read as no id (every importer runs it);
 //! - [`times`] and [`iso`]: dates, clock times, ISO 8601 stamps and
 //!   durations, and the order and overlap warnings every format gets.
 //!
@@ -30,6 +32,7 @@ pub mod iso;
 pub mod json;
 pub mod lax;
 pub mod limits;
+pub mod people;
 pub mod problem;
 pub mod stamp;
 pub mod tally;

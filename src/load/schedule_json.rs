@@ -236,7 +236,7 @@ fn finish(
         );
     }
     r.cx.count(at, r.sessions.len(), r.cx.limits.max_items, "events");
-    r.cx.count(at, r.roster.people.len(), r.cx.limits.max_items, "people");
+    r.cx.count(at, r.roster.len(), r.cx.limits.max_items, "people");
     unique_ids(&mut r);
     let (sessions, paths) = in_programme_order(&mut r);
     let revision = r.cx.text(
@@ -256,6 +256,7 @@ fn finish(
     for w in r.tally.into_warnings() {
         r.cx.warnings.push(w);
     }
+    let people = r.roster.finish(&mut r.cx.warnings);
     overlaps(&sessions, &|i| paths[i].clone(), &mut r.cx.warnings);
     let first = sessions.iter().map(Session::date).min();
     let (Some(title), Some(date)) = (
@@ -287,7 +288,7 @@ fn finish(
             summary: std::mem::take(&mut r.conf.summary),
             sources: vec![source],
         },
-        people: std::mem::take(&mut r.roster.people),
+        people,
         key_messages: Vec::new(),
         sessions,
     };

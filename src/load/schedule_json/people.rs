@@ -1,24 +1,23 @@
-//! Everyone named in a schedule, as dais people: one person per id (or
-//! name), with an id made from the name.
+//! Everyone named in a schedule, as dais people, through the shared
+//! [`base::people`](crate::load::base::people) pass (ids that name several
+//! people split, id `0` read as no id).
 
 use super::mapping::role_of;
 use super::raw::{RawEvent, RawPerson};
 use crate::agenda::{Appearance, Participant, Person, Role};
 use crate::load::base::ctx::Ctx;
 use crate::load::base::lax::Lax;
+use crate::load::base::people::{self, Who};
+use crate::load::base::problem::Capped;
 use crate::load::base::problem::{Path, quote};
 use crate::load::base::tally::Tally;
 use crate::sanitize::{Lines, clean};
-use crate::slug::slugify;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// The people found so far.
 #[derive(Debug, Default)]
 pub struct Roster {
-    /// In order of first appearance.
-    pub people: Vec<Person>,
-    by_key: HashMap<String, usize>,
-    ids: HashSet<String>,
+    people: people::Roster,
     /// schedule2's `schedule.persons`: guid to name, for participant
     /// entries that give only a guid.
     names: HashMap<String, String>,
@@ -100,19 +99,11 @@ impl Roster {
             });
             return None;
         };
-        let key = match (guid, id, code) {
-            (Some(g), _, _) => format!("guid {g}"),
-            (None, Some(id), _) => format!("id {id}"),
-            (None, None, Some(code)) => format!("code {code}"),
-            (None, None, None) => format!("name {name}"),
-        };
-        let person = if let Some(&i) = self.by_key.get(&key) {
-            i
-        } else {
-            let i = self.add(name);
-            self.by_key.insert(key, i);
-            i
-        };
+        let person = self.people.person(Who {
+            guid: guid.as_deref(),
+            id: id.as_deref().or(code.as_deref()),
+            name: &name,
+        });
         Some(Participant {
             person,
             role,
@@ -121,25 +112,14 @@ impl Roster {
         })
     }
 
-    /// Adds a person with an id made from the name, unique in the roster.
-    fn add(&mut self, name: String) -> usize {
-        let base = Some(slugify(&name))
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| "person".to_owned());
-        let mut id = base.clone();
-        let mut n = 1;
-        while self.ids.contains(&id) {
-            n += 1;
-            id = format!("{base}-{n}");
-        }
-        self.ids.insert(id.clone());
-        self.people.push(Person {
-            id,
-            name,
-            honorific: None,
-            affiliation: None,
-        });
-        self.people.len() - 1
+    /// How many people so far.
+    pub fn len(&self) -> usize {
+        self.people.len()
+    }
+
+    /// The people, saying in `warnings` how many ids were split.
+    pub fn finish(self, warnings: &mut Capped) -> Vec<Person> {
+        self.people.finish("schedule", warnings)
     }
 }
 

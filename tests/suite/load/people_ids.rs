@@ -1,0 +1,127 @@
+//! Person ids as merged schedules really use them (issue 18): an id that
+//! names several people is split, `0` is no id, a guid joins, and the ids
+//! dais gives people stay the same when the file changes elsewhere.
+
+use crate::support::harness::fixture;
+use dais::agenda::Agenda;
+use dais::load::{Limits, load_bytes, load_file};
+
+/// Each session's id and its people's names.
+fn speakers(agenda: &Agenda) -> Vec<(String, Vec<String>)> {
+    agenda
+        .sessions
+        .iter()
+        .map(|s| {
+            let names = s
+                .participants
+                .iter()
+                .map(|p| agenda.people[p.person].name.clone())
+                .collect();
+            (s.id.clone(), names)
+        })
+        .collect()
+}
+
+fn merged_text() -> String {
+    std::fs::read_to_string(fixture("schedule-json/merged-ids.json")).expect("fixture")
+}
+
+#[test]
+fn each_talk_of_a_merged_schedule_lists_its_own_speakers() {
+    let loaded = load_file(
+        &fixture("schedule-json/merged-ids.json"),
+        &Limits::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let agenda = &loaded.agenda;
+    let names = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    assert_eq!(
+        speakers(agenda),
+        [
+            ("101".into(), names(&["Ada Lovelace", "Grace Hopper"])),
+            ("201".into(), names(&["Alan Turing", "Edsger Dijkstra"])),
+            ("202".into(), names(&["Barbara Liskov"])),
+            (
+                "301".into(),
+                names(&["Margaret Hamilton", "Barbara Liskov", "Ada Lovelace"])
+            ),
+            ("302".into(), names(&["Alan Turing", "Grace Hopper"])),
+        ]
+    );
+    // Everyone once: Ada's two ids share her guid, Barbara under id 0 is
+    // found by name; the Grace Hopper under another id, with no guid to
+    // say so, stays another person, with an id of her own.
+    let people: Vec<(&str, &str)> = agenda
+        .people
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("ada-lovelace", "Ada Lovelace"),
+            ("grace-hopper", "Grace Hopper"),
+            ("alan-turing", "Alan Turing"),
+            ("edsger-dijkstra", "Edsger Dijkstra"),
+            ("barbara-liskov", "Barbara Liskov"),
+            ("margaret-hamilton", "Margaret Hamilton"),
+            ("grace-hopper-9", "Grace Hopper"),
+        ]
+    );
+    let said: Vec<String> = loaded.warnings.iter().map(|w| w.message.clone()).collect();
+    assert_eq!(
+        said,
+        [
+            "2 person ids name more than one person (as in schedules merged from several \
+          sources); each name is read as its own person"
+        ]
+    );
+}
+
+fn people_of(text: &str) -> Vec<String> {
+    let loaded = load_bytes("a.json", text.as_bytes(), &Limits::default()).expect("loads");
+    loaded.agenda.people.into_iter().map(|p| p.id).collect()
+}
+
+#[test]
+fn person_ids_survive_a_reload_of_a_changed_file() {
+    let text = merged_text();
+    let before = load_bytes("a.json", text.as_bytes(), &Limits::default()).expect("loads");
+    // A speaker added at the top, the stage's people swapped round, and
+    // a third Grace Hopper before the one with id 9.
+    let changed = text
+        .replacen(
+            r#"[{"id": 1, "guid": "g-ada""#,
+            r#"[{"id": 5, "public_name": "Hedy Lamarr"}, {"id": 1, "guid": "g-ada""#,
+            1,
+        )
+        .replacen(
+            r#"[{"id": 1, "public_name": "Alan Turing"},
+                           {"id": 2, "public_name": "Edsger Dijkstra"}]"#,
+            r#"[{"id": 2, "public_name": "Edsger Dijkstra"},
+                           {"id": 1, "public_name": "Alan Turing"}]"#,
+            1,
+        )
+        .replacen(
+            r#"[{"id": 0, "public_name": "Barbara Liskov"}]"#,
+            r#"[{"id": 4, "public_name": "Grace Hopper"}, {"id": 0, "public_name": "Barbara Liskov"}]"#,
+            1,
+        );
+    assert_ne!(changed, text);
+    assert_eq!(
+        people_of(&changed).len(),
+        people_of(&text).len() + 2,
+        "Hedy and the third Grace are new"
+    );
+    let after = load_bytes("a.json", changed.as_bytes(), &Limits::default()).expect("loads");
+    for p in &before.agenda.people {
+        let again = after.agenda.people.iter().filter(|q| q.name == p.name);
+        assert!(
+            again.clone().any(|q| q.id == p.id),
+            "{} was {} and is now {:?}",
+            p.name,
+            p.id,
+            again.map(|q| &q.id).collect::<Vec<_>>()
+        );
+    }
+}
