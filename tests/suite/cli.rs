@@ -2,6 +2,7 @@
 
 mod config;
 mod exit_codes;
+mod extremes;
 mod formats;
 mod ics_export;
 mod new_formats;
