@@ -186,6 +186,58 @@ fn in_calendar(t: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
 }
 
 #[cfg(test)]
+mod extreme_tests {
+    use super::{Clock, MAX_SPEED, earliest, latest};
+    use chrono::{DateTime, TimeZone, Utc};
+    use proptest::prelude::*;
+    use std::sync::{Arc, Mutex};
+
+    /// Any instant chrono can hold, from its seconds.
+    fn instant(secs: i64) -> DateTime<Utc> {
+        Utc.timestamp_opt(secs, 0).single().unwrap_or_else(Utc::now)
+    }
+
+    proptest! {
+        /// The real clock jumps anywhere (set back, set years ahead), the
+        /// rehearsal starts anywhere and runs at any speed: the time shown
+        /// stays within the calendar and waiting never panics.
+        #[test]
+        fn any_jump_at_any_speed_stays_in_the_calendar(
+            start in -8_000_000_000_000i64..8_000_000_000_000i64,
+            jumps in proptest::collection::vec(-8_000_000_000_000i64..8_000_000_000_000i64, 1..6),
+            at in proptest::option::of(-100_000_000_000i64..300_000_000_000i64),
+            speed in prop_oneof![Just(MAX_SPEED), Just(1e18), Just(f64::MIN_POSITIVE), Just(f64::NAN), 0.0..2e6f64],
+            target in -8_000_000_000_000i64..8_000_000_000_000i64,
+        ) {
+            let real = Arc::new(Mutex::new(instant(start)));
+            let r = Arc::clone(&real);
+            let clock = Clock::new(Box::new(move || *r.lock().unwrap()), at.map(instant), speed);
+            for j in jumps {
+                *real.lock().unwrap() = instant(j);
+                let now = clock.now();
+                prop_assert!(earliest() <= now && now <= latest(), "{now}");
+                let _ = clock.real_wait_until(instant(target));
+            }
+        }
+    }
+
+    #[test]
+    fn a_clock_set_back_shows_an_earlier_time_not_a_panic() {
+        let real = Arc::new(Mutex::new(latest()));
+        let r = Arc::clone(&real);
+        let clock = Clock::new(
+            Box::new(move || *r.lock().unwrap()),
+            Some(earliest()),
+            MAX_SPEED,
+        );
+        *real.lock().unwrap() = instant(0);
+        assert_eq!(clock.now(), earliest());
+        *real.lock().unwrap() = latest();
+        assert_eq!(clock.now(), earliest());
+    }
+}
+
+#[cfg(test)]
 mod at_tests {
     use super::parse_at;
     use chrono::NaiveDate;

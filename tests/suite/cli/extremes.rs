@@ -79,10 +79,16 @@ fn a_session_over_a_day_lists_its_end_day_in_every_format() {
     std::fs::write(home.path().join("c.json"), OVER_A_DAY).unwrap();
     let list = |f: &str| home.run(home.path(), &["list", "-f", f, "c.json"], None);
     let text = list("text");
-    assert!(text.stdout.contains("Mon 10:00-Tue 12:30  Hackathon"), "{text:?}");
+    assert!(
+        text.stdout.contains("Mon 10:00-Tue 12:30  Hackathon"),
+        "{text:?}"
+    );
     assert!(text.stdout.contains("22:00-24:00  Late"), "{text:?}");
     let md = list("markdown");
-    assert!(md.stdout.contains("**Mon 10:00-Tue 12:30** Hackathon"), "{md:?}");
+    assert!(
+        md.stdout.contains("**Mon 10:00-Tue 12:30** Hackathon"),
+        "{md:?}"
+    );
     let json: serde_json::Value = serde_json::from_str(&list("json").stdout).unwrap();
     assert_eq!(json["sessions"][0]["end_date"], "2024-07-02");
     assert_eq!(json["sessions"][0]["end"], "12:30");
