@@ -20,6 +20,12 @@ use std::path::Path;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Past a file size limit (`ulimit -f`) a write fails with EFBIG, which
+    // is reported, instead of the default SIGXFSZ killing dais mid-file.
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    );
     let cli = parse_args();
     // Debug builds only: the tests' way to make the screen fail.
     #[cfg(debug_assertions)]
@@ -490,12 +496,33 @@ fn list_grid(
 }
 
 /// Writes to the file if one is given, else to stdout.
+/// A file is written whole or not at all: into a temporary file beside
+/// it, synced, then renamed over it, so a full disk or a file size limit
+/// (`ulimit -f`) leaves the old file as it was, never a truncated one.
 fn emit(output: Option<&Path>, s: &str) -> Result<(), String> {
-    match output {
-        Some(path) => std::fs::write(path, s)
-            .map_err(|e| format!("cannot write {}: {e}", dais::load::file_name(path))),
-        None => print(s),
+    let Some(path) = output else {
+        return print(s);
+    };
+    let fail = |e: std::io::Error| format!("cannot write {}: {e}", dais::load::file_name(path));
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .and_then(|mut f| f.write_all(s.as_bytes()).and_then(|()| f.sync_all()))
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(fail(e));
     }
+    Ok(())
 }
 
 /// Writes to stdout; a closed pipe (`dais list | head`) is not an error.

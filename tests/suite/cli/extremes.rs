@@ -123,3 +123,35 @@ fn hostile_arguments_are_echoed_escaped() {
         assert!(!run.stderr.contains('\u{ad}'));
     }
 }
+
+#[test]
+fn past_a_file_size_limit_the_output_file_is_left_as_it_was() {
+    let home = Home::new();
+    let out = home.path().join("out.json");
+    std::fs::write(&out, "before\n").unwrap();
+    let mut sh = std::process::Command::new("sh");
+    home.apply(&mut sh)
+        .arg("-c")
+        .arg("ulimit -f 1; exec \"$0\" convert \"$1\" -o \"$2\"")
+        .arg(env!("CARGO_BIN_EXE_dais"))
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/hearing-2017-06-23.json"
+        ))
+        .arg(&out);
+    let run = sh.output().unwrap();
+    let err = String::from_utf8_lossy(&run.stderr);
+    // Not killed by SIGXFSZ half-way: an error naming the file.
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("cannot write") && err.contains("out.json"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "before\n");
+    let left: Vec<_> = std::fs::read_dir(home.path())
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
