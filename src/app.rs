@@ -26,6 +26,7 @@ pub mod live;
 mod mouse;
 mod reload;
 pub mod search;
+mod seen;
 pub mod shared;
 pub mod suggest;
 pub mod timing;
@@ -200,6 +201,7 @@ impl App {
                 let e = self.views.command(self.view, &self.shared, side);
                 self.apply(e);
             }
+            Command::ViewChanges => self.show_changes(),
             Command::NextPane | Command::PrevPane => {
                 let forward = c == Command::NextPane;
                 self.views.cycle_focus(self.view, &self.shared, forward);

@@ -55,6 +55,8 @@ pub enum Command {
     ZoomIn,
     /// Grid: more minutes a row.
     ZoomOut,
+    /// Show what changed since the agenda was last looked at.
+    ViewChanges,
     /// Jump to what is on now and follow it.
     Now,
     /// The meeting runs 5 minutes later than planned from the live session on.
@@ -81,6 +83,8 @@ pub enum View {
     People,
     /// Rooms side by side, time running down.
     Grid,
+    /// What changed since the user last looked.
+    Changes,
 }
 
 /// A pane that can have focus.
@@ -117,6 +121,7 @@ impl View {
             View::Messages => Command::ViewMessages,
             View::People => Command::ViewPeople,
             View::Grid => Command::ViewGrid,
+            View::Changes => Command::ViewChanges,
         }
     }
 
@@ -132,6 +137,7 @@ impl View {
             View::Messages => "Key messages",
             View::People => "People",
             View::Grid => "Grid",
+            View::Changes => "Changes",
         }
     }
 }

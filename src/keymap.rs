@@ -119,6 +119,12 @@ pub const COMMANDS: &[CommandInfo] = &[
         None,
     ),
     info(
+        Command::ViewChanges,
+        "view-changes",
+        "show what changed since you last looked (marks it seen)",
+        None,
+    ),
+    info(
         Command::Now,
         "now",
         "jump to now and follow the live session",
@@ -213,6 +219,7 @@ pub fn default_bindings() -> Vec<(Key, Command)> {
         (Key::ch('l'), C::Right),
         (Key::ch('>'), C::ZoomIn),
         (Key::ch('<'), C::ZoomOut),
+        (Key::ch('c'), C::ViewChanges),
         (Key::ch('t'), C::Now),
         (Key::ch('+'), C::Later),
         (Key::ch('='), C::Later),
@@ -319,7 +326,7 @@ mod tests {
         for info in COMMANDS {
             assert!(map.keys(info.command).next().is_some(), "{}", info.name);
         }
-        assert_eq!(COMMANDS.len(), 31);
+        assert_eq!(COMMANDS.len(), 32);
     }
 
     #[test]

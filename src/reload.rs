@@ -164,9 +164,12 @@ pub fn apply(app: &mut App, outcome: Outcome) {
             (text, false, Some(now + Duration::seconds(CHANGES_SECONDS)))
         }
         Outcome::Unchanged { asked } => {
-            // A banner without an end is a problem with the file, which a
-            // valid file ends.
-            let stale = app.banner.as_ref().is_some_and(|b| b.until.is_none());
+            // An error banner without an end is a problem with the file
+            // (or the network), which a valid file ends.
+            let stale = app
+                .banner
+                .as_ref()
+                .is_some_and(|b| b.until.is_none() && b.error);
             if !asked && !stale {
                 return;
             }

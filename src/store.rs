@@ -51,9 +51,11 @@ pub mod marks;
 pub mod migrate;
 mod open;
 pub mod schema;
+pub mod seen;
 pub mod shift;
 
 pub use id::{AgendaId, AgendaKey};
+pub use seen::Seen;
 pub use shift::ShiftChange;
 
 /// The file's name in the state directory.
@@ -84,6 +86,8 @@ pub enum Change {
         /// Its value.
         value: String,
     },
+    /// The version of the agenda the user has now looked at.
+    Seen(Seen),
 }
 
 /// What a saved [`Change`] left in the store, for the app to show.
@@ -96,6 +100,8 @@ pub enum Stored {
     Marks(crate::agenda::Marks),
     /// The setting is saved.
     Setting,
+    /// The version seen is kept.
+    Seen,
 }
 
 /// The user's state database.
@@ -229,6 +235,9 @@ impl Store {
                     marks::put_setting(tx, agenda, name, value)
                 })
                 .map(|()| Stored::Setting),
+            Change::Seen(s) => self
+                .write("the version seen", |tx| seen::mark(tx, key, s))
+                .map(|()| Stored::Seen),
         }
     }
 
@@ -241,6 +250,18 @@ impl Store {
             marks::read(conn, id, skipped)
         })
         .unwrap_or_default()
+    }
+
+    /// The version of the agenda view last seen (`view` is `""` for the
+    /// whole agenda), as dais/1 JSON; `None` if none was kept.
+    pub fn seen(&mut self, key: &AgendaKey, view: &str) -> Option<String> {
+        self.read(|conn, skipped| {
+            let Some(id) = id::find(conn, key)?.id() else {
+                return Ok(None);
+            };
+            seen::version(conn, id, view, skipped)
+        })
+        .flatten()
     }
 
     /// The agenda's setting `name`, if saved.

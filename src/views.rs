@@ -17,6 +17,7 @@ use ratatui::layout::Rect;
 
 pub mod agenda;
 pub mod grid;
+pub mod changes;
 pub mod messages;
 pub mod people;
 
@@ -30,6 +31,7 @@ macro_rules! for_views {
             Messages messages: messages::MessagesView,
             People people: people::PeopleView,
             Grid grid: grid::GridView,
+            Changes changes: changes::ChangesView,
         }
     };
 }

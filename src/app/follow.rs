@@ -25,7 +25,8 @@ impl App {
             .and_then(|b| b.until)
             .is_some_and(|t| t <= now)
         {
-            self.banner = None;
+            // What changed since the user last looked outlasts the rest.
+            self.banner = self.changed_banner();
         }
         self.follow_now();
     }

@@ -114,6 +114,7 @@ pub fn save(store: &mut Store, key: &AgendaKey, app: &mut App, change: &Change) 
         }
         // The screen does not mark sessions yet: `dais star` and `hide` do.
         Ok(Stored::Marks(_) | Stored::Setting) => None,
+        Ok(Stored::Seen) => None,
         Err(problem) => Some(problem),
     }
 }
@@ -146,6 +147,19 @@ impl UserState for Kept {
     }
 }
 
+/// The version of the agenda view the user last looked at, if the store
+/// kept one that still reads.
+fn seen(store: &mut Store, key: &AgendaKey, view: &str) -> Option<crate::agenda::Agenda> {
+    let json = store.seen(key, view)?;
+    // Written by dais from a valid agenda; read with room for any size.
+    let limits = Limits {
+        max_bytes: u64::MAX,
+        ..Limits::default()
+    };
+    let loaded = crate::load::load_bytes("the version last seen", json.as_bytes(), &limits);
+    loaded.ok().map(|l| l.agenda)
+}
+
 /// Runs the screen until the user quits; returns how it ended.
 pub fn run(
     source: &Source,
@@ -158,6 +172,9 @@ pub fn run(
     let key = key(source, &loaded.agenda);
     let mut store = setup.state.as_ref().map(Store::open);
     let mut app = app(loaded, setup, store.as_mut().map(|s| (s, &key)));
+    if let Some(store) = store.as_mut() {
+        app.set_seen(seen(store, &key, &app.view_key()));
+    }
     let mut rt = Runtime {
         clock: &setup.clock,
         state: Box::new(Kept { store, key }),

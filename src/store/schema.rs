@@ -53,6 +53,18 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (agenda, name)
     ) STRICT;
     ",
+    // 3: the version of each agenda view the user last looked at, for
+    // "changed since you last looked".
+    "
+    -- `version` is the agenda as it was shown, as normalized dais/1 JSON
+    -- (what `dais list --format json` writes); `view` as in `shift`.
+    CREATE TABLE seen (
+        agenda INTEGER NOT NULL REFERENCES agenda (id),
+        view TEXT NOT NULL,
+        version TEXT NOT NULL,
+        PRIMARY KEY (agenda, view)
+    ) STRICT;
+    ",
 ];
 
 /// The schema version this dais writes: the number of migrations.

@@ -456,4 +456,30 @@ fn a_backup_carries_marks_and_settings() {
     assert_eq!((done.marks, done.settings), (1, 1));
     assert!(fresh.marks(&key("/a")).is_starred("panel-3"));
     assert_eq!(fresh.setting(&key("/a"), "zone").as_deref(), Some("viewer"));
+
+#[test]
+fn the_version_seen_is_kept_per_agenda_view_and_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dais.sqlite3");
+    let mut store = Store::open(&path);
+    let k = key("/a");
+    assert_eq!(store.seen(&k, ""), None);
+    let seen = |view: &str, version: &str| {
+        Change::Seen(crate::store::Seen {
+            view: view.into(),
+            version: version.into(),
+        })
+    };
+    assert_eq!(store.apply(&k, &seen("", "{\"v\": 1}")), Ok(Stored::Seen));
+    assert_eq!(
+        store.apply(&k, &seen("room A", "{\"v\": 9}")),
+        Ok(Stored::Seen)
+    );
+    assert_eq!(store.apply(&k, &seen("", "{\"v\": 2}")), Ok(Stored::Seen));
+    drop(store);
+    // Committed to the file: another process reads it.
+    let mut again = Store::open(&path);
+    assert_eq!(again.seen(&k, "").as_deref(), Some("{\"v\": 2}"));
+    assert_eq!(again.seen(&k, "room A").as_deref(), Some("{\"v\": 9}"));
+    assert_eq!(again.seen(&key("/b"), ""), None);
 }

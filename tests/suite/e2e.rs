@@ -7,3 +7,4 @@ mod reload;
 mod signals;
 mod state;
 mod tty;
+mod url;

@@ -326,6 +326,10 @@ fn check(app: &App) {
                 );
             }
         }
+        dais::app::View::Changes => {
+            let c = &app.views.changes;
+            assert!(c.list.selected < c.changes.len().max(1));
+        }
         dais::app::View::Agenda => {}
     }
 }

@@ -267,3 +267,37 @@ fn on_a_short_terminal_the_panes_below_the_list_take_turns() {
     assert!(s.contains("Their sessions · 2"), "{s}");
     assert!(!s.contains("President of the General Assembly"), "{s}");
 }
+
+#[test]
+fn the_changes_view_lists_each_change_marked_with_the_selection_styled() {
+    let mut a = app("11:05");
+    let mut old = dais::agenda::Agenda::clone(&a.agenda);
+    old.sessions.retain(|s| s.id != "closing");
+    let p3 = old.sessions.iter_mut().find(|s| s.id == "panel-3").unwrap();
+    p3.span.local_start -= chrono::Duration::minutes(15);
+    p3.span.start -= chrono::Duration::minutes(15);
+    a.set_seen(Some(old));
+    let banner = a.banner.clone().expect("a banner");
+    assert_eq!(
+        banner.text,
+        "Changed since you last looked: 1 moved, 1 new · c shows them"
+    );
+    press(&mut a, &[C::ViewChanges]);
+    let t = a.theme;
+    let s = a.screen();
+    let mut buf = Buffer::empty(Rect::new(0, 0, a.size.0, a.size.1));
+    a.views.changes.render(&a, &s, &mut buf);
+    let text = text(&buf);
+    assert!(
+        text.contains("Changes since you last looked · 1 moved, 1 new"),
+        "{text}"
+    );
+    assert!(
+        text.contains("~ Panel 3 moved from 14:45 to 15:00"),
+        "{text}"
+    );
+    assert!(text.contains("+ Closing of the hearing"), "{text}");
+    assert!(has_style(style_of(&buf, "~ Panel 3 moved"), t.selected));
+    assert!(!has_style(style_of(&buf, "+ Closing"), t.selected));
+    assert_eq!(a.banner, None, "looked at");
+}

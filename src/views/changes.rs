@@ -1,0 +1,189 @@
+//! The changes view: what changed in the agenda since the user last
+//! looked at it (sessions added, cancelled, moved, retimed, renamed or
+//! re-peopled), one line each; Enter goes to the session. The version last
+//! seen is kept in the store; opening this view marks the version on
+//! screen as seen.
+
+use super::{Effect, ViewState, delta, fit, pane_height};
+use crate::agenda::Agenda;
+use crate::agenda::changes::{Change, Tally, detect};
+use crate::app::cursor::Cursor;
+use crate::app::search::Search;
+use crate::app::shared::Shared;
+use crate::command::{Command, Pane};
+use crate::ui::layout::{Areas, Screen};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use std::sync::Arc;
+
+mod draw;
+
+/// What the banner that points here starts with.
+pub const BANNER: &str = "Changed since you last looked: ";
+
+/// The changes view's state.
+#[derive(Debug, Clone, Default)]
+pub struct ChangesView {
+    /// The selected change and the list's first visible one.
+    pub list: Cursor,
+    /// The version the user last looked at; `None` until it is known.
+    pub seen: Option<Arc<Agenda>>,
+    /// The changes from `seen` to the agenda on screen, in the detector's
+    /// order: starred sessions first, when there are stars.
+    pub changes: Vec<Change>,
+    /// Whether the user has opened this view since the list last changed.
+    pub looked: bool,
+}
+
+impl ChangesView {
+    /// Tells the changes from `seen`, the version last looked at, to
+    /// `now`, the one on screen.
+    pub fn since(&mut self, seen: Arc<Agenda>, now: &Agenda) {
+        self.seen = Some(seen);
+        self.recount(now);
+    }
+
+    /// The version on screen, `now`, is looked at: it is the one seen
+    /// from here on. The list stays until the agenda changes again.
+    pub fn mark_seen(&mut self, now: Arc<Agenda>) {
+        self.seen = Some(now);
+        self.looked = true;
+    }
+
+    /// The banner that points here, while there is something the user
+    /// has not looked at: "Changed since you last looked: 2 moved, 1
+    /// cancelled, 3 new · c shows them".
+    pub fn banner(&self, key: &str) -> Option<String> {
+        (!self.looked && !self.changes.is_empty())
+            .then(|| format!("{BANNER}{} · {key} shows them", Tally::of(&self.changes)))
+    }
+
+    /// The session a change is about, in the agenda on screen.
+    pub fn session_of(shared: &Shared, change: &Change) -> Option<usize> {
+        let id = change.session.as_deref()?;
+        shared.agenda.sessions.iter().position(|s| s.id == id)
+    }
+
+    fn recount(&mut self, now: &Agenda) {
+        let Some(seen) = &self.seen else {
+            return;
+        };
+        let changes = detect(seen, now);
+        if changes != self.changes {
+            self.looked = false;
+            self.changes = changes;
+            self.list = Cursor::default();
+        }
+    }
+}
+
+impl ViewState for ChangesView {
+    const PANES: &'static [Pane] = &[Pane::List];
+    const FOUND: (&'static str, &'static str) = ("change", "changes");
+
+    fn focus(&self) -> Pane {
+        Pane::List
+    }
+
+    fn set_focus(&mut self, _pane: Pane) {}
+
+    fn layout(&self, _shared: &Shared, body: Rect) -> Areas {
+        Areas {
+            panes: vec![(Pane::List, body)],
+            taking_turns: false,
+        }
+    }
+
+    fn command(&mut self, shared: &Shared, c: Command) -> Effect {
+        match c {
+            Command::Open => {
+                let change = self.changes.get(self.list.selected);
+                if let Some(s) = change.and_then(|c| Self::session_of(shared, c)) {
+                    return Effect::GoTo(s);
+                }
+            }
+            Command::NextSection | Command::PrevSection => {}
+            _ => {
+                let h = pane_height(&self.areas(shared), Pane::List);
+                self.list.step(delta(c, h), self.changes.len(), h);
+            }
+        }
+        Effect::None
+    }
+
+    fn click(&mut self, shared: &Shared, _pane: Pane, _area: Rect, line: usize) -> Effect {
+        let at = self.list.top + line;
+        if at < self.changes.len() {
+            let h = pane_height(&self.areas(shared), Pane::List);
+            self.list.select(at, self.changes.len(), h);
+        }
+        Effect::None
+    }
+
+    fn current(&self, _shared: &Shared) -> usize {
+        self.list.selected
+    }
+
+    fn matches<'s>(&self, _search: &'s Search) -> &'s [usize] {
+        &[]
+    }
+
+    fn select(&mut self, shared: &Shared, i: usize) -> Effect {
+        let h = pane_height(&self.areas(shared), Pane::List);
+        self.list.select(i, self.changes.len(), h);
+        Effect::None
+    }
+
+    fn reveal(&mut self, shared: &Shared, showing: bool) {
+        if showing {
+            let h = pane_height(&self.areas(shared), Pane::List);
+            fit(&mut self.list, self.changes.len(), h);
+        }
+    }
+
+    fn replaced(&mut self, _old: &Agenda, shared: &Shared) {
+        self.recount(&shared.agenda);
+    }
+
+    fn render(&self, shared: &Shared, screen: &Screen, buf: &mut Buffer) {
+        draw::render(self, shared, &screen.body, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ChangesView;
+    use crate::agenda::Agenda;
+    use std::sync::Arc;
+
+    fn later(a: &Agenda, id: &str) -> Agenda {
+        let mut new = a.clone();
+        let s = new.sessions.iter_mut().find(|s| s.id == id).unwrap();
+        s.span.local_start += chrono::Duration::minutes(15);
+        s.span.start += chrono::Duration::minutes(15);
+        new
+    }
+
+    #[test]
+    fn the_banner_counts_what_was_not_looked_at_until_it_is() {
+        let seen = crate::testing::hearing();
+        let now = later(&seen, "panel-3");
+        let mut view = ChangesView::default();
+        view.since(Arc::new(seen.clone()), &seen);
+        assert_eq!(view.banner("c"), None, "nothing changed");
+        view.since(Arc::new(seen), &now);
+        assert_eq!(
+            view.banner("c").as_deref(),
+            Some("Changed since you last looked: 1 moved · c shows them")
+        );
+        view.mark_seen(Arc::new(now.clone()));
+        assert_eq!(view.banner("c"), None);
+        assert_eq!(view.changes.len(), 1, "the list stays while looked at");
+        // A newer version: told against the one looked at.
+        let newer = later(&now, "panel-4");
+        view.recount(&newer);
+        assert_eq!(view.changes.len(), 1);
+        assert_eq!(view.changes[0].session.as_deref(), Some("panel-4"));
+        assert!(view.banner("c").is_some());
+    }
+}
