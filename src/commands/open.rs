@@ -113,8 +113,7 @@ pub fn save(store: &mut Store, key: &AgendaKey, app: &mut App, change: &Change) 
             None
         }
         // The screen does not mark sessions yet: `dais star` and `hide` do.
-        Ok(Stored::Marks(_) | Stored::Setting) => None,
-        Ok(Stored::Seen) => None,
+        Ok(Stored::Marks(_) | Stored::Setting | Stored::Seen) => None,
         Err(problem) => Some(problem),
     }
 }
@@ -173,6 +172,7 @@ pub fn run(
     let mut store = setup.state.as_ref().map(Store::open);
     let mut app = app(loaded, setup, store.as_mut().map(|s| (s, &key)));
     if let Some(store) = store.as_mut() {
+        app.views.changes.marks = store.marks(&key);
         app.set_seen(seen(store, &key, &app.view_key()));
     }
     let mut rt = Runtime {

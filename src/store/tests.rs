@@ -456,6 +456,7 @@ fn a_backup_carries_marks_and_settings() {
     assert_eq!((done.marks, done.settings), (1, 1));
     assert!(fresh.marks(&key("/a")).is_starred("panel-3"));
     assert_eq!(fresh.setting(&key("/a"), "zone").as_deref(), Some("viewer"));
+}
 
 #[test]
 fn the_version_seen_is_kept_per_agenda_view_and_replaced() {

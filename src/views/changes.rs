@@ -33,6 +33,8 @@ pub struct ChangesView {
     pub changes: Vec<Change>,
     /// Whether the user has opened this view since the list last changed.
     pub looked: bool,
+    /// The sessions the user starred: their changes come first, marked.
+    pub marks: crate::agenda::Marks,
 }
 
 impl ChangesView {
@@ -58,6 +60,14 @@ impl ChangesView {
             .then(|| format!("{BANNER}{} · {key} shows them", Tally::of(&self.changes)))
     }
 
+    /// Whether a change is about a starred session.
+    pub fn is_starred(&self, change: &Change) -> bool {
+        change
+            .session
+            .as_deref()
+            .is_some_and(|id| self.marks.is_starred(id))
+    }
+
     /// The session a change is about, in the agenda on screen.
     pub fn session_of(shared: &Shared, change: &Change) -> Option<usize> {
         let id = change.session.as_deref()?;
@@ -68,7 +78,9 @@ impl ChangesView {
         let Some(seen) = &self.seen else {
             return;
         };
-        let changes = detect(seen, now);
+        let mut changes = detect(seen, now);
+        // Stable: each group keeps the detector's order.
+        changes.sort_by_key(|c| !self.is_starred(c));
         if changes != self.changes {
             self.looked = false;
             self.changes = changes;
@@ -177,13 +189,17 @@ mod tests {
             Some("Changed since you last looked: 1 moved · c shows them")
         );
         view.mark_seen(Arc::new(now.clone()));
+        // Starred sessions' changes come first.
+        view.marks.set(crate::agenda::Mark::Star, "panel-4", true);
         assert_eq!(view.banner("c"), None);
         assert_eq!(view.changes.len(), 1, "the list stays while looked at");
-        // A newer version: told against the one looked at.
-        let newer = later(&now, "panel-4");
+        // A newer version: told against the one looked at, the starred
+        // session's change first.
+        let newer = later(&later(&now, "panel-3"), "panel-4");
         view.recount(&newer);
-        assert_eq!(view.changes.len(), 1);
-        assert_eq!(view.changes[0].session.as_deref(), Some("panel-4"));
+        let ids: Vec<_> = view.changes.iter().map(|c| c.session.as_deref()).collect();
+        assert_eq!(ids, [Some("panel-4"), Some("panel-3")]);
+        assert!(view.is_starred(&view.changes[0]));
         assert!(view.banner("c").is_some());
     }
 }

@@ -44,9 +44,11 @@ pub fn render(view: &ChangesView, app: &Shared, areas: &Areas, buf: &mut Buffer)
             Kind::Removed => ("- ", t.late),
             _ => ("~ ", t.text),
         };
-        let room = usize::from(inner.width).saturating_sub(2);
+        let star = if view.is_starred(c) { "★ " } else { "" };
+        let room = usize::from(inner.width).saturating_sub(2 + star.chars().count());
         let mut line = Line::from(vec![
             Span::styled(mark, style),
+            Span::styled(star, t.strong),
             Span::styled(truncate(&c.text, room), t.text),
         ]);
         let row = Rect::new(inner.x, y, inner.width, 1);
