@@ -16,8 +16,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 pub mod agenda;
-pub mod grid;
 pub mod changes;
+pub mod grid;
 pub mod messages;
 pub mod people;
 

@@ -123,7 +123,7 @@ impl ViewState for ChangesView {
         Effect::None
     }
 
-    fn click(&mut self, shared: &Shared, _pane: Pane, _area: Rect, line: usize) -> Effect {
+    fn click(&mut self, shared: &Shared, _pane: Pane, _area: Rect, _x: u16, line: usize) -> Effect {
         let at = self.list.top + line;
         if at < self.changes.len() {
             let h = pane_height(&self.areas(shared), Pane::List);
