@@ -61,8 +61,11 @@ pub use shift::ShiftChange;
 /// The file's name in the state directory.
 pub const FILE_NAME: &str = "dais.sqlite3";
 
-/// How long a writer waits for another to finish before giving up.
-pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+/// How long a writer waits for others to finish before giving up.
+/// Transactions take milliseconds, but SQLite's waiting is not fair: with
+/// eight processes writing back to back on a loaded machine, one waited
+/// over 5 s.
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// A change to the user's state, asked for by `App::update` and saved by
 /// the event loop.
