@@ -13,6 +13,7 @@ use divan::Bencher;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
+use std::fmt::Write as _;
 
 fn main() {
     divan::main();
@@ -98,5 +99,75 @@ fn now_next(bencher: Bencher, n: usize) {
         minute = (minute + 7) % (60 * 24 * 365);
         app.live.now = start + Duration::minutes(minute);
         app.status()
+    });
+}
+
+/// The big-text agendas: 1,000 sessions, each with 64 KB of text, as a
+/// description of words, as 1,000 notes, or as one unbroken word.
+const BIG: &[&str] = &["description", "notes", "one_word"];
+
+/// 1,000 sessions with 64 KB of text each (64 MB in all), at 200x60.
+fn big_app(kind: &str) -> App {
+    let mut app = app(1_000, 200, 60);
+    let mut agenda = dais::agenda::Agenda::clone(&app.agenda);
+    for (i, s) in agenda.sessions.iter_mut().enumerate() {
+        match kind {
+            "description" => {
+                let mut words = String::with_capacity(70_000);
+                for w in 0..9_400 {
+                    let _ = write!(words, "w{:05} ", (w + i) % 99_999);
+                }
+                s.description = Some(words[..65_536].to_owned());
+            }
+            "notes" => {
+                s.notes = (0..1_000)
+                    .map(|n| format!("{n:04} {}", "x".repeat(59)))
+                    .collect();
+            }
+            _ => s.description = Some("y".repeat(65_536)),
+        }
+    }
+    app.replace_agenda(agenda);
+    app
+}
+
+/// One Down key in the agenda view, update + frame, on a big-text agenda.
+#[divan::bench(args = BIG, sample_count = 30)]
+fn big_text_key(bencher: Bencher, kind: &str) {
+    let mut app = big_app(kind);
+    let mut buf = Buffer::empty(Rect::new(0, 0, 200, 60));
+    let mut down = true;
+    bencher.bench_local(|| {
+        let at = app.selected();
+        if at + 1 >= 1_000 || at == 0 {
+            down = !down;
+        }
+        app.update(if down { Command::Down } else { Command::Up }.into());
+        frame(&app, &mut buf);
+    });
+}
+
+/// One key scrolling the focused session pane, update + frame.
+#[divan::bench(args = BIG, sample_count = 30)]
+fn big_text_scroll(bencher: Bencher, kind: &str) {
+    let mut app = big_app(kind);
+    app.views.agenda.focus = dais::app::Pane::Session;
+    let mut buf = Buffer::empty(Rect::new(0, 0, 200, 60));
+    let mut down = true;
+    let mut n = 0;
+    bencher.bench_local(|| {
+        n += 1;
+        if n % 200 == 0 {
+            down = !down;
+        }
+        app.update(
+            if down {
+                Command::PageDown
+            } else {
+                Command::PageUp
+            }
+            .into(),
+        );
+        frame(&app, &mut buf);
     });
 }

@@ -278,7 +278,7 @@ impl App {
         let width = crate::ui::layout::inner_width(self.screen().overlay);
         match self.overlay {
             Some(Overlay::Help) => crate::ui::help::lines(self).len(),
-            Some(Overlay::Detail) => crate::views::agenda::detail::lines(self, width).len(),
+            Some(Overlay::Detail) => crate::views::agenda::detail::doc(self, width).len(),
             None => 0,
         }
     }

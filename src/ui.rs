@@ -9,6 +9,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
+pub mod doc;
 pub mod footer;
 pub mod grid;
 pub mod header;

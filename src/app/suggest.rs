@@ -7,6 +7,7 @@
 
 use crate::agenda::{Agenda, Session};
 use std::collections::{BTreeSet, HashMap};
+use std::sync::{Mutex, PoisonError};
 
 /// A key message suggested for a session.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,12 +19,26 @@ pub struct Suggestion {
 }
 
 /// Term weights of the key messages, built once per agenda.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Suggester {
     /// Per key message: each term and how often it occurs (a heading
     /// counts three times: it says what the message is about).
     terms: Vec<HashMap<String, usize>>,
     weight: HashMap<String, f64>,
+    /// The last answer, by the session's address and the limit: a frame
+    /// asks for the selected session's suggestions several times (to lay
+    /// out, then to draw), and reading a 64 KB description is not free.
+    last: Mutex<Option<(usize, usize, Vec<Suggestion>)>>,
+}
+
+impl Clone for Suggester {
+    fn clone(&self) -> Self {
+        Suggester {
+            terms: self.terms.clone(),
+            weight: self.weight.clone(),
+            last: Mutex::new(self.lock().clone()),
+        }
+    }
 }
 
 /// How much more a term in a heading counts than one in the text.
@@ -129,14 +144,38 @@ impl Suggester {
             .filter(|&(_, d)| count(d) < n)
             .map(|(t, d)| (t.to_owned(), (n / count(d)).ln()))
             .collect();
-        Suggester { terms, weight }
+        Suggester {
+            terms,
+            weight,
+            last: Mutex::default(),
+        }
     }
 
-    /// Up to `limit` key messages sharing significant terms with `session`.
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<(usize, usize, Vec<Suggestion>)>> {
+        // A panic while holding it left a whole answer or none: still usable.
+        self.last.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Up to `limit` key messages sharing significant terms with `session`
+    /// (a session of the agenda this was built from).
     pub fn suggest(&self, session: &Session, limit: usize) -> Vec<Suggestion> {
-        let mut text = terms(&session.title);
+        let key = (std::ptr::from_ref(session) as usize, limit);
+        if let Some((at, n, got)) = &*self.lock()
+            && (*at, *n) == key
+        {
+            return got.clone();
+        }
+        let got = self.suggest_afresh(session, limit);
+        *self.lock() = Some((key.0, key.1, got.clone()));
+        got
+    }
+
+    fn suggest_afresh(&self, session: &Session, limit: usize) -> Vec<Suggestion> {
+        // Only terms some key message has can be shared.
+        let known = |t: &String| self.weight.contains_key(t);
+        let mut text: BTreeSet<String> = words(&session.title).filter(known).collect();
         for extra in session.description.iter().chain(&session.notes) {
-            text.extend(terms(extra));
+            text.extend(words(extra).filter(known));
         }
         let mut scored: Vec<(f64, Suggestion)> = self
             .terms
@@ -181,5 +220,18 @@ mod tests {
         let got = s.suggest(panel4, 3);
         assert_eq!(a.key_messages[got[0].message].number, Some(4));
         assert!(got[0].terms.iter().any(|t| t == "prosecution"));
+    }
+
+    #[test]
+    fn a_second_ask_for_the_same_session_gets_the_same_answer() {
+        let a = crate::testing::hearing();
+        let s = Suggester::new(&a);
+        let panel4 = a.sessions.iter().find(|s| s.id == "panel-4").unwrap();
+        let other = a.sessions.iter().find(|s| s.id == "panel-2").unwrap();
+        let first = s.suggest(panel4, 3);
+        assert_eq!(s.suggest(panel4, 3), first);
+        assert_eq!(s.suggest(panel4, 1), first[..1]);
+        assert_eq!(s.suggest(other, 3), s.suggest_afresh(other, 3));
+        assert_eq!(s.clone().suggest(panel4, 3), first);
     }
 }

@@ -4,6 +4,7 @@
 use crate::app::search::find_all;
 use ratatui::style::Style;
 use ratatui::text::Span;
+use std::ops::ControlFlow;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Display width in terminal cells.
@@ -41,10 +42,36 @@ pub fn truncate(s: &str, max: usize) -> String {
 /// `s` wrapped at word boundaries to lines of at most `max` cells; words
 /// longer than a line are broken. Line breaks in `s` start new lines.
 pub fn wrap(s: &str, max: usize) -> Vec<String> {
-    let max = max.max(1);
     let mut lines = Vec::new();
+    let _ = wrap_with(s, max, |l| {
+        lines.push(l.to_owned());
+        ControlFlow::Continue(())
+    });
+    lines
+}
+
+/// How many lines [`wrap`] makes of `s`, without keeping them.
+pub fn wrapped_len(s: &str, max: usize) -> usize {
+    let mut n = 0;
+    let _ = wrap_with(s, max, |_| {
+        n += 1;
+        ControlFlow::Continue(())
+    });
+    n
+}
+
+/// Calls `f` with each line [`wrap`] makes of `s`, in order, until `f`
+/// breaks: a caller that needs some lines, or only their number, builds
+/// no more than that.
+pub fn wrap_with(
+    s: &str,
+    max: usize,
+    mut f: impl FnMut(&str) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    let max = max.max(1);
+    let mut line = String::new();
     for para in s.split('\n') {
-        let mut line = String::new();
+        line.clear();
         let mut used = 0;
         for word in para.split_whitespace() {
             let w = width(word);
@@ -55,7 +82,8 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
                 continue;
             }
             if used > 0 {
-                lines.push(std::mem::take(&mut line));
+                f(&line)?;
+                line.clear();
                 used = 0;
             }
             if w <= max {
@@ -66,16 +94,17 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
             for c in word.chars() {
                 let cw = c.width().unwrap_or(0);
                 if used + cw > max && used > 0 {
-                    lines.push(std::mem::take(&mut line));
+                    f(&line)?;
+                    line.clear();
                     used = 0;
                 }
                 line.push(c);
                 used += cw;
             }
         }
-        lines.push(line);
+        f(&line)?;
     }
-    lines
+    ControlFlow::Continue(())
 }
 
 /// `text` as spans in `base`, with every occurrence of `query` (ignoring

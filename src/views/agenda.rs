@@ -117,7 +117,7 @@ impl AgendaView {
         let area = self.areas(shared).pane(pane);
         let (w, h) = (inner_width(area), inner_height(area));
         let (offset, lines) = match pane {
-            Pane::Session => (&mut self.session_scroll, session::lines(shared, w).len()),
+            Pane::Session => (&mut self.session_scroll, session::doc(shared, w).len()),
             Pane::People => (&mut self.people_scroll, people::lines(shared, w).len()),
             Pane::Messages => (&mut self.messages_scroll, messages::lines(shared, w).len()),
             _ => return,

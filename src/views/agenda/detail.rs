@@ -1,7 +1,8 @@
 //! The full detail of the selected session, over the whole body.
 
 use crate::app::shared::Shared;
-use crate::ui::scrolled::Scrolled;
+use crate::ui::doc::Doc;
+use crate::ui::scrolled::ScrolledDoc;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -9,14 +10,19 @@ use ratatui::widgets::{Clear, Widget};
 
 /// The detail overlay's lines at `width`.
 pub fn lines(app: &Shared, width: u16) -> Vec<Line<'static>> {
+    doc(app, width).all()
+}
+
+/// The detail overlay's lines at `width`, laid out as far as they are used.
+pub fn doc(app: &Shared, width: u16) -> Doc<'_> {
     let t = &app.theme;
-    let mut out = super::session::lines(app, width);
-    out.push(Line::default());
-    out.push(Line::styled("People", t.heading));
-    out.extend(super::people::lines(app, width));
-    out.push(Line::default());
-    out.push(Line::styled("Key messages", t.heading));
-    out.extend(super::messages::lines(app, width));
+    let mut out = super::session::doc(app, width);
+    out.line(Line::default());
+    out.line(Line::styled("People", t.heading));
+    out.lines(super::people::lines(app, width));
+    out.line(Line::default());
+    out.line(Line::styled("Key messages", t.heading));
+    out.lines(super::messages::lines(app, width));
     out
 }
 
@@ -27,9 +33,9 @@ impl Widget for Detail<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.0;
         Clear.render(area, buf);
-        Scrolled {
+        ScrolledDoc {
             title: Line::from("Session detail · Esc to close"),
-            lines: lines(app, area.width.saturating_sub(2)),
+            doc: doc(app, area.width.saturating_sub(2)),
             scroll: app.overlay_scroll,
             focused: true,
             theme: &app.theme,

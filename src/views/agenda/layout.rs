@@ -86,7 +86,8 @@ fn people_height(app: &Shared, width: u16, rows: u16) -> u16 {
 
 /// Rows for the session pane: its content plus borders, at most `max`.
 fn session_height(app: &Shared, width: u16, max: u16) -> u16 {
-    let lines = super::session::lines(app, width.saturating_sub(2)).len();
+    // Only as many lines as could show: a long description is not counted.
+    let lines = super::session::doc(app, width.saturating_sub(2)).len_up_to(usize::from(max));
     u16::try_from(lines + 2)
         .unwrap_or(u16::MAX)
         .clamp(3, max.max(3))

@@ -2,8 +2,9 @@
 
 use crate::agenda::humanize_minutes;
 use crate::app::shared::Shared;
-use crate::ui::scrolled::Scrolled;
-use crate::ui::text::{self, highlight, wrap};
+use crate::ui::doc::Doc;
+use crate::ui::scrolled::ScrolledDoc;
+use crate::ui::text::{self, wrap};
 use crate::ui::times;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -12,21 +13,22 @@ use ratatui::widgets::Widget;
 
 /// The session pane's lines at `width`.
 pub fn lines(app: &Shared, width: u16) -> Vec<Line<'static>> {
+    doc(app, width).all()
+}
+
+/// The session pane's lines at `width`, laid out as far as they are used:
+/// its notes and description are wrapped only where shown or counted.
+pub fn doc(app: &Shared, width: u16) -> Doc<'_> {
+    let q = app.query();
+    let mut doc = Doc::new(usize::from(width), q);
     let Some(s) = app.agenda.sessions.get(app.selected()) else {
-        return Vec::new();
+        return doc;
     };
     let i = app.selected();
     let t = &app.theme;
     let w = usize::from(width);
-    let q = if app.search.is_active() {
-        app.search.query.as_str()
-    } else {
-        ""
-    };
-    let mut out: Vec<Line<'static>> = wrap(&s.title, w)
-        .into_iter()
-        .map(|l| Line::from(highlight(&l, q, t.strong, t.matched)))
-        .collect();
+    doc.text(&s.title, t.strong, t.matched);
+    let mut out: Vec<Line<'static>> = Vec::new();
     let mut facts = Vec::new();
     if app.index.multi_day {
         facts.push(s.date().format("%a %-d %b").to_string());
@@ -60,21 +62,14 @@ pub fn lines(app: &Shared, width: u16) -> Vec<Line<'static>> {
             );
         }
     }
+    doc.lines(out);
     for note in &s.notes {
-        out.extend(
-            wrap(note, w)
-                .into_iter()
-                .map(|l| Line::from(highlight(&l, q, t.suggestion, t.matched))),
-        );
+        doc.text(note, t.suggestion, t.matched);
     }
     if let Some(d) = &s.description {
-        out.extend(
-            wrap(d, w)
-                .into_iter()
-                .map(|l| Line::from(highlight(&l, q, t.dim, t.matched))),
-        );
+        doc.text(d, t.dim, t.matched);
     }
-    out
+    doc
 }
 
 /// Draws the session pane.
@@ -90,9 +85,9 @@ pub struct SessionPane<'a> {
 impl Widget for SessionPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.shared;
-        Scrolled {
+        ScrolledDoc {
             title: Line::from("Session"),
-            lines: lines(app, area.width.saturating_sub(2)),
+            doc: doc(app, area.width.saturating_sub(2)),
             scroll: self.scroll,
             focused: self.focused,
             theme: &app.theme,

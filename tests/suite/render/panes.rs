@@ -297,3 +297,52 @@ fn session_pane_focused_shows_a_thick_border_and_its_scroll() {
     let first = s.lines().nth(1).unwrap();
     assert!(first.contains("10:00-10:15 · 15 min"), "{s}");
 }
+
+/// The selected session with 64 KB of text in `description` and in a note.
+fn with_big_text(description: String) -> dais::app::App {
+    let mut a = app("10:05");
+    let mut agenda = dais::agenda::Agenda::clone(&a.agenda);
+    let i = a.selected();
+    agenda.sessions[i].description = Some(description);
+    a.replace_agenda(agenda);
+    a
+}
+
+#[test]
+fn a_64_kb_unbroken_word_scrolls_to_its_end_and_says_where() {
+    let mut a = with_big_text("y".repeat(65_536));
+    a.views.agenda.focus = dais::app::Pane::Session;
+    let total = dais::views::agenda::session::lines(&a, 38).len();
+    // 65,536 cells of y at 38 a line, after the title and the facts (and
+    // in place of an empty description's one line).
+    let base = dais::views::agenda::session::lines(&with_big_text(String::new()), 38).len();
+    assert_eq!(total, base - 1 + 65_536_usize.div_ceil(38));
+    a.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    a.views.agenda.session_scroll = usize::MAX / 2;
+    let buf = render_widget(a.views.agenda.session_pane(&a), 40, 8);
+    let s = text(&buf);
+    assert!(s.contains(&format!(" {total}/{total} ")), "{s}");
+    let last = s.lines().nth(6).unwrap();
+    assert!(last.contains(&"y".repeat(65_536 % 38)), "{s}");
+    assert!(!last.contains(&"y".repeat(65_536 % 38 + 1)), "{s}");
+}
+
+#[test]
+fn a_64_kb_description_shows_its_first_page_and_the_pane_keeps_its_size() {
+    let mut words = String::new();
+    for w in 0..11_000 {
+        let _ = std::fmt::Write::write_fmt(&mut words, format_args!("w{w:05} "));
+    }
+    let a = with_big_text(words[..65_536].to_owned());
+    let s = a.screen();
+    // The session pane takes no more than its share for a long text.
+    assert!(s.pane(Pane::Session).height <= 40 / 3, "{s:?}");
+    let buf = render_widget(a.views.agenda.session_pane(&a), 40, 8);
+    let t = text(&buf);
+    assert!(t.contains("w00000 w00001 w00002 w00003 w00004"), "{t}");
+    let total = dais::views::agenda::session::lines(&a, 38).len();
+    assert!(t.contains(&format!(" 6/{total} ")), "{t}");
+}
