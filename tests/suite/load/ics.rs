@@ -242,3 +242,36 @@ fn a_long_folded_line_within_the_cap_is_one_value() {
         "{e}"
     );
 }
+
+#[test]
+fn what_dais_exports_reads_back_with_the_same_ids_titles_times_and_tracks() {
+    // The bundled hearing (Europe-zoned, with DST) and an agenda with
+    // tracks, through `dais export ics` and back in.
+    let hearing = load_bytes(
+        dais::load::BUNDLED_NAME,
+        dais::load::BUNDLED.as_bytes(),
+        &Limits::default(),
+    )
+    .unwrap()
+    .agenda;
+    let pair = load_file(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schedule-xml/pair.xml"),
+        &Limits::default(),
+    )
+    .unwrap()
+    .agenda;
+    for a in [hearing, pair] {
+        let sessions: Vec<&dais::agenda::Session> = a.sessions.iter().collect();
+        let text = dais::export::ics::calendar(&a, &sessions);
+        let back = load_bytes("e.ics", text.as_bytes(), &Limits::default())
+            .unwrap_or_else(|e| panic!("{e}\n{text}"))
+            .agenda;
+        assert_eq!(back.event.title, a.event.title);
+        assert_eq!(back.event.timezone, a.event.timezone);
+        let key =
+            |s: &dais::agenda::Session| (s.id.clone(), s.title.clone(), s.span, s.track.clone());
+        let want: Vec<_> = a.sessions.iter().map(key).collect();
+        let got: Vec<_> = back.sessions.iter().map(key).collect();
+        assert_eq!(got, want);
+    }
+}
