@@ -20,6 +20,8 @@
 //!   fields;
 //! - [`people`]: the people a format names, as dais people: colliding
 //!   ids split, id `0` read as no id (every importer runs it);
+//! - [`zone`]: the agenda's zone from the offsets the dates carry, when a
+//!   file names none;
 //! - [`times`] and [`iso`]: dates, clock times, ISO 8601 stamps and
 //!   durations, and the order and overlap warnings every format gets.
 //!
@@ -39,3 +41,4 @@ pub mod tally;
 pub mod text;
 pub mod times;
 pub mod unknown;
+pub mod zone;

@@ -40,9 +40,11 @@ use super::base::limits::Limits;
 use super::base::problem::{Path, Problem, quote};
 use super::base::tally::Tally;
 use super::base::times::overlaps;
+use super::base::zone;
 use crate::agenda::{Agenda, Event, Session, Source};
 use crate::sanitize::Lines;
 use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset};
 use conference::Conference;
 use event::Place;
 use keys::Object;
@@ -95,7 +97,22 @@ pub(crate) fn read(doc: &RawDoc, version: Version, limits: &Limits) -> Outcome {
     ) else {
         return cx.outcome(None);
     };
-    let conf = conference::read(&mut cx, &mut tally, at.key("conference"), raw_conf);
+    let mut conf = conference::read(&mut cx, &mut tally, at.key("conference"), raw_conf);
+    if let Some(why) = conf.unnamed.take() {
+        let dates = offsets(raw_conf, schedule);
+        let conference = at.key("conference");
+        let here = conference.key("time_zone_name");
+        match zone::from_offsets(&dates) {
+            Some(chosen) => {
+                conf.tz = chosen.tz;
+                cx.warn(here, format!("{why}; {}", chosen.why));
+            }
+            None => cx.warn(
+                here,
+                format!("{why}; times follow the events' offsets and are shown in UTC"),
+            ),
+        }
+    }
     let roster = Roster::new(&mut cx, at, schedule.persons.as_ref());
     let mut r = Reader {
         cx,
@@ -109,6 +126,38 @@ pub(crate) fn read(doc: &RawDoc, version: Version, limits: &Limits) -> Outcome {
     let days = days(&mut r, at.key("conference"), raw_conf, flat);
     flat_events(&mut r, at, schedule);
     finish(r, version, schedule, &days)
+}
+
+/// Every date-time with an offset among the events' `date`, `start` and
+/// `end`, for the zone when the conference names none.
+fn offsets(c: &RawConference, schedule: &RawSchedule) -> Vec<DateTime<FixedOffset>> {
+    let in_days = c
+        .days
+        .as_ref()
+        .and_then(Lax::ok)
+        .into_iter()
+        .flatten()
+        .filter_map(Lax::ok)
+        .filter_map(|d| d.rooms.as_ref().and_then(Lax::ok))
+        .flat_map(|rooms| rooms.0.iter())
+        .filter_map(|(_, events)| events.ok())
+        .flatten();
+    let flat = schedule
+        .events
+        .as_ref()
+        .and_then(Lax::ok)
+        .into_iter()
+        .flatten();
+    in_days
+        .chain(flat)
+        .filter_map(Lax::ok)
+        .flat_map(|e| [&e.date, &e.start, &e.end])
+        .filter_map(|f| f.as_ref().and_then(Lax::ok))
+        .filter_map(|s| match parse_stamp(s) {
+            Some(Stamp::Instant(t)) => Some(t),
+            _ => None,
+        })
+        .collect()
 }
 
 /// `conference.days`: their dates, and version 1's events in their rooms

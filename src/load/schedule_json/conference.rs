@@ -18,6 +18,8 @@ pub struct Conference {
     pub title: Option<String>,
     /// The zone of `time_zone_name`; UTC when it is missing or unknown.
     pub tz: Tz,
+    /// Why `time_zone_name` gave no zone ("missing"), if it did not.
+    pub unnamed: Option<String>,
     /// `defaults.language`, for translated text.
     pub language: Option<String>,
     /// `description`, as paragraphs.
@@ -67,9 +69,14 @@ pub fn read(cx: &mut Ctx<'_>, tally: &mut Tally, at: Path<'_>, c: &RawConference
         .unwrap_or_default();
     let url = cx.text(at, "url", c.url.as_ref(), false, Lines::Single);
     let (rooms, room_refs) = rooms(cx, tally, at, c);
+    let (tz, unnamed) = match zone(cx, at, c) {
+        Ok(tz) => (tz, None),
+        Err(why) => (Tz::UTC, Some(why)),
+    };
     Conference {
         title,
-        tz: zone(cx, at, c),
+        tz,
+        unnamed,
         language,
         summary,
         url,
@@ -79,8 +86,9 @@ pub fn read(cx: &mut Ctx<'_>, tally: &mut Tally, at: Path<'_>, c: &RawConference
     }
 }
 
-/// The zone named by `time_zone_name`, or UTC with a warning.
-fn zone(cx: &mut Ctx<'_>, at: Path<'_>, c: &RawConference) -> Tz {
+/// The zone named by `time_zone_name`, or why there is none (the caller
+/// decides the zone, and warns).
+fn zone(cx: &mut Ctx<'_>, at: Path<'_>, c: &RawConference) -> Result<Tz, String> {
     let name = cx.text(
         at,
         "time_zone_name",
@@ -89,22 +97,11 @@ fn zone(cx: &mut Ctx<'_>, at: Path<'_>, c: &RawConference) -> Tz {
         Lines::Single,
     );
     let Some(name) = name else {
-        cx.warn(
-            at.key("time_zone_name"),
-            "missing; times follow the events' offsets and are shown in UTC",
-        );
-        return Tz::UTC;
+        return Err("missing".to_owned());
     };
-    name.trim().parse::<Tz>().unwrap_or_else(|_| {
-        cx.warn(
-            at.key("time_zone_name"),
-            format!(
-                "{} is not an IANA zone; times follow the events' offsets and are shown in UTC",
-                quote(&name)
-            ),
-        );
-        Tz::UTC
-    })
+    name.trim()
+        .parse::<Tz>()
+        .map_err(|_| format!("{} is not an IANA zone", quote(&name)))
 }
 
 fn tracks(cx: &mut Ctx<'_>, at: Path<'_>, c: &RawConference) -> HashMap<String, String> {

@@ -1,0 +1,165 @@
+//! The agenda's zone when a file names none but its dates carry offsets
+//! (pretalx exports with `time_zone_name: null`, say): times are shown as
+//! the file prints them, never moved to UTC.
+//!
+//! - Every date at one offset: that fixed offset (`Etc/GMT-1` is
+//!   UTC+01:00; a whole number of hours, else a zone found as below).
+//! - Offsets that differ (a change of daylight saving inside the event): an
+//!   IANA zone whose offset is the printed one at every date, the only one
+//!   if there is one, else the first by name among those in a continent's
+//!   area; the warning says which and how many matched. Any of them shows
+//!   every session at the time printed.
+
+use chrono::{DateTime, FixedOffset, Offset, TimeZone, Utc};
+use chrono_tz::{TZ_VARIANTS, Tz};
+
+/// The zone chosen, and a sentence saying why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chosen {
+    /// The zone.
+    pub tz: Tz,
+    /// Why it was chosen, to end a warning.
+    pub why: String,
+}
+
+/// The zone that shows each of `dates` at the offset it was written with;
+/// `None` if there are no dates, or no zone does.
+pub fn from_offsets(dates: &[DateTime<FixedOffset>]) -> Option<Chosen> {
+    let mut marks: Vec<(DateTime<Utc>, FixedOffset)> = dates
+        .iter()
+        .map(|d| (d.with_timezone(&Utc), *d.offset()))
+        .collect();
+    marks.sort_by_key(|(t, _)| *t);
+    marks.dedup();
+    let first = marks.first()?.1;
+    if marks.iter().all(|(_, o)| *o == first)
+        && let Some(tz) = fixed(first)
+    {
+        let why = format!(
+            "every date carries the offset {first}, so times are shown at that fixed \
+             offset ({}, UTC{first})",
+            tz.name()
+        );
+        return Some(Chosen { tz, why });
+    }
+    // Where the offset changes, and the ends: enough to tell zones apart.
+    let edges: Vec<(DateTime<Utc>, FixedOffset)> = marks
+        .iter()
+        .enumerate()
+        .filter(|(i, (_, o))| {
+            *i == 0
+                || *i + 1 == marks.len()
+                || marks[i - 1].1 != *o
+                || marks.get(i + 1).is_some_and(|n| n.1 != *o)
+        })
+        .map(|(_, m)| *m)
+        .collect();
+    let fits = |tz: &Tz| {
+        edges
+            .iter()
+            .all(|(t, o)| tz.offset_from_utc_datetime(&t.naive_utc()).fix() == *o)
+    };
+    let matching: Vec<Tz> = TZ_VARIANTS.iter().copied().filter(fits).collect();
+    let in_area = |tz: &&Tz| {
+        let name = tz.name();
+        [
+            "Africa/",
+            "America/",
+            "Asia/",
+            "Atlantic/",
+            "Australia/",
+            "Europe/",
+            "Indian/",
+            "Pacific/",
+        ]
+        .iter()
+        .any(|a| name.starts_with(a))
+    };
+    let mut named: Vec<Tz> = matching.iter().filter(in_area).copied().collect();
+    named.sort_by_key(|tz| tz.name());
+    let tz = *named.first().or(matching.first())?;
+    let offsets = {
+        let mut o: Vec<String> = marks.iter().map(|(_, o)| o.to_string()).collect();
+        o.dedup();
+        o.sort();
+        o.dedup();
+        o.join(" and ")
+    };
+    let why = if matching.len() == 1 {
+        format!(
+            "the dates carry the offsets {offsets}; {} is the one zone with those offsets \
+             at those dates, so times are shown in it, as printed",
+            tz.name()
+        )
+    } else {
+        format!(
+            "the dates carry the offsets {offsets}; times are shown in {}, one of {} zones \
+             with those offsets at those dates, as printed",
+            tz.name(),
+            matching.len()
+        )
+    };
+    Some(Chosen { tz, why })
+}
+
+/// The `Etc/` zone at `offset`, if it is a whole number of hours there is
+/// one for (UTC-12 to UTC+14); UTC itself for 0.
+fn fixed(offset: FixedOffset) -> Option<Tz> {
+    let secs = offset.local_minus_utc();
+    if secs == 0 {
+        return Some(Tz::UTC);
+    }
+    if secs % 3600 != 0 {
+        return None;
+    }
+    // POSIX signs: Etc/GMT-1 is an hour ahead of UTC.
+    format!("Etc/GMT{:+}", -secs / 3600).parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::from_offsets;
+    use chrono::DateTime;
+
+    fn dates(list: &[&str]) -> Vec<DateTime<chrono::FixedOffset>> {
+        list.iter()
+            .map(|s| DateTime::parse_from_rfc3339(s).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn one_offset_is_that_fixed_offset() {
+        let c = from_offsets(&dates(&[
+            "2030-03-01T11:00:00+01:00",
+            "2030-03-02T09:00:00+01:00",
+        ]))
+        .unwrap();
+        assert_eq!(c.tz.name(), "Etc/GMT-1");
+        assert!(c.why.contains("UTC+01:00"), "{}", c.why);
+        let c = from_offsets(&dates(&["2030-03-01T11:00:00Z"])).unwrap();
+        assert_eq!(c.tz, chrono_tz::Tz::UTC);
+        // Half hours have no Etc/ zone: a named one that matches.
+        let c = from_offsets(&dates(&["2030-03-01T11:00:00+05:30"])).unwrap();
+        assert_eq!(c.tz.name(), "Asia/Calcutta");
+        assert_eq!(from_offsets(&[]), None);
+    }
+
+    #[test]
+    fn offsets_across_a_change_of_clocks_pick_a_zone_that_has_them() {
+        // Berlin's clocks go back on 27 October 2030.
+        let c = from_offsets(&dates(&[
+            "2030-10-26T11:00:00+02:00",
+            "2030-10-27T11:00:00+01:00",
+        ]))
+        .unwrap();
+        assert_eq!(c.tz.name(), "Africa/Ceuta");
+        assert!(c.why.contains("+01:00 and +02:00"), "{}", c.why);
+        for (d, printed) in [
+            ("2030-10-26T11:00:00+02:00", "11:00"),
+            ("2030-10-27T11:00:00+01:00", "11:00"),
+        ] {
+            let t = DateTime::parse_from_rfc3339(d).unwrap();
+            assert_eq!(t.with_timezone(&c.tz).format("%H:%M").to_string(), printed);
+        }
+    }
+}
