@@ -136,3 +136,26 @@ fn diff_lists_exactly_the_differences_and_exits_1_when_there_are_some() {
     let missing = dais(&home, &["diff", old, "nope.json"]);
     assert_eq!(missing.code, 2, "trouble is not a difference");
 }
+
+#[test]
+fn the_state_export_names_a_url_redacted() {
+    let home = Home::new();
+    let server = Server::start(|_| Reply::ok(hearing()));
+    let url = format!(
+        "http://ana:hunter2@127.0.0.1:{}/s.json?token=sekrit",
+        server.port()
+    );
+    let starred = dais(&home, &["star", &url, "panel-3"]);
+    assert_eq!(starred.code, 0, "{}", starred.stderr);
+    let export = dais(&home, &["state", "export"]);
+    assert_eq!(export.code, 0, "{}", export.stderr);
+    assert!(
+        export.stdout.contains(&format!(
+            "http://ana:***@127.0.0.1:{}/s.json?token=***",
+            server.port()
+        )),
+        "{}",
+        export.stdout
+    );
+    assert!(!export.stdout.contains("hunter2") && !export.stdout.contains("sekrit"));
+}
