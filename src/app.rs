@@ -23,6 +23,7 @@ mod find;
 mod follow;
 pub mod index;
 pub mod live;
+mod mine;
 mod mouse;
 mod reload;
 pub mod search;
@@ -95,11 +96,14 @@ impl App {
                 banner: None,
                 only: None,
                 changes: Vec::new(),
+                programme: crate::programme::Programme::default(),
+                rings: Vec::new(),
                 quit: false,
             },
             view: View::Agenda,
             views: Views::default(),
         };
+        app.refresh_programme();
         app.follow_now();
         app
     }
@@ -216,6 +220,11 @@ impl App {
             Command::Reload => self.live.reload_requested = true,
             Command::Left | Command::Right | Command::ZoomIn | Command::ZoomOut
                 if self.view != View::Grid => {}
+            Command::Star
+            | Command::Hide
+            | Command::ShowHidden
+            | Command::OnlyStarred
+            | Command::Zone => self.mine_command(c),
             Command::Open
             | Command::Left
             | Command::Right

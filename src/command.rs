@@ -69,6 +69,16 @@ pub enum Command {
     OnTime,
     /// Read the agenda file again.
     Reload,
+    /// Star or unstar the selected session (my programme).
+    Star,
+    /// Hide the selected session, or show a hidden one again.
+    Hide,
+    /// Show hidden sessions (dimmed), or leave them out again.
+    ShowHidden,
+    /// Show only starred sessions, or all again.
+    OnlyStarred,
+    /// Show times in the agenda's zone or the viewer's own.
+    Zone,
 }
 
 /// The main screens; each is a module under `views`.

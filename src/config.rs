@@ -328,16 +328,16 @@ mod tests {
 
     #[test]
     fn conflicts_are_reported_with_line_and_key_and_fall_back() {
-        let c = parse("c.toml", "[keys]\nquit = \"x\"\nhelp = \"x\"\n");
+        let c = parse("c.toml", "[keys]\nquit = \"y\"\nhelp = \"y\"\n");
         assert_eq!(c.problems.len(), 1, "{:?}", c.problems);
         assert!(
-            c.problems[0].starts_with("c.toml:3:8: keys.help: key x is also bound to quit"),
+            c.problems[0].starts_with("c.toml:3:8: keys.help: key y is also bound to quit"),
             "{}",
             c.problems[0]
         );
         assert_eq!(c.keymap.command(Key::ch('q')), Some(Command::Quit));
         assert_eq!(c.keymap.command(Key::ch('?')), Some(Command::Help));
-        assert_eq!(c.keymap.command(Key::ch('x')), None);
+        assert_eq!(c.keymap.command(Key::ch('y')), None);
     }
 
     #[test]

@@ -162,6 +162,37 @@ pub const COMMANDS: &[CommandInfo] = &[
         Some("help"),
     ),
     info(Command::Quit, "quit", "quit dais", Some("quit")),
+    // My programme: after quit, so a narrow footer keeps quit.
+    info(
+        Command::Star,
+        "star",
+        "star or unstar the selected session (my programme)",
+        Some("star"),
+    ),
+    info(
+        Command::Hide,
+        "hide",
+        "hide the selected session, or unhide it",
+        None,
+    ),
+    info(
+        Command::ShowHidden,
+        "show-hidden",
+        "show hidden sessions (dimmed), or leave them out",
+        None,
+    ),
+    info(
+        Command::OnlyStarred,
+        "only-starred",
+        "show only starred sessions, or all",
+        Some("mine"),
+    ),
+    info(
+        Command::Zone,
+        "zone",
+        "times in the agenda's zone or your own",
+        None,
+    ),
 ];
 
 const fn info(
@@ -227,6 +258,12 @@ pub fn default_bindings() -> Vec<(Key, Command)> {
         (Key::ch('s'), C::StartedNow),
         (Key::ch('0'), C::OnTime),
         (Key::ch('r'), C::Reload),
+        (Key::ch('*'), C::Star),
+        (Key::ch('f'), C::Star),
+        (Key::ch('x'), C::Hide),
+        (Key::ch('X'), C::ShowHidden),
+        (Key::ch('o'), C::OnlyStarred),
+        (Key::ch('z'), C::Zone),
         (Key::ch('?'), C::Help),
         (Key::plain(K::F(1)), C::Help),
         (Key::ch('q'), C::Quit),

@@ -353,6 +353,10 @@ fn setup(
     Ok(commands::open::Setup {
         clock: Clock::new(Box::new(Utc::now), at, clock.speed),
         viewer_tz: tz.or_else(viewer_zone),
+        // Asking for a zone is asking to see times in it.
+        shown: tz.map(|_| dais::zone::Shown::Viewer),
+        alerts: config.alerts,
+        desktop: dais::alert::detect(|name| std::env::var(name).ok()),
         theme: if no_color {
             Theme::monochrome()
         } else {

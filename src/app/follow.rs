@@ -12,7 +12,9 @@ impl App {
     /// Selects what is on now, if following.
     pub fn follow_now(&mut self) {
         if self.live.follow && !self.agenda.sessions.is_empty() {
-            let target = self.follow_target();
+            // What is on may be hidden: the nearest the timeline shows.
+            let on = self.follow_target();
+            let target = self.index.nearest_shown(on).unwrap_or(on);
             self.select_session(target);
         }
     }
@@ -28,6 +30,7 @@ impl App {
             // What changed since the user last looked outlasts the rest.
             self.banner = self.changed_banner();
         }
+        self.remind();
         self.follow_now();
     }
 

@@ -169,7 +169,7 @@ impl Index {
     pub fn next_section(&self, session: usize) -> Option<usize> {
         let row = *self.row_of.get(session)?;
         let after = row + 1;
-        let heading = after + self.rows[after..].iter().position(is_heading)?;
+        let heading = after + self.rows.get(after..)?.iter().position(is_heading)?;
         self.first_session_from(heading)
     }
 
@@ -178,7 +178,7 @@ impl Index {
     pub fn prev_section(&self, session: usize) -> Option<usize> {
         let mut end = *self.row_of.get(session)?;
         loop {
-            let heading = self.rows[..end].iter().rposition(is_heading)?;
+            let heading = self.rows.get(..end)?.iter().rposition(is_heading)?;
             let first = self.first_session_from(heading)?;
             if first != session {
                 return Some(first);

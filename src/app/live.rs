@@ -22,6 +22,8 @@ pub struct Live {
     pub now: DateTime<Utc>,
     /// The viewer's own zone, when known.
     pub viewer_tz: Option<Tz>,
+    /// Whose zone times are shown in (`z` switches).
+    pub shown: crate::zone::Shown,
     /// Whether the selection follows the live session.
     pub follow: bool,
     /// The delay the meeting has built up.
@@ -36,6 +38,7 @@ impl Live {
         Live {
             now,
             viewer_tz: None,
+            shown: crate::zone::Shown::Agenda,
             follow: true,
             shift: Shift::default(),
             reload_requested: false,

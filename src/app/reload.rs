@@ -67,6 +67,8 @@ impl App {
         let prev = s.search.query.clone();
         s.search.refresh(&s.agenda, &s.text, &prev);
         self.set_shift_by_id(&shift);
+        // The new agenda's flags, clashes and timeline (marks are by id).
+        self.refresh_programme();
         self.views.replaced(&old, &self.shared);
         old
     }

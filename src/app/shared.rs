@@ -57,6 +57,11 @@ pub struct Shared {
     /// Changes to the user's state that `update` asked for, in order; the
     /// event loop saves them (before the next frame) and empties this.
     pub changes: Vec<crate::store::Change>,
+    /// My programme: starred and hidden sessions, clashes, reminders.
+    pub programme: crate::programme::Programme,
+    /// Reminders to ring (bell, desktop notification); the event loop
+    /// rings them and empties this.
+    pub rings: Vec<String>,
     /// Set when the user asked to quit.
     pub quit: bool,
 }
@@ -98,6 +103,8 @@ impl Shared {
     pub fn set_shift(&mut self, shift: Shift) {
         self.live.shift = shift;
         self.timing = Timing::new(&self.agenda, &self.live.shift);
+        // Clashes are between times as they stand.
+        self.refresh_programme();
     }
 
     /// The session that follow mode shows: the live one, else the next,
@@ -121,10 +128,15 @@ impl Shared {
     pub fn next_change(&self) -> DateTime<Utc> {
         let now = self.live.now;
         let minute = now.duration_trunc(Duration::minutes(1)).unwrap_or(now) + Duration::minutes(1);
-        match self.banner.as_ref().and_then(|b| b.until) {
-            Some(t) if t > now && t < minute => t,
-            _ => minute,
-        }
+        // A reminder wakes the loop only when it falls due.
+        [
+            self.banner.as_ref().and_then(|b| b.until),
+            self.next_reminder(),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|t| *t > now)
+        .fold(minute, std::cmp::Ord::min)
     }
 
     /// A session's start and end with the delay applied.

@@ -125,7 +125,7 @@ fn text(app: &App) -> String {
 
 fn session_json(app: &App, i: usize) -> Value {
     let s = &app.agenda.sessions[i];
-    let tz = app.agenda.event.timezone;
+    let tz = app.zone();
     let (start, end) = shifted(&app.agenda, &app.live.shift, i);
     json!({
         "id": s.id,
@@ -140,7 +140,7 @@ fn session_json(app: &App, i: usize) -> Value {
 
 fn json(app: &App) -> Value {
     let now = app.live.now;
-    let tz = app.agenda.event.timezone;
+    let tz = app.zone();
     let a = &app.agenda;
     let mut v = json!({
         "now": now.with_timezone(&tz).to_rfc3339(),

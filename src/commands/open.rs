@@ -21,6 +21,13 @@ pub struct Setup {
     pub clock: Clock,
     /// The viewer's zone.
     pub viewer_tz: Option<Tz>,
+    /// Whose zone times are shown in at first: the viewer's after `--tz`;
+    /// `None`: as last chosen for this agenda (`z`).
+    pub shown: Option<crate::zone::Shown>,
+    /// Reminders before starred sessions (`remind_minutes`, `notify`).
+    pub alerts: crate::config::Alerts,
+    /// The desktop notification the terminal shows, if any.
+    pub desktop: Option<crate::alert::Desktop>,
     /// The theme (already `NO_COLOR`-aware).
     pub theme: Theme,
     /// The key bindings.
@@ -67,8 +74,21 @@ pub fn app(loaded: Loaded, setup: &Setup, store: Option<(&mut Store, &AgendaKey)
         .with_theme(setup.theme)
         .with_keymap(setup.keymap.clone());
     app.only = setup.filter.label_in(&app.agenda);
+    app.programme = crate::programme::Programme::new(
+        crate::agenda::Marks::default(),
+        setup.alerts.remind_minutes,
+    );
+    app.live.shown = setup.shown.unwrap_or_default();
     let mut notices = setup.notices.clone();
     if let Some((store, key)) = store {
+        app.set_marks(store.marks(key));
+        if setup.shown.is_none()
+            && let Some(shown) = store
+                .setting(key, "zone")
+                .and_then(|z| crate::zone::Shown::from_name(&z))
+        {
+            app.live.shown = shown;
+        }
         let shift = store.shift(key, &app.view_key());
         if !app.set_shift_by_id(&shift) {
             notices.push(format!(
@@ -81,6 +101,9 @@ pub fn app(loaded: Loaded, setup: &Setup, store: Option<(&mut Store, &AgendaKey)
     }
     if let Some(offline) = &setup.offline {
         notices.insert(0, offline.clone());
+    }
+    if notices.is_empty() {
+        app.missing_banner();
     }
     if !notices.is_empty() {
         app.banner = Some(Banner {
@@ -112,8 +135,11 @@ pub fn save(store: &mut Store, key: &AgendaKey, app: &mut App, change: &Change) 
             app.set_shift_by_id(&steps);
             None
         }
-        // The screen does not mark sessions yet: `dais star` and `hide` do.
-        Ok(Stored::Marks(_) | Stored::Setting | Stored::Seen) => None,
+        Ok(Stored::Marks(marks)) => {
+            app.set_marks(marks);
+            None
+        }
+        Ok(Stored::Setting | Stored::Seen) => None,
         Err(problem) => Some(problem),
     }
 }
@@ -137,9 +163,10 @@ impl UserState for Kept {
         if store.read_only().is_some() || !store.changed_elsewhere() {
             return false;
         }
+        let marked = app.set_marks(store.marks(&self.key));
         let steps = store.shift(&self.key, &app.view_key());
         if steps == app.shift_by_id() {
-            return false;
+            return marked;
         }
         app.set_shift_by_id(&steps);
         true
@@ -178,6 +205,7 @@ pub fn run(
     let mut rt = Runtime {
         clock: &setup.clock,
         state: Box::new(Kept { store, key }),
+        alert: (setup.alerts.notify, setup.desktop),
         reloader: Some(Box::new(|app: &App, events| {
             let reading = Reading {
                 limits: *limits,

@@ -50,6 +50,9 @@ pub struct Runtime<'a> {
     /// Starts reading the agenda again in the background, given the app
     /// and the feed for the outcomes.
     pub reloader: Option<StartReloader<'a>>,
+    /// How a reminder gets attention (`notify`), and the desktop
+    /// notification the terminal shows, if any.
+    pub alert: (crate::alert::Mode, Option<crate::alert::Desktop>),
 }
 
 /// Starts a [`Reloader`] sending its outcomes to the loop.
@@ -135,6 +138,14 @@ fn event_loop(
                     until: Some(now + chrono::Duration::seconds(8)),
                 });
             }
+        }
+        // Reminders ring once the banner saying them is up.
+        for text in std::mem::take(&mut app.rings) {
+            use std::io::Write as _;
+            let (mode, desktop) = rt.alert;
+            let out = term.backend_mut();
+            out.write_all(&crate::alert::bytes(mode, desktop, "dais", &text))?;
+            out.flush()?;
         }
         if app.live.reload_requested {
             app.live.reload_requested = false;

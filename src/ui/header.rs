@@ -66,6 +66,17 @@ impl Widget for Header<'_> {
         if let Some(only) = &app.only {
             facts.insert(0, only.clone());
         }
+        // What my programme leaves on show, then the zone: said first.
+        let f = app.programme.filter;
+        if f.only_starred {
+            facts.insert(0, "only starred (o: all)".to_owned());
+        } else if f.show_hidden && app.programme.hidden_count() > 0 {
+            facts.insert(0, "hidden shown".to_owned());
+        }
+        // Times not in the agenda's zone: said before anything else.
+        if let Some(zone) = app.zones().header_text(app.live.now) {
+            facts.insert(0, zone);
+        }
         facts.extend(e.venue.clone());
         let show_tabs = tabs_w < usize::from(area.width) / 2;
         let beside = if show_tabs { tabs_w + 2 } else { 1 };

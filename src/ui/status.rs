@@ -31,14 +31,15 @@ pub fn describe(app: &App) -> (String, String) {
     let short = |i: usize| a.sessions[i].short_title().to_owned();
     let at = |i: usize| {
         let (start, _) = shifted(a, &app.live.shift, i);
-        let day = start.with_timezone(&a.event.timezone).date_naive();
-        let today = now.with_timezone(&a.event.timezone).date_naive();
+        let zone = app.zone();
+        let day = start.with_timezone(&zone).date_naive();
+        let today = now.with_timezone(&zone).date_naive();
         if day == today {
             hm(app, start)
         } else {
             format!(
                 "{} {}",
-                start.with_timezone(&a.event.timezone).format("%a %-d %b"),
+                start.with_timezone(&zone).format("%a %-d %b"),
                 hm(app, start)
             )
         }
@@ -175,7 +176,22 @@ impl Widget for StatusLine<'_> {
 fn right_spans(app: &App, following: bool) -> Vec<Span<'static>> {
     let t = &app.theme;
     let mut out = Vec::new();
+    // My programme: how many starred and hidden, when any are.
+    let p = &app.programme;
+    let mine: Vec<String> = [
+        (p.starred_count() > 0).then(|| format!("★ {}", p.starred_count())),
+        (p.hidden_count() > 0).then(|| format!("{} hidden", p.hidden_count())),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !mine.is_empty() {
+        out.push(Span::styled(mine.join(" · "), t.late));
+    }
     if let Some(d) = delay_text(app) {
+        if !out.is_empty() {
+            out.push(Span::raw("  "));
+        }
         out.push(Span::styled(d, t.late));
     }
     if !app.live.follow || following {

@@ -1,23 +1,34 @@
-//! Times as shown: in the agenda's zone, with the running-late shift.
+//! Times as shown: in the zone on show (the agenda's, or the viewer's
+//! after `z`), with the running-late shift.
 
 use crate::agenda::range_label;
 use crate::app::live;
 use crate::app::shared::Shared;
 use chrono::{DateTime, NaiveDateTime, Utc};
 
-/// `t` as HH:MM in the agenda's zone.
+/// `t` as HH:MM in the zone on show.
 pub fn hm(app: &Shared, t: DateTime<Utc>) -> String {
-    t.with_timezone(&app.agenda.event.timezone)
-        .format("%H:%M")
-        .to_string()
+    t.with_timezone(&app.zone()).format("%H:%M").to_string()
 }
 
-/// `t` in the agenda's zone, as a wall-clock time.
+/// A wall-clock time of the agenda's (a gap's edge) as HH:MM in the zone
+/// on show.
+pub fn local_hm(app: &Shared, local: NaiveDateTime) -> String {
+    if !app.zones().is_switched() {
+        return local.format("%H:%M").to_string();
+    }
+    match crate::agenda::resolve_naive(app.agenda.event.timezone, local) {
+        crate::agenda::Resolved::At(t) => hm(app, t),
+        crate::agenda::Resolved::Gap => local.format("%H:%M").to_string(),
+    }
+}
+
+/// `t` in the zone on show, as a wall-clock time.
 fn local(app: &Shared, t: DateTime<Utc>) -> NaiveDateTime {
-    t.with_timezone(&app.agenda.event.timezone).naive_local()
+    t.with_timezone(&app.zone()).naive_local()
 }
 
-/// `t` as HH:MM in the agenda's zone, with its day when that is not the
+/// `t` as HH:MM in the zone on show, with its day when that is not the
 /// day of `today`: "Tue 12:30" within a week, else "Tue 9 Jul 12:30".
 pub fn hm_on(app: &Shared, t: DateTime<Utc>, today: DateTime<Utc>) -> String {
     let (t, today) = (local(app, t), local(app, today));
@@ -41,16 +52,20 @@ pub fn range(app: &Shared, i: usize) -> String {
 /// Session `i`'s planned times: "10:30-11:45".
 pub fn planned(app: &Shared, i: usize) -> String {
     let s = &app.agenda.sessions[i].span;
+    if app.zones().is_switched() {
+        return range_label(local(app, s.start), local(app, s.end));
+    }
     range_label(s.local_start, s.local_end)
 }
 
 /// Session `i`'s planned start, when the shift moves it: "10:30".
 pub fn planned_start_if_shifted(app: &Shared, i: usize) -> Option<String> {
     (app.live.shift.minutes(i) != 0).then(|| {
-        app.agenda.sessions[i]
-            .span
-            .local_start
-            .format("%H:%M")
-            .to_string()
+        let s = &app.agenda.sessions[i].span;
+        if app.zones().is_switched() {
+            hm(app, s.start)
+        } else {
+            s.local_start.format("%H:%M").to_string()
+        }
     })
 }

@@ -155,12 +155,13 @@ impl ViewState for AgendaView {
                 }
                 _ => {
                     let h = inner_height(self.areas(shared).pane(Pane::Timeline));
+                    // Among the sessions the timeline shows (hidden ones
+                    // and, after `o`, unstarred ones are left out).
                     let n = shared.agenda.sessions.len();
-                    let to = shared
-                        .selection
-                        .saturating_add_signed(delta(c, h))
-                        .min(n.saturating_sub(1));
-                    Effect::Select(to)
+                    match shared.index.step(shared.selection, delta(c, h), n) {
+                        Some(to) => Effect::Select(to),
+                        None => Effect::None,
+                    }
                 }
             },
         }

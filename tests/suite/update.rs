@@ -2,6 +2,7 @@
 
 mod extremes;
 mod live;
+mod mine;
 mod mouse;
 mod navigation;
 mod search;

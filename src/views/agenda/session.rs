@@ -27,7 +27,18 @@ pub fn doc(app: &Shared, width: u16) -> Doc<'_> {
     let i = app.selected();
     let t = &app.theme;
     let w = usize::from(width);
-    doc.text(&s.title, t.strong, t.matched);
+    let p = &app.programme;
+    if p.is_starred(i) {
+        let title = format!("★ {}", s.title);
+        doc.lines(
+            wrap(&title, w)
+                .into_iter()
+                .map(|l| Line::from(text::highlight(&l, q, t.strong, t.matched)))
+                .collect::<Vec<Line<'static>>>(),
+        );
+    } else {
+        doc.text(&s.title, t.strong, t.matched);
+    }
     let mut out: Vec<Line<'static>> = Vec::new();
     let mut facts = Vec::new();
     if app.index.multi_day {
@@ -61,6 +72,18 @@ pub fn doc(app: &Shared, width: u16) -> Doc<'_> {
                     .map(|l| Line::styled(l, t.late)),
             );
         }
+    }
+    // My programme: what it clashes with, and whether it is hidden.
+    for o in p.clashes(i) {
+        let said = format!(
+            "⚠ {}",
+            crate::agenda::overlap::overlap_text(&app.agenda, *o)
+        );
+        out.extend(wrap(&said, w).into_iter().map(|l| Line::styled(l, t.error)));
+    }
+    if p.is_hidden(i) {
+        let key = app.keymap.keys_label(crate::command::Command::Hide);
+        out.push(Line::styled(format!("✕ hidden ({key} unhides it)"), t.dim));
     }
     doc.lines(out);
     for note in &s.notes {

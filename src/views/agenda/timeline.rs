@@ -94,7 +94,11 @@ impl Widget for Timeline<'_> {
                         Span::styled(
                             format!(
                                 "{:<w$}",
-                                format!("{}-{}", from.format("%H:%M"), to.format("%H:%M")),
+                                format!(
+                                    "{}-{}",
+                                    times::local_hm(app, from),
+                                    times::local_hm(app, to)
+                                ),
                                 w = time_width(app)
                             ),
                             t.dim,
@@ -160,13 +164,17 @@ impl Timeline<'_> {
         let selected = i == app.selection;
         let lit = self.highlight.is_some_and(|h| h.binary_search(&i).is_ok());
         let searched = app.search.is_active() && app.search.matches_session(i);
-        let row_style = t.selection(selected, self.focused).unwrap_or(if live {
-            t.live
-        } else if past {
-            t.past
-        } else {
-            Style::new()
-        });
+        let row_style =
+            t.selection(selected, self.focused)
+                .unwrap_or(if app.programme.is_hidden(i) {
+                    t.past
+                } else if live {
+                    t.live
+                } else if past {
+                    t.past
+                } else {
+                    Style::new()
+                });
         let marker = match () {
             () if live => Span::styled("●", t.live),
             () if searched || lit => Span::styled("»", t.matched),
@@ -199,6 +207,18 @@ impl Timeline<'_> {
         spans.push(Span::raw(" "));
         spans.push(Span::raw(glyph(s.kind)));
         spans.push(Span::raw(" "));
+        // My programme: starred, clashing with another starred, hidden.
+        let p = &app.programme;
+        if p.is_starred(i) {
+            spans.push(Span::styled("★", t.late));
+            if !p.clashes(i).is_empty() {
+                spans.push(Span::styled("⚠", t.error));
+            }
+            spans.push(Span::raw(" "));
+        }
+        if p.is_hidden(i) {
+            spans.push(Span::styled("✕ ", t.dim));
+        }
         let tag = if s.is_video_only() { " ▶ video" } else { "" };
         // Parallel sessions are told apart by their room, at the right.
         let room = s
