@@ -363,7 +363,7 @@ mod tests {
         for info in COMMANDS {
             assert!(map.keys(info.command).next().is_some(), "{}", info.name);
         }
-        assert_eq!(COMMANDS.len(), 32);
+        assert_eq!(COMMANDS.len(), 37);
     }
 
     #[test]
