@@ -239,7 +239,7 @@ fn help_lists_every_command_with_its_keys() {
     let mut a = app("11:05");
     press(&mut a, &[C::Help]);
     let t = a.theme;
-    let buf = render_widget(Help(&a), 120, 60);
+    let buf = render_widget(Help(&a), 120, 80);
     let s = text(&buf);
     assert_eq!(buf[(0, 0)].symbol(), "┏");
     assert!(s.contains("Help · Esc or ? to close"));
