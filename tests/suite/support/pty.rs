@@ -219,8 +219,10 @@ impl Dais {
         loop {
             self.drain();
             if let Some(status) = self.child.try_wait().expect("wait for dais") {
-                // Whatever it wrote last is in the pty already.
-                self.drain();
+                // Whatever it wrote last is in the pty already, but the
+                // reader thread may not have passed it on yet on a loaded
+                // machine: read until it has been quiet for a while.
+                self.drain_for(Duration::from_millis(300));
                 return match status.signal() {
                     Some(sig) => Err(sig.to_owned()),
                     None => Ok(status.exit_code()),
@@ -275,10 +277,15 @@ impl Dais {
 
     /// Reads whatever output is waiting, without blocking long.
     fn drain(&mut self) {
+        self.drain_for(Duration::from_millis(20));
+    }
+
+    /// Reads output until none has come for `quiet`.
+    fn drain_for(&mut self, quiet: Duration) {
         let Some(rx) = self.output.as_ref() else {
             return;
         };
-        while let Ok(chunk) = rx.recv_timeout(Duration::from_millis(20)) {
+        while let Ok(chunk) = rx.recv_timeout(quiet) {
             self.parser.process(&chunk);
             self.bytes.extend_from_slice(&chunk);
         }
