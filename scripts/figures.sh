@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# Prints every figure the README states, measured here and now, with the
+# machine it ran on. From a fresh clone:
+#
+#   scripts/figures.sh           everything, as the README's figures were
+#                                measured (about 40 minutes on two cores)
+#   scripts/figures.sh --quick   the same figures from shorter runs (fewer
+#                                samples, a 60 s idle, no 1M agenda, no
+#                                fuzzing, no CI run): a check, not a record
+#
+# Needs: cargo, tmux (idle cost, the open screen's memory), /usr/bin/time
+# or python3 (peak memory); for fuzzing, cargo-fuzz (installed if missing).
+# Writes only under target/figures/ (and fuzz/corpus/, fuzz/artifacts/).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+QUICK=0
+[ "${1:-}" = "--quick" ] && QUICK=1
+OUT=target/figures
+mkdir -p "$OUT"
+# dais runs with a home of the script's own: no config or state of yours
+# changes what it measures, and nothing it saves lands in yours.
+H="$PWD/$OUT/home"
+mkdir -p "$H"
+AT_HOME=(env HOME="$H" XDG_CONFIG_HOME="$H/config" XDG_STATE_HOME="$H/state"
+    XDG_CACHE_HOME="$H/cache" XDG_DATA_HOME="$H/data")
+
+section() { printf '\n## %s\n' "$*"; }
+
+section "machine"
+echo "commit:  $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src benches examples Cargo.toml Cargo.lock || echo ' (with uncommitted changes)')"
+echo "date:    $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "system:  $(uname -srm)"
+echo "cpu:     $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //') × $(nproc)"
+echo "memory:  $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
+echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; other work on the machine skews every figure)"
+echo "rustc:   $(rustc --version)"
+echo "mode:    $([ $QUICK = 1 ] && echo quick || echo full)"
+
+section "build"
+cargo build --release --locked --bin dais --example generate --example first_frame 2>&1 | tail -1
+DAIS=target/release/dais
+GEN=target/release/examples/generate
+FIRST_FRAME=("${AT_HOME[@]}" target/release/examples/first_frame)
+
+# Agendas from the project's own generator (realistic multi-day programmes).
+agenda() {
+    local n=$1 f="$OUT/agenda-$1.json"
+    [ -s "$f" ] || "$GEN" "$n" > "$f"
+    echo "$f"
+}
+A1K=$(agenda 1000)
+A100K=$(agenda 100000)
+echo "agendas: 1k $(du -h "$A1K" | cut -f1), 100k $(du -h "$A100K" | cut -f1) ($GEN N)"
+
+# Peak resident memory of a command, in MB.
+peak_mb() {
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.1f MB\n", $1/1000}'
+    else
+        python3 -c 'import resource,subprocess,sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
+print("%.1f MB" % (resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1000))' "$@"
+    fi
+}
+
+# Starts dais on FILE in a detached tmux pane of 120x40; echoes its pid once
+# the first frame is drawn.
+open_screen() {
+    local session=$1 file=$2
+    tmux kill-session -t "$session" 2>/dev/null || true
+    tmux new-session -d -s "$session" -x 120 -y 40 \
+        "${AT_HOME[*]} $DAIS ${file:+--max-size 1000000000 $file}"
+    for _ in $(seq 600); do
+        if tmux capture-pane -p -t "$session" | grep -q 'Programme'; then break; fi
+        sleep 0.1
+    done
+    tmux list-panes -t "$session" -F '#{pane_pid}'
+}
+
+section "benchmarks (divan medians; README table rows 1-7)"
+SAMPLES=()
+[ $QUICK = 1 ] && SAMPLES=(-- --sample-count 3)
+cargo bench --locked --bench load "${SAMPLES[@]}" 2>&1 | grep -v '^\s*\(Compiling\|Finished\|Running\)'
+cargo bench --locked --bench screen "${SAMPLES[@]}" 2>&1 | grep -v '^\s*\(Compiling\|Finished\|Running\)'
+
+section "peak memory"
+echo "dais list, 1k:          $(peak_mb "${AT_HOME[@]}" "$DAIS" list "$A1K")"
+echo "dais list, 100k:        $(peak_mb "${AT_HOME[@]}" "$DAIS" list "$A100K")"
+if command -v tmux >/dev/null; then
+    for f in "$A1K" "$A100K"; do
+        pid=$(open_screen figures-mem "$f")
+        echo "open screen, $(basename "$f" .json | cut -d- -f2): $(awk '/VmHWM/ {printf "%.1f MB", $2/1000}' "/proc/$pid/status")"
+        tmux kill-session -t figures-mem
+    done
+else
+    echo "open screen: skipped (no tmux)"
+fi
+
+section "first frame on screen from process start"
+RUNS=30
+[ $QUICK = 1 ] && RUNS=5
+echo "bundled hearing: $("${FIRST_FRAME[@]}" "$RUNS" | tail -1)"
+echo "100k sessions:   $("${FIRST_FRAME[@]}" 3 "$A100K" | tail -1)"
+
+section "idle cost"
+if command -v tmux >/dev/null; then
+    IDLE=600
+    [ $QUICK = 1 ] && IDLE=60
+    pid=$(open_screen figures-idle "")
+    sleep "$IDLE"
+    awk -v s="$IDLE" '{printf "left open %s s: user %.2f s, system %.2f s of CPU\n", s, $14/100, $15/100}' "/proc/$pid/stat"
+    for t in /proc/"$pid"/task/*; do
+        printf '  thread %-16s %s wake-ups\n' "$(cat "$t/comm")" \
+            "$(awk '/^voluntary_ctxt_switches/ {v=$2} /^nonvoluntary_ctxt_switches/ {n=$2} END {print v+n}' "$t/status")"
+    done
+    tmux kill-session -t figures-idle
+else
+    echo "skipped (no tmux)"
+fi
+
+if [ $QUICK = 1 ]; then
+    section "skipped in quick mode"
+    echo "1,000,000 sessions, fuzzing, the CI run: run without --quick"
+    exit 0
+fi
+
+section "1,000,000 sessions"
+A1M=$(agenda 1000000)
+echo "file: $(du -h "$A1M" | cut -f1)"
+echo "first frame:          $("${FIRST_FRAME[@]}" 3 "$A1M" | tail -1)"
+echo "dais validate peak:   $(peak_mb "${AT_HOME[@]}" "$DAIS" --max-size 1000000000 validate "$A1M")"
+start=$(date +%s%N)
+"${AT_HOME[@]}" "$DAIS" --max-size 1000000000 validate "$A1M" >/dev/null
+echo "dais validate time:   $(( ($(date +%s%N) - start) / 1000000 )) ms"
+if command -v tmux >/dev/null; then
+    pid=$(open_screen figures-1m "$A1M")
+    echo "open screen peak:     $(awk '/VmHWM/ {printf "%.1f MB", $2/1000}' "/proc/$pid/status")"
+    tmux kill-session -t figures-1m
+fi
+
+section "fuzzing (FUZZ_SECONDS=${FUZZ_SECONDS:=300} a target, one at a time)"
+command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
+mkdir -p fuzz/corpus/load fuzz/corpus/sanitize fuzz/corpus/schedule_json
+cp data/hearing-2017-06-23.json fuzz/corpus/load/
+"$GEN" 20 --seed 3 > fuzz/corpus/load/synth-20.json
+printf '\000' > fuzz/corpus/schedule_json/v1
+printf '\001' > fuzz/corpus/schedule_json/schedule2
+for target in load sanitize schedule_json; do
+    dict=()
+    [ "$target" = load ] && dict=(-dict=fuzz/load.dict)
+    RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" "fuzz/corpus/$target" -- \
+        "${dict[@]}" -max_total_time="$FUZZ_SECONDS" -timeout=10 -print_final_stats=1 \
+        > "$OUT/fuzz-$target.log" 2>&1 || echo "$target: CRASHED, see $OUT/fuzz-$target.log"
+    echo "$target: $(grep -m1 'stat::number_of_executed_units' "$OUT/fuzz-$target.log" | awk '{print $2}') executions in $FUZZ_SECONDS s, $(grep -o 'cov: [0-9]*' "$OUT/fuzz-$target.log" | tail -1 | cut -d' ' -f2) coverage edges"
+done
+
+section "CI: a clean .ci/run on a fresh clone"
+CLONE=$(mktemp -d)
+LOG="$PWD/$OUT/ci.log"
+git clone -q . "$CLONE"
+start=$(date +%s)
+(cd "$CLONE" && CI=true bash .ci/run > "$LOG" 2>&1) || echo "CI FAILED, see $LOG"
+echo "time: $(( $(date +%s) - start )) s; target/: $(du -sh "$CLONE/target" | cut -f1)"
+rm -rf "$CLONE"
