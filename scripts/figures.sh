@@ -45,7 +45,7 @@ FIRST_FRAME=("${AT_HOME[@]}" target/release/examples/first_frame)
 
 # Agendas from the project's own generator (realistic multi-day programmes).
 agenda() {
-    local n=$1 f="$OUT/agenda-$1.json"
+    local n=$1 f="$PWD/$OUT/agenda-$1.json"
     [ -s "$f" ] || "$GEN" "$n" > "$f"
     echo "$f"
 }
