@@ -53,6 +53,12 @@ impl Glyphs {
             Glyphs::Ascii => "*",
         }
     }
+    fn now_edge(self) -> &'static str {
+        match self {
+            Glyphs::Unicode => "├",
+            Glyphs::Ascii => "+",
+        }
+    }
     fn live(self) -> &'static str {
         match self {
             Glyphs::Unicode => "●",
@@ -157,16 +163,27 @@ impl GridPaint<'_> {
         let lines = wrap(&text, inner.max(1));
         let first = self.top.max(x.top);
         let rows = usize::from(area.height);
+        let now_row = self.now_row();
         for r in first..x.bottom().min(self.top + rows) {
             let y = area.y + u16::try_from(r - self.top).unwrap_or(0);
-            let glyph = if r == x.top {
-                self.glyphs.top()
-            } else {
-                self.glyphs.side()
-            };
-            buf.set_string(area.x, y, glyph, edge);
             let k = r - x.top;
             let mut line = lines.get(k).cloned().unwrap_or_default();
+            // Now runs through the box: its edge and an empty row say so.
+            if Some(r) == now_row && r != x.top {
+                buf.set_string(area.x, y, self.glyphs.now_edge(), t.live);
+                if line.is_empty() {
+                    let rule = self.glyphs.now().repeat(inner);
+                    buf.set_stringn(area.x + 1, y, &rule, inner, t.live);
+                    continue;
+                }
+            } else {
+                let glyph = if r == x.top {
+                    self.glyphs.top()
+                } else {
+                    self.glyphs.side()
+                };
+                buf.set_string(area.x, y, glyph, edge);
+            }
             // The last row shows that the title goes on.
             if r + 1 == x.bottom() && k + 1 < lines.len() {
                 line = truncate(&format!("{line} …"), inner);

@@ -4,6 +4,7 @@ mod config;
 mod exit_codes;
 mod extremes;
 mod formats;
+mod grid;
 mod ics_export;
 mod new_formats;
 mod now;

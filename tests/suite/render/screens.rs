@@ -87,3 +87,25 @@ fn live_through_the_day_on_time_and_ten_minutes_late() {
         }
     }
 }
+
+#[test]
+fn the_grid_on_the_hearing_live_at_11_05() {
+    for size in SIZES {
+        let a = screen_at("11:05", size, &[C::ViewGrid]);
+        assert_eq!(a.agenda.sessions[a.selected()].id, "panel-1");
+        snap("grid_live_1105", size, &a);
+    }
+}
+
+#[test]
+fn the_grid_zoomed_to_five_minutes_with_the_closing_selected() {
+    for size in SIZES {
+        let a = screen_at(
+            "11:05",
+            size,
+            &[C::ViewGrid, C::ZoomIn, C::ZoomIn, C::Bottom],
+        );
+        assert_eq!(a.agenda.sessions[a.selected()].id, "closing");
+        snap("grid_closing_5min", size, &a);
+    }
+}

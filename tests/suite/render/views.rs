@@ -301,3 +301,35 @@ fn the_changes_view_lists_each_change_marked_with_the_selection_styled() {
     assert!(!has_style(style_of(&buf, "+ Closing"), t.selected));
     assert_eq!(a.banner, None, "looked at");
 }
+
+#[test]
+fn the_grid_marks_the_selected_box_live_and_now_with_styles() {
+    use dais::app::Command as C;
+    let mut a = crate::support::screen::app("11:05");
+    a.update(C::ViewGrid.into());
+    let buf = crate::support::screen::render(&a);
+    let t = a.theme;
+    // The selected (live) box carries the selection; the now line is live.
+    let sel = crate::support::screen::style_of(&buf, "10:30 Panel 1");
+    assert!(
+        crate::support::screen::has_style(sel, t.selected),
+        "{sel:?}"
+    );
+    // The now line: its time on the axis and a rule through the box.
+    let screen = crate::support::screen::text(&buf);
+    let y = screen
+        .lines()
+        .position(|l| l.starts_with("┃11:05 ├──"))
+        .expect(&screen);
+    let y = u16::try_from(y).unwrap();
+    assert!(crate::support::screen::has_style(
+        buf[(1, y)].style(),
+        t.live
+    ));
+    assert!(crate::support::screen::has_style(
+        buf[(8, y)].style(),
+        t.live
+    ));
+    let past = crate::support::screen::style_of(&buf, "Opening");
+    assert!(crate::support::screen::has_style(past, t.past), "{past:?}");
+}
