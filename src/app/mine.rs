@@ -76,7 +76,13 @@ impl Shared {
             .map(|d| crate::remind::text(agenda, *d, now))
             .collect();
         self.rings.extend(texts.iter().cloned());
-        self.say(texts.join(" · "));
+        // Up until the session starts, however fast the clock runs.
+        let until = due.iter().map(|d| d.start).max();
+        self.banner = Some(Banner {
+            text: texts.join(" · "),
+            error: false,
+            until,
+        });
     }
 
     /// When the next reminder falls due, if any will.
