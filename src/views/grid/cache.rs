@@ -19,6 +19,9 @@ struct Key {
     sessions: usize,
     shift: Shift,
     zone: Tz,
+    /// Which sessions are on show (hidden ones and, with `o`, unstarred
+    /// ones are left out).
+    shown: Vec<bool>,
 }
 
 /// The sessions in time order and the days they fall on.
@@ -38,6 +41,7 @@ pub struct Programme {
 impl Programme {
     fn new(key: Key, agenda: &Agenda, shift: &Shift) -> Programme {
         let mut items: Vec<Item> = (0..agenda.sessions.len())
+            .filter(|&i| key.shown.get(i).copied().unwrap_or(true))
             .map(|i| {
                 let (start, end) = shifted(agenda, shift, i);
                 Item {
@@ -47,7 +51,9 @@ impl Programme {
                 }
             })
             .collect();
-        let starts = items.iter().map(|it| it.start).collect();
+        let starts = (0..agenda.sessions.len())
+            .map(|i| shifted(agenda, shift, i).0)
+            .collect();
         items.sort_by_key(|it| (it.start, it.session));
         let days = days(&items, key.zone);
         Programme {
@@ -93,6 +99,9 @@ impl Cache {
             sessions: shared.agenda.sessions.len(),
             shift: shared.live.shift.clone(),
             zone: zone(shared),
+            shown: (0..shared.agenda.sessions.len())
+                .map(|i| shared.programme.shows(i))
+                .collect(),
         };
         let mut slot = self.programme.borrow_mut();
         if let Some(p) = slot.as_ref().filter(|p| p.key == key) {

@@ -67,7 +67,7 @@ pub fn render(view: &GridView, shared: &Shared, area: Rect, buf: &mut Buffer) {
         Marks {
             live: start <= now && now < end,
             past: end <= now,
-            starred: false,
+            starred: shared.programme.is_starred(i),
         }
     };
     let (rows, _) = view.window(shared, day);

@@ -107,3 +107,27 @@ fn a_click_selects_the_box_under_it() {
     app.update(Action::Click { x: area.x + 10, y });
     assert_eq!(selected_id(&app), "panel-2");
 }
+
+#[test]
+fn a_hidden_session_leaves_the_grid() {
+    let mut app = app_at(11, 5);
+    app.update(Command::Down.into());
+    assert_eq!(selected_id(&app), "panel-2");
+    app.update(Command::Hide.into());
+    let day = app.views.grid.day(&app.shared).unwrap();
+    let panel2 = app
+        .agenda
+        .sessions
+        .iter()
+        .position(|s| s.id == "panel-2")
+        .unwrap();
+    assert_eq!(day.find(panel2), None, "hidden: no box");
+    let panel1 = app
+        .agenda
+        .sessions
+        .iter()
+        .position(|s| s.id == "panel-1")
+        .unwrap();
+    assert!(day.find(panel1).is_some());
+    assert!(app.shared.programme.is_hidden(panel2));
+}
