@@ -9,7 +9,7 @@ use std::path::PathBuf;
 /// Informal Interactive Multi-stakeholder Hearing of 23 June 2017 on the
 /// Global Plan of Action to Combat Trafficking in Persons.
 #[derive(Debug, Parser)]
-#[command(name = "dais", version)]
+#[command(name = "dais", version, after_long_help = SCREEN_KEYS)]
 pub struct Cli {
     /// The agenda file or URL to open (dais/1, frab / c3voc schedule.json
     /// or schedule.xml, iCalendar, an Indico export; `-` reads standard
@@ -116,6 +116,17 @@ pub struct ClockArgs {
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
 }
+
+/// The screen's views and their keys, for `--help` and the manual page
+/// (the help screen, `?`, lists every binding, remapped ones included).
+const SCREEN_KEYS: &str = "\
+The screen: 1 or a the agenda, 2 or m key messages, 3 or p people, 5 or v the grid \
+(rooms side by side, time running down, one day at a time). Everywhere: j k move, \
+Enter opens, / searches, t follows now, + - shift the times, * stars, x hides, ? help, \
+q quits. In the grid: j k along a lane, h l (or arrows, Tab) to the lane beside, [ ] \
+change day, < > zoom (5 to 60 minutes a row), g G first and last; a click selects a \
+box, the wheel scrolls time, Shift+wheel the lanes. `dais list --format grid` prints \
+the grid as text (--width N, --date YYYY-MM-DD, --ascii).";
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]

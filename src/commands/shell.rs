@@ -77,6 +77,7 @@ mod tests {
     fn the_man_page_is_roff_naming_the_subcommands() {
         let page = man_page();
         assert!(page.contains(".TH dais 1"), "{}", &page[..80]);
+        assert!(page.contains("5 or v the grid"), "the views and their keys");
         for sub in [
             "dais\\-validate(1)",
             "dais\\-convert(1)",
