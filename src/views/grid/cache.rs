@@ -127,5 +127,5 @@ impl Cache {
 
 /// The zone the grid shows times in.
 pub fn zone(shared: &Shared) -> Tz {
-    shared.agenda.event.timezone
+    shared.zone()
 }

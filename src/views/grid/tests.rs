@@ -131,3 +131,17 @@ fn a_hidden_session_leaves_the_grid() {
     assert!(day.find(panel1).is_some());
     assert!(app.shared.programme.is_hidden(panel2));
 }
+
+#[test]
+fn z_puts_the_axis_in_the_viewers_zone() {
+    let mut app = app_at(11, 5);
+    app.live.viewer_tz = Some(chrono_tz::Europe::Berlin);
+    let before = app.views.grid.day(&app.shared).unwrap().axis.zone;
+    assert_eq!(before, chrono_tz::America::New_York);
+    app.update(Command::Zone.into());
+    let day = app.views.grid.day(&app.shared).unwrap();
+    assert_eq!(day.axis.zone, chrono_tz::Europe::Berlin);
+    // Panel 1 at 10:30 in New York starts at 16:30 in Berlin.
+    let b = day.boxes[day.find(app.selected()).unwrap()];
+    assert_eq!(day.axis.label(b.top).as_deref(), Some("16:30"));
+}
