@@ -34,6 +34,7 @@ pub mod iso;
 pub mod json;
 pub mod lax;
 pub mod limits;
+pub mod order;
 pub mod people;
 pub mod problem;
 pub mod stamp;

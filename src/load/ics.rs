@@ -31,6 +31,7 @@ mod value;
 
 use super::base::ctx::{Ctx, Outcome};
 use super::base::limits::Limits;
+use super::base::order;
 use super::base::problem::{Problem, quote};
 use super::base::times::overlaps;
 use crate::agenda::{Agenda, Event, Session, Source};
@@ -306,38 +307,14 @@ fn finish(mut r: Reader<'_>, cal: &Comp) -> Outcome {
         ));
         return r.cx.outcome(None);
     }
-    let mut order: Vec<usize> = (0..r.sessions.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (x, y) = (&r.sessions[a], &r.sessions[b]);
-        (x.span.start, &x.room, a).cmp(&(y.span.start, &y.room, b))
+    let (mut sessions, paths) = order::by_start(std::mem::take(&mut r.sessions), &r.paths);
+    order::unique_ids(&mut sessions, &paths, &mut r.cx.warnings, |old, new| {
+        format!(
+            "its UID {} is taken; its id is {} here",
+            quote(old),
+            quote(new)
+        )
     });
-    let mut taken: Vec<Option<Session>> = std::mem::take(&mut r.sessions)
-        .into_iter()
-        .map(Some)
-        .collect();
-    let mut sessions: Vec<Session> = order.iter().filter_map(|&i| taken[i].take()).collect();
-    let paths: Vec<String> = order.iter().map(|&i| r.paths[i].clone()).collect();
-    let mut seen = std::collections::HashSet::new();
-    for (s, path) in sessions.iter_mut().zip(&paths) {
-        if seen.insert(s.id.clone()) {
-            continue;
-        }
-        let base = s.id.clone();
-        let mut n = 1;
-        while seen.contains(&s.id) {
-            n += 1;
-            s.id = format!("{base}-{n}");
-        }
-        seen.insert(s.id.clone());
-        r.cx.warnings.push(Problem::at(
-            path,
-            format!(
-                "its UID {} is taken; its id is {} here",
-                quote(&base),
-                quote(&s.id)
-            ),
-        ));
-    }
     for key in std::mem::take(&mut r.tally_order) {
         if let Some((mut p, more)) = r.tally.remove(key) {
             match more {

@@ -22,6 +22,7 @@ mod when;
 
 use super::base::ctx::{Ctx, Outcome};
 use super::base::limits::Limits;
+use super::base::order;
 use super::base::problem::{Problem, quote};
 use super::base::times::overlaps;
 use crate::agenda::{Agenda, Event, Session, Source};
@@ -213,32 +214,10 @@ fn finish(mut r: Reader<'_>, title: Option<String>, meta: Option<&Value>) -> Out
         }
         r.cx.warnings.push(p);
     }
-    let mut order: Vec<usize> = (0..r.sessions.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (x, y) = (&r.sessions[a], &r.sessions[b]);
-        (x.span.start, &x.room, a).cmp(&(y.span.start, &y.room, b))
+    let (mut sessions, paths) = order::by_start(std::mem::take(&mut r.sessions), &r.paths);
+    order::unique_ids(&mut sessions, &paths, &mut r.cx.warnings, |old, new| {
+        format!("its id {old} is taken; it is {new} here")
     });
-    let mut taken: Vec<Option<Session>> = std::mem::take(&mut r.sessions)
-        .into_iter()
-        .map(Some)
-        .collect();
-    let mut sessions: Vec<Session> = order.iter().filter_map(|&i| taken[i].take()).collect();
-    let paths: Vec<String> = order.iter().map(|&i| r.paths[i].clone()).collect();
-    let mut seen = std::collections::HashSet::new();
-    for (s, path) in sessions.iter_mut().zip(&paths) {
-        let base = s.id.clone();
-        let mut n = 1;
-        while !seen.insert(s.id.clone()) {
-            n += 1;
-            s.id = format!("{base}-{n}");
-        }
-        if n > 1 {
-            r.cx.warnings.push(Problem::at(
-                path,
-                format!("its id {base} is taken; it is {} here", s.id),
-            ));
-        }
-    }
     overlaps(&sessions, &|i| paths[i].clone(), &mut r.cx.warnings);
     let title = title
         .or_else(|| sessions.iter().find_map(|s| s.part.clone()))

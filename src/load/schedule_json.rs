@@ -37,6 +37,7 @@ use super::base::iso::{Stamp, parse_stamp};
 use super::base::json::syntax;
 use super::base::lax::Lax;
 use super::base::limits::Limits;
+use super::base::order;
 use super::base::problem::{Path, Problem, quote};
 use super::base::tally::Tally;
 use super::base::times::overlaps;
@@ -51,7 +52,7 @@ use keys::Object;
 use people::Roster;
 pub(crate) use raw::RawDoc;
 use raw::{RawConference, RawSchedule};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Which of the family a document is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -346,27 +347,9 @@ fn finish(
 
 /// Renames repeated session ids `id-2`, `id-3`… in file order, with a warning.
 fn unique_ids(r: &mut Reader<'_>) {
-    let mut seen: HashSet<String> = HashSet::with_capacity(r.sessions.len());
-    for (s, path) in r.sessions.iter_mut().zip(&r.paths) {
-        if seen.insert(s.id.clone()) {
-            continue;
-        }
-        let base = s.id.clone();
-        let mut n = 1;
-        while seen.contains(&s.id) {
-            n += 1;
-            s.id = format!("{base}-{n}");
-        }
-        seen.insert(s.id.clone());
-        r.cx.warnings.push(Problem::at(
-            path,
-            format!(
-                "its id {} is taken; it is {} here",
-                quote(&base),
-                quote(&s.id)
-            ),
-        ));
-    }
+    order::unique_ids(&mut r.sessions, &r.paths, &mut r.cx.warnings, |old, new| {
+        format!("its id {} is taken; it is {} here", quote(old), quote(new))
+    });
 }
 
 /// The sessions sorted by start, then room (in `conference.rooms` order,
