@@ -43,7 +43,7 @@ pub fn default_path() -> Option<PathBuf> {
 pub const THEMES: &[&str] = &["dark", "light", "high-contrast"];
 
 /// The settings dais knows; any other top-level key is a warning.
-const SETTINGS: &[&str] = &["theme", "keys"];
+const SETTINGS: &[&str] = &["theme", "remind_minutes", "notify", "keys"];
 
 #[derive(Debug, Deserialize)]
 struct Raw {
@@ -59,6 +59,9 @@ struct Raw {
 enum Keys {
     One(String),
     Many(Vec<String>),
+    /// Anything else (a number, a table, a list holding a non-string): a
+    /// problem for that command alone, not for the whole file.
+    Wrong(toml::Value),
 }
 
 /// Reads the config at `path`; a missing file is no problem when
@@ -190,6 +193,16 @@ fn keymap(
         let list: Vec<&str> = match keys.get_ref() {
             Keys::One(k) => vec![k.as_str()],
             Keys::Many(ks) => ks.iter().map(String::as_str).collect(),
+            Keys::Wrong(v) => {
+                problems.push(format!(
+                    "{}: keys.{}: expected a key name or a list of key names, found {}; using the default keys for {}",
+                    at(keys.span()),
+                    info.name,
+                    found(v),
+                    info.name
+                ));
+                continue;
+            }
         };
         for k in list {
             match k.parse::<Key>() {
@@ -227,6 +240,20 @@ fn keymap(
         .collect();
     bindings.extend(user.into_iter().map(|(k, c, _)| (k, c)));
     Keymap::new(bindings)
+}
+
+/// What a TOML value of the wrong type is, for a message.
+fn found(v: &toml::Value) -> &'static str {
+    match v {
+        toml::Value::String(_) => "a string",
+        toml::Value::Integer(_) => "an integer",
+        toml::Value::Float(_) => "a number",
+        toml::Value::Boolean(_) => "a boolean",
+        toml::Value::Datetime(_) => "a date",
+        toml::Value::Array(a) if a.iter().all(toml::Value::is_str) => "a list",
+        toml::Value::Array(_) => "a list with something other than key names in it",
+        toml::Value::Table(_) => "a table",
+    }
 }
 
 fn name_of(c: Command) -> &'static str {
@@ -303,6 +330,11 @@ mod tests {
     fn the_default_file_reads_back_as_the_defaults() {
         let c = parse("config.toml", &default_text());
         assert_eq!(c.problems, Vec::<String>::new());
+        assert_eq!(
+            c.warnings,
+            Vec::<String>::new(),
+            "every default is a setting"
+        );
         assert_eq!(c.theme, Theme::dark());
         let mut got = c.keymap.bindings().to_vec();
         let mut want = Keymap::default().bindings().to_vec();
@@ -390,8 +422,8 @@ mod tests {
         assert_eq!(
             c.warnings,
             [
-                "c.toml:2:1: unknown setting \"colour\", ignored; the settings are theme, keys",
-                "c.toml:5:2: unknown setting \"mouse\", ignored; the settings are theme, keys",
+                "c.toml:2:1: unknown setting \"colour\", ignored; the settings are theme, remind_minutes, notify, keys",
+                "c.toml:5:2: unknown setting \"mouse\", ignored; the settings are theme, remind_minutes, notify, keys",
             ]
         );
         assert_eq!(c.theme, Theme::light());
@@ -434,5 +466,31 @@ mod tests {
             c.problems[0]
         );
         assert_eq!(c.keymap.command(Key::ch('1')), Some(Command::ViewAgenda));
+    }
+
+    #[test]
+    fn a_key_of_the_wrong_type_is_a_problem_at_its_line_and_the_rest_applies() {
+        let c = parse(
+            "c.toml",
+            "theme = \"light\"\n[keys]\nquit = 5\nhelp = [\"a\", 1]\ndown = { x = 1 }\nup = \"x\"\n",
+        );
+        assert_eq!(c.problems.len(), 3, "{:?}", c.problems);
+        assert_eq!(
+            c.problems[0],
+            "c.toml:3:8: keys.quit: expected a key name or a list of key names, found an integer; using the default keys for quit"
+        );
+        assert!(c.problems[1].starts_with("c.toml:4:8: keys.help: expected a key name"));
+        assert!(c.problems[1].contains("found a list with something other than key names"));
+        assert!(c.problems[2].starts_with("c.toml:5:8: keys.down: expected"));
+        assert!(c.problems[2].contains("found a table"));
+        // The rest of the file still applies.
+        assert_eq!(c.theme, Theme::light());
+        assert_eq!(c.keymap.keys_label(Command::Up), "x");
+        let q = "q".parse::<Key>().unwrap();
+        assert_eq!(
+            c.keymap.command(q),
+            Some(Command::Quit),
+            "quit keeps its default"
+        );
     }
 }

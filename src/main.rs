@@ -415,8 +415,18 @@ fn config_command(
         let _ = writeln!(std::io::stderr(), "{w}");
     }
     if config.problems.is_empty() {
-        let shown = file.map_or_else(String::new, |p| dais::load::file_name(&p));
-        print(&format!("{shown}: ok\n"))?;
+        // Only the default place may be absent: a file named is required.
+        let line = match file {
+            None => "no config directory on this system; the defaults apply".to_owned(),
+            Some(p) if std::fs::symlink_metadata(&p).is_err() => {
+                format!(
+                    "{}: no config file; the defaults apply",
+                    dais::load::file_name(&p)
+                )
+            }
+            Some(p) => format!("{}: ok", dais::load::file_name(&p)),
+        };
+        print(&format!("{line}\n"))?;
         return Ok(ExitCode::SUCCESS);
     }
     Err(Failure::File(config.problems.join("\n")))

@@ -36,6 +36,10 @@ fn default_prints_every_setting_and_reads_back_clean() {
     let check = home.dais(&["config"]);
     assert_eq!(check.code, 0, "{check:?}");
     assert_eq!(
+        check.stderr, "",
+        "no setting of the default file is unknown"
+    );
+    assert_eq!(
         check.stdout,
         format!("{}: ok\n", default_file(&home).display())
     );
@@ -88,6 +92,12 @@ fn a_missing_file_is_fine_by_default_and_an_error_when_named() {
     let home = Home::new();
     let run = home.dais(&["config"]);
     assert_eq!(run.code, 0, "{run:?}");
+    // Said as absent, not as a file that checked clean.
+    let absent = format!(
+        "{}: no config file; the defaults apply\n",
+        default_file(&home).display()
+    );
+    assert_eq!(run.stdout, absent, "{run:?}");
     let run = home.run(home.path(), &["config", "--config", "nope.toml"], None);
     assert_eq!(run.code, 1, "{run:?}");
     assert!(
