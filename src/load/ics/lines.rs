@@ -119,7 +119,13 @@ fn check(line: &str, n: usize, stack: &mut Vec<String>) -> Result<(), Problem> {
                 return Err(at(
                     n,
                     1,
-                    format!("END:{} closes BEGIN:{open}", value.to_ascii_uppercase()),
+                    // Both names are the file's text: quoted, so a control
+                    // character in them reaches no terminal.
+                    format!(
+                        "{} closes {}",
+                        quote(&format!("END:{}", value.to_ascii_uppercase())),
+                        quote(&format!("BEGIN:{open}"))
+                    ),
                 ));
             }
             None => return Err(at(n, 1, "END with no BEGIN")),

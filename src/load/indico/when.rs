@@ -1,6 +1,7 @@
 //! Indico's `{date, time, tz}` objects as instants.
 
 use crate::agenda::{Resolved, resolve_naive};
+use crate::load::base::iso::to_minute;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use serde_json::Value;
@@ -16,7 +17,10 @@ pub enum Bad {
 }
 
 /// The instant of `{date, time, tz}`; the object's own `tz` wins over
-/// `zone`.
+/// `zone`, the agenda's zone. The instant is cut to the minute on the
+/// agenda's clocks: a zone's old local mean time (Zurich's +00:34:08 before
+/// 1894) would otherwise leave seconds that dais/1, written to the minute,
+/// cannot carry, and a converted copy would move.
 pub fn instant(v: Option<&Value>, zone: Tz) -> Result<DateTime<Utc>, Bad> {
     let v = v.filter(|v| !v.is_null()).ok_or(Bad::Missing)?;
     let date = v
@@ -47,7 +51,7 @@ pub fn instant(v: Option<&Value>, zone: Tz) -> Result<DateTime<Utc>, Bad> {
     )
     .ok_or(Bad::Malformed)?;
     match resolve_naive(tz, date.and_time(time)) {
-        Resolved::At(t) => Ok(t),
+        Resolved::At(t) => Ok(to_minute(t, zone)),
         Resolved::Gap => Err(Bad::Gap(tz)),
     }
 }

@@ -3,6 +3,7 @@
 //! and a loaded agenda survives being written out and read back.
 
 use dais::load::{Limits, load_bytes};
+use dais::sanitize::is_unsafe;
 use std::path::Path;
 
 /// Every input found, by file name.
@@ -27,7 +28,14 @@ fn every_find_loads_or_fails_cleanly_and_round_trips() {
     assert!(!finds.is_empty());
     for (name, bytes) in finds {
         match load_bytes(&name, &bytes, &limits) {
-            Err(e) => assert!(!e.problems.is_empty(), "{name}: an error without a problem"),
+            Err(e) => {
+                assert!(!e.problems.is_empty(), "{name}: an error without a problem");
+                for p in &e.problems {
+                    assert!(!p.message.trim().is_empty(), "{name}: empty message");
+                    let shown = p.display_in(&name).to_string();
+                    assert!(!shown.chars().any(is_unsafe), "{name}: unsafe {shown:?}");
+                }
+            }
             Ok(loaded) => {
                 let json = dais::write::to_json(&loaded.agenda);
                 let again = load_bytes("again.json", json.as_bytes(), &limits)
@@ -49,4 +57,41 @@ fn a_start_in_local_mean_time_loads() {
     let loaded = load_bytes("f.json", &bytes, &Limits::default()).unwrap();
     let start = loaded.agenda.sessions[0].span.local_start;
     assert_eq!(start.to_string(), "1012-12-27 10:23:00");
+}
+
+fn find(name: &str) -> Vec<u8> {
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/fuzz")
+            .join(name),
+    )
+    .unwrap()
+}
+
+#[test]
+fn an_indico_time_in_local_mean_time_is_cut_to_the_minute() {
+    // Noon in Zurich in 1013 is 11:25:52 UTC (+00:34:08): kept with its
+    // seconds, a converted copy moved by 52 s.
+    let loaded = load_bytes(
+        "i.json",
+        &find("indico-local-mean-time.json"),
+        &Limits::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let s = &loaded.agenda.sessions[0];
+    assert_eq!(s.start().to_rfc3339(), "1013-09-14T11:25:00+00:00");
+    assert_eq!(s.span.end.to_rfc3339(), "1013-09-14T12:25:00+00:00");
+}
+
+#[test]
+fn a_control_character_in_an_ics_end_line_is_quoted_in_the_error() {
+    let Err(e) = load_bytes("c.ics", &find("ics-control-in-end.ics"), &Limits::default()) else {
+        panic!("a mismatched END is an error");
+    };
+    let shown = e.to_string();
+    assert!(
+        shown.contains(r#""END:VEVENT\u000f" closes "BEGIN:VEVENT""#),
+        "{shown}"
+    );
+    assert!(!shown.chars().any(is_unsafe), "{shown:?}");
 }

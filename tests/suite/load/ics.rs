@@ -190,7 +190,7 @@ fn broken_structure_is_refused_at_its_line() {
     let e = fails("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nEND:VCALENDAR\r\n");
     assert_eq!(
         e.to_string(),
-        "c.ics:3:1: END:VCALENDAR closes BEGIN:VEVENT"
+        "c.ics:3:1: \"END:VCALENDAR\" closes \"BEGIN:VEVENT\""
     );
     let e = fails("BEGIN:VCALENDAR\r\nthis is not a line\r\nEND:VCALENDAR\r\n");
     assert!(
