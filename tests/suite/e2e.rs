@@ -2,6 +2,7 @@
 
 mod failures;
 mod keys;
+mod mine;
 mod options;
 mod reload;
 mod signals;

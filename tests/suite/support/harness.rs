@@ -68,8 +68,18 @@ pub struct Run {
 pub struct Home(Arc<tempfile::TempDir>);
 
 /// What a test environment never passes on to dais: settings of the
-/// person running the tests that would change what dais does.
-const NOT_PASSED_ON: &[&str] = &["NO_COLOR", "RUST_BACKTRACE", "DAIS_TEST_FAULT"];
+/// person running the tests that would change what dais does (the
+/// terminal they run in decides which desktop notification is sent).
+const NOT_PASSED_ON: &[&str] = &[
+    "NO_COLOR",
+    "RUST_BACKTRACE",
+    "DAIS_TEST_FAULT",
+    "TMUX",
+    "STY",
+    "TERM_PROGRAM",
+    "KITTY_WINDOW_ID",
+    "VTE_VERSION",
+];
 
 impl Home {
     /// A fresh, empty home.

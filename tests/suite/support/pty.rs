@@ -15,9 +15,9 @@ use vt100::{MouseProtocolEncoding, MouseProtocolMode};
 /// How long any wait may take before the test fails. Generous: these tests
 /// check behaviour, not speed, and CI machines are slow.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
-/// The terminal's size.
+/// The terminal's size unless a test asks for another.
 pub const ROWS: u16 = 30;
-/// The terminal's size.
+/// The terminal's size unless a test asks for another.
 pub const COLS: u16 = 100;
 /// A moment in the bundled hearing: Panel 1 is live, Panel 2 is next.
 pub const AT: &str = "2017-06-23 11:05";
@@ -56,6 +56,8 @@ pub struct Spawn {
     /// Its home (`HOME` and the XDG directories); also its working
     /// directory. A fresh one unless the test shares one between runs.
     pub home: Home,
+    /// The terminal's size: (columns, rows).
+    pub size: (u16, u16),
 }
 
 impl Spawn {
@@ -69,6 +71,7 @@ impl Spawn {
             env: Vec::new(),
             controlling_tty: true,
             home: Home::new(),
+            size: (COLS, ROWS),
         }
     }
 }
@@ -79,12 +82,14 @@ impl Dais {
         Dais::start(&Spawn::dais(args))
     }
 
-    /// Starts a program as `how` says, in its home and a 256-colour xterm of [`ROWS`] by [`COLS`].
+    /// Starts a program as `how` says, in its home and a 256-colour xterm
+    /// of `how.size`.
     pub fn start(how: &Spawn) -> Dais {
+        let (cols, rows) = how.size;
         let pty = native_pty_system()
             .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
+                rows,
+                cols,
                 pixel_width: 0,
                 pixel_height: 0,
             })
@@ -122,7 +127,7 @@ impl Dais {
             writer: Some(writer),
             child,
             output: Some(rx),
-            parser: vt100::Parser::new(ROWS, COLS, 0),
+            parser: vt100::Parser::new(rows, cols, 0),
             bytes: Vec::new(),
             termios_before,
             _home: how.home.clone(),
