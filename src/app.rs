@@ -25,6 +25,7 @@ pub mod index;
 pub mod live;
 mod mine;
 mod mouse;
+mod notes;
 mod reload;
 pub mod search;
 mod seen;
@@ -97,6 +98,8 @@ impl App {
                 only: None,
                 changes: Vec::new(),
                 programme: crate::programme::Programme::default(),
+                notes: crate::notes::Notes::default(),
+                draft: None,
                 rings: Vec::new(),
                 quit: false,
             },

@@ -17,6 +17,7 @@ pub mod fetch;
 pub mod grid;
 pub mod keymap;
 pub mod load;
+pub mod notes;
 pub mod programme;
 pub mod reload;
 pub mod remind;

@@ -1,6 +1,7 @@
-//! The user's state: what dais keeps between runs (the running-late shift
-//! today; stars, hidden sessions and notes next), in one SQLite database,
-//! `$XDG_STATE_HOME/dais/dais.sqlite3` (`~/.local/state/dais/`).
+//! The user's state: what dais keeps between runs (the running-late
+//! shift, stars, hidden sessions, settings, notes and the note being
+//! typed), in one SQLite database, `$XDG_STATE_HOME/dais/dais.sqlite3`
+//! (`~/.local/state/dais/`).
 //!
 //! # How it holds up
 //!
@@ -49,6 +50,7 @@ pub mod id;
 mod legacy;
 pub mod marks;
 pub mod migrate;
+pub mod notes;
 mod open;
 pub mod schema;
 pub mod seen;
@@ -91,6 +93,19 @@ pub enum Change {
     },
     /// The version of the agenda the user has now looked at.
     Seen(Seen),
+    /// A note written (Enter in the note input).
+    AddNote(crate::notes::NewNote),
+    /// The notes on a session replaced by these (what the editor saved):
+    /// the session's notes that read are dropped, these added.
+    ReplaceNotes {
+        /// The session's id.
+        session: String,
+        /// Its notes now.
+        notes: Vec<crate::notes::NewNote>,
+    },
+    /// The note being typed kept as the agenda's draft, or (`None`) the
+    /// draft dropped.
+    Draft(Option<String>),
 }
 
 /// What a saved [`Change`] left in the store, for the app to show.
@@ -105,6 +120,10 @@ pub enum Stored {
     Setting,
     /// The version seen is kept.
     Seen,
+    /// The agenda's notes now, in time order (other windows' included).
+    Notes(crate::notes::Notes),
+    /// The draft is kept (or dropped).
+    Draft,
 }
 
 /// The user's state database.
@@ -241,6 +260,18 @@ impl Store {
             Change::Seen(s) => self
                 .write("the version seen", |tx| seen::mark(tx, key, s))
                 .map(|()| Stored::Seen),
+            Change::AddNote(n) => self
+                .write("the note", |tx| notes::add(tx, key, n))
+                .map(|all| Stored::Notes(crate::notes::Notes::new(all))),
+            Change::ReplaceNotes {
+                session,
+                notes: new,
+            } => self
+                .write("the notes", |tx| notes::replace(tx, key, session, new))
+                .map(|all| Stored::Notes(crate::notes::Notes::new(all))),
+            Change::Draft(text) => self
+                .write("the draft", |tx| notes::put_draft(tx, key, text.as_deref()))
+                .map(|()| Stored::Draft),
         }
     }
 
@@ -263,6 +294,29 @@ impl Store {
                 return Ok(None);
             };
             seen::version(conn, id, view, skipped)
+        })
+        .flatten()
+    }
+
+    /// The agenda's notes in time order (none if it has no row).
+    pub fn notes(&mut self, key: &AgendaKey) -> crate::notes::Notes {
+        self.read(|conn, skipped| {
+            let Some(id) = id::find(conn, key)?.id() else {
+                return Ok(Vec::new());
+            };
+            notes::read(conn, id, skipped)
+        })
+        .map(crate::notes::Notes::new)
+        .unwrap_or_default()
+    }
+
+    /// The agenda's draft: the note being typed when dais last stopped.
+    pub fn draft(&mut self, key: &AgendaKey) -> Option<String> {
+        self.read(|conn, skipped| {
+            let Some(id) = id::find(conn, key)?.id() else {
+                return Ok(None);
+            };
+            notes::draft(conn, id, skipped)
         })
         .flatten()
     }

@@ -59,6 +59,7 @@ impl App {
         let shift = self.shift_by_id();
         self.index = new.index;
         self.text = new.text;
+        self.shared.text.set_notes(&new.agenda, &self.shared.notes);
         self.suggester = new.suggester;
         let old = std::mem::replace(&mut self.shared.agenda, new.agenda);
         let ids = self.agenda.sessions.iter().map(|s| &s.id);

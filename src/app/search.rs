@@ -1,6 +1,7 @@
 //! Incremental search over titles, names, affiliations, notes, rooms,
-//! tracks and key messages, and over who speaks by video ("video
-//! message").
+//! tracks and key messages, over who speaks by video ("video
+//! message"), and over the user's own notes (a session is found by its
+//! notes' text).
 //!
 //! Text is lowercased once per agenda; a keystroke is one linear scan, and a
 //! query that extends the last one only rescans the last one's matches.
@@ -19,9 +20,27 @@ pub struct SearchText {
     sessions: Texts,
     people: Texts,
     messages: Texts,
+    /// The user's notes, in `Notes::all` order.
+    notes: Texts,
+    /// Each note's session in the agenda, if it is there.
+    note_sessions: Vec<Option<usize>>,
 }
 
 impl SearchText {
+    /// Takes the user's notes as they are now (after they changed, or the
+    /// agenda did).
+    pub fn set_notes(&mut self, agenda: &Agenda, notes: &crate::notes::Notes) {
+        let mut texts = Texts::default();
+        self.note_sessions.clear();
+        for n in notes.all() {
+            texts.push(&n.text);
+            texts.end_item();
+            let at = agenda.sessions.iter().position(|s| s.id == n.session);
+            self.note_sessions.push(at);
+        }
+        self.notes = texts;
+    }
+
     /// Builds the searchable text of `agenda`.
     pub fn new(agenda: &Agenda) -> Self {
         let mut sessions = Texts::default();
@@ -75,6 +94,8 @@ impl SearchText {
             sessions,
             people,
             messages,
+            notes: Texts::default(),
+            note_sessions: Vec::new(),
         }
     }
 }
@@ -136,6 +157,8 @@ pub struct Search {
     pub people: Vec<usize>,
     /// Matching key messages, ascending.
     pub messages: Vec<usize>,
+    /// Matching notes (by their text), ascending, as in `Notes::all`.
+    pub notes: Vec<usize>,
 }
 
 impl Search {
@@ -152,6 +175,7 @@ impl Search {
             self.matches.clear();
             self.people.clear();
             self.messages.clear();
+            self.notes.clear();
             return;
         }
         let narrowing = !previous.is_empty() && q.starts_with(&previous.to_lowercase());
@@ -162,11 +186,19 @@ impl Search {
             narrowing.then_some(self.people.as_slice()),
         );
         self.messages = filter(&text.messages, &q, None);
+        self.notes = filter(&text.notes, &q, narrowing.then_some(self.notes.as_slice()));
         let people = &self.people;
         let messages = &self.messages;
+        let mut noted: Vec<usize> = self
+            .notes
+            .iter()
+            .filter_map(|&n| text.note_sessions.get(n).copied().flatten())
+            .collect();
+        noted.sort_unstable();
         let hit = |i: usize| {
             let s = &agenda.sessions[i];
             text.sessions.holds(i, &q)
+                || noted.binary_search(&i).is_ok()
                 || s.participants
                     .iter()
                     .any(|p| people.binary_search(&p.person).is_ok())
@@ -174,8 +206,9 @@ impl Search {
                     .iter()
                     .any(|k| messages.binary_search(k).is_ok())
         };
-        // A session can only newly match through a person or message, and
-        // those only shrink when narrowing, so the old matches bound the new.
+        // A session can only newly match through a person, message or
+        // note, and those only shrink when narrowing, so the old matches
+        // bound the new.
         self.matches = if narrowing {
             self.matches.iter().copied().filter(|&i| hit(i)).collect()
         } else {
@@ -331,6 +364,43 @@ mod tests {
         }
         let (_, fresh) = search("video");
         assert_eq!(s.matches, fresh.matches);
+    }
+
+    #[test]
+    fn a_session_is_found_by_its_notes_and_the_note_itself_too() {
+        let agenda = crate::testing::hearing();
+        let mut text = SearchText::new(&agenda);
+        let at = chrono::DateTime::from_timestamp(1_498_230_300, 0).unwrap();
+        let note = |id: i64, session: &str, t: &str| crate::notes::Note {
+            id,
+            session: session.into(),
+            session_title: "gone".into(),
+            at,
+            text: t.into(),
+            messages: vec![],
+            people: vec![],
+        };
+        let notes = crate::notes::Notes::new(vec![
+            note(1, "panel-3", "Survivors must LEAD the response"),
+            note(2, "no-longer-here", "survivors again"),
+        ]);
+        text.set_notes(&agenda, &notes);
+        let mut s = Search {
+            query: "survivors must".into(),
+            ..Search::default()
+        };
+        s.refresh(&agenda, &text, "");
+        let p3 = agenda.sessions.iter().position(|x| x.id == "panel-3");
+        assert_eq!(s.matches, p3.into_iter().collect::<Vec<_>>());
+        assert_eq!(s.notes, [0]);
+        s.query = "survivors".into();
+        s.refresh(&agenda, &text, "");
+        assert_eq!(s.notes, [0, 1], "a note whose session is gone is found");
+        // Without the notes, nothing.
+        text.set_notes(&agenda, &crate::notes::Notes::default());
+        s.query = "survivors must".into();
+        s.refresh(&agenda, &text, "");
+        assert!(s.matches.is_empty() && s.notes.is_empty());
     }
 
     #[test]

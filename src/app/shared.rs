@@ -59,6 +59,12 @@ pub struct Shared {
     pub changes: Vec<crate::store::Change>,
     /// My programme: starred and hidden sessions, clashes, reminders.
     pub programme: crate::programme::Programme,
+    /// The user's notes on this agenda, in time order (as last read from
+    /// the store: at start, after a save, or made by another window).
+    pub notes: crate::notes::Notes,
+    /// The note being typed when dais last stopped, read from the store
+    /// at start, for the note input to offer again.
+    pub draft: Option<String>,
     /// Reminders to ring (bell, desktop notification); the event loop
     /// rings them and empties this.
     pub rings: Vec<String>,

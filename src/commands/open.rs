@@ -82,6 +82,8 @@ pub fn app(loaded: Loaded, setup: &Setup, store: Option<(&mut Store, &AgendaKey)
     let mut notices = setup.notices.clone();
     if let Some((store, key)) = store {
         app.set_marks(store.marks(key));
+        app.set_notes(store.notes(key));
+        app.draft = store.draft(key);
         if setup.shown.is_none()
             && let Some(shown) = store
                 .setting(key, "zone")
@@ -139,7 +141,11 @@ pub fn save(store: &mut Store, key: &AgendaKey, app: &mut App, change: &Change) 
             app.set_marks(marks);
             None
         }
-        Ok(Stored::Setting | Stored::Seen) => None,
+        Ok(Stored::Notes(notes)) => {
+            app.set_notes(notes);
+            None
+        }
+        Ok(Stored::Setting | Stored::Seen | Stored::Draft) => None,
         Err(problem) => Some(problem),
     }
 }
@@ -164,9 +170,10 @@ impl UserState for Kept {
             return false;
         }
         let marked = app.set_marks(store.marks(&self.key));
+        let noted = app.set_notes(store.notes(&self.key));
         let steps = store.shift(&self.key, &app.view_key());
         if steps == app.shift_by_id() {
-            return marked;
+            return marked || noted;
         }
         app.set_shift_by_id(&steps);
         true

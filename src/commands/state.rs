@@ -60,13 +60,14 @@ pub fn import(path: &Path, file: &Path) -> Result<Report, String> {
         shift,
         marks,
         settings,
+        notes,
     } = backup::import(&mut store, &parsed).map_err(|e| {
         warnings.push(e);
         warnings.join("\n")
     })?;
     warnings.extend(store.take_problems());
     warnings.push(format!(
-        "{name}: merged {agendas} agendas, {shift} shift steps, {marks} starred or hidden sessions and {settings} settings into {}",
+        "{name}: merged {agendas} agendas, {shift} shift steps, {marks} starred or hidden sessions, {settings} settings and {notes} notes into {}",
         file_name(store.path())
     ));
     Ok(Report {

@@ -6,11 +6,17 @@
 //!  "agendas": [{"source": "/home/me/hearing.json", "meeting": "2017-06-23 America/New_York …",
 //!               "shift": [{"view": "", "session": "panel-1", "minutes": 10}],
 //!               "marks": [{"session": "panel-3", "mark": "star"}],
-//!               "settings": [{"name": "zone", "value": "viewer"}]}]}
+//!               "settings": [{"name": "zone", "value": "viewer"}],
+//!               "notes": [{"session": "panel-1", "session_title": "Panel 1",
+//!                          "at": "2017-06-23T15:05:00Z", "text": "… #1 @Buck",
+//!                          "messages": ["km-1"], "people": ["buck"]}]}]}
 //! ```
+//!
+//! `dais notes --format json` writes the same format with only notes, so
+//! it reads back here too.
 
 use super::id::{self, AgendaId, AgendaKey};
-use super::{Store, marks, shift};
+use super::{Store, marks, notes, shift};
 use crate::agenda::Mark;
 use rusqlite::Connection;
 use serde_json::{Map, Value, json};
@@ -34,6 +40,8 @@ pub struct Agenda {
     pub marks: Vec<(String, Mark)>,
     /// Its settings: (name, value).
     pub settings: Vec<(String, String)>,
+    /// Its notes.
+    pub notes: Vec<crate::notes::NewNote>,
 }
 
 /// A backup read from JSON.
@@ -83,6 +91,10 @@ fn agendas(conn: &Connection, skipped: &mut Vec<String>) -> rusqlite::Result<Vec
             .into_iter()
             .map(|(name, value)| json!({ "name": name, "value": value }))
             .collect();
+        let notes: Vec<Value> = notes::read(conn, AgendaId(id), skipped)?
+            .iter()
+            .map(|n| note_json(&n.to_new()))
+            .collect();
         let mut agenda = json!({ "source": source, "meeting": meeting, "shift": shift });
         // Only when there are any: a backup without them reads the same.
         if !marks.is_empty() {
@@ -91,9 +103,35 @@ fn agendas(conn: &Connection, skipped: &mut Vec<String>) -> rusqlite::Result<Vec
         if !settings.is_empty() {
             agenda["settings"] = settings.into();
         }
+        if !notes.is_empty() {
+            agenda["notes"] = notes.into();
+        }
         out.push(agenda);
     }
     Ok(out)
+}
+
+/// A note as a backup holds it.
+pub fn note_json(n: &crate::notes::NewNote) -> Value {
+    json!({
+        "session": n.session,
+        "session_title": n.session_title,
+        "at": n.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        "text": n.text,
+        "messages": n.messages,
+        "people": n.people,
+    })
+}
+
+/// A backup of one agenda holding `notes` alone (`dais notes --format
+/// json`).
+pub fn notes_only(key: &AgendaKey, notes: &[crate::notes::NewNote]) -> String {
+    let notes: Vec<Value> = notes.iter().map(note_json).collect();
+    let agenda = json!({ "source": key.source, "meeting": key.meeting, "notes": notes });
+    let v = json!({ "dais_state": FORMAT, "agendas": [agenda] });
+    let mut s = serde_json::to_string_pretty(&v).expect("a JSON value serializes");
+    s.push('\n');
+    s
 }
 
 /// Reads a backup: an error for a file that is not one (naming the line
@@ -138,7 +176,7 @@ fn agenda(v: &Value, at: &str, skipped: &mut Vec<String>) -> Result<Agenda, Stri
     let o = v.as_object().ok_or("expected an object")?;
     unknown(
         o,
-        &["source", "meeting", "shift", "marks", "settings"],
+        &["source", "meeting", "shift", "marks", "settings", "notes"],
         at,
         skipped,
     );
@@ -182,7 +220,61 @@ fn agenda(v: &Value, at: &str, skipped: &mut Vec<String>) -> Result<Agenda, Stri
             Err(e) => skipped.push(format!("{at}.{e}; skipped")),
         }
     }
+    for (j, v) in list(o, "notes")?.iter().enumerate() {
+        let at = format!("{at}.notes[{j}]");
+        match note(v, &at, skipped) {
+            Ok(n) => out.notes.push(n),
+            Err(e) => skipped.push(format!("{at}.{e}; skipped")),
+        }
+    }
     Ok(out)
+}
+
+fn note(v: &Value, at: &str, skipped: &mut Vec<String>) -> Result<crate::notes::NewNote, String> {
+    let o = v.as_object().ok_or(": expected an object")?;
+    let keys = [
+        "session",
+        "session_title",
+        "at",
+        "text",
+        "messages",
+        "people",
+    ];
+    unknown(o, &keys, at, skipped);
+    let field = |k: &str| o.get(k).unwrap_or(&Value::Null);
+    let session = string(field("session")).map_err(|e| format!("session: {e}"))?;
+    let session_title = match field("session_title") {
+        Value::Null => session.clone(),
+        t => string(t).map_err(|e| format!("session_title: {e}"))?,
+    };
+    let stamp = field("at")
+        .as_str()
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+        .and_then(|t| notes::stamp(t.timestamp()))
+        .ok_or("at: expected a time such as \"2017-06-23T15:05:00Z\"")?;
+    let text = match field("text") {
+        Value::String(t) if t.len() <= notes::MAX_TEXT => t.clone(),
+        Value::String(_) => return Err(format!("text: longer than {} bytes", notes::MAX_TEXT)),
+        _ => return Err("text: expected a string".into()),
+    };
+    let ids = |k: &str| -> Result<Vec<String>, String> {
+        match field(k) {
+            Value::Null => Ok(Vec::new()),
+            Value::Array(a) if a.len() <= notes::MAX_LINKS => a
+                .iter()
+                .map(|x| string(x).map_err(|e| format!("{k}: {e}")))
+                .collect(),
+            _ => Err(format!("{k}: expected a list of ids")),
+        }
+    };
+    Ok(crate::notes::NewNote {
+        session,
+        session_title,
+        at: stamp,
+        text,
+        messages: ids("messages")?,
+        people: ids("people")?,
+    })
 }
 
 /// The list under `key` (none if absent).
@@ -264,6 +356,8 @@ pub struct Imported {
     pub marks: usize,
     /// Settings written.
     pub settings: usize,
+    /// Notes added (a note already there is not added again).
+    pub notes: usize,
 }
 
 /// Merges `backup` into the store in one transaction: each row is added,
@@ -287,6 +381,12 @@ pub fn import(store: &mut Store, backup: &Backup) -> Result<Imported, String> {
                 if value.len() <= marks::MAX_SETTING {
                     marks::put_setting(tx, agenda, name, value)?;
                     done.settings += 1;
+                }
+            }
+            for n in &a.notes {
+                if !notes::has(tx, agenda, n)? {
+                    notes::insert(tx, agenda, n)?;
+                    done.notes += 1;
                 }
             }
         }

@@ -65,6 +65,30 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (agenda, view)
     ) STRICT;
     ",
+    // 4: the user's notes on sessions, and the note being typed.
+    "
+    -- A note: `session` is the session's id, `session_title` its title
+    -- when the note was written (a session later removed is still named
+    -- by it); `at` the stamp in Unix seconds (the clock on screen);
+    -- `links` a JSON object of the key message and person ids it links:
+    -- {\"messages\": [\"km-1\"], \"people\": [\"buck\"]}. Kept when its
+    -- session leaves the agenda.
+    CREATE TABLE note (
+        id INTEGER PRIMARY KEY,
+        agenda INTEGER NOT NULL REFERENCES agenda (id),
+        session TEXT NOT NULL,
+        session_title TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        links TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX note_agenda ON note (agenda, session);
+    -- The note being typed when dais last stopped, offered again by `i`.
+    CREATE TABLE draft (
+        agenda INTEGER PRIMARY KEY REFERENCES agenda (id),
+        text TEXT NOT NULL
+    ) STRICT;
+    ",
 ];
 
 /// The schema version this dais writes: the number of migrations.

@@ -162,11 +162,9 @@ fn state_path_export_and_import() {
     std::fs::write(&backup, BACKUP).unwrap();
     let out = dais(home, &["state", "import", backup.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(
-        text(&out.stderr).contains(
-            "merged 1 agendas, 1 shift steps, 0 starred or hidden sessions and 0 settings"
-        )
-    );
+    assert!(text(&out.stderr).contains(
+        "merged 1 agendas, 1 shift steps, 0 starred or hidden sessions, 0 settings and 0 notes"
+    ));
     let out = dais(home, &["now", "--at", "2017-06-23 11:05"]);
     assert!(
         text(&out.stdout).contains("running 10 min late"),
