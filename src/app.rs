@@ -241,8 +241,17 @@ impl App {
             | Command::PageDown
             | Command::Top
             | Command::Bottom => {
+                let zoom = self.views.grid.zoom;
                 let e = self.views.command(self.view, &self.shared, c);
                 self.apply(e);
+                let now = self.views.grid.zoom;
+                if now != zoom {
+                    // Remembered per agenda, as `z`'s zone is.
+                    self.changes.push(crate::store::Change::Setting {
+                        name: crate::views::grid::ZOOM_SETTING.into(),
+                        value: now.minutes().to_string(),
+                    });
+                }
             }
         }
     }

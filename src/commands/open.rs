@@ -91,6 +91,13 @@ pub fn app(loaded: Loaded, setup: &Setup, store: Option<(&mut Store, &AgendaKey)
         {
             app.live.shown = shown;
         }
+        if let Some(zoom) = store
+            .setting(key, crate::views::grid::ZOOM_SETTING)
+            .and_then(|m| m.parse().ok())
+            .and_then(crate::grid::Zoom::from_minutes)
+        {
+            app.views.grid.zoom = zoom;
+        }
         let shift = store.shift(key, &app.view_key());
         if !app.set_shift_by_id(&shift) {
             notices.push(format!(

@@ -19,6 +19,9 @@ mod draw;
 
 pub use cache::zone;
 
+/// The name the zoom is remembered by in the agenda's settings.
+pub const ZOOM_SETTING: &str = "grid_zoom";
+
 /// Rows a wheel notch scrolls.
 const WHEEL_ROWS: usize = 3;
 

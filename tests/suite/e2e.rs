@@ -1,6 +1,7 @@
 //! The real binary in a pseudo-terminal: keys and signals in, screen out.
 
 mod failures;
+mod grid;
 mod keys;
 mod mine;
 mod options;

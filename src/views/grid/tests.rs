@@ -67,6 +67,27 @@ fn zoom_steps_and_the_selection_stays_in_sight() {
 }
 
 #[test]
+fn each_zoom_asks_for_it_to_be_remembered_and_the_ends_do_not() {
+    let mut app = app_at(11, 5);
+    app.changes.clear();
+    app.update(Command::ZoomOut.into());
+    app.update(Command::ZoomOut.into());
+    // Already the coarsest: nothing changed, nothing to save.
+    app.update(Command::ZoomOut.into());
+    let saved: Vec<String> = app
+        .changes
+        .iter()
+        .filter_map(|c| match c {
+            crate::store::Change::Setting { name, value } if name == super::ZOOM_SETTING => {
+                Some(value.clone())
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(saved, ["30", "60"]);
+}
+
+#[test]
 fn one_lane_has_nothing_beside_it() {
     let mut app = app_at(11, 5);
     app.update(Command::Right.into());

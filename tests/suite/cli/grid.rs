@@ -84,6 +84,24 @@ fn a_spring_forward_night_skips_two_oclock_in_ascii() {
 }
 
 #[test]
+fn a_fall_back_night_labels_the_repeated_hour_twice() {
+    let f = fixture("grid/fall_back_berlin.json");
+    let out = grid(&["--width", "50", f.to_str().unwrap()]);
+    insta::assert_snapshot!("grid_fall_back_50", out);
+    let labels: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.get(..5).filter(|h| h.as_bytes().get(2) == Some(&b':')))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "01:00", "01:30", "02:00", "02:30", "02:00", "02:30", "03:00", "03:30"
+        ],
+        "{out}"
+    );
+}
+
+#[test]
 fn a_date_without_sessions_names_the_days_there_are() {
     let run = dais(&["list", "--format", "grid", "--date", "2017-06-24"]);
     assert_eq!(run.code, 1, "{run:?}");
