@@ -12,12 +12,14 @@ mod kind;
 pub mod marks;
 pub mod overlap;
 mod time;
+mod zone_name;
 
 pub use filter::SessionFilter;
 pub use kind::{Appearance, Kind, Role};
 pub use marks::{Mark, MarkFilter, Marks};
 pub use overlap::Overlap;
 pub use time::{Resolved, Span, humanize_minutes, range_label, resolve, resolve_naive};
+pub use zone_name::{zone_abbr, zone_label};
 
 /// A whole validated agenda.
 #[derive(Debug, Clone, PartialEq)]

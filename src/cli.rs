@@ -104,7 +104,8 @@ pub struct ClockArgs {
 
     /// Your own zone, an IANA name ("Europe/Berlin"), instead of `TZ`'s:
     /// the header's clock shows it, and `z` on the screen switches every
-    /// time to it.
+    /// time to it. A file that names no zone is read in it (it overrides a
+    /// zone inferred from the dates' offsets).
     #[arg(long, global = true, value_name = "ZONE")]
     pub tz: Option<String>,
 

@@ -59,7 +59,7 @@ mod schedule_xml;
 
 pub use base::file::{file_name, io_reason};
 pub(crate) use base::lax;
-pub use base::limits::{FormatIn, Limits};
+pub use base::limits::{Fallback, FormatIn, Limits};
 pub use base::problem::{Capped, Path, Problem, echoed, quote};
 pub use base::stamp::Stamp;
 pub use dais1::FORMATS;
@@ -86,6 +86,10 @@ pub struct Loaded {
     pub format: Format,
     /// What the file was when read; `None` for text given in memory.
     pub stamp: Option<Stamp>,
+    /// How the agenda's zone was chosen, when the file did not name one
+    /// (also among `warnings`): `list`, `now`, `export` and the screen say
+    /// it, so no file is shown in a zone it did not ask for silently.
+    pub zone: Option<Problem>,
 }
 
 /// Why a file did not load: every problem found, and the file's name.
@@ -303,6 +307,7 @@ fn finish(name: &str, parsed: Parsed<'_>, limits: &Limits) -> Result<Loaded, Loa
             warnings: outcome.warnings.into_vec("warnings"),
             format,
             stamp: None,
+            zone: outcome.zone,
         }),
         _ => Err(LoadError {
             file: name.to_owned(),

@@ -73,6 +73,15 @@ fn main() -> ExitCode {
         limits.max_bytes = max;
     }
     limits.format_in = cli.load.format_in;
+    // The zone a file that names none is read in: --tz, else the viewer's.
+    limits.zone = match tz_arg(&cli.clock) {
+        Ok(Some(tz)) => Some(dais::load::Fallback { tz, given: true }),
+        Ok(None) => viewer_zone().map(|tz| dais::load::Fallback { tz, given: false }),
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "dais: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let net = Net {
         client: Client::new(Settings {
             max_bytes: limits.max_bytes,
@@ -257,6 +266,12 @@ fn run(cli: Cli, limits: &Limits, net: &Net, filter: &SessionFilter) -> Result<E
             }
             let mut setup = setup(&cli.clock, &loaded, filter.clone())?;
             setup.offline = opened.offline;
+            // The zone the file did not name: said on the screen too.
+            if let Some(p) = &loaded.zone {
+                setup
+                    .notices
+                    .insert(0, format!("{}: {}", source.name(), p.message));
+            }
             setup.refresh = cli.load.refresh;
             match commands::open::run(&source, loaded, &setup, limits, net) {
                 Ok(Exit::Quit) => Ok(ExitCode::SUCCESS),
@@ -313,6 +328,9 @@ fn load(
     let name = source.name();
     for told in opened.offline.iter().chain(&opened.notices) {
         let _ = writeln!(std::io::stderr(), "warning: {name}: {told}");
+    }
+    if let Some(p) = &opened.loaded.zone {
+        let _ = writeln!(std::io::stderr(), "warning: {}", p.display_in(&name));
     }
     let agenda = filter.apply(opened.loaded.agenda).map_err(Failure::Other)?;
     Ok(Opened {

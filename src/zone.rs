@@ -1,6 +1,7 @@
 //! Which zone times are shown in: the agenda's own, or the viewer's (`TZ`,
 //! or `--tz ZONE`), switched with `z` and remembered per agenda.
 
+use crate::agenda::{zone_abbr, zone_label};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
@@ -89,18 +90,24 @@ impl Zones {
     /// CEST (your time)", the abbreviation as it stands at `at`.
     pub fn header_text(&self, at: DateTime<Utc>) -> Option<String> {
         self.is_switched().then(|| {
-            let abbr = at.with_timezone(&self.current()).format("%Z");
+            let abbr = zone_abbr(self.current(), at);
             format!("times in {abbr} (your time)")
         })
     }
 
     /// The banner after `z`.
     pub fn toggled_text(&self, at: DateTime<Utc>) -> String {
-        let abbr = at.with_timezone(&self.current()).format("%Z");
+        let abbr = zone_abbr(self.current(), at);
         if self.is_switched() {
-            format!("times in {abbr}, your time ({})", self.current().name())
+            format!(
+                "times in {abbr}, your time ({})",
+                zone_label(self.current())
+            )
         } else {
-            format!("times in {abbr}, the agenda's ({})", self.agenda.name())
+            format!(
+                "times in {abbr}, the agenda's ({})",
+                zone_label(self.agenda)
+            )
         }
     }
 }

@@ -240,7 +240,7 @@ fn event(old: &Agenda, new: &Agenda, out: &mut Out) {
         out.push(Kind::Event, None, text);
     }
     if o.timezone != n.timezone {
-        let text = format!("times are now in {}", n.timezone.name());
+        let text = format!("times are now in {}", super::zone_label(n.timezone));
         out.push(Kind::Event, None, text);
     }
 }

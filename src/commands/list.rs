@@ -129,7 +129,7 @@ fn text(agenda: &Agenda, styling: Styling, zone: Option<Tz>) -> String {
     }
     let mut facts = vec![e.date.format("%A %-d %B %Y").to_string()];
     facts.extend(e.venue.clone());
-    facts.push(zone.unwrap_or(e.timezone).name().to_owned());
+    facts.push(crate::agenda::zone_label(zone.unwrap_or(e.timezone)));
     let _ = writeln!(out, "{dim}{}{reset}", facts.join(" · "));
     let indent = "             ";
     let mut prev = None;
@@ -173,7 +173,7 @@ fn markdown(agenda: &Agenda, zone: Option<Tz>) -> String {
     }
     let mut facts = vec![e.date.format("%A %-d %B %Y").to_string()];
     facts.extend(e.venue.clone());
-    facts.push(zone.unwrap_or(e.timezone).name().to_owned());
+    facts.push(crate::agenda::zone_label(zone.unwrap_or(e.timezone)));
     let _ = writeln!(out, "*{}*", md(&facts.join(" · ")));
     let mut prev = None;
     for s in &agenda.sessions {

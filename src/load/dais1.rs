@@ -152,6 +152,7 @@ fn merge(outcome: Outcome, unknown: Capped) -> Outcome {
         errors: found,
         warnings,
         skipped,
+        zone,
     } = outcome;
     // An object cut short by a key given twice is reported once; unknown
     // keys seen in it before then are not worth more problems. (Past the
@@ -168,6 +169,7 @@ fn merge(outcome: Outcome, unknown: Capped) -> Outcome {
         errors,
         warnings,
         skipped: Vec::new(),
+        zone,
     }
 }
 

@@ -7,7 +7,7 @@
 //!
 //! - `X-WR-CALNAME` (else `NAME`) is the event title, `X-WR-CALDESC` the
 //!   summary, `X-WR-TIMEZONE` the agenda's zone (else the zone of the
-//!   first `TZID`, else UTC with a warning);
+//!   first `TZID`, else `--tz` or the viewer's zone, with a warning);
 //! - `SUMMARY` is the title, `DESCRIPTION` the description, `LOCATION`
 //!   the room, the first of `CATEGORIES` the track, `STATUS:CANCELLED` and
 //!   `TENTATIVE` a note ("Cancelled"), `UID` the id;
@@ -34,6 +34,7 @@ use super::base::limits::Limits;
 use super::base::order;
 use super::base::problem::{Problem, quote};
 use super::base::times::overlaps;
+use super::base::zone;
 use crate::agenda::{Agenda, Event, Session, Source};
 use crate::sanitize::{Lines, clean};
 use chrono_tz::Tz;
@@ -227,7 +228,7 @@ pub(crate) fn read(cal: &Comp, limits: &Limits) -> Outcome {
         return cx.outcome(None);
     }
     let zones = vtimezones(cal);
-    let (tz, zone_note) = agenda_zone(cal, &zones);
+    let (tz, zone_note) = agenda_zone(cal, &zones, limits);
     let mut r = Reader {
         cx,
         tz,
@@ -239,7 +240,7 @@ pub(crate) fn read(cal: &Comp, limits: &Limits) -> Outcome {
         tally_order: Vec::new(),
     };
     if let Some(w) = zone_note {
-        r.cx.warnings.push(w);
+        r.cx.zone_warn(w);
     }
     event::read_all(&mut r, cal);
     finish(r, cal)
@@ -263,8 +264,13 @@ fn vtimezones(cal: &Comp) -> HashMap<String, Option<Tz>> {
 }
 
 /// The agenda's zone: `X-WR-TIMEZONE`, else the first event's TZID, else
-/// UTC; and a warning when it was not named.
-fn agenda_zone(cal: &Comp, zones: &HashMap<String, Option<Tz>>) -> (Tz, Option<Problem>) {
+/// `--tz` or the viewer's (see [`zone::fallback`]); and a warning when it
+/// was not named.
+fn agenda_zone(
+    cal: &Comp,
+    zones: &HashMap<String, Option<Tz>>,
+    limits: &Limits,
+) -> (Tz, Option<Problem>) {
     if let Some(p) = cal.prop("X-WR-TIMEZONE")
         && let Some(tz) = value::iana(&p.value)
     {
@@ -279,13 +285,17 @@ fn agenda_zone(cal: &Comp, zones: &HashMap<String, Option<Tz>>) -> (Tz, Option<P
     if let Some(tz) = first {
         return (tz, None);
     }
+    let chosen = zone::fallback(limits);
     let mut p = Problem::at(
         "VCALENDAR",
-        "no X-WR-TIMEZONE and no TZID names the calendar's zone; floating times and \
-         all-day dates are read in UTC",
+        format!(
+            "no X-WR-TIMEZONE and no TZID names the calendar's zone; floating times and \
+             all-day dates: {}",
+            chosen.why
+        ),
     );
     p.position = cal.prop("X-WR-TIMEZONE").map(|p| (p.line, 1));
-    (chrono_tz::UTC, Some(p))
+    (chosen.tz, Some(p))
 }
 
 /// Orders the sessions, makes their ids unique and builds the agenda.

@@ -25,6 +25,7 @@ use super::base::limits::Limits;
 use super::base::order;
 use super::base::problem::{Problem, quote};
 use super::base::times::overlaps;
+use super::base::zone;
 use crate::agenda::{Agenda, Event, Session, Source};
 use crate::sanitize::{Lines, clean};
 use chrono_tz::Tz;
@@ -169,8 +170,8 @@ pub(crate) fn read(doc: &Value, limits: &Limits) -> Outcome {
     finish(r, title, meta)
 }
 
-/// The event's zone: `timezone`, else its `startDate.tz`, else UTC (with a
-/// warning).
+/// The event's zone: `timezone`, else its `startDate.tz`, else `--tz` or
+/// the viewer's (with a warning).
 fn zone(r: &mut Reader<'_>, event: &Value, at: &str) -> Tz {
     let named =
         text(event, "timezone").or_else(|| event.get("startDate").and_then(|d| text(d, "tz")));
@@ -178,17 +179,19 @@ fn zone(r: &mut Reader<'_>, event: &Value, at: &str) -> Tz {
         if let Ok(tz) = name.parse::<Tz>() {
             return tz;
         }
-        r.cx.warnings.push(Problem::at(
+        let chosen = zone::fallback(r.cx.limits);
+        r.cx.zone_warn(Problem::at(
             format!("{at}.timezone"),
-            format!("{} is not an IANA zone; times are read in UTC", quote(name)),
+            format!("{} is not an IANA zone; {}", quote(name), chosen.why),
         ));
-        return chrono_tz::UTC;
+        return chosen.tz;
     }
-    r.cx.warnings.push(Problem::at(
+    let chosen = zone::fallback(r.cx.limits);
+    r.cx.zone_warn(Problem::at(
         format!("{at}.timezone"),
-        "missing; times without their own `tz` are read in UTC",
+        format!("missing; for times without their own `tz`, {}", chosen.why),
     ));
-    chrono_tz::UTC
+    chosen.tz
 }
 
 fn finish(mut r: Reader<'_>, title: Option<String>, meta: Option<&Value>) -> Outcome {

@@ -12,8 +12,9 @@
 //!
 //! The mapping, in short (the vocabularies in [`mapping`]):
 //! - the conference's `title` (else `acronym`) is the event title, its
-//!   `time_zone_name` the agenda's zone (UTC, with a warning, when missing
-//!   or unknown), its `description` the summary;
+//!   `time_zone_name` the agenda's zone (when missing or unknown: `--tz`,
+//!   else one that shows the dates' offsets as printed, else the viewer's;
+//!   see [`zone`](super::base::zone)), its `description` the summary;
 //! - each event is a session: id from `slug`, else `id`, `code` or `guid`;
 //!   start from `date` (version 1) or `start`, end from `end` or
 //!   `duration`; an offset in a date is the truth about the instant;
@@ -103,16 +104,11 @@ pub(crate) fn read(doc: &RawDoc, version: Version, limits: &Limits) -> Outcome {
         let dates = offsets(raw_conf, schedule);
         let conference = at.key("conference");
         let here = conference.key("time_zone_name");
-        match zone::from_offsets(&dates) {
-            Some(chosen) => {
-                conf.tz = chosen.tz;
-                cx.warn(here, format!("{why}; {}", chosen.why));
-            }
-            None => cx.warn(
-                here,
-                format!("{why}; times follow the events' offsets and are shown in UTC"),
-            ),
-        }
+        let chosen = zone::given(limits)
+            .or_else(|| zone::from_offsets(&dates))
+            .unwrap_or_else(|| zone::fallback(limits));
+        conf.tz = chosen.tz;
+        cx.zone_warn(Problem::at(here, format!("{why}; {}", chosen.why)));
     }
     let roster = Roster::new(&mut cx, at, schedule.persons.as_ref());
     let mut r = Reader {

@@ -136,6 +136,9 @@ pub(crate) fn read(parsed: &Parsed, limits: &Limits) -> Outcome {
     }
     outcome.errors.for_each_mut(|p| to_xml(p, parsed));
     outcome.warnings.for_each_mut(|p| to_xml(p, parsed));
+    if let Some(p) = &mut outcome.zone {
+        to_xml(p, parsed);
+    }
     outcome.warnings.extend_from(parsed.ignored.clone());
     outcome
 }

@@ -1,6 +1,7 @@
 //! The header: title, date and venue, view tabs, and the clock.
 
 use super::text::{spans_width, truncate};
+use crate::agenda::zone_abbr;
 use crate::app::App;
 use crate::command::View;
 use ratatui::buffer::Buffer;
@@ -114,19 +115,22 @@ fn clock_spans(app: &App, how: Clock) -> Vec<Span<'static>> {
     let t = &app.theme;
     let tz = app.agenda.event.timezone;
     let here = app.live.now.with_timezone(&tz);
-    let mut spans = vec![Span::styled(here.format("%H:%M %Z").to_string(), t.live)];
+    let here_text = format!("{} {}", here.format("%H:%M"), zone_abbr(tz, app.live.now));
+    let mut spans = vec![Span::styled(here_text.clone(), t.live)];
     if let Some(viewer) = app
         .live
         .viewer_tz
         .filter(|v| *v != tz && how != Clock::Agenda)
     {
         let there = app.live.now.with_timezone(&viewer);
-        if there.format("%H:%M %Z").to_string() != here.format("%H:%M %Z").to_string() {
+        let there_text = format!(
+            "{} {}",
+            there.format("%H:%M"),
+            zone_abbr(viewer, app.live.now)
+        );
+        if there_text != here_text {
             let suffix = if how == Clock::Full { " your time" } else { "" };
-            spans.push(Span::styled(
-                format!(" · {}{suffix}", there.format("%H:%M %Z")),
-                t.dim,
-            ));
+            spans.push(Span::styled(format!(" · {there_text}{suffix}"), t.dim));
         }
     }
     if here.date_naive() != app.agenda.event.date && !app.index.multi_day {

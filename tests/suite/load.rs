@@ -13,6 +13,7 @@ mod limits;
 mod limits_reports;
 mod multi_day;
 mod never_panics;
+mod no_zone;
 mod offset_zones;
 mod people_ids;
 mod round_trip;

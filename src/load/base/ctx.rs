@@ -21,6 +21,9 @@ pub struct Outcome {
     /// (or another fault inside them). Unknown keys found in them before
     /// the fault are not worth reporting.
     pub skipped: Vec<String>,
+    /// How the agenda's zone was chosen when the file did not name it (also
+    /// among `warnings`): said wherever the agenda is shown.
+    pub zone: Option<Problem>,
 }
 
 /// Collects problems as a reader walks the document.
@@ -33,6 +36,8 @@ pub(crate) struct Ctx<'l> {
     pub skipped: Vec<String>,
     /// The bounds in force.
     pub limits: &'l Limits,
+    /// See [`Outcome::zone`].
+    pub zone: Option<Problem>,
 }
 
 impl<'l> Ctx<'l> {
@@ -44,6 +49,7 @@ impl<'l> Ctx<'l> {
             warnings: Capped::new(limits.max_problems),
             skipped: Vec::new(),
             limits,
+            zone: None,
         }
     }
 
@@ -54,12 +60,19 @@ impl<'l> Ctx<'l> {
             errors: self.errors,
             warnings: self.warnings,
             skipped: self.skipped,
+            zone: self.zone,
         }
     }
 
     /// Records an error at `path`.
     pub fn err(&mut self, path: Path<'_>, msg: impl Into<String>) {
         self.errors.push(Problem::at(path, msg));
+    }
+
+    /// Records the warning that says how the agenda's zone was chosen.
+    pub fn zone_warn(&mut self, p: Problem) {
+        self.warnings.push(p.clone());
+        self.zone = Some(p);
     }
 
     /// Records a warning at `path`.

@@ -25,6 +25,21 @@ pub struct Limits {
     /// (`--format-in`); `None` decides it from the content. Not a bound,
     /// but it goes wherever the bounds go: to every read, reloads included.
     pub format_in: Option<FormatIn>,
+    /// The zone a file is read in when it names none (`--tz`, else the
+    /// viewer's): set by `main`, since nothing below it reads the
+    /// environment. `None` reads such a file in UTC (and says so).
+    pub zone: Option<Fallback>,
+}
+
+/// The zone to read a file in when the file does not say, and where it
+/// came from (for the warning that says which was used).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fallback {
+    /// The zone.
+    pub tz: chrono_tz::Tz,
+    /// Given with `--tz` (which also overrides a zone inferred from the
+    /// dates' offsets), or the viewer's own (`TZ`, else the system's).
+    pub given: bool,
 }
 
 /// A format named on the command line (`--format-in NAME`).
@@ -55,6 +70,7 @@ impl Default for Limits {
             max_problems: 1_000,
             max_depth: 64,
             format_in: None,
+            zone: None,
         }
     }
 }

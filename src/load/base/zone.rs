@@ -9,7 +9,13 @@
 //!   if there is one, else the first by name among those in a continent's
 //!   area; the warning says which and how many matched. Any of them shows
 //!   every session at the time printed.
+//!
+//! `--tz ZONE` overrides both ([`given`]). A file with no zone at all (no
+//! name, no offsets) is read in `--tz`, else the viewer's zone
+//! ([`fallback`]), and the warning says which: never UTC silently.
 
+use super::limits::Limits;
+use crate::agenda::zone_label;
 use chrono::{DateTime, FixedOffset, Offset, TimeZone, Utc};
 use chrono_tz::{TZ_VARIANTS, Tz};
 
@@ -20,6 +26,39 @@ pub struct Chosen {
     pub tz: Tz,
     /// Why it was chosen, to end a warning.
     pub why: String,
+}
+
+/// The zone given with `--tz`, which overrides any zone inferred from
+/// the dates, with the end of a warning saying so.
+pub fn given(limits: &Limits) -> Option<Chosen> {
+    let f = limits.zone.filter(|f| f.given)?;
+    Some(Chosen {
+        tz: f.tz,
+        why: format!("times are shown in {}, given with --tz", zone_label(f.tz)),
+    })
+}
+
+/// The zone for a file that gives none at all (no name, no offsets):
+/// `--tz`, else the viewer's zone, else UTC; with the end of a warning
+/// saying which.
+pub fn fallback(limits: &Limits) -> Chosen {
+    match limits.zone {
+        Some(f) if f.given => Chosen {
+            tz: f.tz,
+            why: format!("times are read in {}, given with --tz", zone_label(f.tz)),
+        },
+        Some(f) => Chosen {
+            tz: f.tz,
+            why: format!(
+                "times are read in your zone, {} (give --tz ZONE for another)",
+                zone_label(f.tz)
+            ),
+        },
+        None => Chosen {
+            tz: Tz::UTC,
+            why: "times are read in UTC (your zone is unknown; give --tz ZONE)".to_owned(),
+        },
+    }
 }
 
 /// The zone that shows each of `dates` at the offset it was written with;
@@ -37,8 +76,7 @@ pub fn from_offsets(dates: &[DateTime<FixedOffset>]) -> Option<Chosen> {
     {
         let why = format!(
             "every date carries the offset {first}, so times are shown at that fixed \
-             offset ({}, UTC{first})",
-            tz.name()
+             offset, UTC{first}"
         );
         return Some(Chosen { tz, why });
     }

@@ -6,6 +6,7 @@ use super::person::text;
 use super::when::{Bad, instant};
 use crate::agenda::{Kind, Participant, Role, Session, Span};
 use crate::load::base::problem::{Problem, quote};
+use crate::load::base::zone;
 use crate::sanitize::{Lines, clean};
 use chrono::{DateTime, TimeDelta, Utc};
 use serde_json::Value;
@@ -101,12 +102,15 @@ pub fn timetable(r: &mut Reader<'_>, results: &Value) {
         .filter_map(Value::as_object)
         .flat_map(|d| d.values())
         .find_map(|e| e.get("startDate").and_then(|d| text(d, "tz")));
-    match named.map(str::parse::<chrono_tz::Tz>) {
-        Some(Ok(tz)) => r.tz = tz,
-        _ => r.cx.warnings.push(Problem::at(
+    if let Some(Ok(tz)) = named.map(str::parse::<chrono_tz::Tz>) {
+        r.tz = tz;
+    } else {
+        let chosen = zone::fallback(r.cx.limits);
+        r.tz = chosen.tz;
+        r.cx.zone_warn(Problem::at(
             at.clone(),
-            "no entry names its zone (`startDate.tz`); times are read in UTC",
-        )),
+            format!("no entry names its zone (`startDate.tz`); {}", chosen.why),
+        ));
     }
     for (day, entries) in days {
         let here = format!("{at}[{}]", quote(day));

@@ -117,6 +117,8 @@ impl Home {
             ("XDG_CACHE_HOME", self.cache_dir()),
             ("XDG_DATA_HOME", self.path().join("data")),
             ("XDG_RUNTIME_DIR", self.path().join("runtime")),
+            // The viewer's zone, which a file with no zone is read in.
+            ("TZ", PathBuf::from("UTC")),
         ];
         (set, NOT_PASSED_ON)
     }
