@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 
 pub mod changes;
+mod extensions;
 mod filter;
 mod kind;
 pub mod marks;
@@ -14,6 +15,7 @@ pub mod overlap;
 mod time;
 mod zone_name;
 
+pub use extensions::Extensions;
 pub use filter::SessionFilter;
 pub use kind::{Appearance, Kind, Role};
 pub use marks::{Mark, MarkFilter, Marks};
@@ -32,6 +34,8 @@ pub struct Agenda {
     pub key_messages: Vec<KeyMessage>,
     /// The sessions in programme order.
     pub sessions: Vec<Session>,
+    /// Its `x-` keys, as read, for writing back.
+    pub extensions: Extensions,
 }
 
 /// The event the agenda describes.
@@ -53,6 +57,8 @@ pub struct Event {
     pub summary: Vec<String>,
     /// The documents the agenda was taken from.
     pub sources: Vec<Source>,
+    /// Its `x-` keys, as read, for writing back.
+    pub extensions: Extensions,
 }
 
 /// A document an agenda was taken from.
@@ -64,6 +70,8 @@ pub struct Source {
     pub date: Option<NaiveDate>,
     /// Where to find it.
     pub url: Option<String>,
+    /// Its `x-` keys, as read, for writing back.
+    pub extensions: Extensions,
 }
 
 /// Someone on the programme.
@@ -77,6 +85,8 @@ pub struct Person {
     pub honorific: Option<String>,
     /// Position and organisation as printed.
     pub affiliation: Option<String>,
+    /// Its `x-` keys, as read, for writing back.
+    pub extensions: Extensions,
 }
 
 impl Person {
@@ -100,6 +110,8 @@ pub struct KeyMessage {
     pub title: String,
     /// Its paragraphs.
     pub text: Vec<String>,
+    /// Its `x-` keys, as read, for writing back.
+    pub extensions: Extensions,
 }
 
 impl KeyMessage {
@@ -137,6 +149,8 @@ pub struct Session {
     pub participants: Vec<Participant>,
     /// Indices into [`Agenda::key_messages`] of the messages it speaks to.
     pub key_messages: Vec<usize>,
+    /// Its `x-` keys, as read, for writing back.
+    pub extensions: Extensions,
 }
 
 impl Session {
@@ -191,6 +205,8 @@ pub struct Participant {
     pub appearance: Appearance,
     /// The capacity in which they speak.
     pub capacity: Option<String>,
+    /// Its `x-` keys, as read, for writing back.
+    pub extensions: Extensions,
 }
 
 impl Agenda {

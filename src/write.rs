@@ -2,8 +2,9 @@
 //!
 //! Every default is made explicit (each session's date and end, each
 //! participant's appearance) and each session carries its resolved instants
-//! as `x-starts-at` / `x-ends-at` (RFC 3339), which readers ignore. Reading
-//! the output back gives the same model.
+//! as `x-starts-at` / `x-ends-at` (RFC 3339), which readers ignore. The
+//! `x-` keys of every object read are written back after its other keys,
+//! as the same JSON values. Reading the output back gives the same model.
 
 use crate::agenda::{Agenda, Session, Span};
 use crate::load::RawAgenda;
@@ -49,11 +50,13 @@ pub fn to_raw(a: &Agenda) -> RawAgenda {
                             title: Some(Lax::Ok(s.title.clone())),
                             date: s.date.map(|d| Lax::Ok(d.format("%Y-%m-%d").to_string())),
                             url: opt(s.url.as_ref()),
+                            extensions: s.extensions.clone(),
                         })
                     })
                     .collect(),
             )
         }),
+        extensions: e.extensions.clone(),
     };
     let people = a
         .people
@@ -63,6 +66,7 @@ pub fn to_raw(a: &Agenda) -> RawAgenda {
                 name: Some(Lax::Ok(p.name.clone())),
                 honorific: opt(p.honorific.as_ref()),
                 affiliation: opt(p.affiliation.as_ref()),
+                extensions: p.extensions.clone(),
             };
             (p.id.clone(), Lax::Ok(person))
         })
@@ -76,6 +80,7 @@ pub fn to_raw(a: &Agenda) -> RawAgenda {
                 number: m.number.map(Lax::Ok),
                 title: Some(Lax::Ok(m.title.clone())),
                 text: Some(Lax::Ok(strings(&m.text))),
+                extensions: m.extensions.clone(),
             })
         })
         .collect();
@@ -87,6 +92,7 @@ pub fn to_raw(a: &Agenda) -> RawAgenda {
         sessions: Some(Lax::Ok(
             a.sessions.iter().map(|s| Lax::Ok(session(a, s))).collect(),
         )),
+        extensions: a.extensions.clone(),
         ..RawAgenda::default()
     }
 }
@@ -142,6 +148,7 @@ fn session(a: &Agenda, s: &Session) -> RawSession {
                             role: Some(Lax::Ok(p.role.as_str().into())),
                             appearance: Some(Lax::Ok(p.appearance.as_str().into())),
                             capacity: opt(p.capacity.as_ref()),
+                            extensions: p.extensions.clone(),
                         })
                     })
                     .collect(),
@@ -157,5 +164,6 @@ fn session(a: &Agenda, s: &Session) -> RawSession {
         }),
         x_starts_at: Some(span.start.with_timezone(&tz).to_rfc3339()),
         x_ends_at: Some(span.end.with_timezone(&tz).to_rfc3339()),
+        extensions: s.extensions.clone(),
     }
 }

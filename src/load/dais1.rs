@@ -14,6 +14,7 @@ use super::base::json::syntax;
 use super::base::lax::{self, Lax};
 use super::base::limits::Limits;
 use super::base::problem::{Capped, Path, Problem};
+use crate::agenda::Extensions;
 use raw::RawAgenda;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::collections::HashSet;
@@ -59,6 +60,8 @@ pub(super) fn read<'l>(
 ) -> Result<Document<'l>, Problem> {
     let mut de = serde_json::Deserializer::from_str(text);
     let mut notes = Notes::new(stream.then_some(limits.max_depth), limits.max_problems);
+    notes.max_string = limits.max_string;
+    notes.x_max_depth = limits.max_depth;
     let limits = stream.then_some(limits);
     let top = Top {
         notes: &mut notes,
@@ -87,8 +90,10 @@ pub(super) fn marks(raw: &mut RawAgenda) -> JsonMarks {
 
 /// A document read to its end, validated without its text.
 pub(super) struct Ready<'l> {
-    /// Unknown keys found while reading.
+    /// Unknown keys (and `x-` values over the limits) found while reading.
     unknown: Capped,
+    /// The document's own `x-` keys.
+    top: Extensions,
     /// The sessions as read.
     sessions: Sessions<'l>,
 }
@@ -109,31 +114,34 @@ pub(super) fn settle<'l>(
     limits: &'l Limits,
 ) -> Result<Ready<'l>, Problem> {
     let Document {
-        raw,
+        mut raw,
         notes,
         streamed,
     } = doc;
+    let top = std::mem::take(&mut raw.extensions);
     let sessions = match streamed {
         Streamed::No => Sessions::Raw(Box::new(raw)),
         Streamed::Yes(v, count) => Sessions::Validated(v, count),
         Streamed::Spoiled => {
-            drop((raw, notes));
-            let again = read(text, limits, false)?;
+            drop((raw, notes, top));
+            let mut again = read(text, limits, false)?;
             return Ok(Ready {
                 unknown: again.notes.unknown,
+                top: std::mem::take(&mut again.raw.extensions),
                 sessions: Sessions::Raw(Box::new(again.raw)),
             });
         }
     };
     Ok(Ready {
         unknown: notes.unknown,
+        top,
         sessions,
     })
 }
 
 /// Validates a document; its problems read top to bottom.
 pub(super) fn validate(ready: Ready<'_>, limits: &Limits) -> Outcome {
-    let outcome = match ready.sessions {
+    let mut outcome = match ready.sessions {
         Sessions::Raw(raw) => validate::validate(*raw, limits),
         Sessions::Validated(mut v, count) => {
             // Checked after the sessions rather than before, but a count
@@ -142,6 +150,9 @@ pub(super) fn validate(ready: Ready<'_>, limits: &Limits) -> Outcome {
             v.finish()
         }
     };
+    if let Some(agenda) = &mut outcome.agenda {
+        agenda.extensions = ready.top;
+    }
     merge(outcome, ready.unknown)
 }
 
@@ -214,9 +225,12 @@ impl<'de, 'l> Visitor<'de> for Top<'_, 'l> {
             }
             if !out.read_entry(key, &mut map, at, notes, &mut seen)? {
                 let what = ("an agenda's", RawAgenda::KEYS);
-                other_key(key, &mut map, at, what, notes)?;
+                if let Some((k, v)) = other_key(key, &mut map, at, what, notes)? {
+                    out.extensions.push(k, v);
+                }
             }
         }
+        notes.given_once(&out.extensions, at);
         Ok((out, streamed))
     }
 }

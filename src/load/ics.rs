@@ -369,6 +369,7 @@ fn finish(mut r: Reader<'_>, cal: &Comp) -> Outcome {
         },
         date: None,
         url: text("URL", Lines::Single).or_else(|| text("SOURCE", Lines::Single)),
+        extensions: crate::agenda::Extensions::default(),
     };
     let agenda = Agenda {
         event: Event {
@@ -380,10 +381,12 @@ fn finish(mut r: Reader<'_>, cal: &Comp) -> Outcome {
             timezone: r.tz,
             summary,
             sources: vec![source],
+            extensions: crate::agenda::Extensions::default(),
         },
         people: std::mem::take(&mut r.roster.people),
         key_messages: Vec::new(),
         sessions,
+        extensions: crate::agenda::Extensions::default(),
     };
     r.cx.outcome(Some(agenda))
 }

@@ -281,11 +281,14 @@ fn finish(mut r: Reader<'_>, title: Option<String>, meta: Option<&Value>) -> Out
                 title: format!("{title}: Indico export"),
                 date: None,
                 url,
+                extensions: crate::agenda::Extensions::default(),
             }],
+            extensions: crate::agenda::Extensions::default(),
         },
         people: std::mem::take(&mut r.roster.people),
         key_messages: Vec::new(),
         sessions,
+        extensions: crate::agenda::Extensions::default(),
     };
     r.cx.outcome(Some(agenda))
 }

@@ -322,6 +322,7 @@ fn finish(
         title: format!("{title}: published schedule ({what}{revision})"),
         date: None,
         url: r.conf.url.clone().or(base_url),
+        extensions: crate::agenda::Extensions::default(),
     };
     let agenda = Agenda {
         event: Event {
@@ -333,10 +334,12 @@ fn finish(
             timezone: r.conf.tz,
             summary: std::mem::take(&mut r.conf.summary),
             sources: vec![source],
+            extensions: crate::agenda::Extensions::default(),
         },
         people,
         key_messages: Vec::new(),
         sessions,
+        extensions: crate::agenda::Extensions::default(),
     };
     r.cx.outcome(Some(agenda))
 }

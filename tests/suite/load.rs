@@ -24,4 +24,5 @@ mod special_files;
 mod synth;
 mod two_threads;
 mod warnings;
+mod x_keys;
 mod xml_props;

@@ -6,6 +6,7 @@ use super::problem::{Path, Problem};
 use super::text::line_col;
 
 pub mod depth;
+pub mod extension;
 pub mod read;
 
 /// A `serde_json` error as a problem at its line and column.

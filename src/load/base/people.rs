@@ -137,6 +137,7 @@ impl Roster {
             name: name.to_owned(),
             honorific: None,
             affiliation: None,
+            extensions: crate::agenda::Extensions::default(),
         });
         self.people.len() - 1
     }

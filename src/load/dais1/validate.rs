@@ -5,7 +5,7 @@
 //! rather than being copied, so the two are never both whole in memory.
 
 use super::raw::{Field, RawAgenda, RawEvent, RawKeyMessage, RawPerson, RawSession};
-use crate::agenda::{Agenda, Event, KeyMessage, Person, Source};
+use crate::agenda::{Agenda, Event, Extensions, KeyMessage, Person, Source};
 use crate::load::base::ctx::{Ctx, Outcome};
 use crate::load::base::lax::{Entries, Lax};
 use crate::load::base::limits::Limits;
@@ -148,6 +148,7 @@ impl<'l> Validator<'l> {
                 people,
                 key_messages,
                 sessions,
+                extensions: Extensions::default(),
             }),
             _ => None,
         };
@@ -213,7 +214,12 @@ fn event(cx: &mut Ctx<'_>, here: Path<'_>, mut e: RawEvent) -> Option<Event> {
             let date = cx.date(p, "date", s.date.as_ref(), false);
             let url = cx.take_text(p, "url", s.url, false, Lines::Single);
             if let Some(title) = title {
-                sources.push(Source { title, date, url });
+                sources.push(Source {
+                    title,
+                    date,
+                    url,
+                    extensions: s.extensions,
+                });
             }
         }
     }
@@ -226,6 +232,7 @@ fn event(cx: &mut Ctx<'_>, here: Path<'_>, mut e: RawEvent) -> Option<Event> {
         timezone: timezone?,
         summary,
         sources,
+        extensions: e.extensions,
     })
 }
 
@@ -275,26 +282,27 @@ fn people(cx: &mut Ctx<'_>, field: Field<Entries<Lax<RawPerson>>>) -> (Vec<Perso
             .and_then(|p| person(cx, at, p))
             .filter(|_| valid_id);
         slot.insert(person.is_some().then_some(people.len()));
-        if let Some((name, honorific, affiliation)) = person {
+        if let Some((name, honorific, affiliation, extensions)) = person {
             people.push(Person {
                 id,
                 name,
                 honorific,
                 affiliation,
+                extensions,
             });
         }
     }
     (people, ids)
 }
 
-/// A person's name, honorific and affiliation.
-type Named = (String, Option<String>, Option<String>);
+/// A person's name, honorific, affiliation and `x-` keys.
+type Named = (String, Option<String>, Option<String>, Extensions);
 
 fn person(cx: &mut Ctx<'_>, at: Path<'_>, p: RawPerson) -> Option<Named> {
     let name = cx.take_text(at, "name", p.name, true, Lines::Single);
     let honorific = cx.take_text(at, "honorific", p.honorific, false, Lines::Single);
     let affiliation = cx.take_text(at, "affiliation", p.affiliation, false, Lines::Single);
-    Some((name?, honorific, affiliation))
+    Some((name?, honorific, affiliation, p.extensions))
 }
 
 fn key_messages(cx: &mut Ctx<'_>, field: Field<Vec<Lax<RawKeyMessage>>>) -> (Vec<KeyMessage>, Ids) {
@@ -354,5 +362,6 @@ fn key_message(cx: &mut Ctx<'_>, at: Path<'_>, mut m: RawKeyMessage) -> Option<K
         number,
         title: title?,
         text,
+        extensions: m.extensions,
     })
 }

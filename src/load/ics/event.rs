@@ -235,6 +235,7 @@ fn template(r: &mut Reader<'_>, at: &str, ev: &Comp) -> Option<Session> {
         notes,
         participants,
         key_messages: Vec::new(),
+        extensions: crate::agenda::Extensions::default(),
     })
 }
 

@@ -46,6 +46,7 @@ impl Roster {
                 name,
                 honorific: None,
                 affiliation: None,
+                extensions: crate::agenda::Extensions::default(),
             });
             self.by_key.insert(key, self.people.len() - 1);
             self.people.len() - 1
@@ -72,6 +73,7 @@ impl Roster {
                 .param("X-DAIS-CAPACITY")
                 .map(|c| clean(c, Lines::Single))
                 .filter(|c| !c.is_empty() && c.len() <= max),
+            extensions: crate::agenda::Extensions::default(),
         })
     }
 

@@ -292,6 +292,7 @@ fn entry(r: &mut Reader<'_>, c: &Value, at: &str, block: &Block<'_>, kind: Kind)
         notes,
         participants,
         key_messages: Vec::new(),
+        extensions: crate::agenda::Extensions::default(),
     });
 }
 

@@ -91,6 +91,7 @@ impl Roster {
             name,
             honorific,
             affiliation,
+            extensions: crate::agenda::Extensions::default(),
         });
         self.by_key.insert(key, self.people.len() - 1);
         Some(self.people.len() - 1)
@@ -118,6 +119,7 @@ impl Roster {
                     role,
                     appearance: Appearance::InPerson,
                     capacity: capacity.map(str::to_owned),
+                    extensions: crate::agenda::Extensions::default(),
                 });
             }
         }

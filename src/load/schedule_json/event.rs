@@ -109,6 +109,7 @@ pub fn read(r: &mut Reader<'_>, at: Path<'_>, ev: &RawEvent, place: &Place<'_>) 
         notes,
         participants,
         key_messages: Vec::new(),
+        extensions: crate::agenda::Extensions::default(),
     });
 }
 

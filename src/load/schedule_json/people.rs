@@ -109,6 +109,7 @@ impl Roster {
             role,
             appearance: Appearance::InPerson,
             capacity,
+            extensions: crate::agenda::Extensions::default(),
         })
     }
 

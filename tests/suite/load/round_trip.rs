@@ -50,8 +50,13 @@ fn the_bundled_hearing() {
         value["sessions"][0]["x-starts-at"],
         "2017-06-23T10:00:00-04:00"
     );
-    // The bundled file's own x- keys are not carried over: they are ignored.
-    assert!(value.get("x-transcription").is_none());
+    // The bundled file's own x- keys are carried over unchanged.
+    let file: serde_json::Value =
+        serde_json::from_str(dais::load::BUNDLED).expect("the bundled file is JSON");
+    for key in ["x-transcription", "x-key-message-links"] {
+        assert!(file.get(key).is_some(), "{key} in the bundled file");
+        assert_eq!(value.get(key), file.get(key), "{key}");
+    }
 }
 
 #[test]

@@ -8,8 +8,10 @@
 //! optional and lax values, and id-keyed objects.
 
 use super::depth::FORMAT_DEPTH;
+use crate::agenda::Extensions;
 use crate::load::base::lax::{self, Entries, Lax};
-use crate::load::base::problem::{Capped, Path};
+use crate::load::base::limits::Limits;
+use crate::load::base::problem::{Capped, Path, Problem};
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
@@ -25,7 +27,8 @@ pub type Word = compact_str::CompactString;
 /// What reading a document noted besides its values.
 #[derive(Debug)]
 pub struct Notes {
-    /// Unknown keys, in document order (the first of them listed, the rest
+    /// Unknown keys and what breaks the limits inside `x-` values, in
+    /// document order (the first of them listed, the rest
     /// counted).
     pub unknown: Capped,
     /// Whether a value could not be read for a reason other than its type
@@ -38,6 +41,11 @@ pub struct Notes {
     /// value of the wrong type, a schedule.json key), or a skipped value
     /// nests deeper than `max_depth`.
     pub unchecked: bool,
+    /// The longest string (or key) allowed inside an `x-` value.
+    pub max_string: usize,
+    /// The nesting limit an `x-` value is checked against before its
+    /// contents are (the whole document's nesting is reported elsewhere).
+    pub x_max_depth: usize,
 }
 
 impl Default for Notes {
@@ -56,6 +64,18 @@ impl Notes {
             unreadable: false,
             max_depth,
             unchecked: false,
+            max_string: Limits::default().max_string,
+            x_max_depth: Limits::default().max_depth,
+        }
+    }
+
+    /// Reports each `x-` key the object at `at` gives more than once.
+    pub fn given_once(&mut self, found: &Extensions, at: Path<'_>) {
+        for key in found.duplicates() {
+            self.unknown.push(Problem::at(
+                at.key(key),
+                "this key appears more than once in the object; give it once",
+            ));
         }
     }
 
@@ -258,27 +278,32 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
-/// Skips the value of a key an object does not read into a field: an
-/// `x-` key silently, any other as an unknown key of an object that is
-/// `what.0` ("a session's") and allows the keys `what.1`. The value is
-/// skipped as its text, which is checked for nesting too deep.
+/// Reads the value of a key an object does not read into a field. An
+/// `x-` key's value is checked against the format's limits and returned
+/// with its key, to be kept; any other key is an unknown key of an object
+/// that is `what.0` ("a session's") and allows the keys `what.1`, and its
+/// value is skipped. Either way the value's text is checked for nesting
+/// too deep.
 pub fn other_key<'de, A: MapAccess<'de>>(
     key: &str,
     map: &mut A,
     at: Path<'_>,
     what: (&str, &[&str]),
     notes: &mut Notes,
-) -> Result<(), A::Error> {
+) -> Result<Option<(String, Box<RawValue>)>, A::Error> {
     let here = at.key(key);
+    let value: &RawValue = map.next_value()?;
+    notes.skipped(value.get(), here);
     if !key.starts_with("x-") {
         let (what, keys) = what;
         notes
             .unknown
             .push(crate::load::base::unknown::problem(here, what, keys));
+        return Ok(None);
     }
-    let value: &RawValue = map.next_value()?;
-    notes.skipped(value.get(), here);
-    Ok(())
+    let max = (notes.max_string, notes.x_max_depth);
+    super::extension::check(value.get(), here, max, &mut notes.unknown);
+    Ok(Some((key.to_owned(), value.to_owned())))
 }
 
 /// The bit for `key` in a mask of the keys seen so far in an object, by

@@ -32,6 +32,9 @@ macro_rules! raw_object {
             )*
             $( $( $(#[$wmeta])* pub $wfield: $wty, )* )?
             $( $( $(#[$pmeta])* #[serde(skip)] pub $pfield: $pty, )* )?
+            /// Its `x-` keys, in file order, written after its other keys.
+            #[serde(flatten)]
+            pub extensions: $crate::agenda::Extensions,
         }
 
         impl $name {
@@ -119,9 +122,13 @@ macro_rules! raw_object {
                         while let Some(key) = map.next_key::<Key<'de>>()? {
                             let key = key.as_str();
                             if !out.read_entry(key, &mut map, at, notes, &mut seen)? {
-                                other_key(key, &mut map, at, ($what, $name::KEYS), notes)?;
+                                let what = ($what, $name::KEYS);
+                                if let Some((k, v)) = other_key(key, &mut map, at, what, notes)? {
+                                    out.extensions.push(k, v);
+                                }
                             }
                         }
+                        notes.given_once(&out.extensions, at);
                         Ok(())
                     }
                 }

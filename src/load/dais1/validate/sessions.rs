@@ -179,8 +179,12 @@ fn session(
         notes,
         participants,
         key_messages,
+        extensions,
         ..
     } = s;
+    // Written again from the times resolved, never copied from the file.
+    let mut extensions = std::mem::take(extensions);
+    extensions.remove(&["x-starts-at", "x-ends-at"]);
     let id = cx.take_text(at, "id", id.take(), true, Lines::Single);
     let title = cx.take_text(at, "title", title.take(), true, Lines::Single);
     let kind = cx
@@ -238,6 +242,7 @@ fn session(
             Some(_),
             Some(participants),
         ) => Some(Session {
+            extensions,
             id,
             title,
             kind,
@@ -365,6 +370,7 @@ fn participant(
         role: role?,
         appearance: appearance?,
         capacity,
+        extensions: p.extensions,
     })
 }
 
