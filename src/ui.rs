@@ -16,6 +16,7 @@ pub mod header;
 pub mod help;
 pub mod layout;
 pub mod list_row;
+pub mod marks;
 pub mod pane;
 pub mod scrolled;
 pub mod status;

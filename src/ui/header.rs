@@ -3,7 +3,7 @@
 use super::text::{spans_width, truncate};
 use crate::agenda::zone_abbr;
 use crate::app::App;
-use crate::command::View;
+use crate::command::{Command, View};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -70,9 +70,9 @@ impl Widget for Header<'_> {
         // What my programme leaves on show, then the zone: said first.
         let f = app.programme.filter;
         if f.only_starred {
-            facts.insert(0, "only starred (o: all)".to_owned());
+            facts.insert(0, hint(app, "only starred", Command::OnlyStarred, "all"));
         } else if f.show_hidden && app.programme.hidden_count() > 0 {
-            facts.insert(0, "hidden shown".to_owned());
+            facts.insert(0, hint(app, "hidden shown", Command::ShowHidden, "hide"));
         }
         // Times not in the agenda's zone: said before anything else.
         if let Some(zone) = app.zones().header_text(app.live.now) {
@@ -92,6 +92,15 @@ impl Widget for Header<'_> {
             let x = area.x + area.width - u16::try_from(tabs_w + 1).unwrap_or(area.width);
             Line::from(tabs).render(Rect::new(x, row.y, area.width - (x - area.x), 1), buf);
         }
+    }
+}
+
+/// "only starred (o: all)": what is on show, and the first key bound to
+/// undo it; `what` alone when none is.
+fn hint(app: &App, what: &str, undo: Command, does: &str) -> String {
+    match app.keymap.keys(undo).next() {
+        Some(key) => format!("{what} ({key}: {does})"),
+        None => what.to_owned(),
     }
 }
 

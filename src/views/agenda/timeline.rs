@@ -59,12 +59,22 @@ fn bar(minutes: i64, longest: i64) -> String {
     format!("{s:<BAR$}")
 }
 
+/// How many sessions the timeline shows: "7 sessions", or with some left
+/// out (hidden, or not starred after `o`) "2 of 7 sessions".
+fn count(app: &Shared) -> String {
+    let n = app.agenda.sessions.len();
+    let s = if n == 1 { "" } else { "s" };
+    match &app.index.shown {
+        Some(shown) => format!("{} of {n} session{s}", shown.len()),
+        None => format!("{n} session{s}"),
+    }
+}
+
 impl Widget for Timeline<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.shared;
         let t = &app.theme;
-        let n = app.agenda.sessions.len();
-        let title = format!("Programme · {n} session{}", if n == 1 { "" } else { "s" });
+        let title = format!("Programme · {}", count(app));
         let pane = block(title, self.focused, t);
         let inner = pane.inner(area);
         pane.render(area, buf);
@@ -208,17 +218,7 @@ impl Timeline<'_> {
         spans.push(Span::raw(glyph(s.kind)));
         spans.push(Span::raw(" "));
         // My programme: starred, clashing with another starred, hidden.
-        let p = &app.programme;
-        if p.is_starred(i) {
-            spans.push(Span::styled("★", t.late));
-            if !p.clashes(i).is_empty() {
-                spans.push(Span::styled("⚠", t.error));
-            }
-            spans.push(Span::raw(" "));
-        }
-        if p.is_hidden(i) {
-            spans.push(Span::styled("✕ ", t.dim));
-        }
+        spans.extend(crate::ui::marks::spans(app, i));
         let tag = if s.is_video_only() { " ▶ video" } else { "" };
         // Parallel sessions are told apart by their room, at the right.
         let room = s

@@ -121,15 +121,14 @@ fn sessions_pane(view: &PeopleView, app: &Shared, area: Rect, buf: &mut Buffer) 
         } else {
             times::range(app, i)
         };
-        let title_w = usize::from(inner.width).saturating_sub(width(&time) + width(&role) + 1);
+        let mut spans = vec![Span::raw(time), Span::raw(" ")];
+        spans.extend(crate::ui::marks::spans(app, i));
+        let used = crate::ui::text::spans_width(&spans);
+        let title_w = usize::from(inner.width).saturating_sub(used + width(&role));
+        spans.push(Span::raw(truncate(&s.title, title_w)));
+        spans.push(Span::styled(role, t.video.patch(style)));
         let row = Rect::new(inner.x, y, inner.width, 1);
         buf.set_style(row, style);
-        Line::from(vec![
-            Span::raw(time),
-            Span::raw(" "),
-            Span::raw(truncate(&s.title, title_w)),
-            Span::styled(role, t.video.patch(style)),
-        ])
-        .render(row, buf);
+        Line::from(spans).render(row, buf);
     }
 }

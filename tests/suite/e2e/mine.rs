@@ -179,6 +179,7 @@ fn two_starred_sessions_in_parallel_rooms_clash() {
         d.send("o");
         d.wait_for("only starred");
         d.wait_gone("Closing words");
+        d.wait_for("Programme · 2 of 3 sessions");
         d.wait_row("★⚠", "Rust in space");
         d.wait_row("★⚠", "Gardening with robots");
         d.send("q");
@@ -259,4 +260,30 @@ fn two_windows_share_their_stars_and_lose_none() {
         assert_eq!(d.wait_exit(), Ok(0));
     }
     assert_eq!(short(&listed(home, &["--starred"])), ["Panel 4"]);
+}
+
+#[test]
+fn the_header_names_the_key_config_binds_to_only_starred() {
+    let home = Home::new();
+    assert_eq!(home.dais(&["star", "panel-3"]).code, 0);
+    std::fs::write(
+        home.path().join("my.toml"),
+        "[keys]\nonly-starred = \"m\"\n",
+    )
+    .expect("write the config");
+    let mut d = Dais::start(&Spawn {
+        args: ["--config", "my.toml", "--at", pty::AT]
+            .map(str::to_owned)
+            .to_vec(),
+        home,
+        ..Spawn::dais(&[])
+    });
+    d.wait_row("● LIVE", "Panel 1");
+    d.send("m");
+    d.wait_for("only starred (m: all)");
+    d.wait_for("Programme · 1 of 7 sessions");
+    d.send("m");
+    d.wait_gone("only starred");
+    d.send("q");
+    assert_eq!(d.wait_exit(), Ok(0));
 }

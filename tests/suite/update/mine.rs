@@ -56,6 +56,7 @@ fn hide_leaves_the_timeline_and_x_shows_hidden_sessions_dimmed() {
     a.banner = None;
     let screen = text(&render(&a));
     assert!(screen.contains("1 hidden"), "{screen}");
+    assert!(screen.contains("Programme · 6 of 7 sessions"), "{screen}");
     assert!(!screen.contains("Panel 2: Trafficking"), "{screen}");
     // Down from Panel 1 skips the hidden one.
     select(&mut a, "panel-1");
@@ -93,8 +94,12 @@ fn only_starred_shows_the_starred_alone_and_says_so() {
         })
         .collect();
     assert_eq!(sessions, [session(&a, "panel-3"), session(&a, "panel-4")]);
-    assert!(text(&render(&a)).contains("only starred"));
+    let screen = text(&render(&a));
+    assert!(screen.contains("only starred (o: all)"), "{screen}");
+    // The title counts what the timeline shows, of how many.
+    assert!(screen.contains("Programme · 2 of 7 sessions"), "{screen}");
     press(&mut a, &[C::OnlyStarred]);
+    assert!(text(&render(&a)).contains("Programme · 7 sessions"));
     assert_eq!(
         a.index
             .rows
@@ -198,4 +203,57 @@ fn z_switches_every_time_to_the_viewers_zone_and_back() {
     let screen = text(&render(&a));
     assert!(screen.contains("10:30-11:45"), "{screen}");
     assert!(!screen.contains("times in CEST"));
+}
+
+#[test]
+fn the_header_names_the_key_that_undoes_o_and_x_as_bound() {
+    use dais::keymap::{Key, Keymap};
+    let mut a = app("11:05");
+    a.keymap = Keymap::new(vec![
+        (Key::ch('*'), C::Star),
+        (Key::ch('x'), C::Hide),
+        (Key::ch('m'), C::OnlyStarred),
+        (Key::ch('H'), C::ShowHidden),
+    ]);
+    select(&mut a, "panel-3");
+    press(&mut a, &[C::Star, C::OnlyStarred]);
+    let screen = text(&render(&a));
+    assert!(screen.contains("only starred (m: all)"), "{screen}");
+    press(&mut a, &[C::OnlyStarred, C::Hide, C::ShowHidden]);
+    let screen = text(&render(&a));
+    assert!(screen.contains("hidden shown (H: hide)"), "{screen}");
+    // Bound to no key: the hint names none.
+    a.keymap = Keymap::new(vec![(Key::ch('*'), C::Star)]);
+    press(&mut a, &[C::ShowHidden, C::ShowHidden]);
+    let screen = text(&render(&a));
+    assert!(screen.contains(" hidden shown · Friday"), "{screen}");
+}
+
+#[test]
+fn the_people_view_marks_starred_sessions() {
+    let mut a = app("11:05");
+    select(&mut a, "opening");
+    press(&mut a, &[C::Star]);
+    a.banner = None;
+    // The President chairs the opening and the closing: his sessions,
+    // the opening starred.
+    let peter = screen::person(&a, "peter-thomson");
+    press(&mut a, &[C::ViewPeople]);
+    a.views.people.list.selected = peter;
+    let buf = render(&a);
+    let screen = text(&buf);
+    let row = |time: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(time))
+            .unwrap_or_else(|| panic!("no {time} row:\n{screen}"))
+            .to_owned()
+    };
+    assert!(
+        row("10:00-10:15").contains("10:00-10:15 ★ Opening of"),
+        "{screen}"
+    );
+    assert!(!row("17:50-18:00").contains('★'), "{screen}");
+    let star = screen::style_of(&buf, "★ Opening");
+    assert!(screen::has_style(star, a.theme.late), "{star:?}");
 }
