@@ -115,7 +115,8 @@ fn sessions_pane(view: &PeopleView, app: &Shared, area: Rect, buf: &mut Buffer) 
                 r
             })
             .collect();
-        let role = format!(" {}", roles.join(", "));
+        // Set off from the title as the agenda sets off its facts.
+        let role = format!(" · {}", roles.join(", "));
         let time = if app.index.multi_day {
             format!("{} {}", s.date().format("%a %-d %b"), times::range(app, i))
         } else {

@@ -59,6 +59,23 @@ fn the_people_view_with_vinicius_pinheiro() {
 }
 
 #[test]
+fn the_people_view_sets_each_role_off_from_its_session_title() {
+    for size in SIZES {
+        let mut a = screen_at("11:05", size, &[C::ViewPeople]);
+        // The President of the General Assembly chairs the opening and
+        // the closing.
+        let screen = text(&render(&a));
+        assert!(screen.contains("· chair"), "{screen}");
+        let n = person(&a, "withelma-ortiz-walker-pettigrew");
+        press(&mut a, &vec![C::Down; n]);
+        let screen = text(&render(&a));
+        assert!(screen.contains("Introductory statements · speaker"), "{screen}");
+        assert!(!screen.contains("statements speaker"), "{screen}");
+        snap("people_withelma_ortiz_walker_pettigrew", size, &a);
+    }
+}
+
+#[test]
 fn the_help_screen() {
     for size in SIZES {
         let a = screen_at("11:05", size, &[C::Help]);
