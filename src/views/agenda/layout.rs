@@ -29,6 +29,12 @@ fn wide(body: Rect, app: &Shared) -> [Rect; 4] {
     let tl = (body.width * 9 / 20).clamp(44, 80);
     let [timeline, right] =
         Layout::horizontal([Constraint::Length(tl), Constraint::Min(1)]).areas(body);
+    if app.agenda.key_messages.is_empty() {
+        // No key messages pane: its rows go to the session (its
+        // description) and the people.
+        let [session, people] = without_messages(app, right);
+        return [timeline, session, people, Rect::default()];
+    }
     let info = session_height(app, right.width, body.height / 3);
     let people = people_height(app, right.width, right.height.saturating_sub(info));
     let [session, people, messages] = Layout::vertical([
@@ -60,6 +66,9 @@ fn stacked(body: Rect, app: &Shared) -> [Rect; 4] {
     .areas(body);
     let [people, messages] = if panes.is_empty() {
         [Rect::default(); 2]
+    } else if app.agenda.key_messages.is_empty() {
+        // No key messages pane: the people take its place.
+        [panes, Rect::default()]
     } else if body.width >= 70 {
         Layout::horizontal([Constraint::Percentage(50), Constraint::Min(1)]).areas(panes)
     } else if panes.height >= 6 {
@@ -69,6 +78,23 @@ fn stacked(body: Rect, app: &Shared) -> [Rect; 4] {
         [panes, Rect::default()]
     };
     [timeline, session, people, messages]
+}
+
+/// The session pane above the people pane in `area`, for an agenda with
+/// no key messages: each as tall as it needs if both fit, else the
+/// session's description gets at least half and the people the rest.
+fn without_messages(app: &Shared, area: Rect) -> [Rect; 2] {
+    let inner = area.width.saturating_sub(2);
+    let people = u16::try_from(super::people::lines(app, inner).len() + 2)
+        .unwrap_or(u16::MAX)
+        .max(3);
+    let info = session_height(app, area.width, area.height);
+    let info = if info.saturating_add(people) <= area.height {
+        info
+    } else {
+        info.min(area.height.saturating_sub(people).max(area.height / 2))
+    };
+    Layout::vertical([Constraint::Length(info), Constraint::Min(0)]).areas(area)
 }
 
 /// Rows for the people pane above the key messages pane, of `rows` for

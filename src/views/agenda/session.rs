@@ -45,10 +45,12 @@ pub fn doc(app: &Shared, width: u16) -> Doc<'_> {
         facts.push(s.date().format("%a %-d %b").to_string());
     }
     facts.push(times::range(app, i));
-    facts.push(humanize_minutes(s.span.minutes()));
-    facts.extend(s.part.clone());
+    // Where and which track come first: in a programme of parallel rooms
+    // they are what tells sessions at one time apart.
     facts.extend(s.room.clone());
     facts.extend(s.track.clone());
+    facts.push(humanize_minutes(s.span.minutes()));
+    facts.extend(s.part.clone());
     facts.push(s.kind.as_str().to_owned());
     let mut facts = wrap(&facts.join(" · "), w);
     let last = facts.pop().unwrap_or_default();

@@ -69,7 +69,10 @@ fn the_people_view_sets_each_role_off_from_its_session_title() {
         let n = person(&a, "withelma-ortiz-walker-pettigrew");
         press(&mut a, &vec![C::Down; n]);
         let screen = text(&render(&a));
-        assert!(screen.contains("Introductory statements · speaker"), "{screen}");
+        assert!(
+            screen.contains("Introductory statements · speaker"),
+            "{screen}"
+        );
         assert!(!screen.contains("statements speaker"), "{screen}");
         snap("people_withelma_ortiz_walker_pettigrew", size, &a);
     }

@@ -98,7 +98,7 @@ fn people_view_shows_a_persons_sessions_and_roles() {
     assert!(s.contains("Dean, Faculty of Law"), "{s}");
     assert!(s.contains("Their sessions · 1 · Enter to go"), "{s}");
     assert!(
-        s.contains("10:30-11:45 Panel 1: A Human-rights-based, survivor… panellist ▶ video│"),
+        s.contains("10:30-11:45 Panel 1: A Human-rights-based, surviv… · panellist ▶ video│"),
         "{s}"
     );
     // The one session is chosen, idle until its pane has focus.

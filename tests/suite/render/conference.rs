@@ -1,0 +1,73 @@
+//! A conference programme (two rooms, tracks, no key messages) in the
+//! agenda view: no key messages pane, the room and track first among the
+//! session's facts, and the rooms in the timeline. Snapshots at 80x24 and
+//! 120x40.
+
+use crate::support::harness::fixture_text;
+use crate::support::screen::{agenda, press, render, text};
+
+use dais::app::{Action, App, Command as C};
+
+const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
+
+/// The conference at 10:10 in Berlin on a `w`x`h` terminal, with the
+/// session in Room B selected.
+fn conference((w, h): (u16, u16)) -> App {
+    let a = agenda(&fixture_text("conference.json"));
+    let now = dais::clock::parse_at(
+        "10:10",
+        chrono_tz::Europe::Berlin,
+        chrono::NaiveDate::from_ymd_opt(2024, 5, 1).unwrap(),
+    )
+    .unwrap();
+    let mut app = App::new(a, now);
+    app.update(Action::Resize {
+        width: w,
+        height: h,
+    });
+    // Live now: the compilers talk (Hall A), then Room B's beside it.
+    press(&mut app, &[C::Down]);
+    app
+}
+
+#[test]
+fn a_programme_without_key_messages_has_no_key_messages_pane() {
+    for size in SIZES {
+        let app = conference(size);
+        assert_eq!(app.agenda.sessions[app.selected()].id, "morphogenesis");
+        let screen = text(&render(&app));
+        assert!(!screen.contains("Key messages ·"), "{size:?}:\n{screen}");
+        // Its room goes to the description and the people: both whole.
+        assert!(
+            screen.contains("the spots and stripes they make."),
+            "{size:?}:\n{screen}"
+        );
+        assert!(screen.contains("Ada Byron"), "{size:?}:\n{screen}");
+        // The room and the track come first after the time.
+        assert!(
+            screen.contains("10:00-11:00 · Room B · Science · 1 h"),
+            "{size:?}:\n{screen}"
+        );
+        let (w, h) = size;
+        insta::assert_snapshot!(format!("conference_room_b_{w}x{h}"), screen);
+    }
+}
+
+#[test]
+fn the_timeline_names_each_sessions_room() {
+    for size in SIZES {
+        let app = conference(size);
+        let screen = text(&render(&app));
+        for (title, room) in [
+            ("Compilers for everyone", "Hall A"),
+            ("Patterns on the skin", "Room B"),
+        ] {
+            assert!(
+                screen
+                    .lines()
+                    .any(|l| l.contains(title) && l.contains(room)),
+                "{title} in {room} at {size:?}:\n{screen}"
+            );
+        }
+    }
+}
