@@ -1,4 +1,6 @@
-//! The agenda as an iCalendar (RFC 5545) calendar: one VEVENT per session.
+//! The agenda as an iCalendar (RFC 5545) calendar: one VEVENT per session,
+//! written through the `icalendar` crate, which escapes TEXT values and
+//! folds lines at 75 octets.
 //!
 //! Times are written as wall-clock times in the agenda's zone, with a
 //! VTIMEZONE derived from chrono-tz for the years the sessions fall in
@@ -7,16 +9,26 @@
 //! through those years is written as UTC times instead. The output depends
 //! only on the agenda: UIDs come from the session ids, and DTSTAMP is the
 //! agenda's first day, never the time of export.
+//!
+//! Beside what calendar programs show (SUMMARY, LOCATION as "room, venue",
+//! CATEGORIES, a DESCRIPTION listing notes, people and key messages), each
+//! event carries what dais's own reader needs to give back the same
+//! session: the id in the UID (`id@….dais`), `X-DAIS-ROOM`,
+//! `X-DAIS-DESCRIPTION`, `X-DAIS-KIND`, `X-DAIS-PART`, one `X-DAIS-NOTE` per
+//! note, and the people as `urn:x-dais:person:ID` with `X-DAIS-ROLE` (see
+//! [`people`]).
 
-mod text;
+mod people;
 mod zone;
 
 use crate::agenda::{Agenda, Resolved, Session, resolve_naive};
 use crate::commands::list::{by_role, participant_line};
 use crate::slug::slugify;
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, NaiveTime, Utc};
+use icalendar::{
+    Alarm, Calendar, CalendarDateTime, Component, Event, EventLike, Property, Trigger,
+};
 use std::fmt::Write;
-pub use text::{escape, fold_into};
 
 /// The calendar for `sessions` (of `agenda`), as CRLF-terminated text.
 pub fn calendar(agenda: &Agenda, sessions: &[&Session]) -> String {
@@ -38,37 +50,71 @@ pub fn calendar_with_alarms(agenda: &Agenda, sessions: &[&Session], alarm: Optio
         zone::observances(tz, first, last)
     };
     let utc = observances.len() <= 1 && observances.iter().all(|o| o.to.local_minus_utc() == 0);
-    let mut lines = vec![
-        "BEGIN:VCALENDAR".to_owned(),
-        "VERSION:2.0".to_owned(),
-        format!("PRODID:-//dais//dais {}//EN", env!("CARGO_PKG_VERSION")),
-        "CALSCALE:GREGORIAN".to_owned(),
-        "METHOD:PUBLISH".to_owned(),
-        format!("X-WR-CALNAME:{}", escape(&agenda.event.title)),
-        format!("X-WR-TIMEZONE:{}", tz.name()),
-    ];
-    if !utc {
-        lines.extend(zone::vtimezone(tz, &observances));
+    let mut cal = Calendar::empty();
+    cal.append_property(Property::new("VERSION", "2.0"))
+        .append_property(Property::new(
+            "PRODID",
+            format!("-//dais//dais {}//EN", env!("CARGO_PKG_VERSION")),
+        ))
+        .append_property(Property::new("CALSCALE", "GREGORIAN"))
+        .append_property(Property::new("METHOD", "PUBLISH"))
+        .append_property(text("X-WR-CALNAME", &agenda.event.title))
+        .append_property(Property::new("X-WR-TIMEZONE", tz.name()));
+    if !agenda.event.summary.is_empty() {
+        cal.append_property(text("X-WR-CALDESC", &agenda.event.summary.join("\n")));
     }
     for s in sessions {
-        event(agenda, s, utc, &mut lines);
-        if let Some(minutes) = alarm.filter(|m| *m > 0) {
-            // Before END:VEVENT: an alarm is part of its event.
-            let end = lines.pop();
-            lines.extend([
-                "BEGIN:VALARM".to_owned(),
-                "ACTION:DISPLAY".to_owned(),
-                format!("DESCRIPTION:{}", escape(&s.title)),
-                format!("TRIGGER:-PT{minutes}M"),
-                "END:VALARM".to_owned(),
-            ]);
-            lines.extend(end);
-        }
+        cal.push(event(agenda, s, utc, alarm));
     }
-    lines.push("END:VCALENDAR".to_owned());
-    let mut out = String::new();
-    for line in &lines {
-        fold_into(&mut out, line);
+    let out = cal.to_string();
+    let out = if utc {
+        out
+    } else {
+        zone::insert(out, &zone::vtimezone(tz, &observances))
+    };
+    refold(&out)
+}
+
+/// The most octets a content line holds (RFC 5545 §3.1).
+const LINE: usize = 75;
+
+/// The crate's text with its lines folded again. The crate escapes and
+/// builds the lines, but its folding lets a line's last piece reach 76
+/// octets, and, counting characters where it means bytes, may start a
+/// continuation with a space, which lenient readers drop. Its folds are
+/// undone (a value's own line breaks are escaped, so every CRLF and space
+/// is a fold) and each line is cut at most 75 octets in, on a character
+/// boundary, not next to a space.
+fn refold(text: &str) -> String {
+    let unfolded = text.replace("\r\n ", "");
+    let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 32);
+    for line in unfolded.split_inclusive("\r\n") {
+        let body = line.strip_suffix("\r\n").unwrap_or(line);
+        let (mut rest, mut room) = (body, LINE);
+        while rest.len() > room {
+            let mut cut = room;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            // Not next to a space, where there is a place that is not:
+            // lenient readers trim the lines.
+            let mut at = cut;
+            while at > 0
+                && (rest[at..].starts_with([' ', '\t']) || rest[..at].ends_with([' ', '\t']))
+            {
+                at = rest[..at].char_indices().next_back().map_or(0, |(i, _)| i);
+            }
+            if at > 0 {
+                cut = at;
+            }
+            out.push_str(&rest[..cut]);
+            out.push_str("\r\n ");
+            rest = &rest[cut..];
+            // The space that continues the line is one of its octets.
+            room = LINE - 1;
+        }
+        out.push_str(rest);
+        out.push_str(&line[body.len()..]);
     }
     out
 }
@@ -83,45 +129,87 @@ pub fn uid(agenda: &Agenda, s: &Session) -> String {
     )
 }
 
-fn event(agenda: &Agenda, s: &Session, utc: bool, lines: &mut Vec<String>) {
+/// A property whose value is TEXT, so the crate escapes it (and its reader
+/// unescapes it): an `X-` property is otherwise written as it is.
+fn text(name: &str, value: &str) -> Property {
+    Property::new(name, value)
+        .add_parameter("VALUE", "TEXT")
+        .done()
+}
+
+/// The agenda's first day at midnight UTC: the DTSTAMP of every component.
+fn stamp(agenda: &Agenda) -> DateTime<Utc> {
+    agenda.event.date.and_time(NaiveTime::MIN).and_utc()
+}
+
+fn event(agenda: &Agenda, s: &Session, utc: bool, alarm: Option<u32>) -> Event {
     let tz = agenda.event.timezone;
-    let when = |name: &str, local: NaiveDateTime, instant: DateTime<Utc>| {
+    let when = |local: NaiveDateTime, instant: DateTime<Utc>| {
         // A local time names its instant only if it is the earlier of two
         // (RFC 5545 reads a repeated hour so); otherwise say it in UTC.
         if !utc && resolve_naive(tz, local) == Resolved::At(instant) {
-            format!(
-                "{name};TZID={}:{}",
-                tz.name(),
-                local.format("%Y%m%dT%H%M%S")
-            )
+            CalendarDateTime::WithTimezone {
+                date_time: local,
+                tzid: tz.name().to_owned(),
+            }
         } else {
-            format!("{name}:{}", instant.format("%Y%m%dT%H%M%SZ"))
+            CalendarDateTime::Utc(instant)
         }
     };
-    lines.push("BEGIN:VEVENT".to_owned());
-    lines.push(format!("UID:{}", escape(&uid(agenda, s))));
-    lines.push(format!(
-        "DTSTAMP:{}",
-        agenda.event.date.format("%Y%m%dT000000Z")
-    ));
-    lines.push(when("DTSTART", s.span.local_start, s.span.start));
-    lines.push(when("DTEND", s.span.local_end, s.span.end));
-    lines.push(format!("SUMMARY:{}", escape(&s.title)));
+    let uid = uid(agenda, s);
+    let mut e = Event::new();
+    e.uid(&uid)
+        .timestamp(stamp(agenda))
+        .starts(when(s.span.local_start, s.span.start))
+        .ends(when(s.span.local_end, s.span.end))
+        .summary(&s.title);
     let location: Vec<&str> = [s.room.as_deref(), agenda.event.venue.as_deref()]
         .into_iter()
         .flatten()
         .collect();
     if !location.is_empty() {
-        lines.push(format!("LOCATION:{}", escape(&location.join(", "))));
+        e.location(&location.join(", "));
     }
     if let Some(track) = &s.track {
-        lines.push(format!("CATEGORIES:{}", escape(track)));
+        e.categories([track]);
     }
     let description = description(agenda, s);
     if !description.is_empty() {
-        lines.push(format!("DESCRIPTION:{}", escape(&description)));
+        e.description(&description);
     }
-    lines.push("END:VEVENT".to_owned());
+    // Empty when the session has none: then LOCATION (the venue) and
+    // DESCRIPTION (the people) are not read back as its room and text.
+    e.append_property(text("X-DAIS-ROOM", s.room.as_deref().unwrap_or("")))
+        .append_property(text(
+            "X-DAIS-DESCRIPTION",
+            s.description.as_deref().unwrap_or(""),
+        ))
+        .append_property(Property::new("X-DAIS-KIND", s.kind.as_str()));
+    if let Some(part) = &s.part {
+        e.append_property(text("X-DAIS-PART", part));
+    }
+    for note in &s.notes {
+        e.append_multi_property(text("X-DAIS-NOTE", note));
+    }
+    people::add(agenda, s, &mut e);
+    if let Some(minutes) = alarm.filter(|m| *m > 0) {
+        // The crate gives every component it writes a DTSTAMP and a UID,
+        // the time of export and a random one, unless it has its own:
+        // these keep the output a function of the agenda (RFC 9074 gives
+        // an alarm a UID).
+        let mut a = Alarm::display(
+            &s.title,
+            Trigger::Duration(chrono::Duration::minutes(-i64::from(minutes)), None),
+        );
+        a.append_property(Property::new("TRIGGER", format!("-PT{minutes}M")))
+            .append_property(Property::new("UID", format!("alarm-{uid}")))
+            .append_property(Property::new(
+                "DTSTAMP",
+                stamp(agenda).format("%Y%m%dT%H%M%SZ").to_string(),
+            ));
+        e.alarm(a);
+    }
+    e.done()
 }
 
 /// Notes, participants by role, key messages, then the description.
@@ -149,4 +237,32 @@ pub fn description(agenda: &Agenda, s: &Session) -> String {
         out.push_str(d);
     }
     out.trim_end().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::refold;
+
+    #[test]
+    fn lines_are_folded_within_75_octets_not_next_to_a_space() {
+        let value = format!(
+            "{}{}",
+            "a".repeat(73),
+            "Zeile zwei, mit Komma; Ä ö ü ß 日本語 ✓ "
+                .repeat(8)
+                .trim_end()
+        );
+        let text = format!("BEGIN:X\r\nX:{value}\r\nEND:X\r\n");
+        let out = refold(&text);
+        for line in out.split("\r\n") {
+            assert!(line.len() <= 75, "{} octets: {line}", line.len());
+            assert!(!line.starts_with("  "), "a space after the fold: {line:?}");
+            assert!(!line.ends_with(' '), "a space before the fold: {line:?}");
+        }
+        assert_eq!(out.replace("\r\n ", ""), text);
+        // The crate's own folds are undone first.
+        assert_eq!(refold(&out), out);
+        let short = "A:b\r\n";
+        assert_eq!(refold(short), short);
+    }
 }

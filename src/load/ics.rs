@@ -126,7 +126,7 @@ fn own(c: &Component<'_>, u: &lines::Unfolded) -> Comp {
                             q.key.as_str().to_ascii_uppercase(),
                             q.val
                                 .as_ref()
-                                .map(|v| v.as_str().trim_matches('"').to_owned())
+                                .map(|v| value::caret(v.as_str().trim_matches('"')))
                                 .unwrap_or_default(),
                         )
                     })

@@ -6,6 +6,7 @@ mod extremes;
 mod formats;
 mod grid;
 mod ics_export;
+mod ics_round_trip;
 mod new_formats;
 mod now;
 mod rooms;

@@ -99,22 +99,66 @@ fn offset(o: FixedOffset) -> String {
     }
 }
 
-/// The VTIMEZONE component's content lines.
-pub fn vtimezone(tz: Tz, observances: &[Observance]) -> Vec<String> {
-    let mut lines = vec!["BEGIN:VTIMEZONE".to_owned(), format!("TZID:{}", tz.name())];
-    for o in observances {
-        let kind = if o.daylight { "DAYLIGHT" } else { "STANDARD" };
-        lines.push(format!("BEGIN:{kind}"));
-        lines.push(format!("DTSTART:{}", o.onset.format("%Y%m%dT%H%M%S")));
-        lines.push(format!("TZOFFSETFROM:{}", offset(o.from)));
-        lines.push(format!("TZOFFSETTO:{}", offset(o.to)));
-        if let Some(name) = &o.name {
-            lines.push(format!("TZNAME:{}", super::text::escape(name)));
+/// The VTIMEZONE component as the `icalendar` crate writes it (CRLF
+/// lines). It is built as the crate's parsed form, whose writer adds
+/// nothing: its builder would give VTIMEZONE, STANDARD and DAYLIGHT each a
+/// DTSTAMP and a UID they have no use for.
+pub fn vtimezone(tz: Tz, observances: &[Observance]) -> String {
+    use icalendar::parser::{Calendar, Component, Property};
+    let prop = |name: &'static str, val: String| Property {
+        name: name.into(),
+        val: val.into(),
+        params: Vec::new(),
+    };
+    let observances = observances.iter().map(|o| {
+        let mut properties = vec![
+            prop("DTSTART", o.onset.format("%Y%m%dT%H%M%S").to_string()),
+            prop("TZOFFSETFROM", offset(o.from)),
+            prop("TZOFFSETTO", offset(o.to)),
+        ];
+        // Abbreviations are letters, digits and signs ("CEST", "+0530");
+        // anything else would need escaping, and TZNAME is optional.
+        if let Some(name) = o.name.as_ref().filter(|n| {
+            n.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'-')
+        }) {
+            properties.push(prop("TZNAME", name.clone()));
         }
-        lines.push(format!("END:{kind}"));
+        Component {
+            name: if o.daylight { "DAYLIGHT" } else { "STANDARD" }.into(),
+            properties,
+            components: Vec::new(),
+        }
+    });
+    let zone = Component {
+        name: "VTIMEZONE".into(),
+        properties: vec![prop("TZID", tz.name().to_owned())],
+        components: observances.collect(),
+    };
+    let whole = Calendar {
+        properties: Vec::new(),
+        components: vec![zone],
     }
-    lines.push("END:VTIMEZONE".to_owned());
-    lines
+    .to_string();
+    whole
+        .strip_prefix("BEGIN:VCALENDAR\r\n")
+        .and_then(|t| t.strip_suffix("END:VCALENDAR\r\n"))
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// `calendar` with `component` put before its first component (calendar
+/// programs want a VTIMEZONE before the events that use it). A content
+/// line of a property cannot start with `BEGIN:`: a folded line starts
+/// with a space and a line break in a value is escaped.
+pub fn insert(mut calendar: String, component: &str) -> String {
+    let at = calendar
+        .find("\r\nBEGIN:")
+        .map(|i| i + 2)
+        .or_else(|| calendar.rfind("END:VCALENDAR"))
+        .unwrap_or(calendar.len());
+    calendar.insert_str(at, component);
+    calendar
 }
 
 #[cfg(test)]
@@ -135,9 +179,14 @@ mod tests {
         );
         assert!(obs[1].daylight && !obs[2].daylight);
         assert_eq!(obs[1].name.as_deref(), Some("EDT"));
-        let lines = vtimezone(chrono_tz::America::New_York, &obs);
-        assert!(lines.contains(&"TZOFFSETFROM:-0500".to_owned()));
-        assert!(lines.contains(&"TZOFFSETTO:-0400".to_owned()));
+        let text = vtimezone(chrono_tz::America::New_York, &obs);
+        assert!(text.starts_with("BEGIN:VTIMEZONE\r\nTZID:America/New_York\r\n"));
+        assert!(text.contains("\r\nTZOFFSETFROM:-0500\r\n"), "{text}");
+        assert!(
+            text.contains("\r\nTZOFFSETTO:-0400\r\nTZNAME:EDT\r\n"),
+            "{text}"
+        );
+        assert!(text.ends_with("END:VTIMEZONE\r\n"));
     }
 
     #[test]

@@ -139,7 +139,7 @@ fn read(r: &mut Reader<'_>, k: usize, ev: &Comp, replaced: &HashSet<(String, Dat
 /// The session's id from a UID: the part before `@` of a UID `dais export
 /// ics` wrote, else the UID.
 fn id_of(uid: &str) -> String {
-    let id = match uid.split_once('@') {
+    let id = match uid.rsplit_once('@') {
         Some((id, host)) if host.rsplit('.').next() == Some("dais") && !id.is_empty() => id,
         _ => uid,
     };
@@ -218,11 +218,14 @@ fn template(r: &mut Reader<'_>, at: &str, ev: &Comp) -> Option<Session> {
             participants.push(part);
         }
     }
+    let part = ev
+        .prop("X-DAIS-PART")
+        .and_then(|p| r.text(&format!("{at}/X-DAIS-PART"), p, Lines::Single));
     Some(Session {
         id: String::new(),
         title,
         kind,
-        part: None,
+        part,
         room,
         track,
         span: Span {

@@ -41,11 +41,16 @@ impl Roster {
         } else {
             let wanted = dais_id.map_or_else(|| slugify(&name), |id| clean(id, Lines::Single));
             let id = self.free_id(if wanted.is_empty() { "person" } else { &wanted });
+            let extra = |key: &str| {
+                p.param(key)
+                    .map(|v| clean(v, Lines::Single))
+                    .filter(|v| !v.is_empty() && v.len() <= max)
+            };
             self.people.push(Person {
                 id,
                 name,
-                honorific: None,
-                affiliation: None,
+                honorific: extra("X-DAIS-HONORIFIC"),
+                affiliation: extra("X-DAIS-AFFILIATION"),
                 extensions: crate::agenda::Extensions::default(),
             });
             self.by_key.insert(key, self.people.len() - 1);

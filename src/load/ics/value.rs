@@ -119,6 +119,32 @@ fn windows(name: &str) -> Option<Tz> {
     })
 }
 
+/// A parameter value with RFC 6868's escapes undone: `^'` is a double
+/// quote, `^n` a line break, `^^` a caret (any other `^` stays).
+pub fn caret(s: &str) -> String {
+    if !s.contains('^') {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let decoded = match (c, chars.peek()) {
+            ('^', Some('\'')) => Some('"'),
+            ('^', Some('n' | 'N')) => Some('\n'),
+            ('^', Some('^')) => Some('^'),
+            _ => None,
+        };
+        match decoded {
+            Some(d) => {
+                out.push(d);
+                chars.next();
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
 /// Splits a list value at commas not escaped with a backslash, and
 /// unescapes each item (RFC 5545 §3.3.11).
 pub fn split_list(s: &str) -> Vec<String> {
@@ -143,7 +169,7 @@ pub fn split_list(s: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{When, iana, parse_duration, parse_when, split_list};
+    use super::{When, caret, iana, parse_duration, parse_when, split_list};
     use chrono::TimeDelta;
 
     #[test]
@@ -186,6 +212,12 @@ mod tests {
         assert_eq!(iana("/mozilla.org/20050126_1/Europe/Berlin"), Some(berlin));
         assert_eq!(iana("W. Europe Standard Time"), Some(berlin));
         assert_eq!(iana("Mars/Olympus"), None);
+    }
+
+    #[test]
+    fn carets_stand_for_quotes_line_breaks_and_carets() {
+        assert_eq!(caret("a ^'b^' ^^ c^nd ^x"), "a \"b\" ^ c\nd ^x");
+        assert_eq!(caret("plain"), "plain");
     }
 
     #[test]
