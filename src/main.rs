@@ -166,13 +166,17 @@ fn run(cli: Cli, limits: &Limits, net: &Net, filter: &SessionFilter) -> Result<E
         }
         Some(Command::Now { file, format }) => {
             let source = Source::from_arg(file.as_deref());
-            let loaded = marked(&source, load(&source)?.loaded, cli.marks);
+            let loaded = load(&source)?.loaded;
+            // The shift is saved against every session; `now_app` moves it
+            // onto those the marks leave.
+            let full = loaded.agenda.clone();
+            let loaded = marked(&source, loaded, cli.marks);
             if cli.marks.starred && loaded.agenda.sessions.is_empty() {
                 print("★ no starred sessions\n")?;
                 return Ok(ExitCode::SUCCESS);
             }
             let setup = setup(&cli.clock, &loaded, filter.clone())?;
-            let app = commands::open::now_app(&source, loaded, &setup);
+            let app = commands::open::now_app(&source, loaded, &full, &setup);
             // The screen shows these in a banner; a status bar has none.
             if let Some(b) = app.banner.as_ref().filter(|b| b.error) {
                 let _ = writeln!(std::io::stderr(), "dais: {}", b.text);

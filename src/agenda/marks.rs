@@ -176,10 +176,52 @@ impl MarkFilter {
     }
 }
 
+/// A running-late shift saved against `full` (steps of `(first session
+/// delayed, minutes)`, by id), moved onto `cut`, which holds some of its
+/// sessions in the same order: a step from a session `cut` left out starts
+/// from the next session it kept instead (and is dropped if none follows),
+/// so every kept session runs as late as it does in `full`.
+pub fn steps_on(full: &Agenda, cut: &Agenda, steps: &[(String, i64)]) -> Vec<(String, i64)> {
+    let kept: BTreeSet<&str> = cut.sessions.iter().map(|s| s.id.as_str()).collect();
+    steps
+        .iter()
+        .filter_map(|(id, minutes)| {
+            let from = full.sessions.iter().position(|s| &s.id == id)?;
+            let next = full.sessions[from..]
+                .iter()
+                .find(|s| kept.contains(s.id.as_str()))?;
+            Some((next.id.clone(), *minutes))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{Mark, MarkFilter, Marks, missing_text};
+    use super::{Mark, MarkFilter, Marks, missing_text, steps_on};
     use crate::testing::hearing;
+
+    #[test]
+    fn a_step_from_a_session_left_out_starts_from_the_next_one_kept() {
+        let full = hearing();
+        let mut m = Marks::default();
+        for id in ["panel-1", "panel-4", "closing"] {
+            m.set(Mark::Hide, id, true);
+        }
+        let cut = MarkFilter::default().cut(&m, full.clone());
+        let step = |id: &str, minutes: i64| (id.to_owned(), minutes);
+        let steps = [
+            step("introductory-statements", 5),
+            step("panel-1", 10),
+            step("panel-4", 3),
+            step("closing", 1),
+            step("gone", 7),
+        ];
+        // Nothing kept follows Panel 4: its step and the closing's go.
+        assert_eq!(
+            steps_on(&full, &cut, &steps),
+            [step("introductory-statements", 5), step("panel-2", 10)]
+        );
+    }
 
     #[test]
     fn set_reports_whether_anything_changed() {

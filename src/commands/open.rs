@@ -1,7 +1,7 @@
 //! `dais [FILE]`: the interactive screen, with its state file, live reload
 //! and clock wired in.
 
-use crate::agenda::SessionFilter;
+use crate::agenda::{Agenda, SessionFilter};
 use crate::app::{App, Banner};
 use crate::clock::Clock;
 use crate::fetch::Net;
@@ -129,10 +129,20 @@ pub fn app(loaded: Loaded, setup: &Setup, store: Option<(&mut Store, &AgendaKey)
 }
 
 /// The app `dais now` reports on: the saved shift read, nothing made.
-pub fn now_app(source: &Source, loaded: Loaded, setup: &Setup) -> App {
+/// `loaded` may be `full` cut down by the marks (hidden sessions left
+/// out, or all but the starred): the shift, saved against `full`, is
+/// moved onto what is left, so a step from a session left out still counts.
+pub fn now_app(source: &Source, loaded: Loaded, full: &Agenda, setup: &Setup) -> App {
     let key = key(source, &loaded.agenda);
     let mut store = setup.state.as_ref().map(Store::open_existing);
-    app(loaded, setup, store.as_mut().map(|s| (s, &key)))
+    let mut app = app(loaded, setup, store.as_mut().map(|s| (s, &key)));
+    if let Some(store) = store.as_mut() {
+        let steps = store.shift(&key, &app.view_key());
+        // Too long a shift was said already, by `app`.
+        let _ = app.set_shift_by_id(&crate::agenda::marks::steps_on(full, &app.agenda, &steps));
+        let _ = store.take_problems();
+    }
+    app
 }
 
 /// Saves `change` to the agenda `key` in `store`; the app then shows

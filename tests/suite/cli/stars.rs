@@ -152,3 +152,36 @@ fn starred_and_all_are_refused_where_they_mean_nothing() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("--starred and --all"), "{}", run.stderr);
 }
+
+#[test]
+fn now_counts_a_shift_from_a_hidden_session() {
+    use dais::store::{Change, ShiftChange, Store};
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    // The meeting runs 10 minutes late from Panel 1 on (as `+` saves it
+    // while Panel 1 is live); then Panel 1 is hidden.
+    let key = dais::commands::open::key(
+        &dais::source::Source::Bundled,
+        &crate::support::screen::hearing(),
+    );
+    let mut store = Store::open(h.join("state").join("dais").join(dais::store::FILE_NAME));
+    let late = Change::Shift(ShiftChange::Add {
+        view: String::new(),
+        session: "panel-1".into(),
+        minutes: 10,
+    });
+    store.apply(&key, &late).unwrap();
+    drop(store);
+    assert_eq!(dais(h, &["hide", "panel-1"]).code, 0);
+    // Panel 2 still starts at 11:55, not 11:45.
+    let now = dais(h, &["now", "--at", "2017-06-23 11:50"]);
+    assert_eq!(
+        now.stdout, "no session now: Panel 2 at 11:55, in 5 min · running 10 min late\n",
+        "{}",
+        now.stderr
+    );
+    // And with only the starred: Panel 3 at 15:10.
+    assert_eq!(dais(h, &["star", "panel-3"]).code, 0);
+    let now = dais(h, &["now", "--starred", "--at", "2017-06-23 15:05"]);
+    assert_eq!(now.stdout, "★ Panel 3 in 5 min\n", "{}", now.stderr);
+}
