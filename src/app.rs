@@ -192,6 +192,7 @@ impl App {
             Command::ViewAgenda
             | Command::ViewMessages
             | Command::ViewPeople
+            | Command::ViewNotes
             | Command::ViewGrid => {
                 if let Some(v) = View::shown_by(c) {
                     self.show(v);

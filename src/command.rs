@@ -47,6 +47,8 @@ pub enum Command {
     ViewPeople,
     /// Show the rooms-by-time grid.
     ViewGrid,
+    /// Show every note in time order.
+    ViewNotes,
     /// Grid: to the lane on the left.
     Left,
     /// Grid: to the lane on the right.
@@ -91,6 +93,8 @@ pub enum View {
     Messages,
     /// All people and their sessions.
     People,
+    /// Every note the user wrote, in time order.
+    Notes,
     /// Rooms side by side, time running down.
     Grid,
     /// What changed since the user last looked.
@@ -118,11 +122,20 @@ pub enum Pane {
     Sessions,
     /// The grid of rooms by time.
     Grid,
+    /// The selected note in full, in the notes view (shown, never
+    /// focused).
+    Note,
 }
 
 impl View {
     /// Every view, in the order of the header's tabs.
-    pub const ALL: [View; 4] = [View::Agenda, View::Messages, View::People, View::Grid];
+    pub const ALL: [View; 5] = [
+        View::Agenda,
+        View::Messages,
+        View::People,
+        View::Notes,
+        View::Grid,
+    ];
 
     /// The command that shows this view.
     pub fn command(self) -> Command {
@@ -131,6 +144,7 @@ impl View {
             View::Messages => Command::ViewMessages,
             View::People => Command::ViewPeople,
             View::Grid => Command::ViewGrid,
+            View::Notes => Command::ViewNotes,
             View::Changes => Command::ViewChanges,
         }
     }
@@ -147,6 +161,7 @@ impl View {
             View::Messages => "Key messages",
             View::People => "People",
             View::Grid => "Grid",
+            View::Notes => "Notes",
             View::Changes => "Changes",
         }
     }

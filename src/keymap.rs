@@ -94,6 +94,12 @@ pub const COMMANDS: &[CommandInfo] = &[
         Some("people"),
     ),
     info(
+        Command::ViewNotes,
+        "view-notes",
+        "show every note you wrote, in time order",
+        None,
+    ),
+    info(
         Command::ViewGrid,
         "view-grid",
         "show rooms side by side, time running down",
@@ -244,6 +250,8 @@ pub fn default_bindings() -> Vec<(Key, Command)> {
         (Key::ch('m'), C::ViewMessages),
         (Key::ch('3'), C::ViewPeople),
         (Key::ch('p'), C::ViewPeople),
+        (Key::ch('4'), C::ViewNotes),
+        (Key::ch('w'), C::ViewNotes),
         (Key::ch('5'), C::ViewGrid),
         (Key::ch('v'), C::ViewGrid),
         (Key::ch('h'), C::Left),
@@ -363,7 +371,7 @@ mod tests {
         for info in COMMANDS {
             assert!(map.keys(info.command).next().is_some(), "{}", info.name);
         }
-        assert_eq!(COMMANDS.len(), 37);
+        assert_eq!(COMMANDS.len(), 38);
     }
 
     #[test]

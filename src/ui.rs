@@ -17,6 +17,7 @@ pub mod help;
 pub mod layout;
 pub mod list_row;
 pub mod marks;
+pub mod notes;
 pub mod pane;
 pub mod scrolled;
 pub mod status;

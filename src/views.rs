@@ -19,6 +19,7 @@ pub mod agenda;
 pub mod changes;
 pub mod grid;
 pub mod messages;
+pub mod notes;
 pub mod people;
 
 /// Every view: its [`View`] name, its field in [`Views`] and its state's
@@ -30,6 +31,7 @@ macro_rules! for_views {
             Agenda agenda: agenda::AgendaView,
             Messages messages: messages::MessagesView,
             People people: people::PeopleView,
+            Notes notes: notes::NotesView,
             Grid grid: grid::GridView,
             Changes changes: changes::ChangesView,
         }

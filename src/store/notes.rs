@@ -41,10 +41,11 @@ pub fn read(
 fn note(row: &rusqlite::Row<'_>, id: i64) -> Result<Note, String> {
     let text = |i: usize| row.get::<_, String>(i).map_err(|e| e.to_string());
     let session = text(1)?;
-    let session_title = text(2)?;
+    // Untrusted as any file is: nothing reaches the terminal unclean.
+    let session_title = crate::sanitize::clean_owned(text(2)?, crate::sanitize::Lines::Single);
     let secs: i64 = row.get(3).map_err(|e| e.to_string())?;
     let at = stamp(secs).ok_or(format!("the stamp {secs} is not a time"))?;
-    let body = text(4)?;
+    let body = crate::sanitize::clean_owned(text(4)?, crate::sanitize::Lines::Single);
     if body.len() > MAX_TEXT || session.len() > MAX_TEXT || session_title.len() > MAX_TEXT {
         return Err(format!("longer than {MAX_TEXT} bytes"));
     }

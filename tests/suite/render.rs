@@ -4,6 +4,7 @@ mod conference;
 mod invisible;
 mod lines;
 mod live_status;
+mod notes;
 mod panes;
 mod props;
 mod screens;

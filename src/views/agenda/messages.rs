@@ -1,5 +1,6 @@
 //! The selected session's key messages in full, or suggestions when it
-//! links none.
+//! links none; then the user's notes on it (`Your notes · 3`), newest
+//! last.
 
 use crate::app::shared::Shared;
 use crate::ui::scrolled::Scrolled;
@@ -33,8 +34,26 @@ pub fn message_lines(app: &Shared, k: usize, width: usize) -> Vec<Line<'static>>
     out
 }
 
-/// The key messages pane's lines at `width`.
+/// The key messages pane's lines at `width`: the key messages, then the
+/// user's notes on the session.
 pub fn lines(app: &Shared, width: u16) -> Vec<Line<'static>> {
+    let mut out = message_pane_lines(app, width);
+    let notes: Vec<_> = app.notes_of(app.selected()).collect();
+    if !notes.is_empty() {
+        let t = &app.theme;
+        out.push(Line::default());
+        out.push(Line::styled(
+            format!("Your notes · {}", notes.len()),
+            t.heading,
+        ));
+        for n in notes {
+            out.extend(crate::ui::notes::lines(app, n, usize::from(width)));
+        }
+    }
+    out
+}
+
+fn message_pane_lines(app: &Shared, width: u16) -> Vec<Line<'static>> {
     let t = &app.theme;
     let w = usize::from(width);
     let Some(s) = app.agenda.sessions.get(app.selected()) else {
@@ -42,7 +61,10 @@ pub fn lines(app: &Shared, width: u16) -> Vec<Line<'static>> {
     };
     let mut out = Vec::new();
     if app.agenda.key_messages.is_empty() {
-        out.push(Line::styled("This agenda has no key messages.", t.dim));
+        // A conference without key messages still shows the notes.
+        if app.notes_of(app.selected()).next().is_none() {
+            out.push(Line::styled("This agenda has no key messages.", t.dim));
+        }
         return out;
     }
     for (n, &k) in s.key_messages.iter().enumerate() {
@@ -113,8 +135,14 @@ impl Widget for MessagesPane<'_> {
             .sessions
             .get(app.selected())
             .map_or(0, |s| s.key_messages.len());
+        // The notes come after the messages: the title says they are there.
+        let title = match app.notes_of(app.selected()).count() {
+            0 => format!("Key messages · {n}"),
+            1 => format!("Key messages · {n} · 1 note"),
+            notes => format!("Key messages · {n} · {notes} notes"),
+        };
         Scrolled {
-            title: Line::from(format!("Key messages · {n}")),
+            title: Line::from(title),
             lines: lines(app, area.width.saturating_sub(2)),
             scroll: self.scroll,
             focused: self.focused,

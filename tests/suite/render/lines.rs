@@ -153,7 +153,7 @@ fn header_shows_title_facts_tabs_and_clock() {
     assert!(lines[0].starts_with(" Informal Interactive Multi-stakeholder Hearing"));
     assert!(lines[0].ends_with("11:05 EDT"));
     assert!(lines[1].starts_with(" Friday 23 June 2017 · Conference Room 4"));
-    assert!(lines[1].ends_with("1 Agenda   2 Key messages   3 People   5 Grid"));
+    assert!(lines[1].ends_with("1 Agenda   2 Key messages   3 People   4 Notes   5 Grid"));
     assert!(has_style(style_of(&buf, "Informal"), t.strong));
     assert!(has_style(style_of(&buf, "11:05 EDT"), t.live));
     assert!(has_style(style_of(&buf, "1 Agenda"), t.selected));

@@ -330,6 +330,10 @@ fn check(app: &App) {
             let c = &app.views.changes;
             assert!(c.list.selected < c.changes.len().max(1));
         }
+        dais::app::View::Notes => {
+            let v = &app.views.notes;
+            assert!(v.list.selected < app.notes.len().max(1));
+        }
         dais::app::View::Agenda => {}
     }
 }
