@@ -38,13 +38,20 @@ pub fn message_lines(app: &Shared, k: usize, width: usize) -> Vec<Line<'static>>
 /// user's notes on the session.
 pub fn lines(app: &Shared, width: u16) -> Vec<Line<'static>> {
     let mut out = message_pane_lines(app, width);
+    out.extend(notes_lines(app, width));
+    out
+}
+
+/// The user's notes on the selected session at `width`, oldest first,
+/// under a blank line and `Your notes · N`; none if it has none.
+pub fn notes_lines(app: &Shared, width: u16) -> Vec<Line<'static>> {
     let notes: Vec<_> = app.notes_of(app.selected()).collect();
+    let mut out = Vec::new();
     if !notes.is_empty() {
-        let t = &app.theme;
         out.push(Line::default());
         out.push(Line::styled(
             format!("Your notes · {}", notes.len()),
-            t.heading,
+            app.theme.heading,
         ));
         for n in notes {
             out.extend(crate::ui::notes::lines(app, n, usize::from(width)));
@@ -61,10 +68,7 @@ fn message_pane_lines(app: &Shared, width: u16) -> Vec<Line<'static>> {
     };
     let mut out = Vec::new();
     if app.agenda.key_messages.is_empty() {
-        // A conference without key messages still shows the notes.
-        if app.notes_of(app.selected()).next().is_none() {
-            out.push(Line::styled("This agenda has no key messages.", t.dim));
-        }
+        out.push(Line::styled("This agenda has no key messages.", t.dim));
         return out;
     }
     for (n, &k) in s.key_messages.iter().enumerate() {

@@ -1,4 +1,5 @@
-//! The selected session: title, time, length, part, notes, description.
+//! The selected session: title, time, length, part, notes, description;
+//! the user's notes on it too when the agenda has no key messages pane.
 
 use crate::agenda::humanize_minutes;
 use crate::app::shared::Shared;
@@ -93,6 +94,11 @@ pub fn doc(app: &Shared, width: u16) -> Doc<'_> {
     }
     if let Some(d) = &s.description {
         doc.text(d, t.dim, t.matched);
+    }
+    // With no key messages there is no pane for them: the notes come
+    // here, after the description.
+    if app.agenda.key_messages.is_empty() {
+        doc.lines(super::messages::notes_lines(app, width));
     }
     doc
 }
