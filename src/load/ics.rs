@@ -383,7 +383,7 @@ fn finish(mut r: Reader<'_>, cal: &Comp) -> Outcome {
             sources: vec![source],
             extensions: crate::agenda::Extensions::default(),
         },
-        people: std::mem::take(&mut r.roster.people),
+        people: std::mem::take(&mut r.roster).finish(&mut r.cx.warnings),
         key_messages: Vec::new(),
         sessions,
         extensions: crate::agenda::Extensions::default(),

@@ -256,7 +256,7 @@ fn finish(mut r: Reader<'_>, title: Option<String>, meta: Option<&Value>) -> Out
                 .flatten()
             {
                 if let Some(i) = r.roster.person(c, max) {
-                    chairs.push(r.roster.people[i].display_name());
+                    chairs.push(r.roster.display_name(i));
                 }
             }
             (
@@ -285,7 +285,7 @@ fn finish(mut r: Reader<'_>, title: Option<String>, meta: Option<&Value>) -> Out
             }],
             extensions: crate::agenda::Extensions::default(),
         },
-        people: std::mem::take(&mut r.roster.people),
+        people: std::mem::take(&mut r.roster).finish(&mut r.cx.warnings),
         key_messages: Vec::new(),
         sessions,
         extensions: crate::agenda::Extensions::default(),

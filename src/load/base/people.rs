@@ -37,6 +37,14 @@ pub struct Who<'a> {
     pub id: Option<&'a str>,
     /// Their name as shown, sanitized and not empty.
     pub name: &'a str,
+    /// What else tells two people of one name apart when no guid or id
+    /// does (Indico's affiliation): two people of one name with different
+    /// details are two people.
+    pub detail: Option<&'a str>,
+    /// The dais id the file asks for (iCalendar's `urn:x-dais:person:ID`,
+    /// which `dais export ics` writes, so people keep their ids through a
+    /// round trip); used unless another person has it already.
+    pub prefer: Option<&'a str>,
 }
 
 /// The people found so far.
@@ -83,7 +91,10 @@ impl Roster {
 
     /// The index in the people of the person `who` names, added if new.
     pub fn person(&mut self, who: Who<'_>) -> usize {
-        let key = name_key(who.name);
+        let mut key = name_key(who.name);
+        if let Some(detail) = who.detail.map(name_key).filter(|d| !d.is_empty()) {
+            key = format!("{key}\u{1f}{detail}");
+        }
         let guid = who.guid.map(str::trim).filter(|g| !g.is_empty());
         if let Some(&i) = guid.and_then(|g| self.by_guid.get(g)) {
             return i;
@@ -101,7 +112,7 @@ impl Roster {
             }),
             None => self.by_name.get(&key).copied(),
         };
-        let i = found.unwrap_or_else(|| self.add(who.name, id));
+        let i = found.unwrap_or_else(|| self.add(who.name, id, who.prefer));
         if let Some(g) = guid {
             self.by_guid.insert(g.to_owned(), i);
         }
@@ -115,10 +126,25 @@ impl Roster {
         i
     }
 
-    /// Adds a person named `name`, with an id made from the name (and the
-    /// file's `id` if the name's is taken).
-    fn add(&mut self, name: &str, id: Option<&str>) -> usize {
-        let base = Some(slugify(name))
+    /// The person at `i`, as found so far.
+    pub fn get(&self, i: usize) -> Option<&Person> {
+        self.people.get(i)
+    }
+
+    /// The person at `i` (as [`Roster::person`] gave it), to fill in what
+    /// the format knows beyond the name (an affiliation, a title).
+    pub fn get_mut(&mut self, i: usize) -> Option<&mut Person> {
+        self.people.get_mut(i)
+    }
+
+    /// Adds a person named `name`, with the id the file prefers, else one
+    /// made from the name (and the file's `id` if the name's is taken).
+    fn add(&mut self, name: &str, id: Option<&str>, prefer: Option<&str>) -> usize {
+        let base = prefer
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map_or_else(|| slugify(name), str::to_owned);
+        let base = Some(base)
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| "person".to_owned());
         let from_id = id
@@ -169,7 +195,38 @@ mod tests {
     use crate::load::base::problem::Capped;
 
     fn who<'a>(guid: Option<&'a str>, id: Option<&'a str>, name: &'a str) -> Who<'a> {
-        Who { guid, id, name }
+        Who {
+            guid,
+            id,
+            name,
+            ..Who::default()
+        }
+    }
+
+    #[test]
+    fn a_preferred_id_is_kept_and_a_detail_tells_names_apart() {
+        let mut r = Roster::default();
+        let a = r.person(Who {
+            name: "Ann Smith",
+            prefer: Some("chair-1"),
+            ..Who::default()
+        });
+        let b = r.person(Who {
+            name: "Ann Smith",
+            detail: Some("CERN"),
+            ..Who::default()
+        });
+        let c = r.person(Who {
+            name: "Ann Smith",
+            detail: Some("cern"),
+            prefer: Some("chair-1"),
+            ..Who::default()
+        });
+        assert_ne!(a, b);
+        assert_eq!(b, c, "the detail is compared as names are");
+        let people = r.finish("", &mut Capped::new(10));
+        assert_eq!(people[a].id, "chair-1");
+        assert_eq!(people[b].id, "ann-smith");
     }
 
     #[test]

@@ -1,22 +1,26 @@
-//! `ORGANIZER` and `ATTENDEE` as dais people: one person per address (else
-//! name), with an id made from the name.
+//! `ORGANIZER` and `ATTENDEE` as dais people, through the shared
+//! [`base::people`](crate::load::base::people) pass: an address is one
+//! person (as a guid is), a property without one is found by name; the id
+//! `export ics` wrote (`urn:x-dais:person:ID`) is kept.
 
 use super::Prop;
 use crate::agenda::{Appearance, Participant, Person, Role};
+use crate::load::base::people::{self, Who};
+use crate::load::base::problem::Capped;
 use crate::sanitize::{Lines, clean};
-use crate::slug::slugify;
-use std::collections::{HashMap, HashSet};
 
 /// The people found so far.
 #[derive(Debug, Default)]
 pub struct Roster {
-    /// In order of first appearance.
-    pub people: Vec<Person>,
-    by_key: HashMap<String, usize>,
-    ids: HashSet<String>,
+    people: people::Roster,
 }
 
 impl Roster {
+    /// The people, saying in `warnings` how many ids were split.
+    pub fn finish(self, warnings: &mut Capped) -> Vec<Person> {
+        self.people.finish("VCALENDAR", warnings)
+    }
+
     /// The participant a property names, or `None` when it names no one.
     pub fn participant(&mut self, p: &Prop, max: usize) -> Option<Participant> {
         let address = p.value.trim();
@@ -31,31 +35,27 @@ impl Roster {
             return None;
         }
         let name = clean(name, Lines::Single);
-        let key = if address.is_empty() {
-            name.to_lowercase()
-        } else {
-            address.to_lowercase()
+        let address = address.to_lowercase();
+        let prefer = dais_id.map(|id| clean(id, Lines::Single));
+        let person = self.people.person(Who {
+            guid: Some(address.as_str()).filter(|a| !a.is_empty()),
+            name: &name,
+            prefer: prefer.as_deref(),
+            ..Who::default()
+        });
+        let extra = |key: &str| {
+            p.param(key)
+                .map(|v| clean(v, Lines::Single))
+                .filter(|v| !v.is_empty() && v.len() <= max)
         };
-        let person = if let Some(&i) = self.by_key.get(&key) {
-            i
-        } else {
-            let wanted = dais_id.map_or_else(|| slugify(&name), |id| clean(id, Lines::Single));
-            let id = self.free_id(if wanted.is_empty() { "person" } else { &wanted });
-            let extra = |key: &str| {
-                p.param(key)
-                    .map(|v| clean(v, Lines::Single))
-                    .filter(|v| !v.is_empty() && v.len() <= max)
-            };
-            self.people.push(Person {
-                id,
-                name,
-                honorific: extra("X-DAIS-HONORIFIC"),
-                affiliation: extra("X-DAIS-AFFILIATION"),
-                extensions: crate::agenda::Extensions::default(),
-            });
-            self.by_key.insert(key, self.people.len() - 1);
-            self.people.len() - 1
-        };
+        if let Some(person) = self.people.get_mut(person) {
+            if person.honorific.is_none() {
+                person.honorific = extra("X-DAIS-HONORIFIC");
+            }
+            if person.affiliation.is_none() {
+                person.affiliation = extra("X-DAIS-AFFILIATION");
+            }
+        }
         let role = match p.param("X-DAIS-ROLE").and_then(Role::parse) {
             Some(role) => role,
             None if p.name == "ORGANIZER" => Role::Chair,
@@ -80,17 +80,5 @@ impl Roster {
                 .filter(|c| !c.is_empty() && c.len() <= max),
             extensions: crate::agenda::Extensions::default(),
         })
-    }
-
-    /// `want`, or `want-2`, `want-3`… if taken.
-    fn free_id(&mut self, want: &str) -> String {
-        let mut id = want.to_owned();
-        let mut n = 1;
-        while self.ids.contains(&id) {
-            n += 1;
-            id = format!("{want}-{n}");
-        }
-        self.ids.insert(id.clone());
-        id
     }
 }

@@ -1,19 +1,20 @@
 //! Indico's person objects (chairs, conveners, speakers, presenters,
-//! authors) as dais people: one person per name and affiliation.
+//! authors) as dais people, through the shared
+//! [`base::people`](crate::load::base::people) pass: an `email` (else
+//! `emailHash`) is one person (as a guid is), `person_id` the file's id
+//! (an id naming two names is split, and said), and two
+//! people of one name are told apart by their affiliation.
 
 use crate::agenda::{Appearance, Participant, Person, Role};
+use crate::load::base::people::{self, Who};
+use crate::load::base::problem::Capped;
 use crate::sanitize::{Lines, clean};
-use crate::slug::slugify;
 use serde_json::Value;
-use std::collections::{HashMap, HashSet};
 
 /// The people found so far.
 #[derive(Debug, Default)]
 pub struct Roster {
-    /// In order of first appearance.
-    pub people: Vec<Person>,
-    by_key: HashMap<(String, String), usize>,
-    ids: HashSet<String>,
+    people: people::Roster,
 }
 
 /// A text field of an object, trimmed; `None` if absent, not a string or
@@ -62,39 +63,46 @@ impl Roster {
         let honorific = text(v, "title")
             .filter(|t| t.len() <= 40)
             .map(|t| clean(t, Lines::Single));
-        let key = (
-            name.to_lowercase(),
-            affiliation.clone().unwrap_or_default().to_lowercase(),
-        );
-        if let Some(&i) = self.by_key.get(&key) {
-            // One mention gives the title, another not: keep it.
-            if self.people[i].honorific.is_none() {
-                self.people[i].honorific = honorific;
-            }
-            return Some(i);
-        }
-        let want = slugify(&name);
-        let want = if want.is_empty() {
-            "person".to_owned()
-        } else {
-            want
-        };
-        let mut id = want.clone();
-        let mut n = 1;
-        while self.ids.contains(&id) {
-            n += 1;
-            id = format!("{want}-{n}");
-        }
-        self.ids.insert(id.clone());
-        self.people.push(Person {
-            id,
-            name,
-            honorific,
-            affiliation,
-            extensions: crate::agenda::Extensions::default(),
+        // A person's `id` in an export is often the link to one
+        // contribution, not the person: only `person_id` is read as theirs.
+        let email = text(v, "email")
+            .or_else(|| text(v, "emailHash"))
+            .map(str::to_lowercase);
+        let id = v.get("person_id").and_then(|id| match id {
+            Value::String(s) => Some(clean(s, Lines::Single)),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
         });
-        self.by_key.insert(key, self.people.len() - 1);
-        Some(self.people.len() - 1)
+        let i = self.people.person(Who {
+            guid: email.as_deref(),
+            id: id.as_deref(),
+            name: &name,
+            detail: affiliation.as_deref(),
+            prefer: None,
+        });
+        if let Some(p) = self.people.get_mut(i) {
+            // One mention gives the title or affiliation, another not: keep it.
+            if p.honorific.is_none() {
+                p.honorific = honorific;
+            }
+            if p.affiliation.is_none() {
+                p.affiliation = affiliation;
+            }
+        }
+        Some(i)
+    }
+
+    /// The name of the person at `i`, with their title.
+    pub fn display_name(&self, i: usize) -> String {
+        self.people
+            .get(i)
+            .map(crate::agenda::Person::display_name)
+            .unwrap_or_default()
+    }
+
+    /// The people, saying in `warnings` how many ids were split.
+    pub fn finish(self, warnings: &mut Capped) -> Vec<Person> {
+        self.people.finish("results", warnings)
     }
 
     /// Everyone in the array `list`, with `role` (and `capacity`), added to

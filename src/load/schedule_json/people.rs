@@ -103,6 +103,7 @@ impl Roster {
             guid: guid.as_deref(),
             id: id.as_deref().or(code.as_deref()),
             name: &name,
+            ..Who::default()
         });
         Some(Participant {
             person,

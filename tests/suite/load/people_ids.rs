@@ -125,3 +125,59 @@ fn person_ids_survive_a_reload_of_a_changed_file() {
         );
     }
 }
+
+/// An Indico export with one contribution, its speakers as given.
+fn indico_with(speakers: &str) -> String {
+    format!(
+        r#"{{"results": [{{"id": "1", "title": "W", "timezone": "Europe/Zurich",
+        "contributions": [{{"id": "1", "title": "Talk",
+          "startDate": {{"date": "2030-09-14", "time": "09:00:00", "tz": "Europe/Zurich"}},
+          "endDate": {{"date": "2030-09-14", "time": "09:30:00", "tz": "Europe/Zurich"}},
+          "speakers": {speakers}}}]}}]}}"#
+    )
+}
+
+#[test]
+fn indico_and_icalendar_share_the_people_pass_and_its_warning() {
+    // One person_id with two names: two people, and said once.
+    let text = indico_with(
+        r#"[{"fullName": "Ann Smith", "person_id": 7}, {"fullName": "Bo Chen", "person_id": 7},
+            {"fullName": "Ann Smith", "affiliation": "CERN"}]"#,
+    );
+    let loaded = load_bytes("i.json", text.as_bytes(), &Limits::default()).unwrap();
+    let names: Vec<&str> = loaded
+        .agenda
+        .people
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["Ann Smith", "Bo Chen", "Ann Smith"], "{names:?}");
+    let split: Vec<_> = loaded
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("more than one person"))
+        .collect();
+    assert_eq!(split.len(), 1, "{:?}", loaded.warnings);
+    assert!(
+        split[0].message.starts_with("1 person id names"),
+        "{split:?}"
+    );
+    // iCalendar: the id export ics wrote comes back; an address is one
+    // person whatever its CN.
+    let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-TIMEZONE:Europe/Berlin\r\n\
+        BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20300301T100000Z\r\nDTEND:20300301T110000Z\r\n\
+        SUMMARY:A\r\nATTENDEE;CN=Ada:urn:x-dais:person:chair-7\r\n\
+        ATTENDEE;CN=Bob:mailto:bob@example.org\r\nEND:VEVENT\r\n\
+        BEGIN:VEVENT\r\nUID:b\r\nDTSTART:20300301T120000Z\r\nDTEND:20300301T130000Z\r\n\
+        SUMMARY:B\r\nATTENDEE;CN=Robert:mailto:BOB@example.org\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let loaded = load_bytes("c.ics", ics.as_bytes(), &Limits::default()).unwrap();
+    let people: Vec<(&str, &str)> = loaded
+        .agenda
+        .people
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .collect();
+    assert_eq!(people, [("chair-7", "Ada"), ("bob", "Bob")]);
+    let s = &loaded.agenda.sessions[1];
+    assert_eq!(s.participants[0].person, 1, "the address is one person");
+}
