@@ -55,6 +55,35 @@ fn frame_200x60(bencher: Bencher, n: usize) {
     bencher.bench_local(|| frame(&app, &mut buf));
 }
 
+/// One frame of the grid view (`5`) at 200x60: beside `frame_200x60`,
+/// the agenda view's.
+#[divan::bench(args = SIZES)]
+fn grid_frame_200x60(bencher: Bencher, n: usize) {
+    let mut app = app(n, 200, 60);
+    app.update(Command::ViewGrid.into());
+    let mut buf = Buffer::empty(Rect::new(0, 0, 200, 60));
+    bencher.bench_local(|| frame(&app, &mut buf));
+}
+
+/// One `j` or `k` in the grid view: update, then the frame.
+#[divan::bench(args = SIZES)]
+fn grid_key(bencher: Bencher, n: usize) {
+    let mut app = app(n, 200, 60);
+    app.update(Command::ViewGrid.into());
+    let mut buf = Buffer::empty(Rect::new(0, 0, 200, 60));
+    let mut down = true;
+    let mut last = app.selected();
+    bencher.bench_local(|| {
+        app.update(if down { Command::Down } else { Command::Up }.into());
+        // At a lane's end: back the other way.
+        if app.selected() == last {
+            down = !down;
+        }
+        last = app.selected();
+        frame(&app, &mut buf);
+    });
+}
+
 /// One Down key: update, then the frame it causes.
 #[divan::bench(args = SIZES)]
 fn navigation_key(bencher: Bencher, n: usize) {

@@ -125,7 +125,7 @@ The screen: 1 or a the agenda, 2 or m key messages, 3 or p people, 5 or v the gr
 (rooms side by side, time running down, one day at a time). Everywhere: j k move, \
 Enter opens, / searches, t follows now, + - shift the times, * stars, x hides, ? help, \
 q quits. In the grid: j k along a lane, h l (or arrows, Tab) to the lane beside, [ ] \
-change day, < > zoom (5 to 60 minutes a row), g G first and last; a click selects a \
+change day, < > zoom (5 to 60 minutes a row, kept per agenda), g G first and last; a click selects a \
 box, the wheel scrolls time, Shift+wheel the lanes. `dais list --format grid` prints \
 the grid as text (--width N, --date YYYY-MM-DD, --ascii).";
 

@@ -36,6 +36,9 @@ pub struct Lane {
     pub columns: usize,
     /// Its boxes in [`Day::boxes`], by start.
     pub boxes: Range<usize>,
+    /// Rows of its tallest box: no box starting this far above the window
+    /// reaches into it, so drawing skips those without looking.
+    pub tallest: usize,
 }
 
 /// A session's box.
@@ -163,10 +166,12 @@ impl Day {
                     rows,
                 });
             }
+            let tallest = boxes[from..].iter().map(|b| b.rows).max().unwrap_or(1);
             lanes.push(Lane {
                 room,
                 columns: free_from.len().max(1),
                 boxes: from..boxes.len(),
+                tallest,
             });
         }
         let by_session = boxes

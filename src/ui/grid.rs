@@ -239,8 +239,12 @@ impl Widget for GridPaint<'_> {
             let cols = u16::try_from(lane.columns.max(1)).unwrap_or(u16::MAX);
             let sub_w = (lane_w / cols).max(1);
             let boxes = self.day.lane_boxes(li);
-            let until = boxes.partition_point(|b| b.top < end);
-            for (j, b) in boxes[..until].iter().enumerate() {
+            // Only the boxes that can reach the window: none starting a
+            // tallest box's height above it or below it.
+            let from = boxes.partition_point(|b| b.top.saturating_add(lane.tallest) <= self.top);
+            let until = boxes.partition_point(|b| b.top < end).max(from);
+            for (j, b) in boxes[from..until].iter().enumerate() {
+                let j = from + j;
                 if b.bottom() <= self.top {
                     continue;
                 }

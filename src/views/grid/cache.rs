@@ -3,7 +3,7 @@
 //! shown day's boxes (rebuilt when the day or the zoom changes), so a
 //! keystroke or a frame never lays out more than one day.
 
-use crate::agenda::Agenda;
+use crate::agenda::{Agenda, MarkFilter, Marks};
 use crate::app::live::{Shift, shifted};
 use crate::app::shared::Shared;
 use crate::grid::{Day, Item, Rooms, Zoom, days, of_day};
@@ -20,8 +20,33 @@ struct Key {
     shift: Shift,
     zone: Tz,
     /// Which sessions are on show (hidden ones and, with `o`, unstarred
-    /// ones are left out).
-    shown: Vec<bool>,
+    /// ones are left out): the marks and the filter decide.
+    filter: MarkFilter,
+    marks: Marks,
+}
+
+impl Key {
+    fn of(shared: &Shared) -> Key {
+        Key {
+            agenda: Arc::as_ptr(&shared.agenda) as usize,
+            sessions: shared.agenda.sessions.len(),
+            shift: shared.live.shift.clone(),
+            zone: zone(shared),
+            filter: shared.programme.filter,
+            marks: shared.programme.marks.clone(),
+        }
+    }
+
+    /// Whether the layout made for this key is `shared`'s: compared in
+    /// place, as every frame asks (nothing per session, nothing copied).
+    fn is_for(&self, shared: &Shared) -> bool {
+        self.agenda == Arc::as_ptr(&shared.agenda) as usize
+            && self.sessions == shared.agenda.sessions.len()
+            && self.shift == shared.live.shift
+            && self.zone == zone(shared)
+            && self.filter == shared.programme.filter
+            && self.marks == shared.programme.marks
+    }
 }
 
 /// The sessions in time order and the days they fall on.
@@ -39,9 +64,9 @@ pub struct Programme {
 }
 
 impl Programme {
-    fn new(key: Key, agenda: &Agenda, shift: &Shift) -> Programme {
+    fn new(key: Key, agenda: &Agenda, shift: &Shift, shows: impl Fn(usize) -> bool) -> Programme {
         let mut items: Vec<Item> = (0..agenda.sessions.len())
-            .filter(|&i| key.shown.get(i).copied().unwrap_or(true))
+            .filter(|&i| shows(i))
             .map(|i| {
                 let (start, end) = shifted(agenda, shift, i);
                 Item {
@@ -94,20 +119,16 @@ pub struct Cache {
 impl Cache {
     /// The sessions' layout for `shared`, made anew if it changed.
     pub fn programme(&self, shared: &Shared) -> Arc<Programme> {
-        let key = Key {
-            agenda: Arc::as_ptr(&shared.agenda) as usize,
-            sessions: shared.agenda.sessions.len(),
-            shift: shared.live.shift.clone(),
-            zone: zone(shared),
-            shown: (0..shared.agenda.sessions.len())
-                .map(|i| shared.programme.shows(i))
-                .collect(),
-        };
         let mut slot = self.programme.borrow_mut();
-        if let Some(p) = slot.as_ref().filter(|p| p.key == key) {
+        if let Some(p) = slot.as_ref().filter(|p| p.key.is_for(shared)) {
             return Arc::clone(p);
         }
-        let p = Arc::new(Programme::new(key, &shared.agenda, &shared.live.shift));
+        let p = Arc::new(Programme::new(
+            Key::of(shared),
+            &shared.agenda,
+            &shared.live.shift,
+            |i| shared.programme.shows(i),
+        ));
         *slot = Some(Arc::clone(&p));
         *self.day.borrow_mut() = None;
         p

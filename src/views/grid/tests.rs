@@ -166,3 +166,29 @@ fn z_puts_the_axis_in_the_viewers_zone() {
     let b = day.boxes[day.find(app.selected()).unwrap()];
     assert_eq!(day.axis.label(b.top).as_deref(), Some("16:30"));
 }
+
+#[test]
+fn moving_in_a_day_and_drawing_reuse_its_layout() {
+    let mut app = app_at(11, 5);
+    let day = app.views.grid.day(&app.shared).unwrap();
+    let programme = app.views.grid.cache.programme(&app.shared);
+    for c in [Command::Down, Command::Down, Command::Up, Command::Right] {
+        app.update(c.into());
+        let mut buf = Buffer::empty(Rect::new(0, 0, 120, 40));
+        ratatui::widgets::Widget::render(crate::ui::Screen(&app), buf.area, &mut buf);
+    }
+    let after = app.views.grid.day(&app.shared).unwrap();
+    assert!(Arc::ptr_eq(&day, &after), "the day was laid out again");
+    let again = app.views.grid.cache.programme(&app.shared);
+    assert!(
+        Arc::ptr_eq(&programme, &again),
+        "the sessions were sorted again"
+    );
+    // Hiding a session changes what is on show: laid out anew.
+    app.update(Command::Hide.into());
+    let hidden = app.views.grid.cache.programme(&app.shared);
+    assert!(
+        !Arc::ptr_eq(&programme, &hidden),
+        "a hidden session leaves the grid"
+    );
+}
