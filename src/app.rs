@@ -102,6 +102,7 @@ impl App {
                 draft: None,
                 rings: Vec::new(),
                 quit: false,
+                wraps: crate::ui::wraps::Wraps::default(),
             },
             view: View::Agenda,
             views: Views::default(),

@@ -24,6 +24,7 @@ pub mod status;
 pub mod text;
 pub mod times;
 pub mod too_small;
+pub mod wraps;
 
 /// The whole screen, as a widget.
 pub struct Screen<'a>(pub &'a App);

@@ -70,6 +70,8 @@ pub struct Shared {
     pub rings: Vec<String>,
     /// Set when the user asked to quit.
     pub quit: bool,
+    /// Where the lines of long session texts start, kept across frames.
+    pub wraps: crate::ui::wraps::Wraps,
 }
 
 impl Shared {

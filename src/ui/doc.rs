@@ -1,11 +1,14 @@
 //! A pane's lines laid out lazily: short parts as ready lines, long texts
-//! wrapped only as far as they are shown or counted. A 64 KB description
-//! costs a count of its lines, not 64 KB of spans, on each frame.
+//! wrapped only as far as they are shown. A text given with where its lines
+//! start (from a [`Wraps`](super::wraps::Wraps) cache) is counted and
+//! entered at any line without wrapping what comes before: a frame of a
+//! 64 KB description wraps the lines it shows.
 
 use super::text::{highlight, wrap_with, wrapped_len};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use std::ops::ControlFlow;
+use std::sync::Arc;
 
 /// One part of a [`Doc`].
 enum Block<'a> {
@@ -16,6 +19,8 @@ enum Block<'a> {
         text: &'a str,
         base: Style,
         matched: Style,
+        /// Where its lines start at the doc's width, when known.
+        starts: Option<Arc<[usize]>>,
     },
 }
 
@@ -52,6 +57,18 @@ impl<'a> Doc<'a> {
             text,
             base,
             matched,
+            starts: None,
+        });
+    }
+
+    /// Adds `text` like [`Doc::text`], with `starts`, where its lines start
+    /// at this doc's width ([`super::text::line_starts`]).
+    pub fn text_at(&mut self, text: &'a str, base: Style, matched: Style, starts: Arc<[usize]>) {
+        self.blocks.push(Block::Text {
+            text,
+            base,
+            matched,
+            starts: Some(starts),
         });
     }
 
@@ -61,6 +78,10 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|b| match b {
                 Block::Ready(_) => 1,
+                Block::Text {
+                    starts: Some(starts),
+                    ..
+                } => starts.len(),
                 Block::Text { text, .. } => wrapped_len(text, self.width),
             })
             .sum()
@@ -80,8 +101,12 @@ impl<'a> Doc<'a> {
             }
             match b {
                 Block::Ready(_) => n += 1,
+                Block::Text {
+                    starts: Some(starts),
+                    ..
+                } => n += starts.len(),
                 Block::Text { text, .. } => {
-                    let _ = wrap_with(text, self.width, |_| {
+                    let _ = wrap_with(text, self.width, |_, _| {
                         n += 1;
                         if n >= cap {
                             ControlFlow::Break(())
@@ -115,8 +140,23 @@ impl<'a> Doc<'a> {
                     text,
                     base,
                     matched,
+                    starts,
                 } => {
-                    let _ = wrap_with(text, self.width, |l| {
+                    // With its line starts known, lines before the window
+                    // are stepped over, not wrapped.
+                    let mut text: &str = text;
+                    if let Some(starts) = starts {
+                        if at + starts.len() <= from {
+                            at += starts.len();
+                            continue;
+                        }
+                        let skip = from.saturating_sub(at);
+                        if let Some(rest) = starts.get(skip).and_then(|&b| text.get(b..)) {
+                            text = rest;
+                            at += skip;
+                        }
+                    }
+                    let _ = wrap_with(text, self.width, |l, _| {
                         if at >= from {
                             out.push(Line::from(highlight(l, self.query, *base, *matched)));
                         }
@@ -168,6 +208,18 @@ mod tests {
         }
         assert_eq!(d.len_up_to(4), 4);
         assert_eq!(d.len_up_to(10_000), d.len());
+        // The same with the text's line starts given.
+        let mut e = Doc::new(13, "");
+        e.line(Line::from("title"));
+        let starts = crate::ui::text::line_starts(&text, 13);
+        e.text_at(&text, Style::new(), Style::new(), starts.into());
+        e.line(Line::from("end"));
+        assert_eq!(e.len(), d.len());
+        assert_eq!(plain(&e.all()), all);
+        for from in [0, 1, 5, all.len() - 2, all.len()] {
+            assert_eq!(plain(&e.window(from, 3)), plain(&d.window(from, 3)));
+        }
+        assert_eq!(e.len_up_to(4), 4);
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub fn truncate(s: &str, max: usize) -> String {
 /// longer than a line are broken. Line breaks in `s` start new lines.
 pub fn wrap(s: &str, max: usize) -> Vec<String> {
     let mut lines = Vec::new();
-    let _ = wrap_with(s, max, |l| {
+    let _ = wrap_with(s, max, |l, _| {
         lines.push(l.to_owned());
         ControlFlow::Continue(())
     });
@@ -53,26 +53,56 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
 /// How many lines [`wrap`] makes of `s`, without keeping them.
 pub fn wrapped_len(s: &str, max: usize) -> usize {
     let mut n = 0;
-    let _ = wrap_with(s, max, |_| {
+    let _ = wrap_with(s, max, |_, _| {
         n += 1;
         ControlFlow::Continue(())
     });
     n
 }
 
-/// Calls `f` with each line [`wrap`] makes of `s`, in order, until `f`
-/// breaks: a caller that needs some lines, or only their number, builds
-/// no more than that.
+/// Where each line [`wrap`] makes of `s` starts, as a byte offset into `s`.
+/// Wrapping `&s[start..]` gives the lines from that one on, the same as
+/// wrapping the whole: a pane can lay out from any line of a long text.
+pub fn line_starts(s: &str, max: usize) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let _ = wrap_with(s, max, |_, start| {
+        starts.push(start);
+        ControlFlow::Continue(())
+    });
+    starts
+}
+
+thread_local! {
+    static WRAPPED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// How many lines this thread has wrapped so far, counted or built: the
+/// measure of layout work that tests and benches assert on (a frame of a
+/// 64 KB text should wrap what it shows, not the whole text).
+pub fn lines_wrapped() -> u64 {
+    WRAPPED.with(std::cell::Cell::get)
+}
+
+/// Calls `f` with each line [`wrap`] makes of `s`, in order, with the byte
+/// offset in `s` where the line starts, until `f` breaks: a caller that
+/// needs some lines, or only their number, builds no more than that.
 pub fn wrap_with(
     s: &str,
     max: usize,
-    mut f: impl FnMut(&str) -> ControlFlow<()>,
+    mut f: impl FnMut(&str, usize) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
     let max = max.max(1);
     let mut line = String::new();
+    let mut emit = |line: &str, start: usize| {
+        WRAPPED.with(|n| n.set(n.get() + 1));
+        f(line, start)
+    };
+    // Where the text's pieces lie in `s` (they are slices of it).
+    let offset = |piece: &str| piece.as_ptr() as usize - s.as_ptr() as usize;
     for para in s.split('\n') {
         line.clear();
         let mut used = 0;
+        let mut start = offset(para);
         for word in para.split_whitespace() {
             let w = width(word);
             if used > 0 && used + 1 + w <= max {
@@ -82,27 +112,33 @@ pub fn wrap_with(
                 continue;
             }
             if used > 0 {
-                f(&line)?;
+                emit(&line, start)?;
                 line.clear();
                 used = 0;
+            }
+            if line.is_empty() {
+                start = offset(word);
             }
             if w <= max {
                 line.push_str(word);
                 used = w;
                 continue;
             }
-            for c in word.chars() {
+            for (at, c) in word.char_indices() {
                 let cw = c.width().unwrap_or(0);
                 if used + cw > max && used > 0 {
-                    f(&line)?;
+                    emit(&line, start)?;
                     line.clear();
                     used = 0;
+                }
+                if line.is_empty() {
+                    start = offset(word) + at;
                 }
                 line.push(c);
                 used += cw;
             }
         }
-        f(&line)?;
+        emit(&line, start)?;
     }
     ControlFlow::Continue(())
 }
@@ -135,7 +171,8 @@ pub fn highlight(text: &str, query: &str, base: Style, matched: Style) -> Vec<Sp
 
 #[cfg(test)]
 mod tests {
-    use super::{highlight, truncate, width, wrap};
+    use super::{highlight, line_starts, truncate, width, wrap};
+    use proptest::prelude::*;
     use ratatui::style::Style;
 
     #[test]
@@ -165,5 +202,20 @@ mod tests {
         assert_eq!(texts, ["Panel", " 2 ", "panel"]);
         assert_eq!(spans[0].style, Style::new().bold());
         assert_eq!(spans[1].style, Style::new());
+    }
+
+    proptest! {
+        #[test]
+        fn wrapping_from_any_line_start_gives_the_rest(
+            s in "([a-c]{1,9}|[ \n]|日|\u{200b}){0,40}",
+            max in 1usize..8,
+        ) {
+            let all = wrap(&s, max);
+            let starts = line_starts(&s, max);
+            prop_assert_eq!(starts.len(), all.len());
+            for (i, &start) in starts.iter().enumerate() {
+                prop_assert_eq!(&wrap(&s[start..], max), &all[i..].to_vec(), "line {}", i);
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! Widgets and whole screens drawn into a buffer, text and styles read back.
 
+mod big_text;
 mod conference;
 mod invisible;
 mod lines;

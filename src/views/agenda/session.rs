@@ -7,6 +7,7 @@ use crate::ui::doc::Doc;
 use crate::ui::scrolled::ScrolledDoc;
 use crate::ui::text::{self, wrap};
 use crate::ui::times;
+use crate::ui::wraps::Key;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -28,6 +29,11 @@ pub fn doc(app: &Shared, width: u16) -> Doc<'_> {
     let i = app.selected();
     let t = &app.theme;
     let w = usize::from(width);
+    let key = |session, part| Key {
+        session,
+        part,
+        width: w,
+    };
     let p = &app.programme;
     if p.is_starred(i) {
         let title = format!("★ {}", s.title);
@@ -38,7 +44,8 @@ pub fn doc(app: &Shared, width: u16) -> Doc<'_> {
                 .collect::<Vec<Line<'static>>>(),
         );
     } else {
-        doc.text(&s.title, t.strong, t.matched);
+        let starts = app.wraps.starts(&app.agenda, key(i, Key::TITLE), &s.title);
+        doc.text_at(&s.title, t.strong, t.matched, starts);
     }
     let mut out: Vec<Line<'static>> = Vec::new();
     let mut facts = Vec::new();
@@ -89,11 +96,13 @@ pub fn doc(app: &Shared, width: u16) -> Doc<'_> {
         out.push(Line::styled(format!("✕ hidden ({key} unhides it)"), t.dim));
     }
     doc.lines(out);
-    for note in &s.notes {
-        doc.text(note, t.suggestion, t.matched);
+    for (n, note) in s.notes.iter().enumerate() {
+        let starts = app.wraps.starts(&app.agenda, key(i, Key::note(n)), note);
+        doc.text_at(note, t.suggestion, t.matched, starts);
     }
     if let Some(d) = &s.description {
-        doc.text(d, t.dim, t.matched);
+        let starts = app.wraps.starts(&app.agenda, key(i, Key::DESCRIPTION), d);
+        doc.text_at(d, t.dim, t.matched, starts);
     }
     // With no key messages there is no pane for them: the notes come
     // here, after the description.
