@@ -151,6 +151,23 @@ pub enum Command {
         #[arg(long)]
         ascii: bool,
     },
+    /// Write your notes on an agenda as the draft of a summary: by
+    /// session in programme order, then by key message, then the notes
+    /// that link none; notes whose session has left the agenda last,
+    /// under their old title. Markdown by default (on a terminal or not);
+    /// `--format json` reads back with `dais state import`.
+    Notes {
+        /// The agenda file or URL (`-` for standard input); the bundled
+        /// hearing if absent.
+        file: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = NotesFormat::Markdown)]
+        format: NotesFormat,
+        /// Write to this file instead of standard output (replaced whole,
+        /// never left half-written).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Print one line on what is on now and next, for status bars.
     Now {
         /// The agenda file or URL (`-` for standard input); the bundled
@@ -303,6 +320,17 @@ pub enum DiffFormat {
     Text,
     /// One JSON object: the changes with their kind and session id, and
     /// counts.
+    Json,
+}
+
+/// How `dais notes` writes the notes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NotesFormat {
+    /// Markdown headings and lists: the draft of a summary.
+    Markdown,
+    /// Plain text, the same order.
+    Text,
+    /// A `dais state` backup holding the notes alone.
     Json,
 }
 

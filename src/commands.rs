@@ -5,6 +5,7 @@ pub mod diff;
 pub mod export;
 pub mod list;
 pub mod mark;
+pub mod notes;
 pub mod now;
 pub mod open;
 pub mod shell;

@@ -188,6 +188,23 @@ fn run(cli: Cli, limits: &Limits, net: &Net, filter: &SessionFilter) -> Result<E
             })?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Notes {
+            file,
+            format,
+            output,
+        }) => {
+            let source = Source::from_arg(file.as_deref());
+            let loaded = load(&source)?.loaded;
+            let key = commands::open::key(&source, &loaded.agenda);
+            let mut store = Store::default_path().map(Store::open_existing);
+            let notes = store.as_mut().map(|s| s.notes(&key)).unwrap_or_default();
+            for p in store.as_mut().map(Store::take_problems).unwrap_or_default() {
+                let _ = writeln!(std::io::stderr(), "dais: {p}");
+            }
+            let out = commands::notes::render(&loaded.agenda, &key, &notes, format);
+            emit(output.as_deref(), &out)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Diff { old, new, format }) => {
             // As diff(1): 0 the same, 1 different, 2 trouble.
             let trouble = |e: Failure| {

@@ -214,7 +214,7 @@ fn markdown(agenda: &Agenda, zone: Option<Tz>) -> String {
 }
 
 /// Escapes the characters Markdown would read as markup.
-fn md(s: &str) -> String {
+pub fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     // "1. Title" at the start of a list item would open a numbered list.
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();

@@ -8,6 +8,7 @@ mod grid;
 mod ics_export;
 mod ics_round_trip;
 mod new_formats;
+mod notes;
 mod now;
 mod rooms;
 mod schedule_json;
