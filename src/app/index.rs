@@ -4,6 +4,7 @@
 use crate::agenda::{Agenda, Session};
 use chrono::{NaiveDate, NaiveDateTime};
 
+mod labels;
 mod shown;
 
 /// One row of the timeline.
@@ -33,6 +34,9 @@ pub struct Index {
     pub row_of: Vec<usize>,
     /// For each person, the sessions they take part in (ascending).
     pub sessions_of_person: Vec<Vec<usize>>,
+    /// For each person, how the people view names them: the name, told
+    /// apart from another of the same name by room or track.
+    pub person_labels: Vec<String>,
     /// For each key message, the sessions linked to it (ascending).
     pub sessions_of_message: Vec<Vec<usize>>,
     /// The longest session in minutes, to scale duration bars.
@@ -85,9 +89,11 @@ impl Index {
             .max()
             .unwrap_or(0)
             .max(11);
+        let person_labels = labels::person_labels(agenda, &sessions_of_person);
         Index {
             rows,
             row_of,
+            person_labels,
             sessions_of_person,
             sessions_of_message,
             longest_minutes,

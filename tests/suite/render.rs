@@ -8,6 +8,7 @@ mod live_status;
 mod notes;
 mod panes;
 mod props;
+mod published;
 mod screens;
 mod sizes;
 mod views;

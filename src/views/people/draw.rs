@@ -27,7 +27,11 @@ pub fn info_lines(app: &Shared, person: usize, width: u16) -> Vec<Line<'static>>
         ""
     };
     let mut out = vec![Line::from(highlight(
-        &p.display_name(),
+        &app.index
+            .person_labels
+            .get(person)
+            .cloned()
+            .unwrap_or_else(|| p.display_name()),
         q,
         t.strong,
         t.matched,
@@ -62,7 +66,12 @@ pub fn render(view: &PeopleView, app: &Shared, areas: &Areas, buf: &mut Buffer) 
     for ((i, p), y) in rows.zip(inner.y..inner.y + inner.height) {
         ListRow {
             app,
-            label: &p.display_name(),
+            label: &app
+                .index
+                .person_labels
+                .get(i)
+                .cloned()
+                .unwrap_or_else(|| p.display_name()),
             count: app.index.sessions_of_person[i].len(),
             matched: app.search.is_active() && app.search.people.binary_search(&i).is_ok(),
             selected: i == view.list.selected,

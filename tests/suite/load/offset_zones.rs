@@ -90,3 +90,24 @@ fn list_export_and_convert_agree() {
         assert_eq!(starts(&again.agenda), starts(&loaded.agenda));
     }
 }
+
+#[test]
+fn now_agrees_with_list_on_both_fixtures() {
+    for (name, at, said) in [
+        (
+            "schedule-json/offsets-no-zone.json",
+            "2030-03-01T10:10:00Z",
+            "Keynote · 35 min left",
+        ),
+        // 11:00 +01:00 on the Sunday is 10:00 UTC.
+        (
+            "schedule-json/offsets-dst.json",
+            "2030-10-27T10:15:00Z",
+            "Sunday talk · 45 min left",
+        ),
+    ] {
+        let now = dais(&["now", name, "--at", at]);
+        assert_eq!(now.code, 0, "{now:?}");
+        assert!(now.stdout.contains(said), "{name}: {}", now.stdout);
+    }
+}

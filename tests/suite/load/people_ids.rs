@@ -181,3 +181,29 @@ fn indico_and_icalendar_share_the_people_pass_and_its_warning() {
     let s = &loaded.agenda.sessions[1];
     assert_eq!(s.participants[0].person, 1, "the address is one person");
 }
+
+#[test]
+fn a_star_on_a_merged_schedules_session_survives_an_edit_elsewhere() {
+    // Person stars do not exist: stars are on sessions, by id.
+    let home = crate::support::harness::Home::new();
+    let file = home.path().join("merged.json");
+    std::fs::write(&file, merged_text()).unwrap();
+    let path = file.to_str().unwrap();
+    let star = home.dais(&["star", path, "302"]);
+    assert_eq!(star.code, 0, "{star:?}");
+    // Another source renumbers its people and moves a talk.
+    let edited = merged_text()
+        .replace(
+            r#""id": 0, "public_name": "Margaret"#,
+            r#""id": 4, "public_name": "Margaret"#,
+        )
+        .replace("2030-12-27T12:00:00+01:00", "2030-12-27T12:30:00+01:00");
+    assert_ne!(edited, merged_text());
+    std::fs::write(&file, edited).unwrap();
+    let list = home.dais(&["list", "--starred", path]);
+    assert_eq!(list.code, 0, "{list:?}");
+    assert!(list.stdout.contains("Assembly two"), "{}", list.stdout);
+    assert!(list.stdout.contains("Alan Turing"), "{}", list.stdout);
+    assert!(list.stdout.contains("Grace Hopper"), "{}", list.stdout);
+    assert!(!list.stdout.contains("Opening"), "{}", list.stdout);
+}
