@@ -16,6 +16,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+/// A timeline this wide names each session's track beside its room.
+const WIDE_ROOM: usize = 70;
 /// Cells of the duration bar.
 const BAR: usize = 5;
 const EIGHTHS: [&str; 8] = [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
@@ -220,11 +222,17 @@ impl Timeline<'_> {
         // My programme: starred, clashing with another starred, hidden.
         spans.extend(crate::ui::marks::spans(app, i));
         let tag = if s.is_video_only() { " ▶ video" } else { "" };
-        // Parallel sessions are told apart by their room, at the right.
-        let room = s
-            .room
-            .as_deref()
-            .map(|r| format!(" {}", truncate(r, (w / 5).clamp(6, 18))))
+        // Parallel sessions are told apart by their room, at the right;
+        // a wide pane adds the track.
+        let place = match (s.room.as_deref(), s.track.as_deref()) {
+            (Some(r), Some(k)) if w >= WIDE_ROOM => Some(format!("{r} · {k}")),
+            (r, _) => r.map(str::to_owned),
+        };
+        let room = place
+            .map(|r| {
+                let most = if w >= WIDE_ROOM { w / 4 } else { w / 5 };
+                format!(" {}", truncate(&r, most.clamp(6, 30)))
+            })
             .unwrap_or_default();
         let used = spans_width(&spans);
         let title_w = w.saturating_sub(used + width(tag) + width(&room));

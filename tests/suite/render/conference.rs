@@ -54,13 +54,26 @@ fn a_programme_without_key_messages_has_no_key_messages_pane() {
 }
 
 #[test]
-fn the_timeline_names_each_sessions_room() {
+fn the_timeline_names_each_sessions_room_and_when_wide_its_track() {
     for size in SIZES {
         let app = conference(size);
         let screen = text(&render(&app));
+        // 80 columns: the timeline spans the screen, room and track fit.
+        // 120: the timeline is the left half, the room alone.
+        let wide = size.0 == 80;
         for (title, room) in [
-            ("Compilers for everyone", "Hall A"),
-            ("Patterns on the skin", "Room B"),
+            (
+                "Compilers for everyone",
+                if wide {
+                    "Hall A · Languages"
+                } else {
+                    "Hall A"
+                },
+            ),
+            (
+                "Patterns on the skin",
+                if wide { "Room B · Science" } else { "Room B" },
+            ),
         ] {
             assert!(
                 screen
