@@ -10,6 +10,7 @@ mod ics_round_trip;
 mod new_formats;
 mod notes;
 mod now;
+mod permissions;
 mod rooms;
 mod schedule_json;
 mod shell;

@@ -127,7 +127,9 @@ impl Dais {
             writer: Some(writer),
             child,
             output: Some(rx),
-            parser: vt100::Parser::new(rows, cols, 0),
+            // vt100 overflows on a grid of one row or column; a larger one
+            // reads a tiny terminal's output the same.
+            parser: vt100::Parser::new(rows.max(4), cols.max(4), 0),
             bytes: Vec::new(),
             termios_before,
             _home: how.home.clone(),
@@ -264,6 +266,24 @@ impl Dais {
     #[cfg(not(target_os = "linux"))]
     fn is_stopped(&self) -> bool {
         !self.is_raw()
+    }
+
+    /// Resizes the terminal to `cols` x `rows` (dais gets SIGWINCH).
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        let size = PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        };
+        // What dais draws from now on is read at the new size.
+        self.drain();
+        self.parser.screen_mut().set_size(rows.max(4), cols.max(4));
+        self.master
+            .as_ref()
+            .expect("the terminal is open")
+            .resize(size)
+            .expect("resize the pty");
     }
 
     /// Waits until dais has finished drawing a frame: ratatui ends every
