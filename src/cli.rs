@@ -121,8 +121,11 @@ pub struct ClockArgs {
 /// The screen's views and their keys, for `--help` and the manual page
 /// (the help screen, `?`, lists every binding, remapped ones included).
 const SCREEN_KEYS: &str = "\
-The screen: 1 or a the agenda, 2 or m key messages, 3 or p people, 5 or v the grid \
-(rooms side by side, time running down, one day at a time). Everywhere: j k move, \
+The screen: 1 or a the agenda, 2 or m key messages, 3 or p people, 4 or w your notes \
+(every note in time order with its session; Enter goes to the session, / searches them), \
+5 or v the grid (rooms side by side, time running down, one day at a time). Your notes \
+on a session show under its key messages (`Your notes · N`); `dais notes` writes them \
+out as the draft of a summary. Everywhere: j k move, \
 Enter opens, / searches, t follows now, + - shift the times, * stars, x hides, ? help, \
 q quits. In the grid: j k along a lane, h l (or arrows, Tab) to the lane beside, [ ] \
 change day, < > zoom (5 to 60 minutes a row, kept per agenda), g G first and last; a click selects a \

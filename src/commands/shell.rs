@@ -78,6 +78,8 @@ mod tests {
         let page = man_page();
         assert!(page.contains(".TH dais 1"), "{}", &page[..80]);
         assert!(page.contains("5 or v the grid"), "the views and their keys");
+        assert!(page.contains("4 or w your notes"), "the notes view");
+        assert!(page.contains("dais\\-notes"), "dais notes");
         for sub in [
             "dais\\-validate(1)",
             "dais\\-convert(1)",
