@@ -45,8 +45,8 @@ fn write(dir: &Path, name: &str, content: &str) -> String {
 fn list_validate_and_convert_work_on_schedule_files() {
     let dir = tempfile::tempdir().unwrap();
     for (name, counts, warnings) in [
-        ("pretalx-democon.json", "36 sessions, 27 people", 2),
-        ("hub-schedule2.json", "2 sessions, 4 people", 0),
+        ("pretalx-style.json", "4 sessions, 2 people", 2),
+        ("schedule2-style.json", "2 sessions, 4 people", 0),
     ] {
         let f = fixture(name);
         let out = dais(&["validate", &f]);
@@ -76,11 +76,11 @@ fn list_validate_and_convert_work_on_schedule_files() {
 
 #[test]
 fn convert_writes_to_stdout_by_default() {
-    let out = dais(&["convert", &fixture("hub-schedule2.json")]);
+    let out = dais(&["convert", &fixture("schedule2-style.json")]);
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["format"], "dais/1");
-    assert_eq!(json["sessions"][0]["room"], "Saal 1");
+    assert_eq!(json["sessions"][0]["room"], "Hall One");
 }
 
 /// The first problem line of `dais validate` for a file.
@@ -107,7 +107,7 @@ fn truncated_files_name_the_line_and_column_in_both_formats() {
     for (name, source) in [
         (
             "schedule.json",
-            std::fs::read_to_string(fixture("pretalx-democon.json")).unwrap(),
+            std::fs::read_to_string(fixture("pretalx-style.json")).unwrap(),
         ),
         ("agenda.json", std::fs::read_to_string(bundled()).unwrap()),
     ] {
@@ -128,7 +128,7 @@ fn truncated_files_name_the_line_and_column_in_both_formats() {
 fn wrong_types_name_the_json_path_in_both_formats() {
     let dir = tempfile::tempdir().unwrap();
     let mut schedule: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(fixture("hub-schedule2.json")).unwrap())
+        serde_json::from_str(&std::fs::read_to_string(fixture("schedule2-style.json")).unwrap())
             .unwrap();
     schedule["schedule"]["events"][1]["title"] = 5.into();
     let path = write(dir.path(), "schedule.json", &schedule.to_string());

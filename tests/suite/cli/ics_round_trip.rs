@@ -105,8 +105,8 @@ fn the_hearing_reads_back_to_the_same_sessions() {
 #[test]
 fn conference_programmes_read_back_to_the_same_sessions() {
     for path in [
-        "schedule-json/hub-schedule2.json",
-        "schedule-json/pretalx-democon.json",
+        "schedule-json/schedule2-style.json",
+        "schedule-json/pretalx-style.json",
         "schedule-json/offsets-dst.json",
         "schedule-xml/pair.xml",
         "schedule-xml/pentabarf.xml",
@@ -152,7 +152,7 @@ fn awkward_text_and_a_venue_without_rooms_read_back() {
 
 #[test]
 fn an_alarm_keeps_the_calendar_valid_and_readable() {
-    let a = fixture("schedule-json/hub-schedule2.json");
+    let a = fixture("schedule-json/schedule2-style.json");
     let sessions: Vec<&Session> = a.sessions.iter().collect();
     let text = ics::calendar_with_alarms(&a, &sessions, Some(10));
     assert_eq!(text.matches("BEGIN:VALARM\r\n").count(), a.sessions.len());

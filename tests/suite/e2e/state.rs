@@ -96,9 +96,9 @@ fn a_second_window_shows_the_first_ones_change_when_it_wakes() {
 #[test]
 fn a_shift_in_a_view_of_one_room_is_saved_apart() {
     let home = &Home::new();
-    let file = crate::support::harness::fixture("schedule-json/pretalx-democon.json");
+    let file = crate::support::harness::fixture("schedule-json/pretalx-style.json");
     let file = file.to_str().expect("a UTF-8 path");
-    let at = ["--at", "2020-12-14 08:40"];
+    let at = ["--at", "2030-12-14 08:40"];
     let mut d = Dais::start(&Spawn {
         args: [&["--room", "Tan Room"], &at[..], &[file]]
             .concat()
@@ -108,7 +108,7 @@ fn a_shift_in_a_view_of_one_room_is_saved_apart() {
         home: home.clone(),
         ..Spawn::dais(&[])
     });
-    d.wait_for("● LIVE Managed stable function");
+    d.wait_for("● LIVE Loud machines");
     d.send("+");
     d.wait_for("running 5 min late");
     d.send("q");
