@@ -1,6 +1,7 @@
 //! `ORGANIZER` and `ATTENDEE` as dais people, through the shared
 //! [`base::people`](crate::load::base::people) pass: an address is one
-//! person (as a guid is), a property without one is found by name; the id
+//! person (as a guid is; with a `CN`, an address and a name), a property
+//! without one is found by name; the id
 //! `export ics` wrote (`urn:x-dais:person:ID`) is kept.
 
 use super::Prop;
@@ -35,7 +36,15 @@ impl Roster {
             return None;
         }
         let name = clean(name, Lines::Single);
-        let address = address.to_lowercase();
+        // A placeholder address that many names share ("invalid:nomail",
+        // as a published conference feed writes every speaker's) is no
+        // one's: with a CN, the address and the name are the person.
+        let address = match cn {
+            Some(_) if !address.is_empty() => {
+                format!("{}\0{}", address.to_lowercase(), name.to_lowercase())
+            }
+            _ => address.to_lowercase(),
+        };
         let prefer = dais_id.map(|id| clean(id, Lines::Single));
         let person = self.people.person(Who {
             guid: Some(address.as_str()).filter(|a| !a.is_empty()),

@@ -275,3 +275,27 @@ fn what_dais_exports_reads_back_with_the_same_ids_titles_times_and_tracks() {
         assert_eq!(got, want);
     }
 }
+
+#[test]
+fn a_placeholder_address_shared_by_several_names_is_several_people() {
+    // As a published conference feed writes its speakers.
+    let ics = text(
+        "BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20200918T110000Z\r\nDTEND:20200918T120000Z\r\n\
+         SUMMARY:A\r\nATTENDEE;CN=\"Jakob S\";ROLE=REQ-PARTICIPANT:invalid:nomail\r\n\
+         END:VEVENT\r\n\
+         BEGIN:VEVENT\r\nUID:b\r\nDTSTART:20200918T120000Z\r\nDTEND:20200918T130000Z\r\n\
+         SUMMARY:B\r\nATTENDEE;CN=\"Jürgen G\";ROLE=REQ-PARTICIPANT:invalid:nomail\r\n\
+         ATTENDEE;CN=\"Jakob S\":invalid:nomail\r\nEND:VEVENT\r\n",
+    );
+    let a = load_bytes("c.ics", ics.as_bytes(), &Limits::default())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .agenda;
+    let names: Vec<&str> = a.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Jakob S", "Jürgen G"]);
+    let second: Vec<&str> = a.sessions[1]
+        .participants
+        .iter()
+        .map(|p| a.person(p).name.as_str())
+        .collect();
+    assert_eq!(second, ["Jürgen G", "Jakob S"]);
+}
