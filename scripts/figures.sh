@@ -97,6 +97,15 @@ else
     echo "open screen: skipped (no tmux)"
 fi
 
+section "lean load: dais now and validate on 100k, as processes (the bench prints the floor)"
+if [ -x /usr/bin/time ]; then
+    for cmd in now validate list; do
+        # shellcheck disable=SC2086
+        echo "dais $cmd 100k: $("${AT_HOME[@]}" /usr/bin/time -f '%e s, %M kB peak' "$DAIS" --max-size 1000000000 $cmd "$A100K" 2>&1 >/dev/null | tail -1)"
+    done
+    echo "the file: $(du -k "$A100K" | cut -f1) kB"
+fi
+
 section "first frame on screen from process start"
 RUNS=30
 [ $QUICK = 1 ] && RUNS=5
