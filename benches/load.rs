@@ -4,7 +4,7 @@
 //! generator as `examples/generate.rs`.
 //!
 //! Beside them, the floor every loader stands on: reading the file, and
-//! parsing it with serde_json into nothing (`IgnoredAny`). Before the
+//! parsing it with `serde_json` into nothing (`IgnoredAny`). Before the
 //! timings, the bench prints the peak memory each step of a 100,000-session
 //! load adds to the process (Linux: `VmHWM`, reset through `clear_refs`),
 //! beside the file's size.
@@ -89,7 +89,9 @@ fn peaks() {
         std::process::exit(0);
     }
     let path = file_100k();
-    let size = std::fs::metadata(path).map_or(0, |m| m.len()) as f64 / 1e6;
+    let size = f64::from(
+        u32::try_from(std::fs::metadata(path).map_or(0, |m| m.len()) / 1000).unwrap_or(u32::MAX),
+    ) / 1000.0;
     let Ok(me) = std::env::current_exe() else {
         return;
     };
@@ -116,7 +118,7 @@ fn floor_read_100k(bencher: Bencher) {
     bencher.bench(|| std::fs::read(path).expect("read"));
 }
 
-/// The floor: read, and parsed by serde_json into nothing.
+/// The floor: read, and parsed by `serde_json` into nothing.
 #[divan::bench(sample_count = 10)]
 fn floor_parse_ignored_100k(bencher: Bencher) {
     let path = file_100k();

@@ -1,6 +1,7 @@
 //! `ORGANIZER` and `ATTENDEE` as dais people, through the shared
 //! [`base::people`](crate::load::base::people) pass: an address is one
-//! person (as a guid is; with a `CN`, an address and a name), a property
+//! person (as a guid is; an address that is no mail address, such as
+//! `invalid:nomail`, with its `CN`), a property
 //! without one is found by name; the id
 //! `export ics` wrote (`urn:x-dais:person:ID`) is kept.
 
@@ -36,11 +37,13 @@ impl Roster {
             return None;
         }
         let name = clean(name, Lines::Single);
-        // A placeholder address that many names share ("invalid:nomail",
-        // as a published conference feed writes every speaker's) is no
-        // one's: with a CN, the address and the name are the person.
+        // A mail address is one person whatever its CN; a placeholder
+        // that many names share ("invalid:nomail", as a published
+        // conference feed writes every speaker's) is no one's: with a CN,
+        // that address and the name are the person.
+        let placeholder = !address.contains('@') && dais_id.is_none();
         let address = match cn {
-            Some(_) if !address.is_empty() => {
+            Some(_) if placeholder && !address.is_empty() => {
                 format!("{}\0{}", address.to_lowercase(), name.to_lowercase())
             }
             _ => address.to_lowercase(),
