@@ -260,19 +260,27 @@ fn six_rooms_side_by_side_with_an_overlap_in_sub_columns_and_every_key() {
         // share Workshop A: from 10:00 on its lane holds two boxes side by
         // side, each with its own edge.
         let lane = lane_of(&rows, "Workshop A", "Workshop B");
-        let split = rows.iter().skip(1).any(|(_, l)| {
+        // The second box edge in the lane's row: the sub-column's.
+        let split = rows.iter().skip(1).find_map(|(y, l)| {
             let cells: Vec<char> = l.chars().collect();
-            cells[lane.clone()]
-                .iter()
-                .filter(|c| matches!(c, '┌' | '│' | '├'))
-                .count()
-                >= 2
+            let edges: Vec<usize> = lane
+                .clone()
+                .filter(|&x| matches!(cells.get(x), Some('┌' | '│' | '├')))
+                .collect();
+            (edges.len() >= 2).then(|| (edges[1], *y))
         });
-        assert!(
-            split,
-            "no sub-columns in Workshop A at {size:?}:\n{}",
-            d.screen()
-        );
+        let Some((x, y)) = split else {
+            panic!("no sub-columns in Workshop A at {size:?}:\n{}", d.screen());
+        };
+        // A click in the sub-column selects its box: the sketch session.
+        // (1-based, and one right of the edge, past the pane's border.)
+        let (x, y) = (x + 3, usize::from(y) + 1);
+        d.send(&format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m"));
+        d.send(ENTER);
+        d.wait_for("Session detail");
+        d.wait_for("Overlapping sketch session");
+        d.send(ESC);
+        d.wait_gone("Session detail");
 
         press(&mut d, "g", "Opening");
         press(&mut d, "l", "Soldering");
