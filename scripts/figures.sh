@@ -64,13 +64,15 @@ print("%.1f MB" % (resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1000))
     fi
 }
 
-# Starts dais on FILE in a detached tmux pane of 120x40; echoes its pid once
-# the first frame is drawn.
+# Starts dais on FILE (the bundled hearing if empty) with any more ARGS (as
+# shell words) in a detached tmux pane of 120x40; echoes its pid once the
+# first frame is drawn.
 open_screen() {
     local session=$1 file=$2
+    shift 2
     tmux kill-session -t "$session" 2>/dev/null || true
     tmux new-session -d -s "$session" -x 120 -y 40 \
-        "${AT_HOME[*]} $DAIS ${file:+--max-size 1000000000 $file}"
+        "${AT_HOME[*]} $DAIS ${file:+--max-size 1000000000 $file} $*"
     for _ in $(seq 600); do
         if tmux capture-pane -p -t "$session" | grep -q 'Programme'; then break; fi
         sleep 0.1
@@ -116,14 +118,25 @@ section "idle cost"
 if command -v tmux >/dev/null; then
     IDLE=600
     [ $QUICK = 1 ] && IDLE=60
+    idle_report() {
+        awk -v s="$IDLE" -v what="$1" '{printf "%s: left open %s s, user %.2f s, system %.2f s of CPU\n", what, s, $14/100, $15/100}' "/proc/$2/stat"
+        for t in /proc/"$2"/task/*; do
+            printf '  thread %-16s %s wake-ups\n' "$(cat "$t/comm")" \
+                "$(awk '/^voluntary_ctxt_switches/ {v=$2} /^nonvoluntary_ctxt_switches/ {n=$2} END {print v+n}' "$t/status")"
+        done
+    }
+    # Beside it, at the same time, one with a reminder ahead: Panel 3
+    # starred and the clock at 14:50, so the reminder falls due 5 minutes
+    # in (its banner stays until Panel 3 starts at 15:00).
+    "${AT_HOME[@]}" "$DAIS" star panel-3 >/dev/null
     pid=$(open_screen figures-idle "")
+    rpid=$(open_screen figures-remind "" --at "'2017-06-23 14:50'")
     sleep "$IDLE"
-    awk -v s="$IDLE" '{printf "left open %s s: user %.2f s, system %.2f s of CPU\n", s, $14/100, $15/100}' "/proc/$pid/stat"
-    for t in /proc/"$pid"/task/*; do
-        printf '  thread %-16s %s wake-ups\n' "$(cat "$t/comm")" \
-            "$(awk '/^voluntary_ctxt_switches/ {v=$2} /^nonvoluntary_ctxt_switches/ {n=$2} END {print v+n}' "$t/status")"
-    done
+    idle_report "the hearing" "$pid"
+    idle_report "Panel 3 starred, --at '2017-06-23 14:50'" "$rpid"
     tmux kill-session -t figures-idle
+    tmux kill-session -t figures-remind
+    "${AT_HOME[@]}" "$DAIS" star --remove panel-3 >/dev/null
 else
     echo "skipped (no tmux)"
 fi

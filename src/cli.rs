@@ -9,7 +9,7 @@ use std::path::PathBuf;
 /// Informal Interactive Multi-stakeholder Hearing of 23 June 2017 on the
 /// Global Plan of Action to Combat Trafficking in Persons.
 #[derive(Debug, Parser)]
-#[command(name = "dais", version, after_long_help = SCREEN_KEYS)]
+#[command(name = "dais", version, after_long_help = [SCREEN_KEYS, MY_PROGRAMME].join("\n\n"))]
 pub struct Cli {
     /// The agenda file or URL to open (dais/1, frab / c3voc schedule.json
     /// or schedule.xml, iCalendar, an Indico export; `-` reads standard
@@ -131,6 +131,24 @@ q quits. In the grid: j k along a lane, h l (or arrows, Tab) to the lane beside,
 change day, < > zoom (5 to 60 minutes a row, kept per agenda), g G first and last; a click selects a \
 box, the wheel scrolls time, Shift+wheel the lanes. `dais list --format grid` prints \
 the grid as text (--width N, --date YYYY-MM-DD, --ascii).";
+
+/// My programme's keys, reminders and the config's settings, for `--help`
+/// and the manual page after [`SCREEN_KEYS`].
+const MY_PROGRAMME: &str = "\
+My programme: * or f stars the selected session (marked ★; two starred sessions that \
+overlap are marked ⚠), x hides it (leaves the timeline), X shows hidden sessions \
+dimmed, o shows only the starred ones, z switches every time between the agenda's \
+zone and yours (TZ or --tz; remembered per agenda). Before a starred session starts \
+dais shows a banner, rings the bell and, where the terminal shows one, sends a desktop \
+notification (OSC 777 or OSC 9). Stars and hidden sessions are kept per agenda in \
+the state database (`dais state --path`), shared by every window.
+
+Config (`dais config --path`, or --config PATH; `dais config --default` prints every \
+setting): theme = \"dark\" | \"light\" | \"high-contrast\"; remind_minutes = 5 (how \
+long before a starred session the reminder comes, and the alarm in `export ics \
+--starred`; 0: none); notify = \"auto\" | \"bell\" | \"off\" (bell and desktop \
+notification, the bell alone, or the banner alone); [keys] binds commands to keys \
+(the help screen, ?, names them).";
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]

@@ -91,6 +91,27 @@ mod tests {
     }
 
     #[test]
+    fn the_man_page_documents_my_programme_keys_options_and_settings() {
+        let page = man_page();
+        for text in [
+            "* or f stars",
+            "x hides",
+            "X shows hidden",
+            "o shows only the starred",
+            "z switches every time",
+            "remind_minutes = 5",
+            "notify = \"auto\"",
+            "dais\\-star(1)",
+            "dais\\-hide(1)",
+            "\\-\\-starred",
+            "\\-\\-all",
+            "\\-\\-tz",
+        ] {
+            assert!(page.contains(text), "{text:?} is not in:\n{page}");
+        }
+    }
+
+    #[test]
     fn every_page_is_written_to_a_directory() {
         let dir = tempfile::tempdir().unwrap();
         let pages = write_man_pages(dir.path()).unwrap();
