@@ -5,6 +5,8 @@
 
 use chrono::{DateTime, Utc};
 
+pub mod tags;
+
 /// A note as the store holds it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
