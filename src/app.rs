@@ -18,10 +18,12 @@ use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
 
 mod action;
+pub mod compose;
 pub mod cursor;
 mod find;
 mod follow;
 pub mod index;
+pub mod line;
 pub mod live;
 mod mine;
 mod mouse;
@@ -32,9 +34,11 @@ mod seen;
 pub mod shared;
 pub mod suggest;
 pub mod timing;
+mod writing;
 
 pub use crate::command::{Command, Overlay, Pane, View};
 pub use action::Action;
+pub use compose::{Compose, Edited, NoteKey};
 pub use cursor::Cursor;
 pub use index::{Index, Row};
 pub use live::{Banner, Live, Shift};
@@ -101,6 +105,9 @@ impl App {
                 notes: crate::notes::Notes::default(),
                 draft: None,
                 rings: Vec::new(),
+                compose: None,
+                edit_notes: None,
+                note_saving: None,
                 quit: false,
                 wraps: crate::ui::wraps::Wraps::default(),
             },
@@ -176,6 +183,9 @@ impl App {
                 self.views.reveal(self.view, &self.shared);
             }
             Action::Tick(now) => self.tick(now),
+            Action::Note(key) => self.note_key(key),
+            Action::NoteSaved(problem) => self.note_saved(problem.as_deref()),
+            Action::NotesEdited(outcome) => self.notes_edited(outcome),
         }
     }
 
@@ -223,6 +233,8 @@ impl App {
                 self.live_command(c);
             }
             Command::Reload => self.live.reload_requested = true,
+            Command::Note => self.note_open(),
+            Command::EditNotes => self.note_edit(),
             Command::Left | Command::Right | Command::ZoomIn | Command::ZoomOut
                 if self.view != View::Grid => {}
             Command::Star

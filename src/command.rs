@@ -81,6 +81,10 @@ pub enum Command {
     OnlyStarred,
     /// Show times in the agenda's zone or the viewer's own.
     Zone,
+    /// Write a note on the live (or selected) session.
+    Note,
+    /// Edit the selected session's notes in `$VISUAL` or `$EDITOR`.
+    EditNotes,
 }
 
 /// The main screens; each is a module under `views`.

@@ -168,6 +168,13 @@ pub const COMMANDS: &[CommandInfo] = &[
         Some("help"),
     ),
     info(Command::Quit, "quit", "quit dais", Some("quit")),
+    // Before my programme: a footer of 100 columns still offers it.
+    info(
+        Command::Note,
+        "note",
+        "write a note on the live session (or the selected one); Tab completes #3 and @Name",
+        Some("note"),
+    ),
     // My programme: after quit, so a narrow footer keeps quit.
     info(
         Command::Star,
@@ -197,6 +204,12 @@ pub const COMMANDS: &[CommandInfo] = &[
         Command::Zone,
         "zone",
         "times in the agenda's zone or your own",
+        None,
+    ),
+    info(
+        Command::EditNotes,
+        "edit-notes",
+        "edit the selected session's notes in $VISUAL or $EDITOR",
         None,
     ),
 ];
@@ -272,6 +285,8 @@ pub fn default_bindings() -> Vec<(Key, Command)> {
         (Key::ch('X'), C::ShowHidden),
         (Key::ch('o'), C::OnlyStarred),
         (Key::ch('z'), C::Zone),
+        (Key::ch('i'), C::Note),
+        (Key::ch('e'), C::EditNotes),
         (Key::ch('?'), C::Help),
         (Key::plain(K::F(1)), C::Help),
         (Key::ch('q'), C::Quit),
@@ -371,7 +386,7 @@ mod tests {
         for info in COMMANDS {
             assert!(map.keys(info.command).next().is_some(), "{}", info.name);
         }
-        assert_eq!(COMMANDS.len(), 38);
+        assert_eq!(COMMANDS.len(), 40);
     }
 
     #[test]

@@ -407,6 +407,7 @@ fn setup(
         filter,
         refresh: None,
         offline: None,
+        editor: dais::tui::editor::from_env(|name| std::env::var_os(name)),
     })
 }
 

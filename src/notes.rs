@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Utc};
 
+pub mod edit;
 pub mod tags;
 
 /// A note as the store holds it.

@@ -42,6 +42,12 @@ pub struct Theme {
     pub error: Style,
     /// Suggestions (not links).
     pub suggestion: Style,
+    /// A tag in a note that links a key message or a person.
+    pub link: Style,
+    /// A tag that could name more than one (Tab offers the choices).
+    pub link_ambiguous: Style,
+    /// A tag that names nothing in the agenda.
+    pub link_unknown: Style,
     /// Colours for tracks, in turn (the grid's box edges); none in
     /// `NO_COLOR`.
     pub tracks: &'static [Color],
@@ -95,6 +101,13 @@ impl Theme {
             suggestion: Style::new()
                 .fg(Color::Yellow)
                 .add_modifier(Modifier::ITALIC),
+            link: Style::new()
+                .fg(Color::Cyan)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            link_ambiguous: Style::new()
+                .fg(Color::Yellow)
+                .add_modifier(Modifier::UNDERLINED),
+            link_unknown: Style::new().fg(Color::Red).add_modifier(Modifier::ITALIC),
             tracks: TRACKS,
         }
     }
@@ -168,6 +181,11 @@ impl Theme {
             late: Style::new().add_modifier(Modifier::BOLD),
             error: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             suggestion: Style::new().add_modifier(Modifier::ITALIC),
+            // Told apart without colour: bold and underlined, underlined
+            // only, italic and dim.
+            link: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            link_ambiguous: Style::new().add_modifier(Modifier::UNDERLINED),
+            link_unknown: Style::new().add_modifier(Modifier::ITALIC | Modifier::DIM),
             tracks: &[],
         }
     }
@@ -212,6 +230,15 @@ mod tests {
         assert!(t.selected.add_modifier.contains(Modifier::REVERSED));
         assert!(t.border_focus.add_modifier.contains(Modifier::BOLD));
         assert_ne!(t.selected, t.text);
+        let links = [t.link, t.link_ambiguous, t.link_unknown, t.text];
+        for (i, a) in links.iter().enumerate() {
+            assert!(a.fg.is_none() && a.bg.is_none());
+            assert!(
+                links[i + 1..]
+                    .iter()
+                    .all(|b| b.add_modifier != a.add_modifier)
+            );
+        }
     }
 
     #[test]

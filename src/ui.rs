@@ -17,6 +17,7 @@ pub mod help;
 pub mod layout;
 pub mod list_row;
 pub mod marks;
+pub mod note_input;
 pub mod notes;
 pub mod pane;
 pub mod scrolled;
@@ -45,6 +46,9 @@ impl Widget for Screen<'_> {
             Some(Overlay::Detail) => Detail(app).render(s.overlay, buf),
             None => {}
         }
-        footer::Footer(app).render(s.footer, buf);
+        match &app.compose {
+            Some(c) => note_input::NoteInput(app, c).render(s.footer, buf),
+            None => footer::Footer(app).render(s.footer, buf),
+        }
     }
 }

@@ -51,6 +51,13 @@ pub enum Action {
     },
     /// The clock moved on.
     Tick(DateTime<Utc>),
+    /// A key while the note input is open.
+    Note(super::compose::NoteKey),
+    /// The store's answer to a note change: `None` when it is saved, else
+    /// the problem.
+    NoteSaved(Option<String>),
+    /// What became of the editor `e` opened.
+    NotesEdited(super::compose::Edited),
 }
 
 impl From<Command> for Action {

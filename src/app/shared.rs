@@ -68,6 +68,14 @@ pub struct Shared {
     /// Reminders to ring (bell, desktop notification); the event loop
     /// rings them and empties this.
     pub rings: Vec<String>,
+    /// The note being written, while the input is open (`i`).
+    pub compose: Option<super::compose::Compose>,
+    /// The session whose notes the user asked to edit (`e`); the event
+    /// loop opens the editor and empties this.
+    pub edit_notes: Option<usize>,
+    /// What the banner says once the store answers that a note change
+    /// asked for is saved.
+    pub note_saving: Option<String>,
     /// Set when the user asked to quit.
     pub quit: bool,
     /// Where the lines of long session texts start, kept across frames.

@@ -44,6 +44,8 @@ pub struct Setup {
     /// For an agenda at a URL shown from the cache: why, and how old the
     /// copy is. Stays on screen until a fetch goes through.
     pub offline: Option<String>,
+    /// The editor `e` runs: `$VISUAL`, else `$EDITOR`.
+    pub editor: Option<std::ffi::OsString>,
 }
 
 /// Where an agenda's state is kept in the store: its file's canonical
@@ -113,6 +115,9 @@ pub fn app(loaded: Loaded, setup: &Setup, store: Option<(&mut Store, &AgendaKey)
     }
     if notices.is_empty() {
         app.missing_banner();
+    }
+    if notices.is_empty() && app.banner.is_none() {
+        app.draft_banner();
     }
     if !notices.is_empty() {
         app.banner = Some(Banner {
@@ -230,6 +235,7 @@ pub fn run(
         clock: &setup.clock,
         state: Box::new(Kept { store, key }),
         alert: (setup.alerts.notify, setup.desktop),
+        editor: setup.editor.clone(),
         reloader: Some(Box::new(|app: &App, events| {
             let reading = Reading {
                 limits: *limits,

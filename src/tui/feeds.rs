@@ -6,19 +6,77 @@ use ratatui::crossterm::event;
 use rustix::event::{PollFd, PollFlags, poll};
 use rustix::io::Errno;
 use signal_hook::consts::{
-    SIGALRM, SIGHUP, SIGINT, SIGPIPE, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
+    SIGALRM, SIGHUP, SIGINT, SIGPIPE, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2, SIGWINCH,
 };
 use std::io::{self, IsTerminal};
 use std::sync::mpsc::Sender;
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
 /// How often [`watchdog`] looks at the terminal if it cannot wait on it.
 const WATCH_EVERY: Duration = Duration::from_millis(500);
 
-/// Reads terminal events.
-pub fn input(tx: Sender<Event>) {
+/// Stops and starts the reading of terminal events, so a program dais
+/// runs in its place (the editor) gets every key.
+#[derive(Debug, Clone, Default)]
+pub struct Pause(Arc<(Mutex<Reading>, Condvar)>);
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Reading {
+    #[default]
+    On,
+    /// Asked to stop; the reader says [`Reading::Off`] once it has.
+    Stopping,
+    Off,
+}
+
+/// How long [`Pause::pause`] waits for the reader to stop: it answers at
+/// once, unless it is gone (the terminal with it).
+const PAUSE_WAIT: Duration = Duration::from_secs(2);
+
+impl Pause {
+    /// Stops reading keys: returns once the reader is waiting (or after
+    /// [`PAUSE_WAIT`] if it does not answer). The reader waits in
+    /// crossterm, which cannot be told to stop; a SIGWINCH, which
+    /// crossterm listens for, wakes it with a harmless resize event.
+    pub fn pause(&self) {
+        let (lock, cv) = &*self.0;
+        let mut r = lock
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        *r = Reading::Stopping;
+        let _ = signal_hook::low_level::raise(SIGWINCH);
+        drop(cv.wait_timeout_while(r, PAUSE_WAIT, |r| *r != Reading::Off));
+    }
+
+    /// Reads keys again.
+    pub fn resume(&self) {
+        let (lock, cv) = &*self.0;
+        *lock
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Reading::On;
+        cv.notify_all();
+    }
+
+    /// Where the reader waits while paused.
+    fn wait(&self) {
+        let (lock, cv) = &*self.0;
+        let mut r = lock
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if *r == Reading::Stopping {
+            *r = Reading::Off;
+            cv.notify_all();
+        }
+        drop(cv.wait_while(r, |r| *r != Reading::On));
+    }
+}
+
+/// Reads terminal events, but not while `pause` says so.
+pub fn input(tx: Sender<Event>, pause: Pause) {
     std::thread::spawn(move || {
         loop {
+            pause.wait();
             let msg = match event::read() {
                 Ok(e) => Event::Term(e),
                 Err(e) => Event::TermGone(e.to_string()),

@@ -1,7 +1,7 @@
 //! Terminal events to actions: the keymap for keys, typing while
 //! searching, clicks and the wheel, resizes.
 
-use crate::app::{Action, App, Command};
+use crate::app::{Action, App, Command, NoteKey};
 use crate::keymap::Key;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
@@ -68,6 +68,9 @@ pub fn translate(app: &App, event: &Event) -> Input {
             width: *width,
             height: *height,
         }),
+        Event::Paste(text) if app.compose.is_some() => {
+            Input::Action(Action::Note(NoteKey::Paste(text.clone())))
+        }
         _ => Input::Ignore,
     }
 }
@@ -76,6 +79,9 @@ fn key(app: &App, k: &KeyEvent) -> Input {
     let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl && k.code == KeyCode::Char('z') {
         return Input::Suspend;
+    }
+    if app.compose.is_some() {
+        return note_key(k).map_or(Input::Ignore, |n| Input::Action(Action::Note(n)));
     }
     if ctrl && k.code == KeyCode::Char('c') {
         return Input::Action(Command::Quit.into());
@@ -97,6 +103,40 @@ fn key(app: &App, k: &KeyEvent) -> Input {
     app.keymap
         .command(Key::from_event(k))
         .map_or(Input::Ignore, |c| Input::Action(c.into()))
+}
+
+/// A key for the note input: every key goes there while it is open.
+fn note_key(k: &KeyEvent) -> Option<NoteKey> {
+    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = k.modifiers.contains(KeyModifiers::ALT);
+    Some(match k.code {
+        KeyCode::Char(c) if ctrl => match c {
+            'a' => NoteKey::Home,
+            'e' => NoteKey::End,
+            'b' => NoteKey::Left,
+            'f' => NoteKey::Right,
+            'd' => NoteKey::Delete,
+            'h' => NoteKey::Backspace,
+            'w' => NoteKey::DeleteWord,
+            'u' => NoteKey::DeleteToStart,
+            'k' => NoteKey::DeleteToEnd,
+            'c' => NoteKey::Cancel,
+            _ => return None,
+        },
+        KeyCode::Char(_) if alt => return None,
+        KeyCode::Char(c) => NoteKey::Char(c),
+        KeyCode::Left => NoteKey::Left,
+        KeyCode::Right => NoteKey::Right,
+        KeyCode::Home => NoteKey::Home,
+        KeyCode::End => NoteKey::End,
+        KeyCode::Backspace => NoteKey::Backspace,
+        KeyCode::Delete => NoteKey::Delete,
+        KeyCode::Tab => NoteKey::Complete,
+        KeyCode::BackTab => NoteKey::CompleteBack,
+        KeyCode::Enter => NoteKey::Save,
+        KeyCode::Esc => NoteKey::Cancel,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! a signal, a file change, or the next moment the screen would change on
 //! its own. No fixed frame rate: an idle dais wakes once a minute.
 
+use super::editor;
 pub use super::event::Event;
 use super::feeds;
 use super::input::{Input, translate};
@@ -12,7 +13,8 @@ use crate::feed::Feed;
 use crate::reload::{self, Outcome, Reloader};
 use crate::store::Change;
 use crate::ui::Screen;
-use signal_hook::consts::SIGTSTP;
+use signal_hook::consts::{SIGINT, SIGQUIT, SIGTSTP};
+use std::collections::VecDeque;
 use std::io;
 use std::sync::mpsc::{self, RecvTimeoutError};
 
@@ -53,6 +55,8 @@ pub struct Runtime<'a> {
     /// How a reminder gets attention (`notify`), and the desktop
     /// notification the terminal shows, if any.
     pub alert: (crate::alert::Mode, Option<crate::alert::Desktop>),
+    /// The editor `e` runs (`$VISUAL` or `$EDITOR`), if set.
+    pub editor: Option<std::ffi::OsString>,
 }
 
 /// Starts a [`Reloader`] sending its outcomes to the loop.
@@ -67,10 +71,16 @@ pub fn run(app: &mut App, rt: &mut Runtime<'_>) -> io::Result<Exit> {
     let reloader = rt.reloader.take().map(|start| start(app, outcomes));
     let mut term = terminal::enter()?;
     feeds::watchdog(tx.clone());
-    feeds::input(tx);
-    let result = event_loop(app, rt, reloader.as_ref(), &mut term, &rx);
+    let pause = feeds::Pause::default();
+    feeds::input(tx, pause.clone());
+    let result = event_loop(app, rt, reloader.as_ref(), &mut term, &rx, &pause);
     terminal::release(&term);
     terminal::restore();
+    // A note being typed when dais is ended (a signal, the terminal gone,
+    // an error) is kept for the next start.
+    if let Some(draft) = app.draft_change() {
+        rt.state.save(app, draft);
+    }
     result
 }
 
@@ -80,6 +90,7 @@ fn event_loop(
     reloader: Option<&Reloader>,
     term: &mut Term,
     rx: &mpsc::Receiver<Event>,
+    pause: &feeds::Pause,
 ) -> io::Result<Exit> {
     let size = term.size()?;
     app.update(Action::Resize {
@@ -88,6 +99,8 @@ fn event_loop(
     });
     app.update(Action::Tick(rt.clock.now()));
     let mut dirty = true;
+    // Events that came while the editor ran, to handle first.
+    let mut waiting: VecDeque<Event> = VecDeque::new();
     loop {
         if dirty {
             term.draw(|f| f.render_widget(Screen(app), f.area()))?;
@@ -96,7 +109,10 @@ fn event_loop(
             super::fault::strike()?;
         }
         let wait = rt.clock.real_wait_until(app.next_change());
-        match rx.recv_timeout(wait) {
+        let event = waiting
+            .pop_front()
+            .map_or_else(|| rx.recv_timeout(wait), Ok);
+        match event {
             Ok(Event::Term(e)) => match translate(app, &e) {
                 Input::Action(a) => {
                     app.update(a);
@@ -129,14 +145,33 @@ fn event_loop(
             app.update(Action::Tick(now));
             dirty = true;
         }
-        // Saved before the next frame shows the change as done.
-        for change in std::mem::take(&mut app.changes) {
-            if let Some(problem) = rt.state.save(app, change) {
-                app.banner = Some(crate::app::Banner {
-                    text: problem,
-                    error: true,
-                    until: Some(now + chrono::Duration::seconds(8)),
-                });
+        if let Some(session) = app.edit_notes.take() {
+            let outcome = editor::edit(app, session, rt.editor.as_ref(), term, pause)?;
+            app.update(Action::NotesEdited(outcome));
+            // Keys typed into the editor were its own; a Ctrl-C or Ctrl-Z
+            // there reached dais too, as a signal, and is not for dais.
+            waiting.extend(
+                rx.try_iter()
+                    .filter(|e| !matches!(e, Event::Signal(SIGINT | SIGQUIT | SIGTSTP))),
+            );
+            dirty = true;
+        }
+        // Saved before the next frame shows the change as done (a saved
+        // note's answer may ask for one more: its draft dropped).
+        while !app.changes.is_empty() {
+            for change in std::mem::take(&mut app.changes) {
+                let note = matches!(change, Change::AddNote(_) | Change::ReplaceNotes { .. });
+                let problem = rt.state.save(app, change);
+                if note {
+                    app.update(Action::NoteSaved(problem.clone()));
+                }
+                if let Some(problem) = problem {
+                    app.banner = Some(crate::app::Banner {
+                        text: problem,
+                        error: true,
+                        until: Some(now + chrono::Duration::seconds(8)),
+                    });
+                }
             }
         }
         // Reminders ring once the banner saying them is up.

@@ -1,9 +1,12 @@
-//! Entering and leaving full-screen mode, and making sure the terminal is
-//! left as it was found: on quit, error, panic (any thread) and signals.
+//! Entering and leaving full-screen mode (with the mouse and bracketed
+//! paste), and making sure the terminal is left as it was found: on quit,
+//! error, panic (any thread) and signals.
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -90,6 +93,8 @@ pub fn enter() -> io::Result<Term> {
         out,
         EnterAlternateScreen,
         EnableMouseCapture,
+        // A paste arrives whole, its line breaks not taken for Enter.
+        EnableBracketedPaste,
         cursor::Hide,
         Clear(ClearType::All)
     ) {
@@ -114,7 +119,13 @@ pub fn enter() -> io::Result<Term> {
 /// any point (errors are ignored: there is nothing better to do).
 pub fn restore() {
     let mut out = io::stdout();
-    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        out,
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
     let _ = disable_raw_mode();
 }
 

@@ -66,6 +66,46 @@ pub fn lines(app: &Shared) -> Vec<Line<'static>> {
             ("n N".into(), "next and previous match"),
         ],
     );
+    let note = app.keymap.keys_label(crate::command::Command::Note);
+    let edit = app.keymap.keys_label(crate::command::Command::EditNotes);
+    section(
+        &mut out,
+        "Notes",
+        &[
+            (
+                note,
+                "write a note on the live session (the selected one when not following)",
+            ),
+            (
+                "#3 #km1".into(),
+                "in a note: links key message 3, or by its id",
+            ),
+            (
+                "@Buck".into(),
+                "in a note: links the person (a start of any word of the name)",
+            ),
+            (
+                "Tab".into(),
+                "complete the tag; more than one fits: the choices, Tab again to step",
+            ),
+            (
+                "Enter Esc".into(),
+                "save the note; drop it (asks if text is typed)",
+            ),
+            (
+                "← → Home End".into(),
+                "move; Ctrl-W Ctrl-U Ctrl-K delete the word, before, after",
+            ),
+            (
+                edit,
+                "the selected session's notes in $VISUAL or $EDITOR, one a line",
+            ),
+            (
+                "draft".into(),
+                "a note being typed when dais is ended is kept; i reopens it",
+            ),
+        ],
+    );
     let kinds: Vec<(String, &'static str)> = [
         (Kind::Opening, "opening or closing"),
         (Kind::Statements, "statements"),

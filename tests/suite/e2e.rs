@@ -4,6 +4,7 @@ mod failures;
 mod grid;
 mod keys;
 mod mine;
+mod note_input;
 mod odd_terminals;
 mod options;
 mod reload;

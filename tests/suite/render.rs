@@ -5,6 +5,7 @@ mod conference;
 mod invisible;
 mod lines;
 mod live_status;
+mod note_input;
 mod notes;
 mod panes;
 mod props;

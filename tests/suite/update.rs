@@ -5,4 +5,5 @@ mod live;
 mod mine;
 mod mouse;
 mod navigation;
+mod note_input;
 mod search;

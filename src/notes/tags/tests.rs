@@ -1,5 +1,5 @@
 use super::{Choice, Kind, Link, Tag, common_start, complete, links, parse};
-use crate::agenda::{Agenda, Person};
+use crate::agenda::{Agenda, Extensions, Person};
 
 fn someone(id: &str, honorific: Option<&str>, name: &str) -> Person {
     Person {
@@ -7,6 +7,7 @@ fn someone(id: &str, honorific: Option<&str>, name: &str) -> Person {
         name: name.into(),
         honorific: honorific.map(Into::into),
         affiliation: None,
+        extensions: Extensions::default(),
     }
 }
 

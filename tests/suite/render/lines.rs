@@ -197,7 +197,7 @@ fn footer_lists_keys_or_the_search_box() {
     let s = text(&buf);
     assert_eq!(
         s,
-        " ↑↓ move  Tab pane  Enter open  / search  2 messages  3 people  t now  ? help  q quit  * star  o mine"
+        " ↑↓ move  Tab pane  Enter open  / search  2 messages  3 people  t now  ? help  q quit  i note  * star  o mine"
     );
     assert!(has_style(style_of(&buf, "Tab"), t.key));
     assert!(has_style(style_of(&buf, "pane"), t.dim));

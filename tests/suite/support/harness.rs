@@ -79,6 +79,8 @@ const NOT_PASSED_ON: &[&str] = &[
     "TERM_PROGRAM",
     "KITTY_WINDOW_ID",
     "VTE_VERSION",
+    "VISUAL",
+    "EDITOR",
 ];
 
 impl Home {
