@@ -94,6 +94,16 @@ impl Shared {
 }
 
 impl App {
+    /// [`Shared::set_marks`], and the changes view put in order again
+    /// (starred first).
+    pub fn set_marks(&mut self, marks: Marks) -> bool {
+        let changed = self.shared.set_marks(marks);
+        if changed {
+            self.views.changes.set_marks(self.programme.marks.clone());
+        }
+        changed
+    }
+
     /// `*`, `x`, `X`, `o` and `z`.
     pub(super) fn mine_command(&mut self, c: Command) {
         let i = self.selection;
@@ -114,6 +124,8 @@ impl App {
                     });
                 }
                 self.refresh_programme();
+                let marks = self.programme.marks.clone();
+                self.views.changes.set_marks(marks);
                 let title = agenda.sessions[i].short_title().to_owned();
                 let text = match (mark, on) {
                     (Mark::Star, true) => self

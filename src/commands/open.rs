@@ -228,7 +228,7 @@ pub fn run(
     let mut store = setup.state.as_ref().map(Store::open);
     let mut app = app(loaded, setup, store.as_mut().map(|s| (s, &key)));
     if let Some(store) = store.as_mut() {
-        app.views.changes.marks = store.marks(&key);
+        app.views.changes.set_marks(store.marks(&key));
         app.set_seen(seen(store, &key, &app.view_key()));
     }
     let mut rt = Runtime {

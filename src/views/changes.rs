@@ -35,6 +35,9 @@ pub struct ChangesView {
     pub looked: bool,
     /// The sessions the user starred: their changes come first, marked.
     pub marks: crate::agenda::Marks,
+    /// `changes` in the detector's order, to put in order again when the
+    /// stars change.
+    detected: Vec<Change>,
 }
 
 impl ChangesView {
@@ -60,6 +63,21 @@ impl ChangesView {
             .then(|| format!("{BANNER}{} · {key} shows them", Tally::of(&self.changes)))
     }
 
+    /// The sessions starred now (`*` on the screen, or another window):
+    /// the list is put in order again, starred first, the selected change
+    /// kept selected.
+    pub fn set_marks(&mut self, marks: crate::agenda::Marks) {
+        if marks == self.marks {
+            return;
+        }
+        self.marks = marks;
+        let selected = self.changes.get(self.list.selected).cloned();
+        self.changes = self.starred_first(self.detected.clone());
+        if let Some(i) = selected.and_then(|s| self.changes.iter().position(|c| *c == s)) {
+            self.list.selected = i;
+        }
+    }
+
     /// Whether a change is about a starred session.
     pub fn is_starred(&self, change: &Change) -> bool {
         change
@@ -78,14 +96,21 @@ impl ChangesView {
         let Some(seen) = &self.seen else {
             return;
         };
-        let mut changes = detect(seen, now);
-        // Stable: each group keeps the detector's order.
-        changes.sort_by_key(|c| !self.is_starred(c));
+        let detected = detect(seen, now);
+        let changes = self.starred_first(detected.clone());
         if changes != self.changes {
             self.looked = false;
             self.changes = changes;
             self.list = Cursor::default();
         }
+        self.detected = detected;
+    }
+
+    /// `changes` with the starred sessions' first; each group keeps the
+    /// detector's order.
+    fn starred_first(&self, mut changes: Vec<Change>) -> Vec<Change> {
+        changes.sort_by_key(|c| !self.is_starred(c));
+        changes
     }
 }
 
@@ -201,5 +226,31 @@ mod tests {
         assert_eq!(ids, [Some("panel-4"), Some("panel-3")]);
         assert!(view.is_starred(&view.changes[0]));
         assert!(view.banner("c").is_some());
+    }
+
+    #[test]
+    fn starring_while_the_list_is_open_puts_it_in_order_again() {
+        let seen = crate::testing::hearing();
+        let now = later(&later(&seen, "panel-3"), "panel-4");
+        let mut view = ChangesView::default();
+        view.since(Arc::new(seen), &now);
+        view.mark_seen(Arc::new(now));
+        let ids = |v: &ChangesView| {
+            v.changes
+                .iter()
+                .map(|c| c.session.clone().unwrap_or_default())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&view), ["panel-3", "panel-4"]);
+        view.list.selected = 0;
+        let mut marks = crate::agenda::Marks::default();
+        marks.set(crate::agenda::Mark::Star, "panel-4", true);
+        view.set_marks(marks);
+        assert_eq!(ids(&view), ["panel-4", "panel-3"]);
+        assert!(view.is_starred(&view.changes[0]));
+        assert_eq!(view.list.selected, 1, "panel-3 stays selected");
+        assert!(view.looked, "reordering is not a new change");
+        view.set_marks(crate::agenda::Marks::default());
+        assert_eq!(ids(&view), ["panel-3", "panel-4"]);
     }
 }
