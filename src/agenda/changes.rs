@@ -2,7 +2,7 @@
 //! line shown after a reload ("Panel 3 moved from 15:00 to 15:15; 1 person
 //! added to Panel 2"), the changes view, and `dais diff`. Sessions, people
 //! and key messages are matched by id: for a schedule.json that is its
-//! `id`, `code` or `guid` before its slug (see `docs/schedule-json.md`),
+//! `id`, `code` or `guid` before its slug (see `docs/formats/schedule-json.md`),
 //! so a talk renamed in pretalx is renamed here, not removed and added.
 
 use crate::agenda::{Agenda, Person, Session};
