@@ -86,6 +86,12 @@ pub trait ViewState {
     fn matches<'s>(&self, search: &'s Search) -> &'s [usize];
     /// Selects item `i` (a search match, or where a search began).
     fn select(&mut self, shared: &Shared, i: usize) -> Effect;
+    /// The session `*` and `x` act on here: the shared selection, unless
+    /// the view lists sessions of its own (a person's, a message's, a
+    /// note's) and so selects one there; `None` when it shows none.
+    fn marked_session(&self, shared: &Shared) -> Option<usize> {
+        Some(shared.selection)
+    }
     /// The shared selection is set; `moved` if it changed.
     fn selected(&mut self, _shared: &Shared, _moved: bool) {}
     /// Scrolls so the selections show, after the panes changed size (a
@@ -223,6 +229,11 @@ macro_rules! views {
             /// Selects item `i` of `view`.
             pub fn select(&mut self, view: View, shared: &Shared, i: usize) -> Effect {
                 match view { $(View::$name => self.$field.select(shared, i),)* }
+            }
+
+            /// The session `*` and `x` act on in `view`, if any.
+            pub fn marked_session(&self, view: View, shared: &Shared) -> Option<usize> {
+                match view { $(View::$name => self.$field.marked_session(shared),)* }
             }
 
             /// Tab and Shift-Tab in `view`.

@@ -106,9 +106,14 @@ impl App {
 
     /// `*`, `x`, `X`, `o` and `z`.
     pub(super) fn mine_command(&mut self, c: Command) {
-        let i = self.selection;
         match c {
             Command::Star | Command::Hide if !self.agenda.sessions.is_empty() => {
+                // The session on view: in the people, key messages and
+                // notes views, the one selected in their own list.
+                let Some(i) = self.views.marked_session(self.view, &self.shared) else {
+                    self.say("no session selected here".into());
+                    return;
+                };
                 let mark = if c == Command::Star {
                     Mark::Star
                 } else {

@@ -96,6 +96,10 @@ impl ViewState for NotesView {
         Effect::None
     }
 
+    fn marked_session(&self, shared: &Shared) -> Option<usize> {
+        self.note(shared).and_then(|n| Self::session_of(shared, n))
+    }
+
     fn current(&self, _shared: &Shared) -> usize {
         self.list.selected
     }

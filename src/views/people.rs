@@ -128,6 +128,10 @@ impl ViewState for PeopleView {
         Effect::None
     }
 
+    fn marked_session(&self, shared: &Shared) -> Option<usize> {
+        self.sessions(shared).get(self.linked.selected).copied()
+    }
+
     fn current(&self, _shared: &Shared) -> usize {
         self.list.selected
     }

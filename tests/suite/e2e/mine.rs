@@ -102,6 +102,18 @@ fn every_key_of_my_programme_at_80x24_and_120x40() {
         d.send("X");
         d.wait_gone("hidden shown");
 
+        // In the people view, * stars the session selected in the
+        // person's list (the President's first: the opening), and marks
+        // it there; * again takes it off.
+        d.send("3");
+        d.wait_for("Their sessions");
+        d.send("*");
+        d.wait_row("10:00-10:15", "★ Opening of the");
+        d.send("*");
+        d.wait_gone("★ Opening of the");
+        d.send("1");
+        d.wait_for("Programme ·");
+
         // z: every time in the viewer's zone, and the header names it.
         d.send("t");
         d.send("z");

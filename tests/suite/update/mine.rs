@@ -257,3 +257,33 @@ fn the_people_view_marks_starred_sessions() {
     let star = screen::style_of(&buf, "★ Opening");
     assert!(screen::has_style(star, a.theme.late), "{star:?}");
 }
+
+#[test]
+fn star_in_the_people_view_acts_on_the_session_selected_there() {
+    let mut a = app("11:05");
+    // Panel 1 is the shared selection; the President's sessions are the
+    // opening and the closing.
+    let peter = screen::person(&a, "peter-thomson");
+    press(&mut a, &[C::ViewPeople]);
+    a.views.people.list.selected = peter;
+    a.views.people.focus = dais::app::Pane::Sessions;
+    press(&mut a, &[C::Down, C::Star]);
+    assert!(a.programme.is_starred(session(&a, "closing")));
+    assert!(!a.programme.is_starred(session(&a, "panel-1")));
+    assert_eq!(a.changes, [star("closing", true)]);
+    // x hides it, from there too.
+    press(&mut a, &[C::Hide]);
+    assert!(a.programme.is_hidden(session(&a, "closing")));
+}
+
+#[test]
+fn star_in_the_key_messages_view_acts_on_the_session_selected_there() {
+    let mut a = app("11:05");
+    press(&mut a, &[C::ViewMessages]);
+    let listed = a.views.messages.sessions(&a.shared).to_vec();
+    let want = listed[a.views.messages.linked.selected];
+    assert_ne!(want, a.selection, "not the shared selection");
+    press(&mut a, &[C::Star]);
+    assert!(a.programme.is_starred(want), "{listed:?}");
+    assert_eq!(a.programme.starred_count(), 1);
+}
