@@ -125,7 +125,12 @@ The screen: 1 or a the agenda, 2 or m key messages, 3 or p people, 4 or w your n
 (every note in time order with its session; Enter goes to the session, / searches them), \
 5 or v the grid (rooms side by side, time running down, one day at a time). Your notes \
 on a session show under its key messages (`Your notes · N`); `dais notes` writes them \
-out as the draft of a summary. Everywhere: j k move, \
+out as the draft of a summary. i writes a note on the live session (the selected one \
+when not following), stamped by the clock: #3 or #km1 links a key message, @Buck a \
+person, Tab completes them (an ambiguous start lists the choices, Tab again steps \
+through them), Enter saves, Esc drops it (asking first). A note being typed when dais \
+is ended by a signal or a closed terminal is kept as a draft; i reopens it. e edits the \
+selected session's notes in $VISUAL or $EDITOR, one a line with its stamp. Everywhere: j k move, \
 Enter opens, / searches, t follows now, + - shift the times, * stars, x hides, ? help, \
 q quits. In the grid: j k along a lane, h l (or arrows, Tab) to the lane beside, [ ] \
 change day, < > zoom (5 to 60 minutes a row, kept per agenda), g G first and last; a click selects a \

@@ -249,3 +249,40 @@ fn the_terminal_gone_while_typing_keeps_the_draft() {
     let _ = d.wait_exit();
     assert_eq!(draft(home).as_deref(), Some("cut off"));
 }
+
+/// The scenario: at 11:05 a note on Panel 1 naming Ms. Kay Buck
+/// and key message 1, `kill -9` right after, and `dais notes` has it
+/// under Panel 1 and again under key message 1.
+#[test]
+fn a_note_survives_kill_9_and_dais_notes_lists_it_by_session_and_key_message() {
+    let home = &Home::new();
+    let mut d = spawn_in(home, &[]);
+    d.wait_row("● LIVE", "Panel 1");
+    write(&mut d, "Buck: survivors must lead the response #1 @Buck");
+    d.send(ENTER);
+    d.wait_for("Note saved on Panel 1 at 11:05");
+    d.signal("KILL");
+    assert!(d.wait_exit().is_err());
+    let out = home.dais(&["notes", "--format", "markdown"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let md = out.stdout;
+    // (Markdown escapes the # as \#.)
+    let text = "Buck: survivors must lead the response";
+    let panel = md.find("Panel 1").unwrap_or_else(|| panic!("{md}"));
+    let by_message = md
+        .find("Enshrine a victim-centred")
+        .unwrap_or_else(|| panic!("{md}"));
+    let first = md.find(text).unwrap_or_else(|| panic!("{md}"));
+    let second = md.rfind(text).unwrap();
+    assert!(
+        panel < first && by_message < second && first < by_message,
+        "{md}"
+    );
+    assert!(md[panel..by_message].contains("11:05"), "{md}");
+    assert!(md.contains("Ms. Kay Buck"), "{md}");
+    // And a new screen shows it in Panel 1's pane.
+    let mut d = spawn_in(home, &[]);
+    d.wait_for("Key messages · 2 · 1 note");
+    d.send("q");
+    assert_eq!(d.wait_exit(), Ok(0));
+}
