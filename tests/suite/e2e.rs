@@ -5,6 +5,7 @@ mod grid;
 mod keys;
 mod mine;
 mod note_input;
+mod notes_view;
 mod odd_terminals;
 mod options;
 mod reload;
