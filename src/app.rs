@@ -206,7 +206,11 @@ impl App {
             | Command::ViewNotes
             | Command::ViewGrid => {
                 if let Some(v) = View::shown_by(c) {
-                    self.show(v);
+                    // Not an empty view: the banner says why there is none.
+                    match Views::empty(v, &self.shared) {
+                        Some(why) => self.say(why.to_owned()),
+                        None => self.show(v),
+                    }
                 }
             }
             // A view of one pane takes the pane keys (→, Tab) as sideways

@@ -121,7 +121,8 @@ pub struct ClockArgs {
 /// The screen's views and their keys, for `--help` and the manual page
 /// (the help screen, `?`, lists every binding, remapped ones included).
 const SCREEN_KEYS: &str = "\
-The screen: 1 or a the agenda, 2 or m key messages, 3 or p people, 4 or w your notes \
+The screen: 1 or a the agenda, 2 or m key messages (an agenda without any has no such tab; \
+the key says so), 3 or p people, 4 or w your notes \
 (every note in time order with its session; Enter goes to the session, / searches them), \
 5 or v the grid (rooms side by side, time running down, one day at a time). Your notes \
 on a session show under its key messages (`Your notes · N`); `dais notes` writes them \

@@ -343,12 +343,18 @@ impl Keymap {
             .join(" ")
     }
 
-    /// Footer entries for the current screen: (first key, label).
-    pub fn footer(&self, view: View, overlay: Option<Overlay>) -> Vec<(String, &'static str)> {
+    /// Footer entries for the current screen: (first key, label). Keys
+    /// to views are offered only for the views in `offered`.
+    pub fn footer(
+        &self,
+        view: View,
+        overlay: Option<Overlay>,
+        offered: &[View],
+    ) -> Vec<(String, &'static str)> {
         let wanted = |c: Command| match (overlay, c) {
             (Some(_), c) => matches!(c, Command::Back | Command::Help | Command::Quit),
             // Not the key to the view already showing.
-            (None, c) => View::shown_by(c) != Some(view),
+            (None, c) => View::shown_by(c).is_none_or(|v| v != view && offered.contains(&v)),
         };
         COMMANDS
             .iter()
@@ -399,14 +405,23 @@ mod tests {
 
     #[test]
     fn footer_follows_the_bindings() {
-        let footer = Keymap::default().footer(View::Agenda, None);
+        let footer = Keymap::default().footer(View::Agenda, None, &View::ALL);
         assert!(footer.contains(&("↑↓".to_owned(), "move")));
         assert!(footer.contains(&("/".to_owned(), "search")));
         assert!(footer.contains(&("q".to_owned(), "quit")));
+        assert!(footer.contains(&("2".to_owned(), "messages")));
         let remapped = Keymap::new(vec![(Key::ch('x'), Command::Quit)]);
         assert_eq!(
-            remapped.footer(View::Agenda, None),
+            remapped.footer(View::Agenda, None, &View::ALL),
             [("x".to_owned(), "quit")]
         );
+    }
+
+    #[test]
+    fn the_footer_leaves_out_a_view_not_offered() {
+        let offered = [View::Agenda, View::People, View::Notes, View::Grid];
+        let footer = Keymap::default().footer(View::Agenda, None, &offered);
+        assert!(footer.iter().all(|(_, label)| *label != "messages"));
+        assert!(footer.contains(&("3".to_owned(), "people")));
     }
 }

@@ -17,3 +17,16 @@ pub fn hearing_app() -> App {
     let at = Utc.with_ymd_and_hms(2017, 6, 23, 15, 5, 0).single();
     App::new(hearing(), at.expect("a valid instant"))
 }
+
+/// The conference fixture (two rooms, tracks, no key messages) at 10:10
+/// in Berlin, on a 120x40 terminal.
+pub fn conference_app() -> App {
+    let text = include_str!("../tests/fixtures/conference.json");
+    let agenda = load_bytes("conference.json", text.as_bytes(), &Limits::default())
+        .expect("the conference fixture loads")
+        .agenda;
+    let at = Utc.with_ymd_and_hms(2024, 5, 1, 8, 10, 0).single();
+    let mut app = App::new(agenda, at.expect("a valid instant"));
+    app.size = (120, 40);
+    app
+}

@@ -68,6 +68,12 @@ pub trait ViewState {
     fn enter(&mut self) {
         self.set_focus(Self::PANES[0]);
     }
+    /// Why the agenda gives this view nothing to show (a conference
+    /// programme has no key messages), said in the banner in place of an
+    /// empty view; `None` when it has something.
+    fn empty(_shared: &Shared) -> Option<&'static str> {
+        None
+    }
     /// Where its panes go in `body`.
     fn layout(&self, shared: &Shared, body: Rect) -> Areas;
     /// A movement or `Open`, `]`, `[` command.
@@ -172,6 +178,19 @@ macro_rules! views {
             /// What a search match is called in `view` (one, many).
             pub fn found(view: View) -> (&'static str, &'static str) {
                 match view { $(View::$name => <$ty>::FOUND,)* }
+            }
+
+            /// Why the agenda gives `view` nothing to show, if it does not.
+            pub fn empty(view: View, shared: &Shared) -> Option<&'static str> {
+                match view { $(View::$name => <$ty>::empty(shared),)* }
+            }
+
+            /// The views the header and footer offer for this agenda, in
+            /// the order of the tabs: those with something to show.
+            pub fn offered(shared: &Shared) -> impl Iterator<Item = View> + '_ {
+                View::ALL
+                    .into_iter()
+                    .filter(|&v| Self::empty(v, shared).is_none())
             }
 
             /// The pane with the keys in `view`.

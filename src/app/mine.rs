@@ -48,7 +48,8 @@ impl Shared {
         true
     }
 
-    fn say(&mut self, text: String) {
+    /// Says `text` in the banner for a few seconds.
+    pub(super) fn say(&mut self, text: String) {
         self.banner = Some(Banner {
             text,
             error: false,

@@ -3,7 +3,8 @@
 
 use super::{App, Index, SearchText, Shift, Suggester};
 use crate::agenda::Agenda;
-use crate::views::refind;
+use crate::command::View;
+use crate::views::{Views, refind};
 use std::sync::Arc;
 
 impl App {
@@ -71,6 +72,11 @@ impl App {
         // The new agenda's flags, clashes and timeline (marks are by id).
         self.refresh_programme();
         self.views.replaced(&old, &self.shared);
+        // A view the new agenda gives nothing to show (its key messages
+        // all gone) gives way to the agenda.
+        if Views::empty(self.view, &self.shared).is_some() {
+            self.show(View::Agenda);
+        }
         old
     }
 }
@@ -166,6 +172,21 @@ mod tests {
         assert_eq!(app.selected(), 4);
         assert_eq!(app.shift_by_id(), [("panel-1".to_owned(), 5)]);
         assert_eq!(app.index.row_of.len(), 8, "the lookups are the new ones");
+    }
+
+    #[test]
+    fn a_new_version_without_key_messages_leaves_the_key_messages_view() {
+        use crate::command::View;
+        let mut app = app();
+        app.update(Command::ViewMessages.into());
+        assert_eq!(app.view, View::Messages);
+        let mut new = crate::agenda::Agenda::clone(&app.agenda);
+        new.key_messages.clear();
+        for s in &mut new.sessions {
+            s.key_messages.clear();
+        }
+        app.swap_agenda(super::Prepared::new(new));
+        assert_eq!(app.view, View::Agenda, "no empty list of key messages");
     }
 
     #[test]

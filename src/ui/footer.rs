@@ -47,7 +47,8 @@ impl Widget for Footer<'_> {
         } else {
             spans.push(Span::raw(" "));
             let mut used = 1;
-            for (key, label) in app.keymap.footer(app.view, app.overlay) {
+            let offered: Vec<_> = Views::offered(app).collect();
+            for (key, label) in app.keymap.footer(app.view, app.overlay, &offered) {
                 // Key, space, label; the two spaces after only separate.
                 let w = width(&key) + width(label) + 1;
                 if used + w > usize::from(area.width) {

@@ -3,7 +3,8 @@
 use super::text::{spans_width, truncate};
 use crate::agenda::zone_abbr;
 use crate::app::App;
-use crate::command::{Command, View};
+use crate::command::Command;
+use crate::views::Views;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -154,7 +155,9 @@ fn clock_spans(app: &App, how: Clock) -> Vec<Span<'static>> {
 fn tab_spans(app: &App) -> Vec<Span<'static>> {
     let t = &app.theme;
     let mut spans = Vec::new();
-    for view in View::ALL {
+    // A view with nothing to show for this agenda has no tab; the others
+    // keep their keys.
+    for view in Views::offered(app) {
         // The first key bound to show it (the digit, by default).
         let key = app
             .keymap

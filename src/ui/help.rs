@@ -3,7 +3,9 @@
 use super::scrolled::Scrolled;
 use crate::agenda::Kind;
 use crate::app::shared::Shared;
+use crate::command::View;
 use crate::keymap::COMMANDS;
+use crate::views::Views;
 use crate::views::agenda::timeline::glyph;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -14,8 +16,10 @@ use ratatui::widgets::{Clear, Widget};
 pub fn lines(app: &Shared) -> Vec<Line<'static>> {
     let t = &app.theme;
     let mut out = vec![Line::styled("Keys", t.heading)];
+    // Not the keys to a view this agenda gives nothing to show.
     let labels: Vec<(String, &str)> = COMMANDS
         .iter()
+        .filter(|c| View::shown_by(c.command).is_none_or(|v| Views::empty(v, app).is_none()))
         .map(|c| (app.keymap.keys_label(c.command), c.help))
         .collect();
     let w = labels

@@ -72,6 +72,14 @@ impl ViewState for MessagesView {
     const PANES: &'static [Pane] = &[Pane::List, Pane::Text, Pane::Sessions];
     const FOUND: (&'static str, &'static str) = ("message", "messages");
 
+    fn empty(shared: &Shared) -> Option<&'static str> {
+        shared
+            .agenda
+            .key_messages
+            .is_empty()
+            .then_some("This agenda has no key messages")
+    }
+
     fn focus(&self) -> Pane {
         self.focus
     }
@@ -195,7 +203,7 @@ impl ViewState for MessagesView {
 mod tests {
     use super::MessagesView;
     use crate::app::shared::Shared;
-    use crate::command::{Command, Pane};
+    use crate::command::{Command, Pane, View};
     use crate::testing::hearing_app;
     use crate::views::{Effect, ViewState};
 
@@ -203,6 +211,35 @@ mod tests {
         let mut s = hearing_app().shared;
         s.size = (120, 40);
         s
+    }
+
+    #[test]
+    fn an_agenda_without_key_messages_says_so_instead_of_showing_an_empty_list() {
+        use crate::app::Action;
+        use crate::keymap::Key;
+        use crate::views::Views;
+        let mut app = crate::testing::conference_app();
+        assert!(app.agenda.key_messages.is_empty());
+        app.update(Command::ViewPeople.into());
+        for key in [Key::ch('2'), Key::ch('m')] {
+            let c = app.keymap.command(key).expect("bound by default");
+            app.update(Action::Command(c));
+            assert_eq!(app.view, View::People, "{key}: stays in the view it was in");
+            let banner = app.banner.take().expect("a banner");
+            assert_eq!(banner.text, "This agenda has no key messages");
+            assert!(!banner.error);
+        }
+        let offered: Vec<_> = Views::offered(&app).collect();
+        assert_eq!(
+            offered,
+            [View::Agenda, View::People, View::Notes, View::Grid]
+        );
+        // The hearing has them: `2` shows them.
+        let mut hearing = hearing_app();
+        hearing.update(Command::ViewMessages.into());
+        assert_eq!(hearing.view, View::Messages);
+        assert_eq!(hearing.banner, None);
+        assert_eq!(Views::offered(&hearing).count(), View::ALL.len());
     }
 
     #[test]

@@ -84,3 +84,34 @@ fn the_timeline_names_each_sessions_room_and_when_wide_its_track() {
         }
     }
 }
+
+#[test]
+fn a_programme_without_key_messages_offers_no_key_messages_view() {
+    for size in SIZES {
+        let mut app = conference(size);
+        let screen = text(&render(&app));
+        let footer = screen.lines().last().unwrap_or_default();
+        assert!(!footer.contains("messages"), "{size:?}:\n{screen}");
+        assert!(footer.contains("3 people"), "{size:?}:\n{screen}");
+        if size.0 == 120 {
+            // The tabs leave it out; the others keep their keys.
+            let tabs = screen.lines().nth(1).unwrap_or_default();
+            assert!(tabs.contains("1 Agenda   3 People"), "{tabs}");
+            assert!(!screen.contains("Key messages"), "{screen}");
+        }
+        press(&mut app, &[C::Help]);
+        let help = text(&render(&app));
+        assert!(!help.contains("show all key messages"), "{size:?}:\n{help}");
+        assert!(help.contains("show all people"), "{size:?}:\n{help}");
+        press(&mut app, &[C::Back, C::ViewMessages]);
+        let screen = text(&render(&app));
+        assert!(
+            screen.contains("This agenda has no key messages"),
+            "{size:?}:\n{screen}"
+        );
+        assert!(
+            screen.contains("Programme · 3 sessions"),
+            "{size:?}:\n{screen}"
+        );
+    }
+}
