@@ -75,7 +75,11 @@ pub fn unfold(text: &str) -> Result<Unfolded, Problem> {
         return Err(at(
             last,
             1,
-            format!("the file ends inside {}: no END:{open}", quote(open)),
+            format!(
+                "the file ends inside {}: no {}",
+                quote(open),
+                quote(&format!("END:{open}"))
+            ),
         ));
     }
     Ok(out)

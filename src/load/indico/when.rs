@@ -1,7 +1,7 @@
 //! Indico's `{date, time, tz}` objects as instants.
 
 use crate::agenda::{Resolved, resolve_naive};
-use crate::load::base::iso::to_minute;
+use crate::load::base::iso::{in_years, to_minute};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use serde_json::Value;
@@ -51,7 +51,9 @@ pub fn instant(v: Option<&Value>, zone: Tz) -> Result<DateTime<Utc>, Bad> {
     )
     .ok_or(Bad::Malformed)?;
     match resolve_naive(tz, date.and_time(time)) {
-        Resolved::At(t) => Ok(to_minute(t, zone)),
+        // dais/1 writes four-digit years: chrono reads "-0013-09-14" too.
+        Resolved::At(t) if in_years(t) => Ok(to_minute(t, zone)),
+        Resolved::At(_) => Err(Bad::Malformed),
         Resolved::Gap => Err(Bad::Gap(tz)),
     }
 }

@@ -96,3 +96,34 @@ fn a_control_character_in_an_ics_end_line_is_quoted_in_the_error() {
     );
     assert!(!shown.chars().any(is_unsafe), "{shown:?}");
 }
+
+#[test]
+fn an_unclosed_component_with_a_carriage_return_in_its_name_is_quoted() {
+    let text = "BEGIN:VCALENDAR\r\nBEGIN:VMARY:Floating lunch\rtten/END:VCALENDAR\r\n";
+    let Err(e) = load_bytes("c.ics", text.as_bytes(), &Limits::default()) else {
+        panic!("an unclosed component is an error");
+    };
+    let shown = e.to_string();
+    assert!(
+        shown.contains("no \"END:VMARY:FLOATING LUNCH\\u000dTTEN"),
+        "{shown}"
+    );
+    assert!(!shown.chars().any(is_unsafe), "{shown:?}");
+}
+
+#[test]
+fn an_indico_date_before_the_year_one_is_refused_at_its_path() {
+    let text = r#"{"results": [{"_type": "Conference", "id": "7", "title": "T",
+        "timezone": "Europe/Zurich",
+        "contributions": [{"_type": "Contribution", "id": "1", "title": "C",
+          "startDate": {"date": "-0013-09-14", "time": "12:00:00"},
+          "endDate": {"date": "-0013-09-14", "time": "13:00:00"}}]}]}"#;
+    let Err(e) = load_bytes("i.json", text.as_bytes(), &Limits::default()) else {
+        panic!("a year dais/1 cannot write is an error");
+    };
+    assert!(
+        e.to_string()
+            .contains("results[0].contributions[0].startDate: expected"),
+        "{e}"
+    );
+}
