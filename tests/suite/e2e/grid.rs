@@ -239,6 +239,12 @@ fn six_rooms_side_by_side_with_an_overlap_in_sub_columns_and_every_key() {
     for size in SIZES {
         let home = Home::new();
         let mut d = open(f, "2024-05-01 10:10", size, &[], &home);
+        // No key messages here: no tab for them, and `2` says so.
+        d.wait_for("Programme");
+        d.send("2");
+        d.wait_for("This agenda has no key messages");
+        let screen = d.screen();
+        assert!(!screen.contains("Key messages"), "{size:?}:\n{screen}");
         d.send("5");
         d.wait_for("Grid · Wednesday 1 May 2024");
         let rows = grid_rows(&mut d);
