@@ -200,3 +200,23 @@ fn big_text_scroll(bencher: Bencher, kind: &str) {
         frame(&app, &mut buf);
     });
 }
+
+/// `c`, the first time on a version: the changes view opens and the
+/// version on screen is serialised (`write::to_json`) to be saved as seen,
+/// on the loop thread.
+#[divan::bench(args = SIZES)]
+fn changes_seen_serialise(bencher: Bencher, n: usize) {
+    let app = app(n, 120, 40);
+    bencher.bench_local(|| dais::write::to_json(&app.agenda));
+}
+
+/// The change detector against a version that differs in one session (a
+/// reload, or the seen version told against the one on screen).
+#[divan::bench(args = SIZES)]
+fn changes_detect(bencher: Bencher, n: usize) {
+    let app = app(n, 120, 40);
+    let old = (*app.agenda).clone();
+    let mut new = old.clone();
+    new.sessions[n / 2].title.push_str(" (renamed)");
+    bencher.bench_local(|| dais::agenda::changes::detect(&old, &new));
+}
