@@ -118,12 +118,22 @@ section "idle cost"
 if command -v tmux >/dev/null; then
     IDLE=600
     [ $QUICK = 1 ] && IDLE=60
-    idle_report() {
-        awk -v s="$IDLE" -v what="$1" '{printf "%s: left open %s s, user %.2f s, system %.2f s of CPU\n", what, s, $14/100, $15/100}' "/proc/$2/stat"
-        for t in /proc/"$2"/task/*; do
-            printf '  thread %-16s %s wake-ups\n' "$(cat "$t/comm")" \
-                "$(awk '/^voluntary_ctxt_switches/ {v=$2} /^nonvoluntary_ctxt_switches/ {n=$2} END {print v+n}' "$t/status")"
+    # The CPU ticks ("cpu TICKS 0") and each thread's context switches,
+    # those it asked for (woke from a wait) and those forced on it by other
+    # work on the machine ("TID VOLUNTARY INVOLUNTARY").
+    counters() {
+        awk '{print "cpu", $14+$15, 0}' "/proc/$1/stat"
+        for t in /proc/"$1"/task/*; do
+            awk -v t="$(basename "$t")" '/^voluntary_ctxt_switches/ {v=$2} /^nonvoluntary_ctxt_switches/ {n=$2} END {print t, v, n}' "$t/status"
         done
+    }
+    # What the idle time cost: counted from 2 s after the first frame, so
+    # start-up (the state database's writes block, and count) is left out.
+    idle_report() {
+        counters "$2" | awk -v s="$IDLE" -v what="$1" '
+            NR == FNR { v[$1] = $2; n[$1] = $3; next }
+            $1 == "cpu" { printf "%s: left open %s s, %.2f s of CPU (user + system)\n", what, s, ($2 - v[$1]) / 100; next }
+            { printf "  thread %s: %d wake-ups (and %d times preempted)\n", $1, $2 - v[$1], $3 - n[$1] }' "$OUT/idle-$3.before" -
     }
     # Beside it, at the same time, one with a reminder ahead: Panel 3
     # starred and the clock at 14:50, so the reminder falls due 5 minutes
@@ -131,9 +141,12 @@ if command -v tmux >/dev/null; then
     "${AT_HOME[@]}" "$DAIS" star panel-3 >/dev/null
     pid=$(open_screen figures-idle "")
     rpid=$(open_screen figures-remind "" --at "'2017-06-23 14:50'")
+    sleep 2
+    counters "$pid" > "$OUT/idle-plain.before"
+    counters "$rpid" > "$OUT/idle-remind.before"
     sleep "$IDLE"
-    idle_report "the hearing" "$pid"
-    idle_report "Panel 3 starred, --at '2017-06-23 14:50'" "$rpid"
+    idle_report "the hearing" "$pid" plain
+    idle_report "Panel 3 starred, --at '2017-06-23 14:50'" "$rpid" remind
     tmux kill-session -t figures-idle
     tmux kill-session -t figures-remind
     "${AT_HOME[@]}" "$DAIS" star --remove panel-3 >/dev/null
