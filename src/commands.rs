@@ -1,5 +1,6 @@
 //! The subcommands that print and exit, each in its own file.
 
+pub mod config;
 pub mod convert;
 pub mod diff;
 pub mod export;

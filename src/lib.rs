@@ -18,6 +18,7 @@ pub mod grid;
 pub mod keymap;
 pub mod load;
 pub mod notes;
+pub mod output;
 pub mod programme;
 pub mod reload;
 pub mod remind;

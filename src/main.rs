@@ -8,9 +8,9 @@ use dais::agenda::{Mark, SessionFilter};
 use dais::cli::{Cli, Command, ExportFormat, ListFormat, StateAction};
 use dais::clock::{Clock, parse_at};
 use dais::commands;
-use dais::config;
 use dais::fetch::{Cache, Client, Net, Settings};
 use dais::load::{Limits, Loaded};
+use dais::output::{emit, print};
 use dais::source::{Opened, Source};
 use dais::store::Store;
 use dais::theme::Theme;
@@ -155,7 +155,10 @@ fn run(cli: Cli, limits: &Limits, net: &Net, filter: &SessionFilter) -> Result<E
             let loaded = marked(&source, load(&source)?.loaded, cli.marks);
             let zone = tz_arg(&cli.clock)?;
             if format == ListFormat::Grid {
-                return list_grid(&loaded, grid, zone);
+                let text = commands::list::grid::for_stdout(&loaded.agenda, grid, zone)
+                    .map_err(Failure::Other)?;
+                print(&text)?;
+                return Ok(ExitCode::SUCCESS);
             }
             list(&loaded, format, zone)
         }
@@ -249,7 +252,7 @@ fn run(cli: Cli, limits: &Limits, net: &Net, filter: &SessionFilter) -> Result<E
             let loaded = marked(&source, load(&source)?.loaded, cli.marks);
             // My programme comes with an alarm before each session.
             let alarm = cli.marks.starred.then(|| {
-                read_config(cli.clock.config.as_deref())
+                commands::config::read(cli.clock.config.as_deref())
                     .alerts
                     .remind_minutes
             });
@@ -388,7 +391,7 @@ fn setup(
     }
     let tz = tz_arg(clock)?;
     let no_color = Theme::no_color_requested(std::env::var_os("NO_COLOR").as_deref());
-    let config = read_config(clock.config.as_deref());
+    let config = commands::config::read(clock.config.as_deref());
     Ok(commands::open::Setup {
         clock: Clock::new(Box::new(Utc::now), at, clock.speed),
         viewer_tz: tz.or_else(viewer_zone),
@@ -421,55 +424,28 @@ fn tz_arg(clock: &dais::cli::ClockArgs) -> Result<Option<Tz>, String> {
         .map_err(|e| format!("--tz: {e}"))
 }
 
-/// The config from `--config`, else from the default place (if there).
-fn read_config(path: Option<&Path>) -> config::Config {
-    match path {
-        Some(p) => config::load(p, true),
-        None => {
-            config::default_path().map_or_else(config::Config::default, |p| config::load(&p, false))
-        }
-    }
-}
-
 /// `dais config`: print the default file, the path, or check the file.
 fn config_command(
     path: Option<&Path>,
     default: bool,
     show_path: bool,
 ) -> Result<ExitCode, Failure> {
-    if default {
-        print(&config::default_text())?;
-        return Ok(ExitCode::SUCCESS);
+    let said = |warnings: &[String]| {
+        for w in warnings {
+            let _ = writeln!(std::io::stderr(), "{w}");
+        }
+    };
+    match commands::config::run(path, default, show_path) {
+        Ok(report) => {
+            said(&report.warnings);
+            print(&report.out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err((problems, warnings)) => {
+            said(&warnings);
+            Err(Failure::File(problems))
+        }
     }
-    let file = path.map(Path::to_path_buf).or_else(config::default_path);
-    if show_path {
-        let shown = file.map_or_else(
-            || "no config directory on this system".to_owned(),
-            |p| dais::load::file_name(&p),
-        );
-        print(&format!("{shown}\n"))?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let config = read_config(path);
-    for w in &config.warnings {
-        let _ = writeln!(std::io::stderr(), "{w}");
-    }
-    if config.problems.is_empty() {
-        // Only the default place may be absent: a file named is required.
-        let line = match file {
-            None => "no config directory on this system; the defaults apply".to_owned(),
-            Some(p) if std::fs::symlink_metadata(&p).is_err() => {
-                format!(
-                    "{}: no config file; the defaults apply",
-                    dais::load::file_name(&p)
-                )
-            }
-            Some(p) => format!("{}: ok", dais::load::file_name(&p)),
-        };
-        print(&format!("{line}\n"))?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    Err(Failure::File(config.problems.join("\n")))
 }
 
 /// `dais state`: where the user's state is, export or import a backup.
@@ -479,16 +455,7 @@ fn state_command(show_path: bool, action: Option<StateAction>) -> Result<ExitCod
             .to_owned()
             .into());
     };
-    let report = match action {
-        _ if show_path => commands::state::Report {
-            out: format!("{}\n", dais::load::file_name(&path)),
-            warnings: Vec::new(),
-        },
-        Some(StateAction::Export) | None => commands::state::export(&path),
-        Some(StateAction::Import { file }) => {
-            commands::state::import(&path, &file).map_err(Failure::File)?
-        }
-    };
+    let report = commands::state::run(&path, show_path, action).map_err(Failure::File)?;
     for w in &report.warnings {
         let _ = writeln!(std::io::stderr(), "{w}");
     }
@@ -521,73 +488,6 @@ fn list(loaded: &Loaded, format: ListFormat, zone: Option<Tz>) -> Result<ExitCod
         zone,
     ))?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// `dais list --format grid`: as wide as the terminal unless `--width`.
-fn list_grid(
-    loaded: &Loaded,
-    (width, date, ascii): (Option<u16>, Option<chrono::NaiveDate>, bool),
-    zone: Option<Tz>,
-) -> Result<ExitCode, Failure> {
-    let width = width.unwrap_or_else(|| {
-        let tty = std::io::stdout().is_terminal();
-        let size = tty.then(ratatui::crossterm::terminal::size);
-        size.and_then(Result::ok).map_or(100, |(w, _)| w)
-    });
-    let opts = commands::list::grid::GridText {
-        width,
-        date,
-        glyphs: if ascii {
-            dais::ui::grid::Glyphs::Ascii
-        } else {
-            dais::ui::grid::Glyphs::Unicode
-        },
-        zone: zone.unwrap_or(loaded.agenda.event.timezone),
-    };
-    let text = commands::list::grid::render(&loaded.agenda, opts).map_err(Failure::Other)?;
-    print(&text)?;
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Writes to the file if one is given, else to stdout.
-/// A file is written whole or not at all: into a temporary file beside
-/// it, synced, then renamed over it, so a full disk or a file size limit
-/// (`ulimit -f`) leaves the old file as it was, never a truncated one.
-fn emit(output: Option<&Path>, s: &str) -> Result<(), String> {
-    let Some(path) = output else {
-        return print(s);
-    };
-    let fail = |e: std::io::Error| format!("cannot write {}: {e}", dais::load::file_name(path));
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&tmp)
-        .and_then(|mut f| f.write_all(s.as_bytes()).and_then(|()| f.sync_all()))
-        .and_then(|()| std::fs::rename(&tmp, path));
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(fail(e));
-    }
-    Ok(())
-}
-
-/// Writes to stdout; a closed pipe (`dais list | head`) is not an error.
-fn print(s: &str) -> Result<(), String> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(format!("cannot write output: {e}"))
-        }
-        _ => Ok(()),
-    }
 }
 
 /// Why dais failed: problems in a file (each line already names the file)

@@ -19,6 +19,24 @@ pub struct Report {
     pub warnings: Vec<String>,
 }
 
+/// `dais state [--path | export | import FILE]` on the store at `path`
+/// (export when no action is given).
+pub fn run(
+    path: &Path,
+    show_path: bool,
+    action: Option<crate::cli::StateAction>,
+) -> Result<Report, String> {
+    use crate::cli::StateAction;
+    Ok(match action {
+        _ if show_path => Report {
+            out: format!("{}\n", file_name(path)),
+            warnings: Vec::new(),
+        },
+        Some(StateAction::Export) | None => export(path),
+        Some(StateAction::Import { file }) => import(path, &file)?,
+    })
+}
+
 /// `dais state export`: everything in the store at `path` as JSON. A
 /// store that cannot be read whole gives what could be read, and says so.
 pub fn export(path: &Path) -> Report {

@@ -30,6 +30,33 @@ pub struct GridText {
 /// The widest grid printed: wider gains nothing a reader can use.
 pub const MAX_WIDTH: u16 = 1000;
 
+/// `dais list --format grid [--width N] [--date D] [--ascii]`: as wide
+/// as the terminal standard output is (100 off a terminal) unless
+/// `--width`, in `zone` if given, else the agenda's.
+pub fn for_stdout(
+    agenda: &Agenda,
+    (width, date, ascii): (Option<u16>, Option<NaiveDate>, bool),
+    zone: Option<Tz>,
+) -> Result<String, String> {
+    use std::io::IsTerminal;
+    let width = width.unwrap_or_else(|| {
+        let tty = std::io::stdout().is_terminal();
+        let size = tty.then(ratatui::crossterm::terminal::size);
+        size.and_then(Result::ok).map_or(100, |(w, _)| w)
+    });
+    let opts = GridText {
+        width,
+        date,
+        glyphs: if ascii {
+            Glyphs::Ascii
+        } else {
+            Glyphs::Unicode
+        },
+        zone: zone.unwrap_or(agenda.event.timezone),
+    };
+    render(agenda, opts)
+}
+
 /// The grid of `agenda` as text; `Err` names a `--date` with no sessions.
 pub fn render(agenda: &Agenda, opts: GridText) -> Result<String, String> {
     let width = opts
