@@ -25,8 +25,8 @@ pub fn render(agenda: &Agenda, key: &AgendaKey, notes: &Notes, format: NotesForm
             let new: Vec<_> = notes.all().iter().map(Note::to_new).collect();
             crate::store::backup::notes_only(key, &new)
         }
-        NotesFormat::Markdown => Summary::new(agenda, notes).markdown(),
-        NotesFormat::Text => Summary::new(agenda, notes).text(),
+        NotesFormat::Markdown => Summary::new(agenda, notes).write(Style::Markdown),
+        NotesFormat::Text => Summary::new(agenda, notes).write(Style::Text),
     }
 }
 
@@ -39,7 +39,7 @@ struct Summary<'a> {
     /// Notes whose session is gone, by the title they were written under
     /// (in the order first written).
     gone: Vec<(&'a str, Vec<&'a Note>)>,
-    all: &'a [Note],
+    notes: &'a Notes,
 }
 
 impl<'a> Summary<'a> {
@@ -61,7 +61,7 @@ impl<'a> Summary<'a> {
             agenda,
             sessions,
             gone,
-            all: notes.all(),
+            notes,
         }
     }
 
@@ -105,149 +105,149 @@ impl<'a> Summary<'a> {
 
     fn unlinked(&self) -> Vec<&'a Note> {
         let known = |id: &String| self.agenda.key_messages.iter().any(|m| &m.id == id);
-        self.all
+        self.notes
+            .all()
             .iter()
             .filter(|n| !n.messages.iter().any(known))
             .collect()
     }
 
-    fn markdown(&self) -> String {
-        let mut out = format!("# Notes: {}\n\n", md(&self.agenda.event.title));
-        let _ = writeln!(
-            out,
-            "*{} · times in {}*",
+    /// The summary as a document in `style`: the same sections in the
+    /// same order, headed and itemised as the style does.
+    fn write(&self, style: Style) -> String {
+        let mut out = style.title(&self.agenda.event.title);
+        let when = format!(
+            "{} · times in {}",
             self.agenda.event.date.format("%A %-d %B %Y"),
             crate::agenda::zone_label(self.zone())
         );
-        if self.all.is_empty() {
+        let _ = writeln!(out, "{}", style.subtitle(&when));
+        if self.notes.all().is_empty() {
             out.push_str("\nNo notes yet.\n");
             return out;
         }
-        let item = |n: &Note, with_session: bool| {
-            let mut line = format!("- **{}**", self.stamp(n.at));
-            if with_session {
-                let _ = write!(line, " · {}", md(&self.where_(n)));
-            }
-            let _ = write!(
-                line,
-                "{}{}",
-                if with_session { ": " } else { " " },
-                md(&n.text)
+        let item = |out: &mut String, n: &Note, with_session: bool| {
+            let place = with_session.then(|| self.where_(n));
+            let people = self.people(n).join(", ");
+            let _ = writeln!(
+                out,
+                "{}",
+                style.item(&self.stamp(n.at), place.as_deref(), &n.text, &people)
             );
-            let people = self.people(n);
-            if !people.is_empty() {
-                let _ = write!(line, " *({})*", md(&people.join(", ")));
-            }
-            line
         };
-        out.push_str("\n## By session\n");
+        style.section(&mut out, "By session");
         for (s, notes) in &self.sessions {
-            let _ = writeln!(out, "\n### {} ({})\n", md(&s.title), times(s));
+            style.group(&mut out, &format!("{} ({})", s.title, times(s)));
             for n in notes {
-                let _ = writeln!(out, "{}", item(n, false));
+                item(&mut out, n, false);
             }
         }
         if !self.agenda.key_messages.is_empty() {
-            out.push_str("\n## By key message\n");
+            style.section(&mut out, "By key message");
             for m in &self.agenda.key_messages {
-                let _ = writeln!(out, "\n### {}\n", md(&m.label()));
-                let linked: Vec<_> = self
-                    .all
-                    .iter()
-                    .filter(|n| n.messages.contains(&m.id))
-                    .collect();
-                if linked.is_empty() {
-                    out.push_str("*No notes.*\n");
+                style.group(&mut out, &m.label());
+                let mut linked = self.notes.of_message(&m.id).peekable();
+                if linked.peek().is_none() {
+                    out.push_str(style.no_notes());
                 }
                 for n in linked {
-                    let _ = writeln!(out, "{}", item(n, true));
+                    item(&mut out, n, true);
                 }
             }
             let unlinked = self.unlinked();
             if !unlinked.is_empty() {
-                out.push_str("\n### Linking no key message\n\n");
+                style.group(&mut out, "Linking no key message");
                 for n in unlinked {
-                    let _ = writeln!(out, "{}", item(n, true));
+                    item(&mut out, n, true);
                 }
             }
         }
         if !self.gone.is_empty() {
-            out.push_str("\n## Sessions no longer in the agenda\n");
+            style.section(&mut out, "Sessions no longer in the agenda");
             for (title, notes) in &self.gone {
-                let _ = writeln!(out, "\n### {}\n", md(title));
+                style.group(&mut out, title);
                 for n in notes {
-                    let _ = writeln!(out, "{}", item(n, false));
+                    item(&mut out, n, false);
                 }
             }
         }
         out
     }
+}
 
-    fn text(&self) -> String {
-        let mut out = format!("Notes: {}\n", self.agenda.event.title);
-        let _ = writeln!(
-            out,
-            "{} · times in {}",
-            self.agenda.event.date.format("%A %-d %B %Y"),
-            crate::agenda::zone_label(self.zone())
-        );
-        if self.all.is_empty() {
-            out.push_str("\nNo notes yet.\n");
-            return out;
+/// How the summary is written: markdown, or plain text.
+#[derive(Debug, Clone, Copy)]
+enum Style {
+    Markdown,
+    Text,
+}
+
+impl Style {
+    fn title(self, title: &str) -> String {
+        match self {
+            Style::Markdown => format!("# Notes: {}\n\n", md(title)),
+            Style::Text => format!("Notes: {title}\n"),
         }
-        let item = |n: &Note, with_session: bool| {
-            let mut line = format!("  {}", self.stamp(n.at));
-            if with_session {
-                let _ = write!(line, " · {}", self.where_(n));
-            }
-            let _ = write!(line, "  {}", n.text);
-            let people = self.people(n);
-            if !people.is_empty() {
-                let _ = write!(line, "  ({})", people.join(", "));
-            }
-            line
+    }
+
+    fn subtitle(self, s: &str) -> String {
+        match self {
+            Style::Markdown => format!("*{s}*"),
+            Style::Text => s.to_owned(),
+        }
+    }
+
+    /// A part of the summary: by session, by key message, gone.
+    fn section(self, out: &mut String, name: &str) {
+        let _ = match self {
+            Style::Markdown => writeln!(out, "\n## {name}"),
+            Style::Text => writeln!(out, "\n{}", name.to_uppercase()),
         };
-        out.push_str("\nBY SESSION\n");
-        for (s, notes) in &self.sessions {
-            let _ = writeln!(out, "\n{} ({})", s.title, times(s));
-            for n in notes {
-                let _ = writeln!(out, "{}", item(n, false));
+    }
+
+    /// A session or a key message within a part.
+    fn group(self, out: &mut String, name: &str) {
+        let _ = match self {
+            Style::Markdown => writeln!(out, "\n### {}\n", md(name)),
+            Style::Text => writeln!(out, "\n{name}"),
+        };
+    }
+
+    fn no_notes(self) -> &'static str {
+        match self {
+            Style::Markdown => "*No notes.*\n",
+            Style::Text => "  (no notes)\n",
+        }
+    }
+
+    /// One note: its stamp, its session when listed apart from it, its
+    /// text and the people it names (`people` empty: none).
+    fn item(self, stamp: &str, place: Option<&str>, text: &str, people: &str) -> String {
+        let mut line = match self {
+            Style::Markdown => format!("- **{stamp}**"),
+            Style::Text => format!("  {stamp}"),
+        };
+        match (self, place) {
+            (Style::Markdown, Some(p)) => {
+                let _ = write!(line, " · {}: {}", md(p), md(text));
+            }
+            (Style::Markdown, None) => {
+                let _ = write!(line, " {}", md(text));
+            }
+            (Style::Text, Some(p)) => {
+                let _ = write!(line, " · {p}  {text}");
+            }
+            (Style::Text, None) => {
+                let _ = write!(line, "  {text}");
             }
         }
-        if !self.agenda.key_messages.is_empty() {
-            out.push_str("\nBY KEY MESSAGE\n");
-            for m in &self.agenda.key_messages {
-                let _ = writeln!(out, "\n{}", m.label());
-                let linked: Vec<_> = self
-                    .all
-                    .iter()
-                    .filter(|n| n.messages.contains(&m.id))
-                    .collect();
-                if linked.is_empty() {
-                    out.push_str("  (no notes)\n");
-                }
-                for n in linked {
-                    let _ = writeln!(out, "{}", item(n, true));
-                }
-            }
-            let unlinked = self.unlinked();
-            if !unlinked.is_empty() {
-                out.push_str("\nLinking no key message\n");
-                for n in unlinked {
-                    let _ = writeln!(out, "{}", item(n, true));
-                }
-            }
+        if !people.is_empty() {
+            let _ = match self {
+                Style::Markdown => write!(line, " *({})*", md(people)),
+                Style::Text => write!(line, "  ({people})"),
+            };
         }
-        if !self.gone.is_empty() {
-            out.push_str("\nSESSIONS NO LONGER IN THE AGENDA\n");
-            for (title, notes) in &self.gone {
-                let _ = writeln!(out, "\n{title}");
-                for n in notes {
-                    let _ = writeln!(out, "{}", item(n, false));
-                }
-            }
-        }
-        out
+        line
     }
 }
 
