@@ -33,7 +33,7 @@ pub fn open(path: PathBuf, create: bool) -> Store {
         }
         Ok(Kind::Regular) => {}
     }
-    let mut store = match writable(&path) {
+    let mut store = match writable_soon(&path) {
         Ok(conn) => Store {
             path,
             conn,
@@ -49,6 +49,36 @@ pub fn open(path: PathBuf, create: bool) -> Store {
     // From here on, another process's commit is news.
     store.changed_elsewhere();
     store
+}
+
+/// How often opening is tried again while another process holds the
+/// file, and how long between tries (2 s in all).
+const OPEN_TRIES: u32 = 40;
+const OPEN_PAUSE: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// [`writable`], tried again while SQLite answers "busy". Two windows
+/// started together on a new file race to make it: while one turns it to
+/// WAL and migrates it, the other's first reads can be refused at once,
+/// without waiting in the busy timeout; a moment later the file is ready.
+fn writable_soon(path: &Path) -> Result<Connection, Refused> {
+    let mut tries = 1;
+    loop {
+        match writable(path) {
+            Err(Refused::Sql(e)) if busy(&e) && tries < OPEN_TRIES => {
+                tries += 1;
+                std::thread::sleep(OPEN_PAUSE);
+            }
+            done => return done,
+        }
+    }
+}
+
+fn busy(e: &rusqlite::Error) -> bool {
+    use rusqlite::ErrorCode as C;
+    matches!(
+        e.sqlite_error_code(),
+        Some(C::DatabaseBusy | C::DatabaseLocked)
+    )
 }
 
 /// What is wrong with a file, in words.
