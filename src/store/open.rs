@@ -258,3 +258,6 @@ fn copy(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;
