@@ -82,6 +82,18 @@ pub(crate) fn parse(text: &str) -> Result<RawDoc, Problem> {
 
 /// Reads a parsed schedule.json document into an agenda.
 pub(crate) fn read(doc: &RawDoc, version: Version, limits: &Limits) -> Outcome {
+    read_at(doc, version, limits, None)
+}
+
+/// Reads a parsed document into an agenda, `venue` (schedule.xml's
+/// `<venue>` and `<city>`, which schedule.json has no key for) helping to
+/// tell which zone the dates' offsets are in.
+pub(crate) fn read_at(
+    doc: &RawDoc,
+    version: Version,
+    limits: &Limits,
+    venue: Option<&str>,
+) -> Outcome {
     let mut cx = Ctx::new(limits);
     let mut tally = Tally::default();
     let root = Path::Root;
@@ -105,7 +117,7 @@ pub(crate) fn read(doc: &RawDoc, version: Version, limits: &Limits) -> Outcome {
         let conference = at.key("conference");
         let here = conference.key("time_zone_name");
         let chosen = zone::given(limits)
-            .or_else(|| zone::from_offsets(&dates))
+            .or_else(|| zone::from_offsets(&dates, &place(raw_conf, schedule, venue)))
             .unwrap_or_else(|| zone::fallback(limits));
         conf.tz = chosen.tz;
         cx.zone_warn(Problem::at(here, format!("{why}; {}", chosen.why)));
@@ -123,6 +135,19 @@ pub(crate) fn read(doc: &RawDoc, version: Version, limits: &Limits) -> Outcome {
     let days = days(&mut r, at.key("conference"), raw_conf, flat);
     flat_events(&mut r, at, schedule);
     finish(r, version, schedule, &days)
+}
+
+/// Every text that may name the conference's place, for telling zones
+/// apart: the venue, title, acronym and web addresses.
+fn place(c: &RawConference, schedule: &RawSchedule, venue: Option<&str>) -> String {
+    let texts = [&c.title, &c.acronym, &c.url, &schedule.base_url]
+        .into_iter()
+        .filter_map(|f| f.as_ref().and_then(Lax::ok).map(String::as_str));
+    venue
+        .into_iter()
+        .chain(texts)
+        .collect::<Vec<_>>()
+        .join(" / ")
 }
 
 /// Every date-time with an offset among the events' `date`, `start` and

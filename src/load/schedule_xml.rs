@@ -127,7 +127,8 @@ fn left_out(text: &str, ignored: &[(String, usize, usize)]) -> Option<Problem> {
 
 /// Maps the parsed document to an agenda, with its problems at XML paths.
 pub(crate) fn read(parsed: &Parsed, limits: &Limits) -> Outcome {
-    let mut outcome = schedule_json::read(&parsed.doc, Version::V1, limits);
+    let mut outcome =
+        schedule_json::read_at(&parsed.doc, Version::V1, limits, parsed.venue.as_deref());
     if let Some(agenda) = &mut outcome.agenda {
         agenda.event.venue.clone_from(&parsed.venue);
         for s in &mut agenda.event.sources {

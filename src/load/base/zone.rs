@@ -16,8 +16,12 @@
 
 use super::limits::Limits;
 use crate::agenda::zone_label;
-use chrono::{DateTime, FixedOffset, Offset, TimeZone, Utc};
-use chrono_tz::{TZ_VARIANTS, Tz};
+use crate::load::base::problem::quote;
+use candidates::Pick;
+use chrono::{DateTime, FixedOffset, Utc};
+use chrono_tz::Tz;
+
+mod candidates;
 
 /// The zone chosen, and a sentence saying why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,9 +65,11 @@ pub fn fallback(limits: &Limits) -> Chosen {
     }
 }
 
-/// The zone that shows each of `dates` at the offset it was written with;
-/// `None` if there are no dates, or no zone does.
-pub fn from_offsets(dates: &[DateTime<FixedOffset>]) -> Option<Chosen> {
+/// The zone that shows each of `dates` at the offset it was written with,
+/// `place` (the conference's city, venue, web address: any text that may
+/// name it) settling which when several zones would; `None` if there are
+/// no dates, or no zone does.
+pub fn from_offsets(dates: &[DateTime<FixedOffset>], place: &str) -> Option<Chosen> {
     let mut marks: Vec<(DateTime<Utc>, FixedOffset)> = dates
         .iter()
         .map(|d| (d.with_timezone(&Utc), *d.offset()))
@@ -92,50 +98,40 @@ pub fn from_offsets(dates: &[DateTime<FixedOffset>]) -> Option<Chosen> {
         })
         .map(|(_, m)| *m)
         .collect();
-    let fits = |tz: &Tz| {
-        edges
-            .iter()
-            .all(|(t, o)| tz.offset_from_utc_datetime(&t.naive_utc()).fix() == *o)
-    };
-    let matching: Vec<Tz> = TZ_VARIANTS.iter().copied().filter(fits).collect();
-    let in_area = |tz: &&Tz| {
-        let name = tz.name();
-        [
-            "Africa/",
-            "America/",
-            "Asia/",
-            "Atlantic/",
-            "Australia/",
-            "Europe/",
-            "Indian/",
-            "Pacific/",
-        ]
-        .iter()
-        .any(|a| name.starts_with(a))
-    };
-    let mut named: Vec<Tz> = matching.iter().filter(in_area).copied().collect();
-    named.sort_by_key(|tz| tz.name());
-    let tz = *named.first().or(matching.first())?;
     let offsets = {
         let mut o: Vec<String> = marks.iter().map(|(_, o)| o.to_string()).collect();
-        o.dedup();
         o.sort();
         o.dedup();
         o.join(" and ")
     };
-    let why = if matching.len() == 1 {
-        format!(
-            "the dates carry the offsets {offsets}; {} is the one zone with those offsets \
-             at those dates, so times are shown in it, as printed",
-            tz.name()
-        )
-    } else {
-        format!(
-            "the dates carry the offsets {offsets}; times are shown in {}, one of {} zones \
-             with those offsets at those dates, as printed",
-            tz.name(),
-            matching.len()
-        )
+    let (tz, why) = match candidates::pick(candidates::matching(&edges), place) {
+        Pick::Only(tz) => (
+            tz,
+            format!(
+                "the dates carry the offsets {offsets}; {} is the one zone with those \
+                 offsets at those dates, so times are shown in it, as printed",
+                tz.name()
+            ),
+        ),
+        Pick::Named(tz, city) => (
+            tz,
+            format!(
+                "the dates carry the offsets {offsets}, and the conference's place names \
+                 {}: times are shown in {}, as printed",
+                quote(&city),
+                tz.name()
+            ),
+        ),
+        Pick::Several(zones) => (
+            zones[0],
+            format!(
+                "the dates carry the offsets {offsets}; times are shown in {}, one of {} \
+                 zones with those offsets at those dates, as printed",
+                zones[0].name(),
+                zones.len()
+            ),
+        ),
+        Pick::None => return None,
     };
     Some(Chosen { tz, why })
 }
@@ -167,30 +163,31 @@ mod tests {
 
     #[test]
     fn one_offset_is_that_fixed_offset() {
-        let c = from_offsets(&dates(&[
-            "2030-03-01T11:00:00+01:00",
-            "2030-03-02T09:00:00+01:00",
-        ]))
+        let c = from_offsets(
+            &dates(&["2030-03-01T11:00:00+01:00", "2030-03-02T09:00:00+01:00"]),
+            "",
+        )
         .unwrap();
         assert_eq!(c.tz.name(), "Etc/GMT-1");
         assert!(c.why.contains("UTC+01:00"), "{}", c.why);
-        let c = from_offsets(&dates(&["2030-03-01T11:00:00Z"])).unwrap();
+        let c = from_offsets(&dates(&["2030-03-01T11:00:00Z"]), "").unwrap();
         assert_eq!(c.tz, chrono_tz::Tz::UTC);
         // Half hours have no Etc/ zone: a named one that matches.
-        let c = from_offsets(&dates(&["2030-03-01T11:00:00+05:30"])).unwrap();
+        let c = from_offsets(&dates(&["2030-03-01T11:00:00+05:30"]), "").unwrap();
         assert_eq!(c.tz.name(), "Asia/Calcutta");
-        assert_eq!(from_offsets(&[]), None);
+        assert_eq!(from_offsets(&[], ""), None);
     }
 
     #[test]
     fn offsets_across_a_change_of_clocks_pick_a_zone_that_has_them() {
         // Berlin's clocks go back on 27 October 2030.
-        let c = from_offsets(&dates(&[
-            "2030-10-26T11:00:00+02:00",
-            "2030-10-27T11:00:00+01:00",
-        ]))
+        let c = from_offsets(
+            &dates(&["2030-10-26T11:00:00+02:00", "2030-10-27T11:00:00+01:00"]),
+            "Berlin",
+        )
         .unwrap();
-        assert_eq!(c.tz.name(), "Africa/Ceuta");
+        assert_eq!(c.tz.name(), "Europe/Berlin");
+        assert!(c.why.contains("names \"berlin\""), "{}", c.why);
         assert!(c.why.contains("+01:00 and +02:00"), "{}", c.why);
         for (d, printed) in [
             ("2030-10-26T11:00:00+02:00", "11:00"),

@@ -111,3 +111,18 @@ fn now_agrees_with_list_on_both_fixtures() {
         assert!(now.stdout.contains(said), "{name}: {}", now.stdout);
     }
 }
+
+#[test]
+fn the_conference_city_picks_the_zone_among_those_with_the_offsets() {
+    let loaded = load("schedule-xml/offsets-dst-city.xml");
+    assert_eq!(loaded.agenda.event.timezone, chrono_tz::Europe::Berlin);
+    assert_eq!(starts(&loaded.agenda), ["Sat 11:00", "Sun 11:00"]);
+    let said = loaded.warnings[0].display_in("f").to_string();
+    assert!(
+        said.contains("offsets +01:00 and +02:00, and the conference's place names \"berlin\": times are shown in Europe/Berlin"),
+        "{said}"
+    );
+    // Without the city no zone is named after it.
+    let json = load("schedule-json/offsets-dst.json");
+    assert_ne!(json.agenda.event.timezone, chrono_tz::Europe::Berlin);
+}
