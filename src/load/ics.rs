@@ -33,6 +33,7 @@ use super::base::ctx::{Ctx, Outcome};
 use super::base::limits::Limits;
 use super::base::order;
 use super::base::problem::{Problem, quote};
+use super::base::tally::Tally;
 use super::base::times::overlaps;
 use super::base::zone;
 use crate::agenda::{Agenda, Event, Session, Source};
@@ -150,8 +151,7 @@ pub(crate) struct Reader<'l> {
     /// Each session's path, for warnings about it.
     paths: Vec<String>,
     /// Oddities said once, with a count.
-    tally: HashMap<&'static str, (Problem, usize)>,
-    tally_order: Vec<&'static str>,
+    tally: Tally,
 }
 
 impl Reader<'_> {
@@ -164,14 +164,11 @@ impl Reader<'_> {
 
     /// A warning said once per `key`, counted after.
     fn note(&mut self, key: &'static str, at: &str, line: usize, message: impl FnOnce() -> String) {
-        if let Some(item) = self.tally.get_mut(key) {
-            item.1 += 1;
-            return;
-        }
-        let mut p = Problem::at(at, message());
-        p.position = Some((line, 1));
-        self.tally.insert(key, (p, 0));
-        self.tally_order.push(key);
+        self.tally.note_problem(key, || {
+            let mut p = Problem::at(at, message());
+            p.position = Some((line, 1));
+            p
+        });
     }
 
     /// A text value, sanitized, or an error if it is over the length limit.
@@ -236,8 +233,7 @@ pub(crate) fn read(cal: &Comp, limits: &Limits) -> Outcome {
         roster: people::Roster::default(),
         sessions: Vec::new(),
         paths: Vec::new(),
-        tally: HashMap::new(),
-        tally_order: Vec::new(),
+        tally: Tally::default(),
     };
     if let Some(w) = zone_note {
         r.cx.zone_warn(w);
@@ -325,16 +321,7 @@ fn finish(mut r: Reader<'_>, cal: &Comp) -> Outcome {
             quote(new)
         )
     });
-    for key in std::mem::take(&mut r.tally_order) {
-        if let Some((mut p, more)) = r.tally.remove(key) {
-            match more {
-                0 => {}
-                1 => p.message.push_str(" (and once more)"),
-                n => p.message = format!("{} (and {n} more times)", p.message),
-            }
-            r.cx.warnings.push(p);
-        }
-    }
+    r.cx.warnings.extend_from(r.tally.into_warnings());
     overlaps(&sessions, &|i| paths[i].clone(), &mut r.cx.warnings);
     let text = |name: &str, lines: Lines| {
         cal.prop(name)

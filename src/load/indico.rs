@@ -24,6 +24,7 @@ use super::base::ctx::{Ctx, Outcome};
 use super::base::limits::Limits;
 use super::base::order;
 use super::base::problem::{Problem, quote};
+use super::base::tally::Tally;
 use super::base::times::overlaps;
 use super::base::zone;
 use crate::agenda::{Agenda, Event, Session, Source};
@@ -31,7 +32,6 @@ use crate::sanitize::{Lines, clean};
 use chrono_tz::Tz;
 use person::text;
 use serde_json::Value;
-use std::collections::HashMap;
 
 /// Whether `text` is an Indico export: a JSON object with `results` (an
 /// array of events, or a timetable object); the document, parsed.
@@ -49,8 +49,7 @@ pub(crate) struct Reader<'l> {
     sessions: Vec<Session>,
     paths: Vec<String>,
     /// Oddities said once, with a count, by kind.
-    notes: HashMap<&'static str, usize>,
-    noted: Vec<(&'static str, Problem)>,
+    tally: Tally,
 }
 
 impl Reader<'_> {
@@ -59,11 +58,7 @@ impl Reader<'_> {
     }
 
     fn note(&mut self, key: &'static str, at: &str, message: impl FnOnce() -> String) {
-        let n = self.notes.entry(key).or_insert(0);
-        *n += 1;
-        if *n == 1 {
-            self.noted.push((key, Problem::at(at, message())));
-        }
+        self.tally.note(key, at, message);
     }
 
     /// A text field, sanitized; an error when over the length limit.
@@ -145,8 +140,7 @@ pub(crate) fn read(doc: &Value, limits: &Limits) -> Outcome {
         roster: person::Roster::default(),
         sessions: Vec::new(),
         paths: Vec::new(),
-        notes: HashMap::new(),
-        noted: Vec::new(),
+        tally: Tally::default(),
     };
     let (title, meta) = if let Some(events) = results.as_array() {
         let Some(event) = events.first() else {
@@ -209,14 +203,8 @@ fn finish(mut r: Reader<'_>, title: Option<String>, meta: Option<&Value>) -> Out
         );
         return r.cx.outcome(None);
     }
-    for (key, mut p) in std::mem::take(&mut r.noted) {
-        match r.notes[key] - 1 {
-            0 => {}
-            1 => p.message.push_str(" (and once more)"),
-            n => p.message = format!("{} (and {n} more times)", p.message),
-        }
-        r.cx.warnings.push(p);
-    }
+    let tally = std::mem::take(&mut r.tally);
+    r.cx.warnings.extend_from(tally.into_warnings());
     let (mut sessions, paths) = order::by_start(std::mem::take(&mut r.sessions), &r.paths);
     order::unique_ids(&mut sessions, &paths, &mut r.cx.warnings, |old, new| {
         format!("its id {old} is taken; it is {new} here")

@@ -1,8 +1,9 @@
 //! Warnings said once however often an oddity recurs: the first place it
 //! was seen, and how many more there were.
 
-use super::problem::{Path, Problem};
+use super::problem::Problem;
 use std::collections::HashMap;
+use std::fmt::Display;
 
 /// Oddities seen so far, by kind, in the order first seen.
 #[derive(Debug, Default)]
@@ -13,36 +14,40 @@ pub struct Tally {
 
 #[derive(Debug)]
 struct Item {
-    path: String,
-    message: String,
+    problem: Problem,
     more: usize,
 }
 
 impl Tally {
     /// Notes an oddity of kind `key` at `path`; the message is made only
     /// the first time.
-    pub fn note(&mut self, key: &str, path: Path<'_>, message: impl FnOnce() -> String) {
+    pub fn note(&mut self, key: &str, path: impl Display, message: impl FnOnce() -> String) {
+        self.note_problem(key, || Problem::at(path, message()));
+    }
+
+    /// Notes an oddity of kind `key`; the problem (with its line and
+    /// column, where the format has them) is made only the first time.
+    pub fn note_problem(&mut self, key: &str, problem: impl FnOnce() -> Problem) {
         if let Some(&i) = self.index.get(key) {
             self.items[i].more += 1;
             return;
         }
         self.index.insert(key.to_owned(), self.items.len());
         self.items.push(Item {
-            path: path.to_string(),
-            message: message(),
+            problem: problem(),
             more: 0,
         });
     }
 
     /// One warning per kind, saying how often it recurred.
     pub fn into_warnings(self) -> impl Iterator<Item = Problem> {
-        self.items.into_iter().map(|item| {
-            let message = match item.more {
-                0 => item.message,
-                1 => format!("{} (and once more)", item.message),
-                n => format!("{} (and {n} more times)", item.message),
-            };
-            Problem::at(item.path, message)
+        self.items.into_iter().map(|Item { mut problem, more }| {
+            match more {
+                0 => {}
+                1 => problem.message.push_str(" (and once more)"),
+                n => problem.message = format!("{} (and {n} more times)", problem.message),
+            }
+            problem
         })
     }
 }
@@ -65,5 +70,21 @@ mod tests {
         assert_eq!(w[0].path, "[0]");
         assert_eq!(w[0].message, "odd 0 (and 2 more times)");
         assert_eq!(w[1].message, "other");
+    }
+
+    #[test]
+    fn a_problem_keeps_its_line_and_column() {
+        let mut t = Tally::default();
+        for line in [3, 9] {
+            t.note_problem("a", || {
+                let mut p = crate::load::base::problem::Problem::at("VEVENT", "odd");
+                p.position = Some((line, 1));
+                p
+            });
+        }
+        let w: Vec<_> = t.into_warnings().collect();
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].position, Some((3, 1)));
+        assert_eq!(w[0].message, "odd (and once more)");
     }
 }

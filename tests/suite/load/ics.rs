@@ -299,3 +299,21 @@ fn a_placeholder_address_shared_by_several_names_is_several_people() {
         .collect();
     assert_eq!(second, ["Jürgen G", "Jakob S"]);
 }
+
+#[test]
+fn an_oddity_in_many_events_is_said_once_with_a_count() {
+    let no_uid = |day: u8| {
+        format!(
+            "BEGIN:VEVENT\r\nDTSTART:202601{day:02}T090000Z\r\nDURATION:PT1H\r\nSUMMARY:S{day}\r\nEND:VEVENT\r\n"
+        )
+    };
+    let body: String = (1..=3).map(no_uid).collect();
+    let l = load_bytes("c.ics", text(&body).as_bytes(), &Limits::default()).unwrap();
+    let said = |w: &&dais::load::Problem| w.message.contains("UID");
+    let w = l.warnings.iter().find(said).expect("a warning about UIDs");
+    assert_eq!(
+        w.display_in("c.ics").to_string(),
+        "c.ics:5:1: VEVENT[1]: has no UID; its id is made from its place in the file \
+         (and 2 more times)"
+    );
+}

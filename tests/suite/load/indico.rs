@@ -150,3 +150,32 @@ fn hostile_text_in_an_export_is_cleaned() {
         assert!(!t.chars().any(dais::sanitize::is_unsafe), "{t:?}");
     }
 }
+
+#[test]
+fn an_oddity_in_many_entries_is_said_once_with_a_count() {
+    let entry = |id: u8| {
+        format!(
+            r#"{{"id": {id}, "title": "C{id}", "startDate": {{"date": "2026-01-01", "time": "1{id}:00:00"}},
+                "endDate": {{"date": "2026-01-01", "time": "1{id}:00:00"}}}}"#
+        )
+    };
+    // Three that end when they start, then one that lasts.
+    let kept = r#"{"id": 9, "title": "K", "startDate": {"date": "2026-01-01", "time": "19:00:00"}, "duration": 30}"#;
+    let list: Vec<String> = (1..=3).map(entry).chain([kept.to_owned()]).collect();
+    let doc = format!(
+        r#"{{"results": [{{"title": "T", "timezone": "UTC", "contributions": [{}]}}]}}"#,
+        list.join(",")
+    );
+    let l = load_bytes("i.json", doc.as_bytes(), &Limits::default()).unwrap();
+    let said = |w: &&dais::load::Problem| w.message.starts_with("ends at");
+    let w = l
+        .warnings
+        .iter()
+        .find(said)
+        .expect("a warning about lengths");
+    assert_eq!(
+        w.display_in("i.json").to_string(),
+        "i.json: results[0].contributions[0]: ends at or before it starts; left out \
+         (and 2 more times)"
+    );
+}
