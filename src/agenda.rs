@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 
 pub mod changes;
+pub mod digest;
 mod extensions;
 mod filter;
 mod kind;
@@ -167,10 +168,7 @@ impl Session {
     /// A short name for status bars: "Panel 1" for "Panel 1: A Human…",
     /// else the whole title.
     pub fn short_title(&self) -> &str {
-        match self.title.split_once(": ") {
-            Some((head, _)) if head.chars().count() <= 24 => head,
-            _ => &self.title,
-        }
+        short_title(&self.title)
     }
 
     /// The session's start as an instant.
@@ -207,6 +205,15 @@ pub struct Participant {
     pub capacity: Option<String>,
     /// Its `x-` keys, as read, for writing back.
     pub extensions: Extensions,
+}
+
+/// A short name for a session titled `title`: "Panel 1" for "Panel 1: A
+/// Human…", else the whole title.
+pub fn short_title(title: &str) -> &str {
+    match title.split_once(": ") {
+        Some((head, _)) if head.chars().count() <= 24 => head,
+        _ => title,
+    }
 }
 
 impl Agenda {

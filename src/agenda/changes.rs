@@ -5,7 +5,8 @@
 //! `id`, `code` or `guid` before its slug (see `docs/formats/schedule-json.md`),
 //! so a talk renamed in pretalx is renamed here, not removed and added.
 
-use crate::agenda::{Agenda, Person, Session};
+use crate::agenda::Agenda;
+use crate::agenda::digest::{Digest, SessionDigest};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -62,6 +63,13 @@ pub fn changes(old: &Agenda, new: &Agenda) -> Vec<String> {
 
 /// [`changes`], each with its kind and session.
 pub fn detect(old: &Agenda, new: &Agenda) -> Vec<Change> {
+    compare(&Digest::of(old), &Digest::of(new))
+}
+
+/// [`detect`] between what the detector compares of two versions: either
+/// may be a version no longer at hand, kept as a [`Digest`] (the one the
+/// user last looked at).
+pub fn compare(old: &Digest<'_>, new: &Digest<'_>) -> Vec<Change> {
     let mut out = Out(Vec::new());
     event(old, new, &mut out);
     let multi_day = old.is_multi_day() || new.is_multi_day();
@@ -72,35 +80,34 @@ pub fn detect(old: &Agenda, new: &Agenda) -> Vec<Change> {
             t.format("%H:%M").to_string()
         }
     };
-    let old_ids: HashMap<&str, &Session> =
-        old.sessions.iter().map(|s| (s.id.as_str(), s)).collect();
+    let old_ids: HashMap<&str, &SessionDigest> =
+        old.sessions.iter().map(|s| (s.id.as_ref(), s)).collect();
     for s in &new.sessions {
         let name = s.short_title();
-        let id = Some(s.id.as_str());
-        let Some(o) = old_ids.get(s.id.as_str()) else {
-            let text = format!("{name} added at {}", at(s.local_start(), multi_day));
+        let id = Some(s.id.as_ref());
+        let Some(o) = old_ids.get(s.id.as_ref()) else {
+            let text = format!("{name} added at {}", at(s.local_start, multi_day));
             out.push(Kind::Added, id, text);
             continue;
         };
-        let (was, now) = (o.span, s.span);
-        let room = |s: &Session| s.room.clone().unwrap_or_else(|| "no room".to_owned());
+        let room = |s: &SessionDigest| s.room.as_deref().unwrap_or("no room").to_owned();
         let rooms = (o.room != s.room).then(|| (room(o), room(s)));
-        if was.local_start == now.local_start {
+        if o.local_start == s.local_start {
             if let Some((r1, r2)) = &rooms {
                 out.push(Kind::Moved, id, format!("{name} moved from {r1} to {r2}"));
             }
-            if was.local_end != now.local_end {
-                let day = was.local_end.date() != now.local_end.date();
+            if o.local_end != s.local_end {
+                let day = o.local_end.date() != s.local_end.date();
                 let text = format!(
                     "{name} now ends at {} instead of {}",
-                    at(now.local_end, day),
-                    at(was.local_end, day)
+                    at(s.local_end, day),
+                    at(o.local_end, day)
                 );
                 out.push(Kind::Retimed, id, text);
             }
         } else {
-            let day = multi_day || was.local_start.date() != now.local_start.date();
-            let (from, to) = (at(was.local_start, day), at(now.local_start, day));
+            let day = multi_day || o.local_start.date() != s.local_start.date();
+            let (from, to) = (at(o.local_start, day), at(s.local_start, day));
             let text = match &rooms {
                 Some((r1, r2)) => format!("{name} moved from {from} in {r1} to {to} in {r2}"),
                 None => format!("{name} moved from {from} to {to}"),
@@ -113,16 +120,16 @@ pub fn detect(old: &Agenda, new: &Agenda) -> Vec<Change> {
         }
         people_of(old, o, new, s, &mut out);
     }
-    let new_ids: HashSet<&str> = new.sessions.iter().map(|s| s.id.as_str()).collect();
+    let new_ids: HashSet<&str> = new.sessions.iter().map(|s| s.id.as_ref()).collect();
     for o in &old.sessions {
-        if !new_ids.contains(o.id.as_str()) {
+        if !new_ids.contains(o.id.as_ref()) {
             let text = format!("{} removed", o.short_title());
             out.push(Kind::Removed, Some(&o.id), text);
         }
     }
     renamed_people(old, new, &mut out);
     key_messages(old, new, &mut out);
-    if out.0.is_empty() && old != new {
+    if out.0.is_empty() && old.whole.differs(&new.whole) {
         out.push(Kind::Details, None, "details changed".to_owned());
     }
     out.0
@@ -226,8 +233,7 @@ fn more(n: usize) -> String {
     }
 }
 
-fn event(old: &Agenda, new: &Agenda, out: &mut Out) {
-    let (o, n) = (&old.event, &new.event);
+fn event(o: &Digest<'_>, n: &Digest<'_>, out: &mut Out) {
     if o.title != n.title {
         out.push(
             Kind::Event,
@@ -246,17 +252,25 @@ fn event(old: &Agenda, new: &Agenda, out: &mut Out) {
 }
 
 /// "1 person added to Panel 2", "2 people removed from Panel 2".
-fn people_of(old: &Agenda, o: &Session, new: &Agenda, s: &Session, out: &mut Out) {
+fn people_of(
+    old: &Digest<'_>,
+    o: &SessionDigest<'_>,
+    new: &Digest<'_>,
+    s: &SessionDigest<'_>,
+    out: &mut Out,
+) {
     // Most sessions are unchanged: compare without building sets.
-    if o.participants.len() == s.participants.len() && ids(old, o).eq(ids(new, s)) {
+    if old.participants_of(o).len() == new.participants_of(s).len()
+        && old.people_of(o).eq(new.people_of(s))
+    {
         return;
     }
-    let was: HashSet<&str> = ids(old, o).collect();
-    let now: HashSet<&str> = ids(new, s).collect();
+    let was: HashSet<&str> = old.people_of(o).collect();
+    let now: HashSet<&str> = new.people_of(s).collect();
     let added = now.difference(&was).count();
     let removed = was.difference(&now).count();
     let name = s.short_title();
-    let id = Some(s.id.as_str());
+    let id = Some(s.id.as_ref());
     if added > 0 {
         out.push(
             Kind::People,
@@ -270,11 +284,6 @@ fn people_of(old: &Agenda, o: &Session, new: &Agenda, s: &Session, out: &mut Out
     }
 }
 
-/// The ids of the people in a session, in order.
-fn ids<'a>(a: &'a Agenda, s: &'a Session) -> impl Iterator<Item = &'a str> + 'a {
-    s.participants.iter().map(|p| a.person(p).id.as_str())
-}
-
 fn people(n: usize) -> String {
     if n == 1 {
         "1 person".to_owned()
@@ -283,23 +292,25 @@ fn people(n: usize) -> String {
     }
 }
 
-fn renamed_people(old: &Agenda, new: &Agenda, out: &mut Out) {
-    let old_people: HashMap<&str, &Person> =
-        old.people.iter().map(|p| (p.id.as_str(), p)).collect();
+fn renamed_people(old: &Digest<'_>, new: &Digest<'_>, out: &mut Out) {
+    let old_people: HashMap<&str, &str> = old
+        .people
+        .iter()
+        .map(|p| (p.id.as_ref(), p.name.as_ref()))
+        .collect();
     for p in &new.people {
-        if let Some(o) = old_people.get(p.id.as_str())
-            && o.display_name() != p.display_name()
+        if let Some(&o) = old_people.get(p.id.as_ref())
+            && o != p.name
         {
-            let text = format!("{} renamed to {}", o.display_name(), p.display_name());
+            let text = format!("{o} renamed to {}", p.name);
             out.push(Kind::Person, None, text);
         }
     }
 }
 
-fn key_messages(old: &Agenda, new: &Agenda, out: &mut Out) {
-    let ids =
-        |a: &Agenda| -> HashSet<String> { a.key_messages.iter().map(|m| m.id.clone()).collect() };
-    let (was, now) = (ids(old), ids(new));
+fn key_messages(old: &Digest<'_>, new: &Digest<'_>, out: &mut Out) {
+    let was: HashSet<&str> = old.key_messages.iter().map(AsRef::as_ref).collect();
+    let now: HashSet<&str> = new.key_messages.iter().map(AsRef::as_ref).collect();
     let count = |n: usize, what: &str| {
         let s = if n == 1 { "" } else { "s" };
         format!("{n} key message{s} {what}")

@@ -138,9 +138,9 @@ mod seconds {
 /// FNV-1a, 64 bits: a hash that stays the same across versions and
 /// platforms, for file names.
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    let mut h = crate::agenda::digest::Fnv::default();
+    h.bytes(bytes);
+    h.finish()
 }
 
 /// How long ago `then` was, roughly, as people say it: "just now",
