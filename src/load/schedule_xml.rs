@@ -78,18 +78,22 @@ pub(crate) fn parse(text: &str) -> Result<Parsed, Problem> {
     let events = found
         .events
         .iter()
-        .map(|(d, room, i, offset)| {
-            let day = days_at.index(*d);
+        .map(|at| {
+            let day = days_at.index(at.day);
             let rooms = day.key("rooms");
-            Place {
-                json: rooms.key(room).index(*i).to_string(),
-                xml: format!(
+            let xml = match at.in_day {
+                Some(k) => format!("schedule/day[{}]/event[{}]", at.day + 1, k + 1),
+                None => format!(
                     "schedule/day[{}]/room[{}]/event[{}]",
-                    d + 1,
-                    quote(room),
-                    i + 1
+                    at.day + 1,
+                    quote(&at.room),
+                    at.index + 1
                 ),
-                position: lines.at(*offset),
+            };
+            Place {
+                json: rooms.key(&at.room).index(at.index).to_string(),
+                xml,
+                position: lines.at(at.offset),
             }
         })
         .collect();

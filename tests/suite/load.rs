@@ -16,6 +16,7 @@ mod never_panics;
 mod no_zone;
 mod offset_zones;
 mod people_ids;
+mod published_forms;
 mod round_trip;
 mod schedule_json_hostile;
 mod schedule_xml;

@@ -20,12 +20,28 @@ pub struct Scan {
     pub venue: Option<String>,
     /// Where each day starts (byte offset), by index in `doc`.
     pub days: Vec<usize>,
-    /// Where each event starts: day index, room name, index in the room,
-    /// byte offset.
-    pub events: Vec<(usize, String, usize, usize)>,
+    /// Where each event is.
+    pub events: Vec<EventAt>,
     /// Elements left out, by where they were: (`event/links`, count,
     /// first offset), in order first seen.
     pub ignored: Vec<(String, usize, usize)>,
+}
+
+/// Where one event was: in the JSON form and in the XML.
+#[derive(Debug)]
+pub struct EventAt {
+    /// The day's index.
+    pub day: usize,
+    /// The room it is filed under in the JSON form.
+    pub room: String,
+    /// Its index in that room.
+    pub index: usize,
+    /// Its index among the day's own events when it stood right under
+    /// `<day>` (FOSDEM's pentabarf files have no `<room>` wrappers), else
+    /// `None`.
+    pub in_day: Option<usize>,
+    /// Byte offset of its start tag.
+    pub offset: usize,
 }
 
 /// Elements whose content schedule.json also leaves out silently: they
@@ -287,8 +303,13 @@ impl Scanner<'_> {
         if empty {
             return Ok(());
         }
+        let mut own = 0;
         self.children("day", |s, name, e, empty, at| match name {
             "room" => s.room(d, e, empty, at),
+            "event" => {
+                own += 1;
+                s.event(d, None, e, empty, at, Some(own - 1))
+            }
             _ => s.ignore(format!("day/{name}"), e, empty, at),
         })
     }
@@ -303,30 +324,39 @@ impl Scanner<'_> {
                 _ => {}
             }
         }
-        let rooms = &mut self.out.doc.schedule.conference.rooms;
-        if !rooms.iter().any(|r| r.name == name) {
-            rooms.push(RoomRef {
-                name: name.clone(),
-                guid,
-            });
-        }
-        self.out.doc.schedule.conference.days[d].rooms.room(&name);
+        self.file_room(d, &name, guid);
         if empty {
             return Ok(());
         }
         self.children("room", |s, child, e, empty, at| match child {
-            "event" => s.event(d, &name, e, empty, at),
+            "event" => s.event(d, Some(&name), e, empty, at, None),
             _ => s.ignore(format!("room/{child}"), e, empty, at),
         })
     }
 
+    /// Notes the room `name` in the conference's rooms (first seen first)
+    /// and in day `d`'s.
+    fn file_room(&mut self, d: usize, name: &str, guid: Option<String>) {
+        let rooms = &mut self.out.doc.schedule.conference.rooms;
+        if !rooms.iter().any(|r| r.name == name) {
+            rooms.push(RoomRef {
+                name: name.to_owned(),
+                guid,
+            });
+        }
+        self.out.doc.schedule.conference.days[d].rooms.room(name);
+    }
+
+    /// An event, in `room` when it stood in a `<room>`; one right under
+    /// `<day>` (its `in_day` index) is filed under its own `<room>` child.
     fn event(
         &mut self,
         d: usize,
-        room: &str,
+        room: Option<&str>,
         e: &BytesStart<'_>,
         empty: bool,
         at: usize,
+        in_day: Option<usize>,
     ) -> Res<()> {
         let mut ev = Event::default();
         for (key, value) in attributes(e, at)? {
@@ -347,15 +377,33 @@ impl Scanner<'_> {
                 if field(&mut ev, name).is_none() {
                     return s.ignore(format!("event/{name}"), e, empty, at);
                 }
+                // An empty element is an absent one: pentabarf wrote
+                // `<end></end>` and `<slug></slug>` on every FOSDEM event.
                 let text = s.text(name, empty)?;
-                if let Some(slot) = field(&mut ev, name) {
+                if let Some(slot) = field(&mut ev, name)
+                    && !text.trim().is_empty()
+                {
                     *slot = Some(text);
                 }
                 Ok(())
             })?;
         }
-        let events = self.out.doc.schedule.conference.days[d].rooms.room(room);
-        self.out.events.push((d, room.to_owned(), events.len(), at));
+        let room = match room {
+            Some(room) => room.to_owned(),
+            None => {
+                let own = ev.room.as_deref().unwrap_or_default().trim().to_owned();
+                self.file_room(d, &own, None);
+                own
+            }
+        };
+        let events = self.out.doc.schedule.conference.days[d].rooms.room(&room);
+        self.out.events.push(EventAt {
+            day: d,
+            room,
+            index: events.len(),
+            in_day,
+            offset: at,
+        });
         events.push(ev);
         Ok(())
     }

@@ -1,0 +1,79 @@
+//! Forms met in real published programmes (read through stored copies,
+//! never copied here): each fixture is written by us and holds one rule.
+
+use dais::load::{Limits, LoadError, Loaded, load_bytes, load_file};
+use std::path::PathBuf;
+
+fn fixture(dir: &str, name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(dir)
+        .join(name)
+}
+
+fn load(dir: &str, name: &str) -> Loaded {
+    load_file(&fixture(dir, name), &Limits::default()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn fails(text: &str) -> LoadError {
+    match load_bytes("s.xml", text.as_bytes(), &Limits::default()) {
+        Ok(l) => panic!("loaded: {:?}", l.agenda.event.title),
+        Err(e) => e,
+    }
+}
+
+#[test]
+fn events_right_under_a_day_are_filed_by_their_room_element() {
+    // FOSDEM 2007-2012 (pentabarf): no <room> wrappers. These events were
+    // all lost ("no events in any day's rooms").
+    let a = load("schedule-xml", "events-in-day.xml").agenda;
+    let got: Vec<(String, Option<String>, String)> = a
+        .sessions
+        .iter()
+        .map(|s| {
+            (
+                s.id.clone(),
+                s.room.clone(),
+                s.local_start().format("%H:%M").to_string(),
+            )
+        })
+        .collect();
+    let want = [
+        ("30", "UA2.114", "14:00"),
+        ("21", "Ferrer", "15:40"),
+        ("20", "Ferrer", "16:40"),
+    ];
+    let want: Vec<(String, Option<String>, String)> = want
+        .iter()
+        .map(|(id, room, at)| ((*id).to_owned(), Some((*room).to_owned()), (*at).to_owned()))
+        .collect();
+    assert_eq!(got, want);
+    assert_eq!(a.person(&a.sessions[2].participants[0]).name, "Ann Early");
+    assert_eq!(a.sessions[1].track.as_deref(), Some("Lightning Talks"));
+}
+
+#[test]
+fn a_problem_in_an_event_right_under_a_day_is_at_its_own_path() {
+    let xml = "<schedule><conference><title>T</title><time_zone_name>UTC</time_zone_name>\
+               </conference>\n<day date=\"2010-02-06\">\n<event id=\"1\"><title>A</title>\
+               <start>10:00</start><duration>00:30</duration><room>R</room></event>\n\
+               <event id=\"2\"><title>B</title><start>11:00</start><duration>soon</duration>\
+               <room>R</room></event></day></schedule>";
+    let e = fails(xml).to_string();
+    assert!(
+        e.starts_with("s.xml:4:1: schedule/day[1]/event[2]/duration: \"soon\""),
+        "{e}"
+    );
+}
+
+#[test]
+fn empty_elements_are_read_as_absent() {
+    // `<end></end>` was "not an ISO 8601 date-time" on every FOSDEM event.
+    let l = load("schedule-xml", "empty-elements.xml");
+    let s = &l.agenda.sessions[0];
+    assert_eq!(s.id, "20");
+    assert_eq!(s.local_start().to_string(), "2010-02-06 16:40:00");
+    assert_eq!(s.span.minutes(), 15);
+    assert_eq!(s.track, None);
+    assert!(l.warnings.is_empty(), "{:?}", l.warnings);
+}
