@@ -23,8 +23,29 @@ const NO_BLOCK: Block<'static> = Block {
 };
 
 /// The event export: `contributions` outside any session, then each of
-/// `sessions` with its own.
+/// `sessions` with its own; an event with neither (the plain export, as
+/// a meeting's page links it) is one session, chaired by its chairs.
 pub fn event(r: &mut Reader<'_>, ev: &Value, at: &str) {
+    contents(r, ev, at);
+    if r.sessions.is_empty() && r.cx.errors.is_empty() && ev.get("startDate").is_some() {
+        r.cx.warnings.push(Problem::at(
+            at,
+            "no contribution or session with a time (the export without \
+             `?detail=contributions` has none); the event is read as one session",
+        ));
+        let mut people = Vec::new();
+        let max = r.cx.limits.max_string;
+        r.roster
+            .add_all(&mut people, ev.get("chairs"), Role::Chair, None, max);
+        let block = Block {
+            title: None,
+            people: &people,
+        };
+        entry(r, ev, at, &block, Kind::Other);
+    }
+}
+
+fn contents(r: &mut Reader<'_>, ev: &Value, at: &str) {
     let max = r.cx.limits.max_string;
     if let Some(list) = ev.get("contributions").and_then(Value::as_array) {
         for (i, c) in list.iter().enumerate() {

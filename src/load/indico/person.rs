@@ -30,38 +30,44 @@ impl Roster {
     /// The person an Indico person object names, added if new; `None` if it
     /// names no one (or a name over `max` bytes).
     pub fn person(&mut self, v: &Value, max: usize) -> Option<usize> {
-        let joined;
-        let name = if let Some(n) = text(v, "fullName").or_else(|| text(v, "name")) {
-            n
-        } else {
-            let first = text(v, "first_name").or_else(|| text(v, "firstName"));
-            let last = text(v, "last_name")
-                .or_else(|| text(v, "familyName"))
-                .or_else(|| text(v, "lastName"));
-            joined = [first, last]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" ");
-            if joined.is_empty() {
-                return None;
+        let first = text(v, "first_name").or_else(|| text(v, "firstName"));
+        let last = text(v, "last_name")
+            .or_else(|| text(v, "familyName"))
+            .or_else(|| text(v, "lastName"));
+        let full = text(v, "fullName").or_else(|| text(v, "name"));
+        let (name, titled) = match (first, last, full) {
+            // The parts, when given, are the name: CERN's fullName puts the
+            // title before the family name ("Mr Koutsakis, Ilias").
+            (Some(first), Some(last), full) => {
+                let titled = full
+                    .and_then(|f| f.strip_suffix(&format!("{last}, {first}")))
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty() && t.len() <= 12 && !t.contains(','));
+                (format!("{first} {last}"), titled)
             }
-            &joined
+            // "Smith, Ann" is how Indico writes fullName: read as "Ann Smith".
+            (_, _, Some(full)) => match full.split_once(", ") {
+                Some((last, first)) if !first.contains(',') => (format!("{first} {last}"), None),
+                _ => (full.to_owned(), None),
+            },
+            (first, last, None) => {
+                let joined = [first, last].into_iter().flatten().collect::<Vec<_>>();
+                if joined.is_empty() {
+                    return None;
+                }
+                (joined.join(" "), None)
+            }
         };
         if name.len() > max {
             return None;
         }
-        // "Smith, Ann" is how Indico writes fullName: read as "Ann Smith".
-        let name = match name.split_once(", ") {
-            Some((last, first)) if !first.contains(',') => format!("{first} {last}"),
-            _ => name.to_owned(),
-        };
         let name = clean(&name, Lines::Single);
         let affiliation = text(v, "affiliation")
             .filter(|a| a.len() <= max)
             .map(|a| clean(a, Lines::Single));
         let honorific = text(v, "title")
             .filter(|t| t.len() <= 40)
+            .or(titled)
             .map(|t| clean(t, Lines::Single));
         // A person's `id` in an export is often the link to one
         // contribution, not the person: only `person_id` is read as theirs.
@@ -131,5 +137,24 @@ impl Roster {
                 });
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Roster;
+    use serde_json::json;
+
+    #[test]
+    fn a_title_before_the_family_name_in_full_name_is_the_honorific() {
+        // As indico.cern.ch writes a chair (2019 export).
+        let mut r = Roster::default();
+        let v = json!({"fullName": "Mr Koutsakis, Ilias", "first_name": "Ilias",
+                       "last_name": "Koutsakis", "affiliation": ""});
+        let i = r.person(&v, 1000).unwrap();
+        assert_eq!(r.display_name(i), "Mr Ilias Koutsakis");
+        let plain = json!({"fullName": "Smith, Ann"});
+        let i = r.person(&plain, 1000).unwrap();
+        assert_eq!(r.display_name(i), "Ann Smith");
     }
 }

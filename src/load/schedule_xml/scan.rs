@@ -388,13 +388,12 @@ impl Scanner<'_> {
                 Ok(())
             })?;
         }
-        let room = match room {
-            Some(room) => room.to_owned(),
-            None => {
-                let own = ev.room.as_deref().unwrap_or_default().trim().to_owned();
-                self.file_room(d, &own, None);
-                own
-            }
+        let room = if let Some(room) = room {
+            room.to_owned()
+        } else {
+            let own = ev.room.as_deref().unwrap_or_default().trim().to_owned();
+            self.file_room(d, &own, None);
+            own
         };
         let events = self.out.doc.schedule.conference.days[d].rooms.room(&room);
         self.out.events.push(EventAt {

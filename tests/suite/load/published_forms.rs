@@ -77,3 +77,26 @@ fn empty_elements_are_read_as_absent() {
     assert_eq!(s.track, None);
     assert!(l.warnings.is_empty(), "{:?}", l.warnings);
 }
+
+#[test]
+fn an_indico_export_without_detail_is_the_event_as_one_session() {
+    // indico.cern.ch's /export/event/ID.json with no ?detail= (a meeting):
+    // it was refused ("no contribution, break or session with a time").
+    let l = load("indico", "plain-event.json");
+    let a = &l.agenda;
+    assert_eq!(a.sessions.len(), 1);
+    let s = &a.sessions[0];
+    assert_eq!(s.title, "Group meeting");
+    assert_eq!(s.room.as_deref(), Some("4/2-037"));
+    assert_eq!(s.start().to_rfc3339(), "2019-08-30T15:00:00+00:00");
+    assert_eq!(s.span.minutes(), 120);
+    assert_eq!(s.participants.len(), 1);
+    assert_eq!(s.participants[0].role, dais::agenda::Role::Chair);
+    assert_eq!(a.person(&s.participants[0]).display_name(), "Dr Anna Rossi");
+    let w: Vec<&str> = l.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert!(
+        w.iter()
+            .any(|m| m.contains("the event is read as one session")),
+        "{w:?}"
+    );
+}
