@@ -101,6 +101,7 @@ impl App {
                 banner: None,
                 only: None,
                 changes: Vec::new(),
+                looks: Vec::new(),
                 programme: crate::programme::Programme::default(),
                 notes: crate::notes::Notes::default(),
                 draft: None,

@@ -23,6 +23,7 @@ pub mod programme;
 pub mod reload;
 pub mod remind;
 pub mod sanitize;
+pub mod seen;
 pub mod slug;
 pub mod source;
 pub mod store;

@@ -57,7 +57,7 @@ pub mod seen;
 pub mod shift;
 
 pub use id::{AgendaId, AgendaKey};
-pub use seen::Seen;
+pub use seen::{Kept, Seen};
 pub use shift::ShiftChange;
 
 /// The file's name in the state directory.
@@ -287,8 +287,8 @@ impl Store {
     }
 
     /// The version of the agenda view last seen (`view` is `""` for the
-    /// whole agenda), as dais/1 JSON; `None` if none was kept.
-    pub fn seen(&mut self, key: &AgendaKey, view: &str) -> Option<String> {
+    /// whole agenda); `None` if none was kept.
+    pub fn seen(&mut self, key: &AgendaKey, view: &str) -> Option<Kept> {
         self.read(|conn, skipped| {
             let Some(id) = id::find(conn, key)?.id() else {
                 return Ok(None);

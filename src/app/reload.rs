@@ -72,6 +72,7 @@ impl App {
         // The new agenda's flags, clashes and timeline (marks are by id).
         self.refresh_programme();
         self.views.replaced(&old, &self.shared);
+        self.seen_replaced();
         // A view the new agenda gives nothing to show (its key messages
         // all gone) gives way to the agenda.
         if Views::empty(self.view, &self.shared).is_some() {

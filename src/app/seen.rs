@@ -1,26 +1,25 @@
 //! What changed since the user last looked: the version last seen comes
-//! from the store at start; opening the changes view marks the version on
-//! screen as seen, which the event loop then saves.
+//! from the store at start and is kept by the seen worker
+//! ([`crate::seen`]), which tells the changes from it off the loop's
+//! thread; opening the changes view marks the version on screen as seen,
+//! and the worker's digest of it is what the event loop then saves.
 
 use super::{App, Banner};
-use crate::agenda::Agenda;
 use crate::command::{Command, View};
-use crate::store::{Change, Seen};
+use crate::seen::{Ask, Seer, Told};
+use crate::store::{Change, Kept, Seen};
 use crate::views::changes::BANNER;
 use std::sync::Arc;
 
 impl App {
-    /// Sets the version the user last looked at: `Some` tells the changes
-    /// since (and a banner if there are any); `None` (none was kept) takes
-    /// the version on screen as seen, and asks for it to be saved.
-    pub fn set_seen(&mut self, seen: Option<Agenda>) {
+    /// Sets the version the user last looked at, as the store kept it:
+    /// `Some` asks for the changes since (a banner follows if there are
+    /// any); `None` (none was kept) takes the version on screen as seen.
+    pub fn set_seen(&mut self, seen: Option<Kept>) {
         match seen {
-            Some(old) => {
+            Some(kept) => {
                 let now = Arc::clone(&self.agenda);
-                self.views.changes.since(Arc::new(old), &now);
-                if self.banner.is_none() {
-                    self.banner = self.changed_banner();
-                }
+                self.looks.push(Ask::Kept(kept, now));
             }
             None => self.mark_seen(),
         }
@@ -40,20 +39,50 @@ impl App {
     }
 
     fn mark_seen(&mut self) {
-        let now = Arc::clone(&self.agenda);
-        let same = self
-            .views
-            .changes
-            .seen
-            .as_ref()
-            .is_some_and(|s| Arc::ptr_eq(s, &now));
-        self.views.changes.mark_seen(Arc::clone(&now));
-        if !same {
-            let seen = Seen {
-                view: self.view_key(),
-                version: crate::write::to_json(&now),
-            };
-            self.changes.push(Change::Seen(seen));
+        if self.views.changes.mark_seen(&self.shared.agenda) {
+            let now = Arc::clone(&self.agenda);
+            self.looks.push(Ask::Mark(now));
+        }
+    }
+
+    /// The agenda on screen was replaced: the changes since the version
+    /// seen are told again (by the worker).
+    pub(super) fn seen_replaced(&mut self) {
+        if self.views.changes.known {
+            let now = Arc::clone(&self.agenda);
+            self.looks.push(Ask::Compare(now));
+        }
+    }
+
+    /// What the seen worker told: the changes since the version seen (if
+    /// about the agenda still on screen), or a digest to save as seen.
+    pub fn seen_told(&mut self, told: Told) {
+        match told {
+            Told::Changes { now, changes } => {
+                if !std::ptr::eq(now.as_ptr(), Arc::as_ptr(&self.agenda)) {
+                    return;
+                }
+                self.views.changes.told(changes);
+                if self.banner.is_none() {
+                    self.banner = self.changed_banner();
+                }
+            }
+            Told::Keep(digest) => {
+                let view = self.view_key();
+                self.changes.push(Change::Seen(Seen { view, digest }));
+            }
+        }
+    }
+
+    /// Does what was asked of the seen worker here and now, and takes in
+    /// what it told: for tests and callers without the event loop.
+    pub fn settle_seen(&mut self, seer: &mut Seer) {
+        while !self.looks.is_empty() {
+            for ask in std::mem::take(&mut self.looks) {
+                for told in seer.ask(ask) {
+                    self.seen_told(told);
+                }
+            }
         }
     }
 
@@ -73,15 +102,23 @@ impl App {
 #[cfg(test)]
 mod tests {
     use crate::app::{Command, View};
-    use crate::store::Change;
+    use crate::seen::Seer;
+    use crate::store::{Change, Kept};
     use crate::testing::hearing_app as app;
+
+    fn kept(a: &crate::agenda::Agenda) -> Kept {
+        Kept::Digest(crate::agenda::digest::Digest::of(a).encode())
+    }
 
     #[test]
     fn changes_since_the_version_seen_are_bannered_until_c_shows_them() {
         let mut app = app();
         let mut old = crate::agenda::Agenda::clone(&app.agenda);
         old.sessions.retain(|s| s.id != "closing");
-        app.set_seen(Some(old));
+        app.set_seen(Some(kept(&old)));
+        assert_eq!(app.banner, None, "told by the worker, not here");
+        let mut seer = Seer::default();
+        app.settle_seen(&mut seer);
         assert_eq!(
             app.banner.as_ref().map(|b| b.text.as_str()),
             Some("Changed since you last looked: 1 new · c shows them")
@@ -90,21 +127,55 @@ mod tests {
         app.update(Command::ViewChanges.into());
         assert_eq!(app.view, View::Changes);
         assert_eq!(app.banner, None);
+        assert_eq!(app.looks.len(), 1, "the worker is asked for a digest");
+        app.settle_seen(&mut seer);
+        let now = crate::agenda::digest::Digest::of(&app.agenda).encode();
         assert!(
-            matches!(&app.changes[..], [Change::Seen(s)] if s.view.is_empty() && s.version.contains("\"closing\"")),
+            matches!(&app.changes[..], [Change::Seen(s)] if s.view.is_empty() && s.digest == now),
             "the version on screen is saved as seen"
         );
         // Enter goes to the session.
         app.update(Command::Open.into());
         assert_eq!(app.view, View::Agenda);
         assert_eq!(app.agenda.sessions[app.selected()].id, "closing");
+        // Again on the same version: nothing more to save.
+        app.changes.clear();
+        app.update(Command::ViewChanges.into());
+        assert!(app.looks.is_empty());
     }
 
     #[test]
     fn with_no_version_kept_the_one_on_screen_is_seen() {
         let mut app = app();
         app.set_seen(None);
+        app.settle_seen(&mut Seer::default());
         assert_eq!(app.banner, None);
         assert!(matches!(&app.changes[..], [Change::Seen(_)]));
+    }
+
+    #[test]
+    fn a_reload_is_told_against_the_version_seen_and_a_stale_answer_dropped() {
+        let mut app = app();
+        let mut seer = Seer::default();
+        app.set_seen(None);
+        app.settle_seen(&mut seer);
+        let mut new = crate::agenda::Agenda::clone(&app.agenda);
+        new.sessions.retain(|s| s.id != "closing");
+        app.replace_agenda(new.clone());
+        assert_eq!(app.looks.len(), 1, "asked to compare");
+        // Replaced again before the answer came: the answer is dropped.
+        let asks = std::mem::take(&mut app.looks);
+        app.replace_agenda(new);
+        for ask in asks {
+            for told in seer.ask(ask) {
+                app.seen_told(told);
+            }
+        }
+        assert!(app.views.changes.changes.is_empty(), "stale");
+        app.settle_seen(&mut seer);
+        assert_eq!(
+            app.banner.as_ref().map(|b| b.text.as_str()),
+            Some("Changed since you last looked: 1 cancelled · c shows them")
+        );
     }
 }

@@ -57,6 +57,9 @@ pub struct Shared {
     /// Changes to the user's state that `update` asked for, in order; the
     /// event loop saves them (before the next frame) and empties this.
     pub changes: Vec<crate::store::Change>,
+    /// What `update` asked of the seen worker, in order; the event loop
+    /// sends them and empties this.
+    pub looks: Vec<crate::seen::Ask>,
     /// My programme: starred and hidden sessions, clashes, reminders.
     pub programme: crate::programme::Programme,
     /// The user's notes on this agenda, in time order (as last read from

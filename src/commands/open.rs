@@ -202,19 +202,6 @@ impl UserState for Kept {
     }
 }
 
-/// The version of the agenda view the user last looked at, if the store
-/// kept one that still reads.
-fn seen(store: &mut Store, key: &AgendaKey, view: &str) -> Option<crate::agenda::Agenda> {
-    let json = store.seen(key, view)?;
-    // Written by dais from a valid agenda; read with room for any size.
-    let limits = Limits {
-        max_bytes: u64::MAX,
-        ..Limits::default()
-    };
-    let loaded = crate::load::load_bytes("the version last seen", json.as_bytes(), &limits);
-    loaded.ok().map(|l| l.agenda)
-}
-
 /// Runs the screen until the user quits; returns how it ended.
 pub fn run(
     source: &Source,
@@ -229,7 +216,8 @@ pub fn run(
     let mut app = app(loaded, setup, store.as_mut().map(|s| (s, &key)));
     if let Some(store) = store.as_mut() {
         app.views.changes.set_marks(store.marks(&key));
-        app.set_seen(seen(store, &key, &app.view_key()));
+        let view = app.view_key();
+        app.set_seen(store.seen(&key, &view));
     }
     let mut rt = Runtime {
         clock: &setup.clock,

@@ -465,22 +465,69 @@ fn the_version_seen_is_kept_per_agenda_view_and_replaced() {
     let mut store = Store::open(&path);
     let k = key("/a");
     assert_eq!(store.seen(&k, ""), None);
-    let seen = |view: &str, version: &str| {
+    let seen = |view: &str, digest: &[u8]| {
         Change::Seen(crate::store::Seen {
             view: view.into(),
-            version: version.into(),
+            digest: digest.to_vec(),
         })
     };
-    assert_eq!(store.apply(&k, &seen("", "{\"v\": 1}")), Ok(Stored::Seen));
-    assert_eq!(
-        store.apply(&k, &seen("room A", "{\"v\": 9}")),
-        Ok(Stored::Seen)
-    );
-    assert_eq!(store.apply(&k, &seen("", "{\"v\": 2}")), Ok(Stored::Seen));
+    assert_eq!(store.apply(&k, &seen("", b"v1")), Ok(Stored::Seen));
+    assert_eq!(store.apply(&k, &seen("room A", b"v9")), Ok(Stored::Seen));
+    assert_eq!(store.apply(&k, &seen("", b"v2")), Ok(Stored::Seen));
     drop(store);
     // Committed to the file: another process reads it.
     let mut again = Store::open(&path);
-    assert_eq!(again.seen(&k, "").as_deref(), Some("{\"v\": 2}"));
-    assert_eq!(again.seen(&k, "room A").as_deref(), Some("{\"v\": 9}"));
+    assert_eq!(again.seen(&k, ""), Some(Kept::Digest(b"v2".to_vec())));
+    assert_eq!(again.seen(&k, "room A"), Some(Kept::Digest(b"v9".to_vec())));
     assert_eq!(again.seen(&key("/b"), ""), None);
+}
+
+#[test]
+fn a_whole_version_seen_kept_by_an_earlier_dais_is_read_until_a_digest_replaces_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dais.sqlite3");
+    let json = crate::write::to_json(&crate::testing::hearing());
+    // A database as dais left it at schema version 4: the seen version a
+    // whole dais/1 copy.
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        for sql in &schema::MIGRATIONS[..4] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 4).unwrap();
+        conn.execute(
+            "INSERT INTO agenda (id, source, meeting) VALUES (7, '/a', '2017-06-23 UTC Hearing')",
+            [],
+        )
+        .unwrap();
+        for view in ["", "room A"] {
+            conn.execute(
+                "INSERT INTO seen (agenda, view, version) VALUES (7, ?1, ?2)",
+                params![view, json],
+            )
+            .unwrap();
+        }
+    }
+    let k = key("/a");
+    let mut store = Store::open(&path);
+    assert_eq!(store.problems(), [] as [String; 0]);
+    assert_eq!(store.seen(&k, ""), Some(Kept::Whole(json.clone())));
+    // Its digest written: read from now on, and the whole copy gone.
+    let digest = crate::agenda::digest::Digest::of(&crate::testing::hearing()).encode();
+    let change = Change::Seen(crate::store::Seen {
+        view: String::new(),
+        digest: digest.clone(),
+    });
+    assert_eq!(store.apply(&k, &change), Ok(Stored::Seen));
+    drop(store);
+    let mut again = Store::open(&path);
+    assert_eq!(again.seen(&k, ""), Some(Kept::Digest(digest)));
+    // The other view's whole copy is left until that view is looked at.
+    assert_eq!(again.seen(&k, "room A"), Some(Kept::Whole(json)));
+    drop(again);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let left: i64 = conn
+        .query_row("SELECT count(*) FROM seen", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(left, 1, "only the copy its digest replaced is deleted");
 }

@@ -2,6 +2,7 @@
 //! its own messages into.
 
 use crate::reload::Outcome;
+use crate::seen::Told;
 use ratatui::crossterm::event;
 
 /// Something the loop wakes for.
@@ -15,4 +16,7 @@ pub enum Event {
     Signal(i32),
     /// The agenda was read (or fetched) again, off the loop's thread.
     Reloaded(Box<Outcome>),
+    /// The seen worker told the changes since the version last seen, or a
+    /// digest to save.
+    Seen(Box<Told>),
 }

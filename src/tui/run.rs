@@ -16,7 +16,7 @@ use crate::ui::Screen;
 use signal_hook::consts::{SIGINT, SIGQUIT, SIGTSTP};
 use std::collections::VecDeque;
 use std::io;
-use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 
 /// Why the loop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,11 +69,16 @@ pub fn run(app: &mut App, rt: &mut Runtime<'_>) -> io::Result<Exit> {
     feeds::signals(tx.clone())?;
     let outcomes = Feed::new(tx.clone(), |o| Event::Reloaded(Box::new(o)));
     let reloader = rt.reloader.take().map(|start| start(app, outcomes));
+    let seer = crate::seen::start(Feed::new(tx.clone(), |t| Event::Seen(Box::new(t))));
     let mut term = terminal::enter()?;
     feeds::watchdog(tx.clone());
     let pause = feeds::Pause::default();
     feeds::input(tx, pause.clone());
-    let result = event_loop(app, rt, reloader.as_ref(), &mut term, &rx, &pause);
+    let workers = Workers {
+        reloader: reloader.as_ref(),
+        seer: &seer,
+    };
+    let result = event_loop(app, rt, &workers, &mut term, &rx, &pause);
     terminal::release(&term);
     terminal::restore();
     // A note being typed when dais is ended (a signal, the terminal gone,
@@ -84,10 +89,16 @@ pub fn run(app: &mut App, rt: &mut Runtime<'_>) -> io::Result<Exit> {
     result
 }
 
+/// The workers the loop asks things of.
+struct Workers<'w> {
+    reloader: Option<&'w Reloader>,
+    seer: &'w Sender<crate::seen::Ask>,
+}
+
 fn event_loop(
     app: &mut App,
     rt: &mut Runtime<'_>,
-    reloader: Option<&Reloader>,
+    workers: &Workers<'_>,
     term: &mut Term,
     rx: &mpsc::Receiver<Event>,
     pause: &feeds::Pause,
@@ -107,6 +118,12 @@ fn event_loop(
             dirty = false;
             #[cfg(debug_assertions)]
             super::fault::strike()?;
+        }
+        // Off to the seen worker before waiting: its answers wake the loop.
+        for ask in std::mem::take(&mut app.looks) {
+            // A worker gone (no thread to be had) tells nothing: the
+            // screen goes on without the changes.
+            let _ = workers.seer.send(ask);
         }
         let wait = rt.clock.real_wait_until(app.next_change());
         let event = waiting
@@ -134,6 +151,10 @@ fn event_loop(
             }
             Ok(Event::Reloaded(outcome)) => {
                 reload::apply(app, *outcome);
+                dirty = true;
+            }
+            Ok(Event::Seen(told)) => {
+                app.seen_told(*told);
                 dirty = true;
             }
             Err(RecvTimeoutError::Timeout) => {}
@@ -184,7 +205,7 @@ fn event_loop(
         }
         if app.live.reload_requested {
             app.live.reload_requested = false;
-            if let Some(r) = reloader {
+            if let Some(r) = workers.reloader {
                 r.request(app);
             }
         }

@@ -1,12 +1,13 @@
 //! The changes view: what changed in the agenda since the user last
 //! looked at it (sessions added, cancelled, moved, retimed, renamed or
 //! re-peopled), one line each; Enter goes to the session. The version last
-//! seen is kept in the store; opening this view marks the version on
-//! screen as seen.
+//! seen is kept in the store and by the seen worker ([`crate::seen`]),
+//! which tells the changes; opening this view marks the version on screen
+//! as seen.
 
 use super::{Effect, ViewState, delta, fit, pane_height};
 use crate::agenda::Agenda;
-use crate::agenda::changes::{Change, Tally, detect};
+use crate::agenda::changes::{Change, Tally};
 use crate::app::cursor::Cursor;
 use crate::app::search::Search;
 use crate::app::shared::Shared;
@@ -14,7 +15,7 @@ use crate::command::{Command, Pane};
 use crate::ui::layout::{Areas, Screen};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 mod draw;
 
@@ -26,10 +27,14 @@ pub const BANNER: &str = "Changed since you last looked: ";
 pub struct ChangesView {
     /// The selected change and the list's first visible one.
     pub list: Cursor,
-    /// The version the user last looked at; `None` until it is known.
-    pub seen: Option<Arc<Agenda>>,
-    /// The changes from `seen` to the agenda on screen, in the detector's
-    /// order: starred sessions first, when there are stars.
+    /// Whether a version last looked at is known (kept from before, or
+    /// marked here): the list tells the changes since.
+    pub known: bool,
+    /// The agenda last marked as seen here, so it is saved once.
+    marked: Weak<Agenda>,
+    /// The changes from the version seen to the agenda on screen, as the
+    /// seen worker told them: starred sessions first, when there are
+    /// stars.
     pub changes: Vec<Change>,
     /// Whether the user has opened this view since the list last changed.
     pub looked: bool,
@@ -41,18 +46,29 @@ pub struct ChangesView {
 }
 
 impl ChangesView {
-    /// Tells the changes from `seen`, the version last looked at, to
-    /// `now`, the one on screen.
-    pub fn since(&mut self, seen: Arc<Agenda>, now: &Agenda) {
-        self.seen = Some(seen);
-        self.recount(now);
+    /// The changes from the version seen to the one on screen, as the
+    /// seen worker told them (in the detector's order).
+    pub fn told(&mut self, detected: Vec<Change>) {
+        self.known = true;
+        let changes = self.starred_first(detected.clone());
+        if changes != self.changes {
+            self.looked = false;
+            self.changes = changes;
+            self.list = Cursor::default();
+        }
+        self.detected = detected;
     }
 
     /// The version on screen, `now`, is looked at: it is the one seen
     /// from here on. The list stays until the agenda changes again.
-    pub fn mark_seen(&mut self, now: Arc<Agenda>) {
-        self.seen = Some(now);
+    /// Whether it is another version than the one last marked here (to be
+    /// saved).
+    pub fn mark_seen(&mut self, now: &Arc<Agenda>) -> bool {
+        self.known = true;
         self.looked = true;
+        let again = std::ptr::eq(self.marked.as_ptr(), Arc::as_ptr(now));
+        self.marked = Arc::downgrade(now);
+        !again
     }
 
     /// The banner that points here, while there is something the user
@@ -90,20 +106,6 @@ impl ChangesView {
     pub fn session_of(shared: &Shared, change: &Change) -> Option<usize> {
         let id = change.session.as_deref()?;
         shared.agenda.sessions.iter().position(|s| s.id == id)
-    }
-
-    fn recount(&mut self, now: &Agenda) {
-        let Some(seen) = &self.seen else {
-            return;
-        };
-        let detected = detect(seen, now);
-        let changes = self.starred_first(detected.clone());
-        if changes != self.changes {
-            self.looked = false;
-            self.changes = changes;
-            self.list = Cursor::default();
-        }
-        self.detected = detected;
     }
 
     /// `changes` with the starred sessions' first; each group keeps the
@@ -178,8 +180,8 @@ impl ViewState for ChangesView {
         }
     }
 
-    fn replaced(&mut self, _old: &Agenda, shared: &Shared) {
-        self.recount(&shared.agenda);
+    fn replaced(&mut self, _old: &Agenda, _shared: &Shared) {
+        // The app asks the seen worker for the changes again.
     }
 
     fn render(&self, shared: &Shared, screen: &Screen, buf: &mut Buffer) {
@@ -191,6 +193,7 @@ impl ViewState for ChangesView {
 mod tests {
     use super::ChangesView;
     use crate::agenda::Agenda;
+    use crate::agenda::changes::detect;
     use std::sync::Arc;
 
     fn later(a: &Agenda, id: &str) -> Agenda {
@@ -206,14 +209,16 @@ mod tests {
         let seen = crate::testing::hearing();
         let now = later(&seen, "panel-3");
         let mut view = ChangesView::default();
-        view.since(Arc::new(seen.clone()), &seen);
+        view.told(detect(&seen, &seen));
         assert_eq!(view.banner("c"), None, "nothing changed");
-        view.since(Arc::new(seen), &now);
+        view.told(detect(&seen, &now));
         assert_eq!(
             view.banner("c").as_deref(),
             Some("Changed since you last looked: 1 moved · c shows them")
         );
-        view.mark_seen(Arc::new(now.clone()));
+        let now = Arc::new(now);
+        assert!(view.mark_seen(&now), "a new version to save");
+        assert!(!view.mark_seen(&now), "the same, saved once");
         // Starred sessions' changes come first.
         view.marks.set(crate::agenda::Mark::Star, "panel-4", true);
         assert_eq!(view.banner("c"), None);
@@ -221,7 +226,7 @@ mod tests {
         // A newer version: told against the one looked at, the starred
         // session's change first.
         let newer = later(&later(&now, "panel-3"), "panel-4");
-        view.recount(&newer);
+        view.told(detect(&now, &newer));
         let ids: Vec<_> = view.changes.iter().map(|c| c.session.as_deref()).collect();
         assert_eq!(ids, [Some("panel-4"), Some("panel-3")]);
         assert!(view.is_starred(&view.changes[0]));
@@ -233,8 +238,8 @@ mod tests {
         let seen = crate::testing::hearing();
         let now = later(&later(&seen, "panel-3"), "panel-4");
         let mut view = ChangesView::default();
-        view.since(Arc::new(seen), &now);
-        view.mark_seen(Arc::new(now));
+        view.told(detect(&seen, &now));
+        view.mark_seen(&Arc::new(now));
         let ids = |v: &ChangesView| {
             v.changes
                 .iter()

@@ -29,7 +29,7 @@ pub fn render(view: &ChangesView, app: &Shared, areas: &Areas, buf: &mut Buffer)
     let inner = pane.inner(area);
     pane.render(area, buf);
     if view.changes.is_empty() {
-        let text = if view.seen.is_some() {
+        let text = if view.known {
             "Nothing changed since you last looked."
         } else {
             "This is the first version you have looked at."

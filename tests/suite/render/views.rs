@@ -276,7 +276,9 @@ fn the_changes_view_lists_each_change_marked_with_the_selection_styled() {
     let p3 = old.sessions.iter_mut().find(|s| s.id == "panel-3").unwrap();
     p3.span.local_start -= chrono::Duration::minutes(15);
     p3.span.start -= chrono::Duration::minutes(15);
-    a.set_seen(Some(old));
+    let kept = dais::agenda::digest::Digest::of(&old).encode();
+    a.set_seen(Some(dais::store::Kept::Digest(kept)));
+    a.settle_seen(&mut dais::seen::Seer::default());
     let banner = a.banner.clone().expect("a banner");
     assert_eq!(
         banner.text,
