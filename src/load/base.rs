@@ -6,7 +6,7 @@
 //!   file was when read;
 //! - [`limits`]: the bounds on what a file can make dais do;
 //! - [`text`]: bytes to text (UTF-8, byte-order mark, empty file) and
-//!   line:column of an offset;
+//!   line:column of an offset; [`html`]: HTML descriptions as text;
 //! - [`detect`]: what a document's content says about its format (the
 //!   dispatcher in `load.rs` decides);
 //! - [`problem`]: errors and warnings with their path and line:column,
@@ -30,6 +30,7 @@
 pub mod ctx;
 pub mod detect;
 pub mod file;
+pub mod html;
 pub mod iso;
 pub mod json;
 pub mod lax;

@@ -21,6 +21,7 @@ mod person;
 mod when;
 
 use super::base::ctx::{Ctx, Outcome};
+use super::base::html;
 use super::base::limits::Limits;
 use super::base::order;
 use super::base::problem::{Problem, quote};
@@ -76,59 +77,12 @@ impl Reader<'_> {
             return None;
         }
         let s = match lines {
-            Lines::Multi => from_html(s),
+            Lines::Multi => html::to_text(s),
             Lines::Single => s.to_owned(),
         };
         let s = clean(&s, lines).trim().to_owned();
         (!s.is_empty()).then_some(s)
     }
-}
-
-/// Indico's descriptions are HTML: the text, with paragraphs and line
-/// breaks kept and the commonest entities decoded.
-fn from_html(s: &str) -> String {
-    if !s.contains('<') && !s.contains('&') {
-        return s.to_owned();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('<') {
-        out.push_str(&rest[..i]);
-        let Some(j) = rest[i..].find('>') else {
-            rest = "";
-            break;
-        };
-        let tag = rest[i + 1..i + j]
-            .trim_start_matches('/')
-            .to_ascii_lowercase();
-        let name: String = tag
-            .chars()
-            .take_while(char::is_ascii_alphanumeric)
-            .collect();
-        match name.as_str() {
-            "br" => out.push('\n'),
-            "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "tr" => out.push_str("\n\n"),
-            _ => {}
-        }
-        rest = &rest[i + j + 1..];
-    }
-    out.push_str(rest);
-    let out = out
-        .replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
-    // At most one blank line between paragraphs.
-    let mut lines: Vec<&str> = Vec::new();
-    for line in out.lines().map(str::trim_end) {
-        if line.trim().is_empty() && lines.last().is_none_or(|l| l.trim().is_empty()) {
-            continue;
-        }
-        lines.push(line);
-    }
-    lines.join("\n").trim().to_owned()
 }
 
 /// Reads an Indico export into an agenda.
@@ -279,19 +233,4 @@ fn finish(mut r: Reader<'_>, title: Option<String>, meta: Option<&Value>) -> Out
         extensions: crate::agenda::Extensions::default(),
     };
     r.cx.outcome(Some(agenda))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::from_html;
-
-    #[test]
-    fn html_descriptions_become_text() {
-        assert_eq!(
-            from_html("<p>One &amp; two</p><p>Three<br/>four</p>"),
-            "One & two\n\nThree\nfour"
-        );
-        assert_eq!(from_html("plain"), "plain");
-        assert_eq!(from_html("broken <b"), "broken");
-    }
 }

@@ -6,6 +6,7 @@ use super::keys::{self, Object};
 use super::mapping::{kind_of, pick, type_note};
 use super::raw::{Named, RawEvent};
 use crate::agenda::{Resolved, Session, Span, resolve_naive};
+use crate::load::base::html;
 use crate::load::base::iso::{
     Stamp, in_years, parse_clock, parse_duration, parse_stamp, to_minute,
 };
@@ -202,7 +203,16 @@ fn description(r: &mut Reader<'_>, at: Path<'_>, ev: &RawEvent) -> Option<String
         let text =
             r.cx.get(at, key, field.as_ref(), false, "a string")
                 .and_then(|t| pick(t, language.as_deref()))
-                .and_then(|t| r.cx.bounded(at.key(key), t, Lines::Multi));
+                .and_then(|t| r.cx.bounded(at.key(key), t, Lines::Multi))
+                // FOSDEM's abstracts are HTML (`<p>…</p>`): shown as text,
+                // cleaned again since references may spell control characters.
+                .map(|t| {
+                    if html::looks_like(&t) {
+                        clean(&html::to_text(&t), Lines::Multi)
+                    } else {
+                        t
+                    }
+                });
         if let Some(t) = nonempty(text)
             && !parts.contains(&t)
         {

@@ -100,3 +100,26 @@ fn an_indico_export_without_detail_is_the_event_as_one_session() {
         "{w:?}"
     );
 }
+
+#[test]
+fn an_html_abstract_is_shown_as_text() {
+    // FOSDEM 2007-2026: `<abstract>&lt;p&gt;…` was shown with its tags.
+    let a = load("schedule-xml", "html-abstract.xml").agenda;
+    assert_eq!(
+        a.sessions[0].description.as_deref(),
+        Some("A \"quoted\" word, it's linked.\n\nSecond\nline")
+    );
+    assert!(
+        !a.sessions[0]
+            .description
+            .as_deref()
+            .unwrap_or_default()
+            .chars()
+            .any(|c| c != '\n' && dais::sanitize::is_unsafe(c))
+    );
+    // Text that is not markup is left as written.
+    assert_eq!(
+        a.sessions[1].description.as_deref(),
+        Some("When a < b and Vec<T> is &#34;text&#34;, it stays.")
+    );
+}
