@@ -336,6 +336,9 @@ mod tests {
             "every default is a setting"
         );
         assert_eq!(c.theme, Theme::dark());
+        // Every setting, not just the ones easy to see: a default file that
+        // said `remind_minutes = 10` read back clean and passed before.
+        assert_eq!(c.alerts, super::Alerts::default());
         let mut got = c.keymap.bindings().to_vec();
         let mut want = Keymap::default().bindings().to_vec();
         got.sort_by_key(|(k, c)| (format!("{k}"), *c));

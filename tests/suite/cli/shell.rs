@@ -18,8 +18,12 @@ fn bash_completes(script: &str, words: &[&str]) -> Vec<String> {
             "--norc",
             "--noprofile",
             "-c",
-            r#"source "$1"; read -r -a COMP_WORDS <<< "$2"; COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ));
-               _dais dais "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}";
+            // The function bash would call for `dais`, as the script
+            // registered it (not `_dais` by name: a script that defines it
+            // but registers it for another command completes nothing).
+            r#"source "$1"; spec=$(complete -p dais) || exit 3; spec=${spec#* -F }; fn=${spec%% *};
+               read -r -a COMP_WORDS <<< "$2"; COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ));
+               "$fn" dais "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}";
                printf '%s\n' "${COMPREPLY[@]}""#,
         ])
         .arg("completion-test")

@@ -33,6 +33,16 @@ fn a_speed_that_is_not_positive_is_refused() {
         assert_eq!(run.code, 1, "--speed {speed}: {run:?}");
         assert_eq!(run.stderr, "dais: --speed must be a positive number\n");
     }
+    // Past the fastest clock dais keeps is refused too, not clamped
+    // silently; the fastest itself runs.
+    let run = Home::new().dais(&["now", "--speed=1e7"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "dais: --speed 10000000 is too fast: at most 1000000 (a day in under a tenth of a second)\n"
+    );
+    let run = Home::new().dais(&["now", "--speed=1e6", "--at", "11:05"]);
+    assert_eq!(run.code, 0, "{run:?}");
 }
 
 /// dais on a pty with `--config` naming `text`, written into its home.

@@ -335,6 +335,7 @@ impl Dais {
         let s = self.vt();
         assert!(s.alternate_screen(), "alternate screen while running");
         assert!(s.hide_cursor(), "cursor hidden while running");
+        assert!(s.bracketed_paste(), "bracketed paste while running");
         assert_ne!(s.mouse_protocol_mode(), MouseProtocolMode::None, "mouse on");
         assert!(self.is_raw(), "raw mode while running");
     }
@@ -345,6 +346,7 @@ impl Dais {
         let s = self.vt();
         assert!(!s.alternate_screen(), "alternate screen left");
         assert!(!s.hide_cursor(), "cursor shown");
+        assert!(!s.bracketed_paste(), "bracketed paste off");
         assert_eq!(
             s.mouse_protocol_mode(),
             MouseProtocolMode::None,
