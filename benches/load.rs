@@ -3,20 +3,22 @@
 //! `cargo bench --bench load`. Agendas come from `dais::synth`, the same
 //! generator as `examples/generate.rs`.
 //!
-//! Beside them, the floor every loader stands on: reading the file, and
-//! parsing it with `serde_json` into nothing (`IgnoredAny`). Before the
-//! timings, the bench prints the peak memory each step of a 100,000-session
-//! load adds to the process (Linux: `VmHWM`, reset through `clear_refs`),
-//! beside the file's size.
+//! Before divan's timings, the bench prints the lean-load table (#16): for
+//! the 100,000-session file, each command's work beside the floor every
+//! loader stands on (reading the file, and parsing it with `serde_json`
+//! into nothing, `IgnoredAny`), its median time over a few runs and the
+//! whole process's peak memory (Linux: `VmHWM`), each step in a process of
+//! its own, with the ratios to the floor's time and to the file's size.
 
 use dais::app::{Prepared, Timing};
 use dais::load::{Limits, load_bytes};
 use dais::synth::agenda_json;
 use divan::Bencher;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 fn main() {
-    peaks();
+    side_by_side();
     divan::main();
 }
 
@@ -40,75 +42,152 @@ fn peak_kb() -> u64 {
         .unwrap_or(0)
 }
 
-const STEPS: [(&str, &str); 4] = [
-    ("floor", "floor (read + serde_json into IgnoredAny)"),
-    ("validate", "load + validate (dais validate)"),
-    ("now", "load + time index (dais now)"),
-    ("screen", "load + the screen's index (dais FILE)"),
+/// The steps of the table: name, and what it stands for.
+const STEPS: [(&str, &str); 5] = [
+    ("floor", "floor: read + serde_json into IgnoredAny"),
+    ("validate", "dais validate: load + validate"),
+    ("now", "dais now: load + its app + the line"),
+    ("list", "dais list: load + the text listing"),
+    ("screen", "dais FILE: load + the screen's app"),
 ];
 
-/// Runs one step on `path` (in a process of its own, so no step starts on
-/// a heap another grew) and keeps what it built until the peak is read.
-fn step(name: &str, path: &std::path::Path) -> u64 {
-    let kept: Box<dyn std::any::Any> = match name {
+/// Runs of each step timed (the first also gives the peak).
+const RUNS: usize = 5;
+
+/// A screen's setup as `main` makes it, with no state file and no config.
+fn setup() -> dais::commands::open::Setup {
+    dais::commands::open::Setup {
+        clock: dais::clock::Clock::new(Box::new(chrono::Utc::now), None, 1.0),
+        viewer_tz: None,
+        shown: None,
+        alerts: dais::config::Alerts::default(),
+        desktop: None,
+        theme: dais::theme::Theme::default(),
+        keymap: dais::keymap::Keymap::default(),
+        state: None,
+        notices: Vec::new(),
+        filter: dais::agenda::SessionFilter::default(),
+        refresh: None,
+        offline: None,
+        editor: None,
+    }
+}
+
+/// Does step `name`'s work on `path` once and returns what it built,
+/// which the caller drops after reading the peak (or the clock).
+fn step(name: &str, path: &std::path::Path) -> Box<dyn std::any::Any> {
+    let load = || dais::load::load_file(path, &limits()).expect("valid");
+    match name {
         "floor" => {
             let bytes = std::fs::read(path).expect("read");
             let _: serde::de::IgnoredAny = serde_json::from_slice(&bytes).expect("JSON");
             Box::new(bytes)
         }
-        "validate" => Box::new(dais::load::load_file(path, &limits()).expect("valid")),
+        "validate" => Box::new(load()),
         "now" => {
-            let loaded = dais::load::load_file(path, &limits()).expect("valid");
-            let timing = Timing::new(&loaded.agenda, &dais::app::Shift::default());
-            Box::new((loaded, timing))
+            let loaded = load();
+            let ids: Vec<String> = loaded
+                .agenda
+                .sessions
+                .iter()
+                .map(|s| s.id.clone())
+                .collect();
+            let source = dais::source::Source::File(path.to_owned());
+            let app = dais::commands::open::now_app(&source, loaded, &ids, &setup());
+            let line = dais::commands::now::render(&app, dais::cli::NowFormat::Text);
+            Box::new((app, line))
         }
-        _ => {
-            let agenda = Arc::new(
-                dais::load::load_file(path, &limits())
-                    .expect("valid")
-                    .agenda,
+        "list" => {
+            let loaded = load();
+            let text = dais::commands::list::render_in(
+                &loaded.agenda,
+                dais::cli::ListFormat::Text,
+                dais::commands::list::Styling::Plain,
+                None,
             );
-            let prepared = Prepared::new(Arc::clone(&agenda));
-            let timing = Timing::new(&agenda, &dais::app::Shift::default());
-            Box::new((prepared, timing))
+            Box::new((loaded, text))
         }
-    };
-    let peak = peak_kb();
-    drop(kept);
-    peak
+        _ => Box::new(dais::commands::open::app(load(), &setup(), None)),
+    }
 }
 
-/// Prints the whole process's peak memory for the floor and each load of
-/// the 100,000-session file, beside its size (the target: within twice
-/// the file's size). Each step runs in a child process (this bench again).
-fn peaks() {
-    const VAR: &str = "DAIS_BENCH_PEAK";
+/// In a child process: the peak after one run of the step, then the
+/// median time of [`RUNS`] runs, in microseconds.
+fn child(name: &str, path: &std::path::Path) -> (u64, u128) {
+    let kept = step(name, path);
+    let peak = peak_kb();
+    drop(kept);
+    let mut times: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let t = Instant::now();
+            let kept = step(name, path);
+            let took = t.elapsed();
+            drop(kept);
+            took
+        })
+        .collect();
+    times.sort_unstable();
+    (peak, times[RUNS / 2].as_micros())
+}
+
+/// Prints the table: for each step, its median time and the whole
+/// process's peak memory, beside the floor's time and the file's size
+/// (the targets: `dais validate` and `dais now` within twice the floor's
+/// time, and their peak within twice the file's size). Each step runs in
+/// a child process (this bench again), so none starts on a heap another
+/// grew.
+fn side_by_side() {
+    const VAR: &str = "DAIS_BENCH_STEP";
     if let Ok(name) = std::env::var(VAR) {
         let path = std::env::var("DAIS_BENCH_FILE").expect("the file");
-        println!("{}", step(&name, std::path::Path::new(&path)));
+        let (peak, micros) = child(&name, std::path::Path::new(&path));
+        println!("{peak} {micros}");
         std::process::exit(0);
     }
     let path = file_100k();
-    let size = f64::from(
-        u32::try_from(std::fs::metadata(path).map_or(0, |m| m.len()) / 1000).unwrap_or(u32::MAX),
-    ) / 1000.0;
+    let kb = std::fs::metadata(path).map_or(0, |m| m.len()) / 1000;
+    let size = f64::from(u32::try_from(kb).unwrap_or(u32::MAX)) / 1000.0;
     let Ok(me) = std::env::current_exe() else {
         return;
     };
-    println!("peak memory of the whole process, 100,000 sessions ({size:.1} MB file):");
+    println!(
+        "lean load (#16), 100,000 sessions, {size:.1} MB file; each step in a process of its own, median of {RUNS} runs:"
+    );
+    println!(
+        "  {:<42} {:>8} {:>8} {:>9} {:>7}",
+        "step", "time", "x floor", "peak", "x file"
+    );
+    let mut floor = f64::NAN;
     for (name, label) in STEPS {
         let out = std::process::Command::new(&me)
             .env(VAR, name)
             .env("DAIS_BENCH_FILE", path)
             .output();
-        let kb: f64 = out
+        let figures: Vec<f64> = out
             .ok()
             .and_then(|o| String::from_utf8(o.stdout).ok())
-            .and_then(|s| s.trim().parse().ok())
-            .unwrap_or(f64::NAN);
+            .map(|s| {
+                s.split_whitespace()
+                    .filter_map(|w| w.parse().ok())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let (kb, micros) = match figures[..] {
+            [kb, micros] => (kb, micros),
+            _ => (f64::NAN, f64::NAN),
+        };
+        let ms = micros / 1000.0;
+        if name == "floor" {
+            floor = ms;
+        }
         let mb = kb / 1000.0;
-        println!("  {label:<45} {mb:6.1} MB ({:.2}x the file)", mb / size);
+        println!(
+            "  {label:<42} {ms:>5.0} ms {:>7.2}x {mb:>6.1} MB {:>6.2}x",
+            ms / floor,
+            mb / size
+        );
     }
+    println!("  target: validate and now within 2x the floor's time, peak within 2x the file");
 }
 
 /// The floor: the 100,000-session file read into memory.

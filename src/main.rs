@@ -171,8 +171,14 @@ fn run(cli: Cli, limits: &Limits, net: &Net, filter: &SessionFilter) -> Result<E
             let source = Source::from_arg(file.as_deref());
             let loaded = load(&source)?.loaded;
             // The shift is saved against every session; `now_app` moves it
-            // onto those the marks leave.
-            let full = loaded.agenda.clone();
+            // onto those the marks leave. Their ids are all it needs of the
+            // whole agenda (a copy of it was as large as the agenda).
+            let full: Vec<String> = loaded
+                .agenda
+                .sessions
+                .iter()
+                .map(|s| s.id.clone())
+                .collect();
             let loaded = marked(&source, loaded, cli.marks);
             if cli.marks.starred && loaded.agenda.sessions.is_empty() {
                 print("★ no starred sessions\n")?;

@@ -176,21 +176,21 @@ impl MarkFilter {
     }
 }
 
-/// A running-late shift saved against `full` (steps of `(first session
-/// delayed, minutes)`, by id), moved onto `cut`, which holds some of its
-/// sessions in the same order: a step from a session `cut` left out starts
-/// from the next session it kept instead (and is dropped if none follows),
-/// so every kept session runs as late as it does in `full`.
-pub fn steps_on(full: &Agenda, cut: &Agenda, steps: &[(String, i64)]) -> Vec<(String, i64)> {
+/// A running-late shift saved against an agenda whose session ids are
+/// `full` (steps of `(first session delayed, minutes)`, by id), moved onto
+/// `cut`, which holds some of its sessions in the same order: a step from a
+/// session `cut` left out starts from the next session it kept instead (and
+/// is dropped if none follows), so every kept session runs as late as it
+/// does in the whole agenda. Only the ids are asked for, so a caller need
+/// not keep a copy of the whole agenda.
+pub fn steps_on(full: &[String], cut: &Agenda, steps: &[(String, i64)]) -> Vec<(String, i64)> {
     let kept: BTreeSet<&str> = cut.sessions.iter().map(|s| s.id.as_str()).collect();
     steps
         .iter()
         .filter_map(|(id, minutes)| {
-            let from = full.sessions.iter().position(|s| &s.id == id)?;
-            let next = full.sessions[from..]
-                .iter()
-                .find(|s| kept.contains(s.id.as_str()))?;
-            Some((next.id.clone(), *minutes))
+            let from = full.iter().position(|s| s == id)?;
+            let next = full[from..].iter().find(|s| kept.contains(s.as_str()))?;
+            Some((next.clone(), *minutes))
         })
         .collect()
 }
@@ -217,8 +217,9 @@ mod tests {
             step("gone", 7),
         ];
         // Nothing kept follows Panel 4: its step and the closing's go.
+        let ids: Vec<String> = full.sessions.iter().map(|s| s.id.clone()).collect();
         assert_eq!(
-            steps_on(&full, &cut, &steps),
+            steps_on(&ids, &cut, &steps),
             [step("introductory-statements", 5), step("panel-2", 10)]
         );
     }

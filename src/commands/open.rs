@@ -1,7 +1,7 @@
 //! `dais [FILE]`: the interactive screen, with its state file, live reload
 //! and clock wired in.
 
-use crate::agenda::{Agenda, SessionFilter};
+use crate::agenda::SessionFilter;
 use crate::app::{App, Banner};
 use crate::clock::Clock;
 use crate::fetch::Net;
@@ -134,10 +134,11 @@ pub fn app(loaded: Loaded, setup: &Setup, store: Option<(&mut Store, &AgendaKey)
 }
 
 /// The app `dais now` reports on: the saved shift read, nothing made.
-/// `loaded` may be `full` cut down by the marks (hidden sessions left
-/// out, or all but the starred): the shift, saved against `full`, is
-/// moved onto what is left, so a step from a session left out still counts.
-pub fn now_app(source: &Source, loaded: Loaded, full: &Agenda, setup: &Setup) -> App {
+/// `loaded` may be the agenda whose session ids are `full` cut down by the
+/// marks (hidden sessions left out, or all but the starred): the shift,
+/// saved against every session, is moved onto what is left, so a step from
+/// a session left out still counts.
+pub fn now_app(source: &Source, loaded: Loaded, full: &[String], setup: &Setup) -> App {
     let key = key(source, &loaded.agenda);
     let mut store = setup.state.as_ref().map(Store::open_existing);
     let mut app = app(loaded, setup, store.as_mut().map(|s| (s, &key)));
