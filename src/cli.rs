@@ -38,6 +38,33 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+impl Cli {
+    /// Options given together that do not go together, in words: the
+    /// checks clap cannot make itself. `None` when there is none.
+    pub fn conflict(&self) -> Option<String> {
+        if let (Some(file), Some(_)) = (&self.file, &self.command) {
+            // `dais FILE list` would silently list the bundled agenda.
+            return Some(format!(
+                "give the file after the subcommand, e.g. `dais list {}`",
+                crate::load::file_name(file)
+            ));
+        }
+        let shows_sessions = matches!(
+            self.command,
+            None | Some(Command::List { .. } | Command::Now { .. } | Command::Export { .. })
+        );
+        if shows_sessions {
+            None
+        } else if !self.filter.room.is_empty() || !self.filter.track.is_empty() {
+            Some("--room and --track choose what the screen, list, now and export show".into())
+        } else if self.marks.starred || self.marks.all {
+            Some("--starred and --all choose what the screen, list, now and export show".into())
+        } else {
+            None
+        }
+    }
+}
+
 /// Options that control how files and URLs are read.
 #[derive(Debug, Args, Clone, Copy)]
 pub struct LoadArgs {
@@ -368,4 +395,37 @@ pub enum NowFormat {
     Text,
     /// One JSON object.
     Json,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::Parser;
+
+    fn conflict(args: &[&str]) -> Option<String> {
+        Cli::try_parse_from(args).unwrap().conflict()
+    }
+
+    #[test]
+    fn options_that_do_not_go_together_are_named() {
+        assert_eq!(
+            conflict(&["dais", "a.json", "list"]).as_deref(),
+            Some("give the file after the subcommand, e.g. `dais list a.json`")
+        );
+        let room = conflict(&["dais", "--track", "T", "validate", "a.json"]).unwrap();
+        assert!(room.starts_with("--room and --track choose"), "{room}");
+        let starred = conflict(&["dais", "--starred", "state", "--path"]).unwrap();
+        assert!(
+            starred.starts_with("--starred and --all choose"),
+            "{starred}"
+        );
+        for fine in [
+            &["dais", "a.json"][..],
+            &["dais", "--room", "A", "--all", "list", "a.json"],
+            &["dais", "--starred", "now"],
+            &["dais", "--track", "T", "export", "ics"],
+        ] {
+            assert_eq!(conflict(fine), None, "{fine:?}");
+        }
+    }
 }

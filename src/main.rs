@@ -35,39 +35,12 @@ fn main() -> ExitCode {
     {
         dais::tui::fault::arm(fault);
     }
-    if let (Some(file), Some(_)) = (&cli.file, &cli.command) {
-        // `dais FILE list` would silently list the bundled agenda.
+    if let Some(conflict) = cli.conflict() {
         <Cli as clap::CommandFactory>::command()
-            .error(
-                clap::error::ErrorKind::ArgumentConflict,
-                format!(
-                    "give the file after the subcommand, e.g. `dais list {}`",
-                    dais::load::file_name(file)
-                ),
-            )
+            .error(clap::error::ErrorKind::ArgumentConflict, conflict)
             .exit();
     }
     let filter = SessionFilter::new(&cli.filter.room, &cli.filter.track);
-    let shows_sessions = matches!(
-        cli.command,
-        None | Some(Command::List { .. } | Command::Now { .. } | Command::Export { .. })
-    );
-    if !filter.is_empty() && !shows_sessions {
-        <Cli as clap::CommandFactory>::command()
-            .error(
-                clap::error::ErrorKind::ArgumentConflict,
-                "--room and --track choose what the screen, list, now and export show",
-            )
-            .exit();
-    }
-    if (cli.marks.starred || cli.marks.all) && !shows_sessions {
-        <Cli as clap::CommandFactory>::command()
-            .error(
-                clap::error::ErrorKind::ArgumentConflict,
-                "--starred and --all choose what the screen, list, now and export show",
-            )
-            .exit();
-    }
     let mut limits = Limits::default();
     if let Some(max) = cli.load.max_size {
         limits.max_bytes = max;
