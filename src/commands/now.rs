@@ -113,8 +113,8 @@ fn text(app: &App) -> String {
             humanize_minutes(minutes(now, shifted(a, &app.live.shift, next).0))
         )],
         Status::After { last } => vec![format!(
-            "ended at {}",
-            crate::ui::times::hm(app, shifted(a, &app.live.shift, last).1)
+            "ended {}",
+            crate::ui::times::at_on(app, shifted(a, &app.live.shift, last).1, now)
         )],
     };
     parts.extend(crate::ui::status::delay_text(app));

@@ -75,7 +75,7 @@ pub fn describe(app: &App) -> (String, String) {
         ),
         Status::After { last } => {
             let (_, end) = shifted(a, &app.live.shift, last);
-            ("ended".to_owned(), format!("at {}", hm(app, end)))
+            ("ended".to_owned(), super::times::at_on(app, end, now))
         }
     }
 }

@@ -4,7 +4,7 @@
 use crate::agenda::range_label;
 use crate::app::live;
 use crate::app::shared::Shared;
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
 
 /// `t` as HH:MM in the zone on show.
 pub fn hm(app: &Shared, t: DateTime<Utc>) -> String {
@@ -39,6 +39,21 @@ pub fn hm_on(app: &Shared, t: DateTime<Utc>, today: DateTime<Utc>) -> String {
         t.format("%a %H:%M").to_string()
     } else {
         t.format("%a %-d %b %H:%M").to_string()
+    }
+}
+
+/// When `t` was (or will be), after a verb: "at 18:00" on the day of
+/// `today`, else with its date, "on Fri 23 Jun at 18:00", and its year
+/// when that is not `today`'s: "on Fri 23 Jun 2017 at 18:00".
+pub fn at_on(app: &Shared, t: DateTime<Utc>, today: DateTime<Utc>) -> String {
+    let (t, today) = (local(app, t), local(app, today));
+    let time = t.format("%H:%M");
+    if t.date() == today.date() {
+        format!("at {time}")
+    } else if t.year() == today.year() {
+        format!("on {} at {time}", t.format("%a %-d %b"))
+    } else {
+        format!("on {} at {time}", t.format("%a %-d %b %Y"))
     }
 }
 

@@ -64,6 +64,7 @@ fn text_at_several_moments() {
             "Closing of the hearing by the President of the UN General Assembly · 5 min left",
         ),
         ("18:00", "ended at 18:00"),
+        ("2017-06-30 12:00", "ended on Fri 23 Jun at 18:00"),
     ] {
         assert_eq!(now_text(d, moment), format!("{want}\n"), "at {moment}");
     }

@@ -173,10 +173,17 @@ fn in_the_lunch_gap() {
 
 #[test]
 fn after_the_meeting() {
-    for local in ["18:00", "2017-06-30 12:00"] {
+    for (local, when) in [
+        ("18:00", "at 18:00"),
+        ("2017-06-23 23:59", "at 18:00"),
+        // Another day: which day; another year: which year.
+        ("2017-06-24 00:01", "on Fri 23 Jun at 18:00"),
+        ("2017-06-30 12:00", "on Fri 23 Jun at 18:00"),
+        ("2018-01-02 09:00", "on Fri 23 Jun 2017 at 18:00"),
+    ] {
         let a = app(local);
-        assert_eq!(describe(&a), ("ended".to_owned(), "at 18:00".to_owned()));
-        assert_eq!(now_text(&a), "ended at 18:00\n");
+        assert_eq!(describe(&a), ("ended".to_owned(), when.to_owned()));
+        assert_eq!(now_text(&a), format!("ended {when}\n"));
         let j = now_json(&a);
         assert_eq!(j["state"], "ended");
         assert_eq!(j["last"]["id"], "closing");
