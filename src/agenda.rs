@@ -4,7 +4,6 @@
 //! instants, text is sanitized. [`crate::load`] is the only way in.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
-use chrono_tz::Tz;
 
 pub mod changes;
 pub mod digest;
@@ -14,6 +13,7 @@ mod kind;
 pub mod marks;
 pub mod overlap;
 mod time;
+mod zone;
 mod zone_name;
 
 pub use extensions::Extensions;
@@ -22,6 +22,7 @@ pub use kind::{Appearance, Kind, Role};
 pub use marks::{Mark, MarkFilter, Marks};
 pub use overlap::Overlap;
 pub use time::{Resolved, Span, humanize_minutes, range_label, resolve, resolve_naive};
+pub use zone::{MAX_CHANGES, Printed, Zone, ZoneOffset};
 pub use zone_name::{zone_abbr, zone_label};
 
 /// A whole validated agenda.
@@ -52,8 +53,9 @@ pub struct Event {
     pub venue: Option<String>,
     /// The (first) day.
     pub date: NaiveDate,
-    /// The IANA zone every wall-clock time in the file is in.
-    pub timezone: Tz,
+    /// The zone every wall-clock time in the file is in: an IANA zone, or
+    /// the offsets the file printed.
+    pub timezone: Zone,
     /// Introduction paragraphs.
     pub summary: Vec<String>,
     /// The documents the agenda was taken from.

@@ -136,10 +136,11 @@ mod tests {
 /// the earlier instant.
 pub fn parse_at(
     s: &str,
-    tz: chrono_tz::Tz,
+    tz: impl Into<crate::agenda::Zone>,
     day: chrono::NaiveDate,
 ) -> Result<DateTime<Utc>, String> {
     use chrono::{NaiveDateTime, NaiveTime};
+    let tz = tz.into();
     let s = s.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(s) {
         return in_calendar(t.with_timezone(&Utc));

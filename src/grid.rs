@@ -4,8 +4,8 @@
 //! [`Day`], the grid view moves in it, `dais list --format grid` prints it.
 
 use crate::agenda::Agenda;
+use crate::agenda::Zone;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
-use chrono_tz::Tz;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -83,7 +83,7 @@ pub struct Day {
 }
 
 /// The local days that have sessions, in order, from items sorted by start.
-pub fn days(items: &[Item], zone: Tz) -> Vec<NaiveDate> {
+pub fn days(items: &[Item], zone: Zone) -> Vec<NaiveDate> {
     let mut out: Vec<NaiveDate> = Vec::new();
     for it in items {
         let d = it.start.with_timezone(&zone).date_naive();
@@ -96,7 +96,7 @@ pub fn days(items: &[Item], zone: Tz) -> Vec<NaiveDate> {
 
 /// The first instant of local day `date` in `zone` (a day that begins in
 /// a DST gap begins when the gap ends).
-pub fn day_start(date: NaiveDate, zone: Tz) -> DateTime<Utc> {
+pub fn day_start(date: NaiveDate, zone: Zone) -> DateTime<Utc> {
     let midnight = date.and_time(NaiveTime::MIN);
     (0..=180)
         .step_by(15)
@@ -108,7 +108,7 @@ pub fn day_start(date: NaiveDate, zone: Tz) -> DateTime<Utc> {
 }
 
 /// The items of `items` (sorted by start) that start on local day `date`.
-pub fn of_day(items: &[Item], date: NaiveDate, zone: Tz) -> &[Item] {
+pub fn of_day(items: &[Item], date: NaiveDate, zone: Zone) -> &[Item] {
     let from = day_start(date, zone);
     let to = date
         .succ_opt()
@@ -121,7 +121,7 @@ pub fn of_day(items: &[Item], date: NaiveDate, zone: Tz) -> &[Item] {
 impl Day {
     /// Lays out `items` (one day's, sorted by start) in lanes by room, at
     /// `zoom` in `zone`. A session running past the day's end is cut there.
-    pub fn new(date: NaiveDate, items: &[Item], rooms: &Rooms, zone: Tz, zoom: Zoom) -> Day {
+    pub fn new(date: NaiveDate, items: &[Item], rooms: &Rooms, zone: Zone, zoom: Zoom) -> Day {
         let day_end = date
             .succ_opt()
             .map_or(DateTime::<Utc>::MAX_UTC, |d| day_start(d, zone));

@@ -6,7 +6,7 @@
 //! `x-` keys of every object read are written back after its other keys,
 //! as the same JSON values. Reading the output back gives the same model.
 
-use crate::agenda::{Agenda, Session, Span};
+use crate::agenda::{Agenda, Session, Span, Zone};
 use crate::load::RawAgenda;
 use crate::load::lax::{Entries, Lax};
 use crate::load::raw::{
@@ -39,7 +39,7 @@ pub fn to_raw(a: &Agenda) -> RawAgenda {
         convener: opt(e.convener.as_ref()),
         venue: opt(e.venue.as_ref()),
         date: Some(Lax::Ok(e.date.format("%Y-%m-%d").to_string())),
-        timezone: Some(Lax::Ok(e.timezone.name().to_owned())),
+        timezone: Some(Lax::Ok(zone_name(e.timezone))),
         summary: (!e.summary.is_empty()).then(|| Lax::Ok(strings(&e.summary))),
         sources: (!e.sources.is_empty()).then(|| {
             Lax::Ok(
@@ -115,6 +115,24 @@ fn end_date(span: &Span) -> Option<Lax<Word>> {
         .then(|| Lax::Ok(format_compact!("{}", end_day.format("%Y-%m-%d"))))
 }
 
+/// `event.timezone` as written: the IANA name; for offsets as printed
+/// (which every session then gives) the first offset's `Etc/` zone, else
+/// UTC, so a reader that knows no `utc_offset` still finds a zone.
+fn zone_name(zone: Zone) -> String {
+    match zone {
+        Zone::Named(tz) => tz.name().to_owned(),
+        Zone::Printed(p) => {
+            let secs = p.offsets().next().map_or(0, |o| o.local_minus_utc());
+            let etc = format!("Etc/GMT{:+}", -secs / 3600);
+            if secs % 3600 == 0 && secs != 0 && etc.parse::<chrono_tz::Tz>().is_ok() {
+                etc
+            } else {
+                "UTC".to_owned()
+            }
+        }
+    }
+}
+
 fn session(a: &Agenda, s: &Session) -> RawSession {
     let tz = a.event.timezone;
     let span = &s.span;
@@ -136,6 +154,9 @@ fn session(a: &Agenda, s: &Session) -> RawSession {
         ))),
         end: Some(Lax::Ok(end.into())),
         end_date: end_date(span),
+        // Offsets as printed: each session says its own.
+        utc_offset: matches!(tz, Zone::Printed(_))
+            .then(|| Lax::Ok(format_compact!("{}", tz.fixed_at(span.start)))),
         description: opt(s.description.as_ref()),
         notes: (!s.notes.is_empty()).then(|| Lax::Ok(strings(&s.notes))),
         participants: (!s.participants.is_empty()).then(|| {

@@ -1,7 +1,7 @@
 //! Which zone times are shown in: the agenda's own, or the viewer's (`TZ`,
 //! or `--tz ZONE`), switched with `z` and remembered per agenda.
 
-use crate::agenda::{zone_abbr, zone_label};
+use crate::agenda::{Zone, zone_abbr, zone_label};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
@@ -38,7 +38,7 @@ impl Shown {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Zones {
     /// The agenda's zone.
-    pub agenda: Tz,
+    pub agenda: Zone,
     /// The viewer's zone, when known.
     pub viewer: Option<Tz>,
     /// Which one times are shown in.
@@ -47,25 +47,25 @@ pub struct Zones {
 
 impl Zones {
     /// The agenda's zone shown; the viewer's known as `viewer`.
-    pub fn new(agenda: Tz, viewer: Option<Tz>) -> Self {
+    pub fn new(agenda: impl Into<Zone>, viewer: Option<Tz>) -> Self {
         Zones {
-            agenda,
+            agenda: agenda.into(),
             viewer,
             shown: Shown::Agenda,
         }
     }
 
     /// The zone times are shown in now.
-    pub fn current(self) -> Tz {
+    pub fn current(self) -> Zone {
         match (self.shown, self.viewer) {
-            (Shown::Viewer, Some(v)) => v,
+            (Shown::Viewer, Some(v)) => v.into(),
             _ => self.agenda,
         }
     }
 
     /// The viewer's zone, if it is not the agenda's.
     fn other(self) -> Option<Tz> {
-        self.viewer.filter(|v| *v != self.agenda)
+        self.viewer.filter(|v| Zone::from(*v) != self.agenda)
     }
 
     /// Whether the times shown are not the agenda's own.

@@ -1,7 +1,7 @@
 //! When a session runs: planned wall-clock times and the instants they mean.
 
+use super::Zone;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
-use chrono_tz::Tz;
 
 /// A session's time: the wall-clock times as planned in the agenda's zone,
 /// and the instants they resolve to.
@@ -75,13 +75,13 @@ pub enum Resolved {
 
 /// Resolves a local date and time in `tz`. An ambiguous time (the repeated
 /// hour when clocks go back) takes the earlier instant.
-pub fn resolve(tz: Tz, date: NaiveDate, time: NaiveTime) -> Resolved {
+pub fn resolve(tz: impl Into<Zone>, date: NaiveDate, time: NaiveTime) -> Resolved {
     resolve_naive(tz, date.and_time(time))
 }
 
 /// As [`resolve`], for a combined date-time.
-pub fn resolve_naive(tz: Tz, local: NaiveDateTime) -> Resolved {
-    match tz.from_local_datetime(&local).earliest() {
+pub fn resolve_naive(tz: impl Into<Zone>, local: NaiveDateTime) -> Resolved {
+    match tz.into().from_local_datetime(&local).earliest() {
         Some(t) => Resolved::At(t.with_timezone(&Utc)),
         None => Resolved::Gap,
     }

@@ -1,12 +1,25 @@
 //! How a zone is named to a person: a fixed offset as `UTC+01:00`, never
-//! as the POSIX-signed `Etc/GMT-1` (which reads as the opposite).
+//! as the POSIX-signed `Etc/GMT-1` (which reads as the opposite); offsets
+//! kept as printed as those offsets.
 
+use super::Zone;
 use chrono::{DateTime, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 
 /// The zone's name as shown: `UTC+01:00` for a fixed-offset `Etc/` zone,
-/// `UTC` for UTC, else the IANA name (`Europe/Berlin`).
-pub fn zone_label(tz: Tz) -> String {
+/// `UTC` for UTC, the IANA name (`Europe/Berlin`), or for offsets kept as
+/// printed `UTC+02:00, then UTC+01:00 (as printed)`.
+pub fn zone_label(zone: impl Into<Zone>) -> String {
+    let tz = match zone.into() {
+        Zone::Named(tz) => tz,
+        Zone::Printed(p) if p.offsets().count() == 1 => {
+            return p.offsets().map(|o| utc_plus(o.local_minus_utc())).collect();
+        }
+        Zone::Printed(p) => {
+            let list: Vec<String> = p.offsets().map(|o| utc_plus(o.local_minus_utc())).collect();
+            return format!("{} (as printed)", list.join(", then "));
+        }
+    };
     match fixed_offset(tz) {
         Some(0) => "UTC".to_owned(),
         Some(secs) => utc_plus(secs),
@@ -15,8 +28,13 @@ pub fn zone_label(tz: Tz) -> String {
 }
 
 /// The zone's abbreviation at `at`, as a clock shows it: `CEST`, and
-/// `UTC+01:00` for a fixed offset (where `%Z` would give `+01`).
-pub fn zone_abbr(tz: Tz, at: DateTime<Utc>) -> String {
+/// `UTC+01:00` for a fixed offset (where `%Z` would give `+01`) and for an
+/// offset as printed.
+pub fn zone_abbr(zone: impl Into<Zone>, at: DateTime<Utc>) -> String {
+    let tz = match zone.into() {
+        Zone::Named(tz) => tz,
+        printed @ Zone::Printed(_) => return utc_plus(printed.fixed_at(at).local_minus_utc()),
+    };
     match fixed_offset(tz) {
         Some(0) => "UTC".to_owned(),
         Some(secs) => utc_plus(secs),

@@ -23,7 +23,7 @@ impl Shared {
     }
 
     /// The zone every time on screen is shown in.
-    pub fn zone(&self) -> chrono_tz::Tz {
+    pub fn zone(&self) -> crate::agenda::Zone {
         self.zones().current()
     }
 

@@ -1,5 +1,6 @@
 //! `dais list`: the whole programme, as text, Markdown or JSON.
 
+use crate::agenda::Zone;
 use crate::agenda::{Agenda, Appearance, Participant, Role, Session};
 use crate::cli::ListFormat;
 use chrono_tz::Tz;
@@ -29,7 +30,7 @@ pub fn render_in(
     styling: Styling,
     zone: Option<Tz>,
 ) -> String {
-    let zone = zone.filter(|z| *z != agenda.event.timezone);
+    let zone = zone.map(Zone::from).filter(|z| *z != agenda.event.timezone);
     match format {
         ListFormat::Text => text(agenda, styling, zone),
         ListFormat::Markdown => markdown(agenda, zone),
@@ -100,7 +101,7 @@ fn headings<'a>(
     (day, part)
 }
 
-fn time_range(s: &Session, zone: Option<Tz>) -> String {
+fn time_range(s: &Session, zone: Option<Zone>) -> String {
     if let Some(z) = zone {
         let (start, end) = (s.start().with_timezone(&z), s.end().with_timezone(&z));
         return crate::agenda::range_label(start.naive_local(), end.naive_local());
@@ -116,7 +117,7 @@ fn time_range(s: &Session, zone: Option<Tz>) -> String {
     )
 }
 
-fn text(agenda: &Agenda, styling: Styling, zone: Option<Tz>) -> String {
+fn text(agenda: &Agenda, styling: Styling, zone: Option<Zone>) -> String {
     let (bold, dim, reset) = match styling {
         Styling::Plain => ("", "", ""),
         Styling::Terminal => ("\x1b[1m", "\x1b[2m", "\x1b[0m"),
@@ -165,7 +166,7 @@ fn text(agenda: &Agenda, styling: Styling, zone: Option<Tz>) -> String {
     out
 }
 
-fn markdown(agenda: &Agenda, zone: Option<Tz>) -> String {
+fn markdown(agenda: &Agenda, zone: Option<Zone>) -> String {
     let e = &agenda.event;
     let mut out = format!("# {}\n\n", md(&e.title));
     if let Some(sub) = &e.subtitle {

@@ -10,12 +10,12 @@
 //! alone, which `dais state import` reads back.
 
 use super::list::md;
+use crate::agenda::Zone;
 use crate::agenda::{Agenda, Session};
 use crate::cli::NotesFormat;
 use crate::notes::{Note, Notes};
 use crate::store::AgendaKey;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use std::fmt::Write as _;
 
 /// The notes of `agenda` (kept under `key`) in `format`.
@@ -65,7 +65,7 @@ impl<'a> Summary<'a> {
         }
     }
 
-    fn zone(&self) -> Tz {
+    fn zone(&self) -> Zone {
         self.agenda.event.timezone
     }
 

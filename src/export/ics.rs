@@ -38,7 +38,10 @@ pub fn calendar(agenda: &Agenda, sessions: &[&Session]) -> String {
 /// [`calendar`] with, when `alarm` gives minutes, an alarm that many
 /// minutes before each session (`export ics --starred`: my programme).
 pub fn calendar_with_alarms(agenda: &Agenda, sessions: &[&Session], alarm: Option<u32>) -> String {
-    let tz = agenda.event.timezone;
+    // Offsets kept as printed have no zone a calendar knows: UTC times
+    // (and UTC as the calendar's zone) carry the same instants.
+    let named = agenda.event.timezone.named();
+    let tz = named.unwrap_or(chrono_tz::Tz::UTC);
     let years = sessions
         .iter()
         .flat_map(|s| [s.span.local_start, s.span.local_end])
@@ -143,7 +146,7 @@ fn stamp(agenda: &Agenda) -> DateTime<Utc> {
 }
 
 fn event(agenda: &Agenda, s: &Session, utc: bool, alarm: Option<u32>) -> Event {
-    let tz = agenda.event.timezone;
+    let tz = agenda.event.timezone.named().unwrap_or(chrono_tz::Tz::UTC);
     let when = |local: NaiveDateTime, instant: DateTime<Utc>| {
         // A local time names its instant only if it is the earlier of two
         // (RFC 5545 reads a repeated hour so); otherwise say it in UTC.

@@ -2,8 +2,8 @@
 //! counted in real time, so a day with a DST change has one hour more or
 //! less of rows and its labels say what the clock on the wall said.
 
+use crate::agenda::Zone;
 use chrono::{DateTime, Duration, TimeZone, Timelike, Utc};
-use chrono_tz::Tz;
 
 /// Minutes a row stands for: `<` and `>` step through these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -64,13 +64,13 @@ pub struct Axis {
     /// How many rows the day takes (at least 1).
     pub rows: usize,
     /// The zone the labels are in.
-    pub zone: Tz,
+    pub zone: Zone,
 }
 
 impl Axis {
     /// An axis from a whole row at or before `first` to `last`: rows start on
     /// the wall clock's multiples of the zoom (09:00, 09:15, …) in `zone`.
-    pub fn new(first: DateTime<Utc>, last: DateTime<Utc>, zone: Tz, zoom: Zoom) -> Axis {
+    pub fn new(first: DateTime<Utc>, last: DateTime<Utc>, zone: Zone, zoom: Zoom) -> Axis {
         let step = zoom.minutes();
         let local = first.with_timezone(&zone).naive_local();
         let minute = i64::from(local.hour()) * 60 + i64::from(local.minute());

@@ -365,7 +365,7 @@ fn finish(mut r: Reader<'_>, cal: &Comp) -> Outcome {
             convener: None,
             venue: None,
             date,
-            timezone: r.tz,
+            timezone: r.tz.into(),
             summary,
             sources: vec![source],
             extensions: crate::agenda::Extensions::default(),

@@ -217,7 +217,7 @@ fn finish(mut r: Reader<'_>, title: Option<String>, meta: Option<&Value>) -> Out
             convener,
             venue,
             date,
-            timezone: r.tz,
+            timezone: r.tz.into(),
             summary,
             sources: vec![Source {
                 title: format!("{title}: Indico export"),

@@ -117,8 +117,9 @@ pub(crate) fn read_at(
         let conference = at.key("conference");
         let here = conference.key("time_zone_name");
         let chosen = zone::given(limits)
+            .map(zone::Chosen::into_zone)
             .or_else(|| zone::from_offsets(&dates, &place(raw_conf, schedule, venue)))
-            .unwrap_or_else(|| zone::fallback(limits));
+            .unwrap_or_else(|| zone::fallback(limits).into_zone());
         conf.tz = chosen.tz;
         cx.zone_warn(Problem::at(here, format!("{why}; {}", chosen.why)));
     }

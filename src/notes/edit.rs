@@ -14,16 +14,16 @@
 
 use super::tags::links;
 use super::{NewNote, Note};
+use crate::agenda::Zone;
 use crate::agenda::{Agenda, Resolved, resolve_naive};
 use crate::sanitize::{Lines, clean};
 use chrono::{DateTime, NaiveDate, NaiveTime, Timelike, Utc};
-use chrono_tz::Tz;
 
 /// The most one note's text holds, in bytes (as the input line).
 pub const MAX_NOTE_BYTES: usize = 16 * 1024;
 
 /// The file's text for `notes`: one line each, stamp and text.
-pub fn to_text<'a>(notes: impl IntoIterator<Item = &'a Note>, zone: Tz) -> String {
+pub fn to_text<'a>(notes: impl IntoIterator<Item = &'a Note>, zone: Zone) -> String {
     let mut out = String::new();
     for n in notes {
         out.push_str(&stamp(n.at, zone));
@@ -35,7 +35,7 @@ pub fn to_text<'a>(notes: impl IntoIterator<Item = &'a Note>, zone: Tz) -> Strin
 }
 
 /// A time as its stamp in the file.
-pub fn stamp(at: DateTime<Utc>, zone: Tz) -> String {
+pub fn stamp(at: DateTime<Utc>, zone: Zone) -> String {
     at.with_timezone(&zone).format("%H:%M").to_string()
 }
 
@@ -48,7 +48,7 @@ pub fn from_text(
     agenda: &Agenda,
     session: usize,
     now: DateTime<Utc>,
-    zone: Tz,
+    zone: Zone,
 ) -> Vec<NewNote> {
     let s = &agenda.sessions[session];
     let day = s.start().with_timezone(&zone).date_naive();
@@ -112,7 +112,7 @@ fn split_stamp(line: &str) -> (Option<NaiveTime>, &str) {
 }
 
 /// `t` on `day` in `zone`; None in a gap (a spring-forward hour).
-fn on_day(day: NaiveDate, t: NaiveTime, zone: Tz) -> Option<DateTime<Utc>> {
+fn on_day(day: NaiveDate, t: NaiveTime, zone: Zone) -> Option<DateTime<Utc>> {
     match resolve_naive(zone, day.and_time(t)) {
         Resolved::At(at) => Some(at),
         Resolved::Gap => None,
@@ -149,7 +149,10 @@ mod tests {
             note(1, at(11, 5, 30), "one #1"),
             note(2, at(11, 7, 0), "two"),
         ];
-        assert_eq!(to_text(&notes, New_York), "11:05  one #1\n11:07  two\n");
+        assert_eq!(
+            to_text(&notes, New_York.into()),
+            "11:05  one #1\n11:07  two\n"
+        );
     }
 
     #[test]
@@ -164,7 +167,7 @@ mod tests {
         let old: Vec<&Note> = old.iter().collect();
         let now = at(11, 20, 0);
         let text = "11:05  one, edited @Buck #1\n\n  new line\n10:40 stamped #km2\n11:05 third at 11:05\n11:05\n";
-        let notes = from_text(text, &old, &agenda, panel1, now, New_York);
+        let notes = from_text(text, &old, &agenda, panel1, now, New_York.into());
         let got: Vec<(DateTime<Utc>, &str)> =
             notes.iter().map(|n| (n.at, n.text.as_str())).collect();
         assert_eq!(
@@ -191,8 +194,15 @@ mod tests {
         }
         let agenda = crate::testing::hearing();
         let now = at(11, 0, 0);
-        let notes = from_text("a\x1b[31mb\tc\u{202e}d", &[], &agenda, 0, now, New_York);
+        let notes = from_text(
+            "a\x1b[31mb\tc\u{202e}d",
+            &[],
+            &agenda,
+            0,
+            now,
+            New_York.into(),
+        );
         assert_eq!(notes[0].text, "ab cd");
-        assert!(from_text("\n \n11:05   \n", &[], &agenda, 0, now, New_York).is_empty());
+        assert!(from_text("\n \n11:05   \n", &[], &agenda, 0, now, New_York.into()).is_empty());
     }
 }

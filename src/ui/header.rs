@@ -130,7 +130,7 @@ fn clock_spans(app: &App, how: Clock) -> Vec<Span<'static>> {
     if let Some(viewer) = app
         .live
         .viewer_tz
-        .filter(|v| *v != tz && how != Clock::Agenda)
+        .filter(|v| crate::agenda::Zone::from(*v) != tz && how != Clock::Agenda)
     {
         let there = app.live.now.with_timezone(&viewer);
         let there_text = format!(

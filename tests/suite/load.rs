@@ -1,6 +1,7 @@
 //! The loader and validator: what a file holds decides what loads and what
 //! is reported, whatever the file.
 
+mod as_printed;
 mod bundled;
 mod errors;
 mod format_extensions;

@@ -4,6 +4,7 @@
 //! a lane's minimum.
 
 use crate::agenda::Agenda;
+use crate::agenda::Zone;
 use crate::grid::{Day, Rooms, Zoom, days, of_day, planned};
 use crate::theme::Theme;
 use crate::ui::grid::{AXIS, Glyphs, GridPaint, Marks, lanes_that_fit};
@@ -24,7 +25,7 @@ pub struct GridText {
     /// ASCII instead of box-drawing characters.
     pub glyphs: Glyphs,
     /// The zone the times are in.
-    pub zone: Tz,
+    pub zone: Zone,
 }
 
 /// The widest grid printed: wider gains nothing a reader can use.
@@ -52,7 +53,7 @@ pub fn for_stdout(
         } else {
             Glyphs::Unicode
         },
-        zone: zone.unwrap_or(agenda.event.timezone),
+        zone: zone.map_or(agenda.event.timezone, Zone::from),
     };
     render(agenda, opts)
 }

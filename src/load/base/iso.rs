@@ -3,7 +3,6 @@
 use chrono::{
     DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike, Utc,
 };
-use chrono_tz::Tz;
 
 /// A point in time as a file wrote it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,8 +73,8 @@ fn parse_any_year(s: &str) -> Option<Stamp> {
 /// `tz`. dais/1 writes times to the minute, so seconds kept here (from the
 /// file, or from a zone's old local mean time such as +00:53:28) would
 /// come back from a converted copy as a different instant.
-pub fn to_minute(t: DateTime<Utc>, tz: Tz) -> DateTime<Utc> {
-    let local = t.with_timezone(&tz).time();
+pub fn to_minute(t: DateTime<Utc>, tz: impl Into<crate::agenda::Zone>) -> DateTime<Utc> {
+    let local = t.with_timezone(&tz.into()).time();
     let past = TimeDelta::seconds(i64::from(local.second()))
         + TimeDelta::nanoseconds(i64::from(local.nanosecond()));
     t.checked_sub_signed(past).unwrap_or(t)

@@ -3,19 +3,21 @@
 //! the file prints them, never moved to UTC.
 //!
 //! - Every date at one offset: that fixed offset (`Etc/GMT-1` is
-//!   UTC+01:00; a whole number of hours, else a zone found as below).
+//!   UTC+01:00; a whole number of hours, else as below).
 //! - Offsets that differ (a change of daylight saving inside the event): an
-//!   IANA zone whose offset is the printed one at every date, the only one
-//!   if there is one, else the first by name among those in a continent's
-//!   area; the warning says which and how many matched. Any of them shows
-//!   every session at the time printed.
+//!   IANA zone whose offset is the printed one at every date, if only one
+//!   zone has them or the conference's place names one of those that do
+//!   ([`candidates`]).
+//! - Otherwise the offsets themselves, kept as printed
+//!   ([`crate::agenda::Printed`]): each session at its own offset.
 //!
-//! `--tz ZONE` overrides both ([`given`]). A file with no zone at all (no
-//! name, no offsets) is read in `--tz`, else the viewer's zone
-//! ([`fallback`]), and the warning says which: never UTC silently.
+//! The warning says which and why. `--tz ZONE` overrides all of these
+//! ([`given`]). A file with no zone at all (no name, no offsets) is read in
+//! `--tz`, else the viewer's zone ([`fallback`]), and the warning says
+//! which: never UTC silently.
 
 use super::limits::Limits;
-use crate::agenda::zone_label;
+use crate::agenda::{Printed, Zone, zone_label};
 use crate::load::base::problem::quote;
 use candidates::Pick;
 use chrono::{DateTime, FixedOffset, Utc};
@@ -25,11 +27,21 @@ mod candidates;
 
 /// The zone chosen, and a sentence saying why.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Chosen {
+pub struct Chosen<Z = Tz> {
     /// The zone.
-    pub tz: Tz,
+    pub tz: Z,
     /// Why it was chosen, to end a warning.
     pub why: String,
+}
+
+impl Chosen {
+    /// The same choice, as the agenda's zone.
+    pub fn into_zone(self) -> Chosen<Zone> {
+        Chosen {
+            tz: self.tz.into(),
+            why: self.why,
+        }
+    }
 }
 
 /// The zone given with `--tz`, which overrides any zone inferred from
@@ -67,9 +79,10 @@ pub fn fallback(limits: &Limits) -> Chosen {
 
 /// The zone that shows each of `dates` at the offset it was written with,
 /// `place` (the conference's city, venue, web address: any text that may
-/// name it) settling which when several zones would; `None` if there are
-/// no dates, or no zone does.
-pub fn from_offsets(dates: &[DateTime<FixedOffset>], place: &str) -> Option<Chosen> {
+/// name it) settling which when several IANA zones would, else the offsets
+/// as printed; `None` if there are no dates, or more changes of offset
+/// than a zone as printed keeps.
+pub fn from_offsets(dates: &[DateTime<FixedOffset>], place: &str) -> Option<Chosen<Zone>> {
     let mut marks: Vec<(DateTime<Utc>, FixedOffset)> = dates
         .iter()
         .map(|d| (d.with_timezone(&Utc), *d.offset()))
@@ -77,14 +90,13 @@ pub fn from_offsets(dates: &[DateTime<FixedOffset>], place: &str) -> Option<Chos
     marks.sort_by_key(|(t, _)| *t);
     marks.dedup();
     let first = marks.first()?.1;
-    if marks.iter().all(|(_, o)| *o == first)
-        && let Some(tz) = fixed(first)
-    {
+    let one = marks.iter().all(|(_, o)| *o == first);
+    if one && let Some(tz) = fixed(first) {
         let why = format!(
             "every date carries the offset {first}, so times are shown at that fixed \
              offset, UTC{first}"
         );
-        return Some(Chosen { tz, why });
+        return Some(Chosen { tz: tz.into(), why });
     }
     // Where the offset changes, and the ends: enough to tell zones apart.
     let edges: Vec<(DateTime<Utc>, FixedOffset)> = marks
@@ -98,42 +110,67 @@ pub fn from_offsets(dates: &[DateTime<FixedOffset>], place: &str) -> Option<Chos
         })
         .map(|(_, m)| *m)
         .collect();
-    let offsets = {
+    let offsets = if one {
+        format!("the offset {first}")
+    } else {
         let mut o: Vec<String> = marks.iter().map(|(_, o)| o.to_string()).collect();
         o.sort();
         o.dedup();
-        o.join(" and ")
+        format!("the offsets {}", o.join(" and "))
     };
+    let those = if one { "that offset" } else { "those offsets" };
     let (tz, why) = match candidates::pick(candidates::matching(&edges), place) {
         Pick::Only(tz) => (
             tz,
             format!(
-                "the dates carry the offsets {offsets}; {} is the one zone with those \
-                 offsets at those dates, so times are shown in it, as printed",
+                "the dates carry {offsets}; {} is the one zone with {those} at those \
+                 dates, so times are shown in it, as printed",
                 tz.name()
             ),
         ),
         Pick::Named(tz, city) => (
             tz,
             format!(
-                "the dates carry the offsets {offsets}, and the conference's place names \
-                 {}: times are shown in {}, as printed",
+                "the dates carry {offsets}, and the conference's place names {}: times \
+                 are shown in {}, as printed",
                 quote(&city),
                 tz.name()
             ),
         ),
-        Pick::Several(zones) => (
-            zones[0],
-            format!(
-                "the dates carry the offsets {offsets}; times are shown in {}, one of {} \
-                 zones with those offsets at those dates, as printed",
-                zones[0].name(),
-                zones.len()
-            ),
-        ),
-        Pick::None => return None,
+        Pick::Several(zones) => {
+            let zone = Zone::Printed(Printed::from_marks(&marks)?);
+            let why = format!(
+                "the dates carry {offsets}; {} zones have {those} at those dates ({}) \
+                 and the conference's place names none of them, so each time is shown \
+                 at the offset printed with it: {}",
+                zones.len(),
+                few(&zones),
+                zone_label(zone)
+            );
+            return Some(Chosen { tz: zone, why });
+        }
+        Pick::None => {
+            let zone = Zone::Printed(Printed::from_marks(&marks)?);
+            let why = format!(
+                "the dates carry {offsets}, which no zone has at those dates, so each \
+                 time is shown at the offset printed with it: {}",
+                zone_label(zone)
+            );
+            return Some(Chosen { tz: zone, why });
+        }
     };
-    Some(Chosen { tz, why })
+    Some(Chosen { tz: tz.into(), why })
+}
+
+/// Up to three zone names, and how many more.
+fn few(zones: &[Tz]) -> String {
+    let mut out: Vec<&str> = zones.iter().take(3).map(|t| t.name()).collect();
+    if zones.len() > 3 {
+        let more = format!("and {} more", zones.len() - 3);
+        return format!("{}, {more}", out.join(", "));
+    }
+    out.dedup();
+    out.join(", ")
 }
 
 /// The `Etc/` zone at `offset`, if it is a whole number of hours there is
@@ -171,10 +208,18 @@ mod tests {
         assert_eq!(c.tz.name(), "Etc/GMT-1");
         assert!(c.why.contains("UTC+01:00"), "{}", c.why);
         let c = from_offsets(&dates(&["2030-03-01T11:00:00Z"]), "").unwrap();
-        assert_eq!(c.tz, chrono_tz::Tz::UTC);
-        // Half hours have no Etc/ zone: a named one that matches.
+        assert_eq!(c.tz, crate::agenda::Zone::UTC);
+        // Half hours have no Etc/ zone: the offset as printed, unless the
+        // place names one of the zones that have it.
         let c = from_offsets(&dates(&["2030-03-01T11:00:00+05:30"]), "").unwrap();
-        assert_eq!(c.tz.name(), "Asia/Calcutta");
+        assert_eq!(crate::agenda::zone_label(c.tz), "UTC+05:30");
+        assert!(
+            c.why.contains("Asia/Calcutta, Asia/Colombo, Asia/Kolkata"),
+            "{}",
+            c.why
+        );
+        let c = from_offsets(&dates(&["2030-03-01T11:00:00+05:30"]), "Kolkata").unwrap();
+        assert_eq!(c.tz.name(), "Asia/Kolkata");
         assert_eq!(from_offsets(&[], ""), None);
     }
 

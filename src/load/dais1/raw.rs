@@ -116,6 +116,10 @@ raw_object! {
         end: Word,
         /// Extension: the day `end` is on, when not the session's `date`.
         end_date: Word,
+        /// Extension: the offset (`+02:00`) `start` and `end` are at, in
+        /// place of `event.timezone`: times printed with offsets no zone
+        /// is known to have.
+        utc_offset: Word,
         /// Free text about it.
         description: String,
         /// Format notes.

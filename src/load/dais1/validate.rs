@@ -5,13 +5,16 @@
 //! rather than being copied, so the two are never both whole in memory.
 
 use super::raw::{Field, RawAgenda, RawEvent, RawKeyMessage, RawPerson, RawSession};
-use crate::agenda::{Agenda, Event, Extensions, KeyMessage, Person, Source};
+use crate::agenda::{
+    Agenda, Event, Extensions, KeyMessage, MAX_CHANGES, Person, Printed, Session, Source, Zone,
+};
 use crate::load::base::ctx::{Ctx, Outcome};
 use crate::load::base::lax::{Entries, Lax};
 use crate::load::base::limits::Limits;
 use crate::load::base::problem::{Path, quote};
 use crate::load::base::times;
 use crate::sanitize::{Lines, clean};
+use chrono::{DateTime, FixedOffset, Utc};
 use chrono_tz::Tz;
 use std::borrow::BorrowMut;
 use std::collections::HashMap;
@@ -125,7 +128,7 @@ impl<'l> Validator<'l> {
         let lookups = Lookups {
             people: self.people_read.then_some(&self.person_ids),
             messages: self.messages_read.then_some(&self.message_ids),
-            tz: self.event.as_ref().map(|e| e.timezone),
+            tz: self.event.as_ref().and_then(|e| e.timezone.named()),
             date: self.event.as_ref().map(|e| e.date),
         };
         self.sessions.push(&mut self.cx, s, &lookups);
@@ -141,7 +144,13 @@ impl<'l> Validator<'l> {
             sessions,
             ..
         } = self;
-        let sessions = sessions.finish(&mut cx);
+        let (sessions, offsets) = sessions.finish(&mut cx);
+        let mut event = event;
+        if let Some(e) = &mut event
+            && !offsets.is_empty()
+        {
+            e.timezone = printed(&mut cx, e.timezone, &sessions, &offsets);
+        }
         let agenda = match (event, cx.errors.is_empty()) {
             (Some(event), true) => Some(Agenda {
                 event,
@@ -157,6 +166,48 @@ impl<'l> Validator<'l> {
         }
         cx.outcome(agenda)
     }
+}
+
+/// The agenda's zone when sessions give their own `utc_offset`: the
+/// offsets as printed (each session's own, else `zone`'s at its start),
+/// unless they are all `zone`'s anyway.
+fn printed(
+    cx: &mut Ctx<'_>,
+    zone: Zone,
+    sessions: &[Session],
+    offsets: &[(usize, FixedOffset)],
+) -> Zone {
+    let mut own = offsets.iter().peekable();
+    let marks: Vec<(DateTime<Utc>, FixedOffset)> = sessions
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let o = match own.peek() {
+                Some((k, o)) if *k == i => {
+                    own.next();
+                    *o
+                }
+                _ => zone.fixed_at(s.span.start),
+            };
+            (s.span.start, o)
+        })
+        .collect();
+    if marks.iter().all(|(t, o)| zone.fixed_at(*t) == *o) {
+        return zone;
+    }
+    if let Some(p) = Printed::from_marks(&marks) {
+        return Zone::Printed(p);
+    }
+    let at = Path::Root.key("sessions");
+    let at = at.index(offsets[0].0);
+    cx.err(
+        at.key("utc_offset"),
+        format!(
+            "the sessions' offsets change more than {MAX_CHANGES} times; give \
+             `event.timezone` a zone that has them"
+        ),
+    );
+    zone
 }
 
 fn event(cx: &mut Ctx<'_>, here: Path<'_>, mut e: RawEvent) -> Option<Event> {
@@ -229,7 +280,7 @@ fn event(cx: &mut Ctx<'_>, here: Path<'_>, mut e: RawEvent) -> Option<Event> {
         convener,
         venue,
         date: date?,
-        timezone: timezone?,
+        timezone: timezone?.into(),
         summary,
         sources,
         extensions: e.extensions,

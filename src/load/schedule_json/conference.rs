@@ -4,6 +4,7 @@
 use super::keys::{self, Object};
 use super::mapping::pick;
 use super::raw::{RawConference, RawRoom};
+use crate::agenda::Zone;
 use crate::load::base::ctx::Ctx;
 use crate::load::base::problem::{Path, quote};
 use crate::load::base::tally::Tally;
@@ -16,8 +17,9 @@ use std::collections::HashMap;
 pub struct Conference {
     /// `title`, else `acronym`.
     pub title: Option<String>,
-    /// The zone of `time_zone_name`; UTC when it is missing or unknown.
-    pub tz: Tz,
+    /// The zone of `time_zone_name`; UTC when it is missing or unknown
+    /// (until the caller decides it from the dates).
+    pub tz: Zone,
     /// Why `time_zone_name` gave no zone ("missing"), if it did not.
     pub unnamed: Option<String>,
     /// `defaults.language`, for translated text.
@@ -70,8 +72,8 @@ pub fn read(cx: &mut Ctx<'_>, tally: &mut Tally, at: Path<'_>, c: &RawConference
     let url = cx.text(at, "url", c.url.as_ref(), false, Lines::Single);
     let (rooms, room_refs) = rooms(cx, tally, at, c);
     let (tz, unnamed) = match zone(cx, at, c) {
-        Ok(tz) => (tz, None),
-        Err(why) => (Tz::UTC, Some(why)),
+        Ok(tz) => (tz.into(), None),
+        Err(why) => (Zone::UTC, Some(why)),
     };
     Conference {
         title,

@@ -3,12 +3,12 @@
 //! shown day's boxes (rebuilt when the day or the zoom changes), so a
 //! keystroke or a frame never lays out more than one day.
 
+use crate::agenda::Zone;
 use crate::agenda::{Agenda, MarkFilter, Marks};
 use crate::app::live::{Shift, shifted};
 use crate::app::shared::Shared;
 use crate::grid::{Day, Item, Rooms, Zoom, days, of_day};
 use chrono::{DateTime, NaiveDate, Utc};
-use chrono_tz::Tz;
 use std::cell::RefCell;
 use std::sync::Arc;
 
@@ -18,7 +18,7 @@ struct Key {
     agenda: usize,
     sessions: usize,
     shift: Shift,
-    zone: Tz,
+    zone: Zone,
     /// Which sessions are on show (hidden ones and, with `o`, unstarred
     /// ones are left out): the marks and the filter decide.
     filter: MarkFilter,
@@ -147,6 +147,6 @@ impl Cache {
 }
 
 /// The zone the grid shows times in.
-pub fn zone(shared: &Shared) -> Tz {
+pub fn zone(shared: &Shared) -> Zone {
     shared.zone()
 }

@@ -67,6 +67,7 @@ fn the_valid_fixtures_pass() {
         "two_day_berlin.json",
         "fall_back_berlin.json",
         "hostile_text.json",
+        "as_printed.json",
         "warnings/overlap.json",
         "warnings/earlier_start.json",
     ] {

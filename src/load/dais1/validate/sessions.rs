@@ -9,7 +9,7 @@ use crate::load::base::problem::{Path, quote};
 use crate::load::base::times;
 use crate::load::dais1::raw::{Field, RawParticipant, RawSession, Word};
 use crate::sanitize::{Lines, clean_cow};
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use std::borrow::BorrowMut;
 
@@ -35,6 +35,8 @@ pub(super) struct Sessions {
     /// One per session read, valid or not, so a missing end can look at
     /// the next session's start.
     slots: Vec<Slot>,
+    /// The sessions (by index in `valid`) that give a `utc_offset`, and it.
+    offsets: Vec<(usize, FixedOffset)>,
 }
 
 /// What a session read tells about the sessions around it.
@@ -84,7 +86,10 @@ impl Sessions {
                 format!("duplicate session id, first used by sessions[{first}]"),
             );
         }
-        let (session, start, end) = session(cx, at, s, lk);
+        let (session, start, end, offset) = session(cx, at, s, lk);
+        if let (Some(offset), Some(_)) = (offset, &session) {
+            self.offsets.push((self.valid.len(), offset));
+        }
         self.slots.push(Slot {
             valid: session.is_some(),
             start,
@@ -94,10 +99,14 @@ impl Sessions {
     }
 
     /// Gives each session its end, its own or the next one's start, and
-    /// returns the sessions valid so far.
-    pub(super) fn finish(self, cx: &mut Ctx<'_>) -> Vec<Session> {
+    /// returns the sessions valid so far, with the `utc_offset` of those
+    /// that give one (by index).
+    pub(super) fn finish(self, cx: &mut Ctx<'_>) -> (Vec<Session>, Vec<(usize, FixedOffset)>) {
         let Sessions {
-            mut valid, slots, ..
+            mut valid,
+            slots,
+            offsets,
+            ..
         } = self;
         let here = Path::Root.key("sessions");
         let count = slots.len();
@@ -151,7 +160,7 @@ impl Sessions {
             }
         }
         valid.shrink_to_fit();
-        valid
+        (valid, offsets)
     }
 }
 
@@ -163,7 +172,12 @@ fn session(
     at: Path<'_>,
     s: &mut RawSession,
     lk: &Lookups<'_>,
-) -> (Option<Session>, Option<Instant>, Option<Instant>) {
+) -> (
+    Option<Session>,
+    Option<Instant>,
+    Option<Instant>,
+    Option<FixedOffset>,
+) {
     let RawSession {
         id,
         title,
@@ -175,6 +189,7 @@ fn session(
         start,
         end,
         end_date,
+        utc_offset,
         description,
         notes,
         participants,
@@ -194,7 +209,21 @@ fn session(
     let room = cx.take_text(at, "room", room.take(), false, Lines::Single);
     let track = cx.take_text(at, "track", track.take(), false, Lines::Single);
     let date = cx.date(at, "date", date.as_ref(), false).or(lk.date);
-    let start = when(cx, at, "start", start.as_ref(), date, lk.tz, true);
+    let offset = cx
+        .get(at, "utc_offset", utc_offset.as_ref(), false, OFFSET)
+        .and_then(|s| {
+            let o = parse_offset(s);
+            if o.is_none() {
+                let why = format!("{} is not an offset; expected {OFFSET}", quote(s));
+                cx.err(at.key("utc_offset"), why);
+            }
+            o
+        });
+    let zone = match offset {
+        Some(o) => Some(At::Offset(o)),
+        None => lk.tz.map(At::Zone),
+    };
+    let start = when(cx, at, "start", start.as_ref(), date, zone, true);
     let end_date = cx.date(at, "end_date", end_date.as_ref(), false);
     if end_date.is_some() && end.is_none() {
         cx.err(at.key("end_date"), "an `end_date` needs an `end`");
@@ -203,7 +232,7 @@ fn session(
         Some(None)
     } else {
         let end_date = end_date.or(date);
-        when(cx, at, "end", end.as_ref(), end_date, lk.tz, false).map(Some)
+        when(cx, at, "end", end.as_ref(), end_date, zone, false).map(Some)
     };
     let description = cx.take_text(at, "description", description.take(), false, Lines::Multi);
     let entries = (cx.limits.max_entries, "notes");
@@ -262,7 +291,32 @@ fn session(
         }),
         _ => None,
     };
-    (session, start, end.flatten())
+    (session, start, end.flatten(), offset)
+}
+
+/// What `utc_offset` must be.
+const OFFSET: &str = "an offset \"+HH:MM\" or \"-HH:MM\", e.g. \"+02:00\"";
+
+/// Parses exactly `+HH:MM` or `-HH:MM`, under a day.
+fn parse_offset(s: &str) -> Option<FixedOffset> {
+    let b = s.as_bytes();
+    let sign = match b.first() {
+        Some(b'+') => 1,
+        Some(b'-') => -1,
+        _ => return None,
+    };
+    let times::ClockTime::At(t) = times::parse_time(s.get(1..)?, false)? else {
+        return None;
+    };
+    let secs = i32::try_from(chrono::Timelike::num_seconds_from_midnight(&t)).ok()?;
+    FixedOffset::east_opt(sign * secs)
+}
+
+/// What a session's times are in: the agenda's zone, or its own offset.
+#[derive(Clone, Copy)]
+enum At {
+    Zone(Tz),
+    Offset(FixedOffset),
 }
 
 /// A session's start or end: parsed, and resolved in the agenda's zone.
@@ -272,7 +326,7 @@ fn when(
     key: &str,
     field: Option<&Lax<Word>>,
     date: Option<NaiveDate>,
-    tz: Option<Tz>,
+    zone: Option<At>,
     is_start: bool,
 ) -> Option<Instant> {
     let what = if is_start {
@@ -289,7 +343,13 @@ fn when(
         return None;
     };
     let local = time.on(date?);
-    let tz = tz?;
+    let tz = match zone? {
+        At::Zone(tz) => tz,
+        At::Offset(o) => {
+            let t = o.from_local_datetime(&local).single()?;
+            return Some((local, t.with_timezone(&Utc)));
+        }
+    };
     match crate::agenda::resolve_naive(tz, local) {
         crate::agenda::Resolved::At(instant) => Some((local, instant)),
         crate::agenda::Resolved::Gap => {
