@@ -10,8 +10,8 @@
 //! 46 MB). The version the user last looked at is kept as those bytes.
 
 use crate::agenda::Agenda;
+use crate::agenda::Zone;
 use chrono::{NaiveDate, NaiveDateTime};
-use chrono_tz::Tz;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -29,7 +29,7 @@ pub struct Digest<'a> {
     /// The event's (first) day.
     pub date: NaiveDate,
     /// The event's zone.
-    pub timezone: Tz,
+    pub timezone: Zone,
     /// The sessions in programme order.
     pub sessions: Vec<SessionDigest<'a>>,
     /// Everyone named, in file order.

@@ -9,7 +9,7 @@ use chrono::{
     DateTime, FixedOffset, MappedLocalTime, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc,
 };
 use chrono_tz::{OffsetName, Tz, TzOffset};
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 /// The most changes of offset an "as printed" zone keeps: a programme of
 /// a few weeks crosses one or two daylight-saving changes.
@@ -61,6 +61,55 @@ impl Zone {
             Zone::Named(tz) => tz.name(),
             Zone::Printed(_) => "as printed",
         }
+    }
+
+    /// The zone as a word that [`Zone::from_key`] reads back: the IANA
+    /// name, or `printed` and each offset (seconds) with the instant (UTC
+    /// seconds) it comes into force from (`printed 7200 1919325600:3600`).
+    /// For keeping a zone in the state store, not for people.
+    pub fn key(&self) -> String {
+        match self {
+            Zone::Named(tz) => tz.name().to_owned(),
+            Zone::Printed(p) => {
+                let mut out = String::from("printed");
+                for (i, (from, secs)) in p.entries().enumerate() {
+                    if i == 0 {
+                        let _ = write!(out, " {secs}");
+                    } else {
+                        let _ = write!(out, " {from}:{secs}");
+                    }
+                }
+                out
+            }
+        }
+    }
+
+    /// The zone [`Zone::key`] wrote; `None` for anything else.
+    pub fn from_key(key: &str) -> Option<Zone> {
+        let Some(rest) = key.strip_prefix("printed ") else {
+            return key.parse::<Tz>().ok().map(Zone::Named);
+        };
+        let mut words = rest.split(' ');
+        let first: i32 = words.next()?.parse().ok()?;
+        FixedOffset::east_opt(first)?;
+        let mut p = Printed {
+            len: 1,
+            from: [i64::MIN; MAX_CHANGES + 1],
+            secs: [first; MAX_CHANGES + 1],
+        };
+        for w in words {
+            let (from, secs) = w.split_once(':')?;
+            let (from, secs): (i64, i32) = (from.parse().ok()?, secs.parse().ok()?);
+            let n = usize::from(p.len);
+            let later = n == 1 || p.from[n - 1] < from;
+            if n > MAX_CHANGES || !later || FixedOffset::east_opt(secs).is_none() {
+                return None;
+            }
+            p.from[n] = from;
+            p.secs[n] = secs;
+            p.len += 1;
+        }
+        Some(Zone::Printed(p))
     }
 
     /// The offset in force at `at`.
@@ -344,6 +393,24 @@ mod tests {
         };
         assert!(Printed::from_marks(&flip(MAX_CHANGES + 1)).is_some());
         assert_eq!(Printed::from_marks(&flip(MAX_CHANGES + 2)), None);
+    }
+
+    #[test]
+    fn keys_read_back_to_the_same_zone() {
+        for z in [odd(), Zone::from(chrono_tz::Europe::Berlin), Zone::UTC] {
+            assert_eq!(Zone::from_key(&z.key()), Some(z), "{}", z.key());
+        }
+        assert_eq!(odd().key(), "printed 7200 1919318400:10800");
+        for bad in [
+            "",
+            "printed",
+            "printed x",
+            "printed 90000",
+            "printed 0 5:0 5:60",
+            "Mars/Base",
+        ] {
+            assert_eq!(Zone::from_key(bad), None, "{bad}");
+        }
     }
 
     #[test]

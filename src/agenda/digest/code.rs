@@ -12,6 +12,7 @@
 //! their length in bytes then UTF-8.
 
 use super::{Digest, PersonDigest, SessionDigest, Whole, index};
+use crate::agenda::Zone;
 use chrono::{Datelike as _, NaiveDate, NaiveDateTime, TimeDelta};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -40,7 +41,7 @@ impl Digest<'_> {
         out.0.extend_from_slice(&self.whole.hash().to_le_bytes());
         out.str(&self.title);
         out.int(i64::from(self.date.num_days_from_ce()));
-        out.str(self.timezone.name());
+        out.str(&self.timezone.key());
         out.count(self.people.len());
         for p in &self.people {
             out.str(&p.id);
@@ -94,7 +95,7 @@ impl<'a> Digest<'a> {
         let date =
             NaiveDate::from_num_days_from_ce_opt(days).ok_or_else(|| bad("the event's date"))?;
         let zone = r.str("the zone")?;
-        let timezone = zone.parse().map_err(|_| bad("the zone"))?;
+        let timezone = Zone::from_key(&zone).ok_or_else(|| bad("the zone"))?;
         let n = r.count()?;
         let mut people = Vec::with_capacity(n);
         for _ in 0..n {

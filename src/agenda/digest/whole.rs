@@ -129,7 +129,7 @@ fn hash_event(h: &mut Fnv, e: &Event) {
     h.opt(convener.as_deref());
     h.opt(venue.as_deref());
     h.date(*date);
-    h.str(timezone.name());
+    h.str(&timezone.key());
     h.strs(summary);
     h.u64(sources.len() as u64);
     for s in sources {
