@@ -329,7 +329,16 @@ fn finish(mut r: Reader<'_>, cal: &Comp) -> Outcome {
             .filter(|s| !s.is_empty() && s.len() <= r.cx.limits.max_string)
     };
     let title = text("X-WR-CALNAME", Lines::Single).or_else(|| text("NAME", Lines::Single));
-    let summary: Vec<String> = text("X-WR-CALDESC", Lines::Multi)
+    // No name: a one-line X-WR-CALDESC ("linux.conf.au 2020") is the title.
+    let desc_title = title
+        .is_none()
+        .then(|| text("X-WR-CALDESC", Lines::Multi))
+        .flatten()
+        .filter(|d| !d.contains('\n') && d.chars().count() <= 100);
+    let title = title.or_else(|| desc_title.clone());
+    let summary: Vec<String> = (desc_title.is_none())
+        .then(|| text("X-WR-CALDESC", Lines::Multi))
+        .flatten()
         .or_else(|| text("DESCRIPTION", Lines::Multi))
         .map(|d| {
             d.split("\n\n")
@@ -342,7 +351,7 @@ fn finish(mut r: Reader<'_>, cal: &Comp) -> Outcome {
     let title = title.unwrap_or_else(|| {
         r.cx.warnings.push(Problem::at(
             "VCALENDAR",
-            "no X-WR-CALNAME or NAME; the agenda is titled \"Calendar\"",
+            "no X-WR-CALNAME, NAME or one-line X-WR-CALDESC; the agenda is titled \"Calendar\"",
         ));
         "Calendar".to_owned()
     });

@@ -4,6 +4,7 @@
 use super::value::{When, parse_duration, parse_when, split_list};
 use super::{Comp, Prop, Reader};
 use crate::agenda::{Kind, Resolved, Session, Span, resolve_naive};
+use crate::load::base::html;
 use crate::load::base::problem::quote;
 use crate::sanitize::{Lines, clean};
 use chrono::{DateTime, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone, Timelike, Utc};
@@ -161,7 +162,16 @@ fn template(r: &mut Reader<'_>, at: &str, ev: &Comp) -> Option<Session> {
     let description = ev
         .prop("X-DAIS-DESCRIPTION")
         .or_else(|| ev.prop("DESCRIPTION"))
-        .and_then(|p| r.text(&format!("{at}/DESCRIPTION"), p, Lines::Multi));
+        .and_then(|p| r.text(&format!("{at}/DESCRIPTION"), p, Lines::Multi))
+        // linux.conf.au's feed writes some in HTML: shown as text, cleaned
+        // again since references may spell control characters.
+        .map(|d| {
+            if html::looks_like(&d) {
+                clean(&html::to_text(&d), Lines::Multi)
+            } else {
+                d
+            }
+        });
     let room = ev
         .prop("X-DAIS-ROOM")
         .or_else(|| ev.prop("LOCATION"))
@@ -218,6 +228,23 @@ fn template(r: &mut Reader<'_>, at: &str, ev: &Comp) -> Option<Session> {
             participants.push(part);
         }
     }
+    // No ORGANIZER or ATTENDEE: symposion's feeds (linux.conf.au, PyCon)
+    // name the speakers on the description's first line instead.
+    let description = match description {
+        Some(d) if participants.is_empty() => {
+            let (names, rest) = speaker_line(&d);
+            for name in names {
+                let part = r.roster.named(name, max);
+                if let Some(part) = part
+                    && !participants.iter().any(|q| q.person == part.person)
+                {
+                    participants.push(part);
+                }
+            }
+            Some(rest.to_owned()).filter(|d| !d.trim().is_empty())
+        }
+        d => d,
+    };
     let part = ev
         .prop("X-DAIS-PART")
         .and_then(|p| r.text(&format!("{at}/X-DAIS-PART"), p, Lines::Single));
@@ -240,6 +267,29 @@ fn template(r: &mut Reader<'_>, at: &str, ev: &Comp) -> Option<Session> {
         key_messages: Vec::new(),
         extensions: crate::agenda::Extensions::default(),
     })
+}
+
+/// The names a description's first line `Speaker: A` or `Speakers: A, B
+/// and C` gives, and the description without that line; none and the
+/// whole description when it has no such line.
+fn speaker_line(d: &str) -> (Vec<&str>, &str) {
+    let (first, rest) = d.split_once('\n').unwrap_or((d, ""));
+    let Some(list) = first
+        .strip_prefix("Speakers:")
+        .or_else(|| first.strip_prefix("Speaker:"))
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && l.chars().count() <= 200)
+    else {
+        return (Vec::new(), d);
+    };
+    let names = list
+        .split(", ")
+        .flat_map(|n| n.split(" and "))
+        .flat_map(|n| n.split(" & "))
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .collect();
+    (names, rest.trim_start_matches('\n'))
 }
 
 /// How long each occurrence runs: DTEND − DTSTART, else DURATION, else a
@@ -424,4 +474,23 @@ fn occurrences(r: &mut Reader<'_>, at: &str, ev: &Comp, start: Point) -> Vec<Dat
         );
     }
     starts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::speaker_line;
+
+    #[test]
+    fn a_speaker_line_names_the_speakers() {
+        assert_eq!(
+            speaker_line("Speaker: Joel Addison\nOpening Remarks"),
+            (vec!["Joel Addison"], "Opening Remarks")
+        );
+        assert_eq!(
+            speaker_line("Speakers: A/Prof Ann, Bo Li and Cy & Di\n\nText"),
+            (vec!["A/Prof Ann", "Bo Li", "Cy", "Di"], "Text")
+        );
+        assert_eq!(speaker_line("Speaker:\nx"), (vec![], "Speaker:\nx"));
+        assert_eq!(speaker_line("Our speaker: A"), (vec![], "Our speaker: A"));
+    }
 }

@@ -23,6 +23,26 @@ impl Roster {
         self.people.finish("VCALENDAR", warnings)
     }
 
+    /// A speaker known only by `name` (a description's "Speaker:" line),
+    /// or `None` when the name is empty or over `max` bytes.
+    pub fn named(&mut self, name: &str, max: usize) -> Option<Participant> {
+        if name.is_empty() || name.len() > max {
+            return None;
+        }
+        let name = clean(name, Lines::Single);
+        let person = self.people.person(Who {
+            name: &name,
+            ..Who::default()
+        });
+        Some(Participant {
+            person,
+            role: Role::Speaker,
+            appearance: Appearance::default(),
+            capacity: None,
+            extensions: crate::agenda::Extensions::default(),
+        })
+    }
+
     /// The participant a property names, or `None` when it names no one.
     pub fn participant(&mut self, p: &Prop, max: usize) -> Option<Participant> {
         let address = p.value.trim();

@@ -123,3 +123,65 @@ fn an_html_abstract_is_shown_as_text() {
         Some("When a < b and Vec<T> is &#34;text&#34;, it stays.")
     );
 }
+
+fn ics(name: &str) -> Loaded {
+    load("ics", name)
+}
+
+#[test]
+fn an_ics_speaker_line_names_the_speakers_when_no_attendee_does() {
+    // linux.conf.au 2020's feed (symposion): "Speaker: …" as the
+    // description's first line and no ATTENDEE; every speaker was lost.
+    let l = ics("speaker-line.ics");
+    let a = &l.agenda;
+    let names = |i: usize| -> Vec<String> {
+        a.sessions[i]
+            .participants
+            .iter()
+            .map(|p| format!("{} {:?}", a.person(p).name, p.role))
+            .collect()
+    };
+    assert_eq!(names(0), ["Ann Host Speaker"]);
+    assert_eq!(
+        a.sessions[0].description.as_deref(),
+        Some("Opening remarks")
+    );
+    assert_eq!(
+        names(1),
+        ["Ann Host Speaker", "Bo Li Speaker", "Cy Wu Speaker"]
+    );
+    assert_eq!(a.sessions[1].description.as_deref(), Some("Three views."));
+    assert_eq!(a.people.len(), 4, "one Ann Host across sessions");
+    // An ATTENDEE says who speaks: the line is left as written.
+    assert_eq!(names(2), ["Di Ng Speaker"]);
+    assert!(
+        a.sessions[2]
+            .description
+            .as_deref()
+            .is_some_and(|d| d.starts_with("Speaker: Not Read\n")),
+        "{:?}",
+        a.sessions[2].description
+    );
+}
+
+#[test]
+fn an_html_ics_description_is_shown_as_text() {
+    let a = ics("html-description.ics").agenda;
+    assert_eq!(
+        a.sessions[0].description.as_deref(),
+        Some("Open Breakfast, by Sponsor\n\nOnly with a ticket.")
+    );
+}
+
+#[test]
+fn a_one_line_caldesc_titles_a_calendar_with_no_name() {
+    // linux.conf.au 2020: X-WR-CALDESC and no X-WR-CALNAME; it was "Calendar".
+    let l = ics("caldesc-title.ics");
+    assert_eq!(l.agenda.event.title, "Example Conf 2020");
+    assert!(l.agenda.event.summary.is_empty());
+    assert!(
+        !l.warnings.iter().any(|w| w.message.contains("Calendar")),
+        "{:?}",
+        l.warnings
+    );
+}
