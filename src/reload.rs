@@ -43,11 +43,16 @@ pub enum Outcome {
         new: Box<Prepared>,
         /// What changed, one short sentence each.
         changes: Vec<String>,
+        /// The zone warning the file still earns (it names no zone), said
+        /// again after the changes.
+        zone: Option<String>,
     },
     /// A valid agenda, the same as the one on screen.
     Unchanged {
         /// Whether the user asked (`r`), rather than the file changing.
         asked: bool,
+        /// As for [`Outcome::Loaded`].
+        zone: Option<String>,
     },
     /// The file is there but not a valid agenda (or not readable, or
     /// caught half-written).
@@ -151,19 +156,20 @@ impl Reloader {
 pub fn apply(app: &mut App, outcome: Outcome) {
     let now = app.live.now;
     let (text, error, until) = match outcome {
-        Outcome::Loaded { new, changes } => {
+        Outcome::Loaded { new, changes, zone } => {
             let old = app.swap_agenda(*new);
             // Freeing a large agenda takes a while: not on the loop's
             // thread. (If no thread can be had, it is freed here.)
             let _ = std::thread::Builder::new().spawn(move || drop(old));
             let width = usize::from(app.size.0).saturating_sub(12);
             let text = format!(
-                "Updated: {}",
-                crate::agenda::changes::summary(&changes, width)
+                "Updated: {}{}",
+                crate::agenda::changes::summary(&changes, width),
+                said_again(zone.as_deref())
             );
             (text, false, Some(now + Duration::seconds(CHANGES_SECONDS)))
         }
-        Outcome::Unchanged { asked } => {
+        Outcome::Unchanged { asked, zone } => {
             // An error banner without an end is a problem with the file
             // (or the network), which a valid file ends.
             let stale = app
@@ -173,7 +179,7 @@ pub fn apply(app: &mut App, outcome: Outcome) {
             if !asked && !stale {
                 return;
             }
-            let text = "Reloaded: no changes".to_owned();
+            let text = format!("Reloaded: no changes{}", said_again(zone.as_deref()));
             (text, false, Some(now + Duration::seconds(CHANGES_SECONDS)))
         }
         Outcome::Invalid(e) => {
@@ -212,6 +218,11 @@ pub fn apply(app: &mut App, outcome: Outcome) {
     app.banner = Some(Banner { text, error, until });
 }
 
+/// The zone warning after a reload's own line: ` · FILE: …`, or nothing.
+fn said_again(zone: Option<&str>) -> String {
+    zone.map(|z| format!(" · {z}")).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Outcome, apply};
@@ -242,6 +253,7 @@ mod tests {
             Outcome::Loaded {
                 new: Box::new(Prepared::new(new)),
                 changes,
+                zone: None,
             },
         );
         assert_eq!(app.agenda.sessions[0].title, "Opening");
@@ -272,7 +284,13 @@ mod tests {
             "{text}"
         );
         // The same agenda back clears it.
-        apply(&mut app, Outcome::Unchanged { asked: false });
+        apply(
+            &mut app,
+            Outcome::Unchanged {
+                asked: false,
+                zone: None,
+            },
+        );
         assert_eq!(banner(&app), ("Reloaded: no changes", false, true));
     }
 
@@ -291,9 +309,51 @@ mod tests {
     }
 
     #[test]
+    fn the_zone_warning_is_said_again_after_the_reload_s_own_line() {
+        let mut app = app();
+        let zone = Some("f.json: missing; times are read in your zone, UTC".to_owned());
+        apply(
+            &mut app,
+            Outcome::Unchanged {
+                asked: true,
+                zone: zone.clone(),
+            },
+        );
+        assert_eq!(
+            banner(&app),
+            (
+                "Reloaded: no changes · f.json: missing; times are read in your zone, UTC",
+                false,
+                true
+            )
+        );
+        let mut new = crate::agenda::Agenda::clone(&app.agenda);
+        "Opening".clone_into(&mut new.sessions[0].title);
+        apply(
+            &mut app,
+            Outcome::Loaded {
+                new: Box::new(Prepared::new(new)),
+                changes: vec!["Opening renamed".to_owned()],
+                zone,
+            },
+        );
+        let (text, _, _) = banner(&app);
+        assert_eq!(
+            text,
+            "Updated: Opening renamed · f.json: missing; times are read in your zone, UTC"
+        );
+    }
+
+    #[test]
     fn no_changes_are_told_only_when_asked_or_after_a_problem() {
         let mut app = app();
-        apply(&mut app, Outcome::Unchanged { asked: false });
+        apply(
+            &mut app,
+            Outcome::Unchanged {
+                asked: false,
+                zone: None,
+            },
+        );
         assert_eq!(app.banner, None);
         let other = Banner {
             text: "something else".into(),
@@ -301,9 +361,21 @@ mod tests {
             until: Some(app.live.now + chrono::Duration::seconds(3)),
         };
         app.banner = Some(other.clone());
-        apply(&mut app, Outcome::Unchanged { asked: false });
+        apply(
+            &mut app,
+            Outcome::Unchanged {
+                asked: false,
+                zone: None,
+            },
+        );
         assert_eq!(app.banner, Some(other));
-        apply(&mut app, Outcome::Unchanged { asked: true });
+        apply(
+            &mut app,
+            Outcome::Unchanged {
+                asked: true,
+                zone: None,
+            },
+        );
         assert_eq!(banner(&app), ("Reloaded: no changes", false, true));
     }
 }

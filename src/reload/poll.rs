@@ -95,6 +95,7 @@ pub fn start(
             validators: held.as_ref().map(|c| c.meta.validators.clone()),
             fetched: held.map(|c| c.meta.fetched),
             shown,
+            zone: None,
         };
         worker.run(&rx, &events);
     });
@@ -111,6 +112,9 @@ struct Worker {
     /// When the copy shown was fetched or last confirmed.
     fetched: Option<DateTime<Utc>>,
     shown: Arc<Agenda>,
+    /// The zone warning of the last body fetched (`URL: …`), said again
+    /// after each reload; unknown before the first.
+    zone: Option<String>,
 }
 
 impl Worker {
@@ -147,7 +151,10 @@ impl Worker {
             Ok(Response::NotModified) => {
                 self.fetched = Some(now);
                 self.confirm(now);
-                Outcome::Unchanged { asked }
+                Outcome::Unchanged {
+                    asked,
+                    zone: self.zone.clone(),
+                }
             }
             Ok(Response::Body {
                 bytes,
@@ -164,6 +171,10 @@ impl Worker {
                     Ok(loaded) => loaded,
                     Err(e) => return Outcome::Invalid(e),
                 };
+                self.zone = loaded
+                    .zone
+                    .as_ref()
+                    .map(|p| format!("{name}: {}", p.message));
                 let agenda = match self.reading.filter.apply(loaded.agenda) {
                     Ok(a) => a,
                     Err(message) => {
@@ -185,12 +196,13 @@ impl Worker {
                 self.validators = Some(validators);
                 self.fetched = Some(now);
                 let changes = changes(&self.shown, &agenda);
+                let zone = self.zone.clone();
                 if changes.is_empty() {
-                    Outcome::Unchanged { asked }
+                    Outcome::Unchanged { asked, zone }
                 } else {
                     self.shown = Arc::new(agenda);
                     let new = Box::new(Prepared::new(Arc::clone(&self.shown)));
-                    Outcome::Loaded { new, changes }
+                    Outcome::Loaded { new, changes, zone }
                 }
             }
             Err(e) if e.failure.is_unreachable() => {

@@ -9,6 +9,7 @@ use crate::agenda::changes::changes;
 use crate::app::Prepared;
 use crate::feed::Feed;
 use crate::load::{LoadError, Stamp, load_file};
+use crate::sanitize::{Lines, clean};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
@@ -73,15 +74,15 @@ fn work(
         if let Some(watched) = &mut watched {
             watched.rearm();
         }
-        let outcome = match read(path, reading) {
-            Ok(agenda) => {
+        let outcome = match read_said(path, reading) {
+            Ok((agenda, zone)) => {
                 let changes = changes(&shown, &agenda);
                 if changes.is_empty() {
-                    Outcome::Unchanged { asked }
+                    Outcome::Unchanged { asked, zone }
                 } else {
                     shown = Arc::new(agenda);
                     let new = Box::new(Prepared::new(Arc::clone(&shown)));
-                    Outcome::Loaded { new, changes }
+                    Outcome::Loaded { new, changes, zone }
                 }
             }
             Err(outcome) => outcome,
@@ -92,23 +93,38 @@ fn work(
     }
 }
 
-/// Reads and validates the agenda at `path`: the agenda, or what to say
-/// instead.
-pub fn read(path: &Path, reading: &Reading) -> Result<Agenda, Outcome> {
+/// Reads and validates the agenda at `path`: the agenda and the zone
+/// warning the file earns (`FILE: …`, as the screen said it at the start),
+/// or what to say instead.
+pub fn read_said(path: &Path, reading: &Reading) -> Result<(Agenda, Option<String>), Outcome> {
     if std::fs::symlink_metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
         return Err(Outcome::Deleted);
     }
     let loaded = load_file(path, &reading.limits).map_err(Outcome::Invalid)?;
+    let name = crate::load::file_name(path);
+    // The name alone: the banner is one line.
+    let zone = loaded.zone.as_ref().map(|p| {
+        let base = path.file_name().map(|n| n.to_string_lossy());
+        let base = clean(base.as_deref().unwrap_or(&name), Lines::Single);
+        format!("{base}: {}", p.message)
+    });
     // A room or track the file no longer has is a problem with the file
     // as far as this screen goes: the last good agenda stays.
-    reading.filter.apply(loaded.agenda).map_err(|message| {
-        Outcome::Invalid(LoadError::whole_file(crate::load::file_name(path), message))
-    })
+    let agenda = reading
+        .filter
+        .apply(loaded.agenda)
+        .map_err(|message| Outcome::Invalid(LoadError::whole_file(name, message)))?;
+    Ok((agenda, zone))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{read, start};
+    /// The agenda alone.
+    fn read(path: &std::path::Path, reading: &Reading) -> Result<Agenda, Outcome> {
+        super::read_said(path, reading).map(|(agenda, _)| agenda)
+    }
+
+    use super::start;
     use crate::agenda::Agenda;
     use crate::feed::Feed;
     use crate::load::{BUNDLED, Stamp};
@@ -208,13 +224,13 @@ mod tests {
         let requests = start(path.clone(), Reading::default(), (shown.into(), stamp), tx);
         // Asked, with nothing changed.
         requests.send(Request::Asked).unwrap();
-        assert!(matches!(next(&rx), Outcome::Unchanged { asked: true }));
+        assert!(matches!(next(&rx), Outcome::Unchanged { asked: true, .. }));
         // A change on disk, told against what is shown.
         std::fs::write(&path, panel_3_later()).unwrap();
         assert_panel_3_moved(next(&rx));
         // That version is now the one shown.
         requests.send(Request::Asked).unwrap();
-        assert!(matches!(next(&rx), Outcome::Unchanged { asked: true }));
+        assert!(matches!(next(&rx), Outcome::Unchanged { asked: true, .. }));
         std::fs::remove_file(&path).unwrap();
         assert!(matches!(next(&rx), Outcome::Deleted));
     }

@@ -119,47 +119,55 @@ pub fn from_offsets(dates: &[DateTime<FixedOffset>], place: &str) -> Option<Chos
         format!("the offsets {}", o.join(" and "))
     };
     let those = if one { "that offset" } else { "those offsets" };
+    // What was chosen first: a screen shows one line of it.
     let (tz, why) = match candidates::pick(candidates::matching(&edges), place) {
         Pick::Only(tz) => (
             tz,
             format!(
-                "the dates carry {offsets}; {} is the one zone with {those} at those \
-                 dates, so times are shown in it, as printed",
+                "times are shown in {}, as printed: the dates carry {offsets}, and it is \
+                 the one zone with {those} at those dates",
                 tz.name()
             ),
         ),
         Pick::Named(tz, city) => (
             tz,
             format!(
-                "the dates carry {offsets}, and the conference's place names {}: times \
-                 are shown in {}, as printed",
-                quote(&city),
-                tz.name()
+                "times are shown in {}, as printed: the dates carry {offsets}, and the \
+                 conference's place names {}",
+                tz.name(),
+                quote(&city)
             ),
         ),
         Pick::Several(zones) => {
             let zone = Zone::Printed(Printed::from_marks(&marks)?);
             let why = format!(
-                "the dates carry {offsets}; {} zones have {those} at those dates ({}) \
-                 and the conference's place names none of them, so each time is shown \
-                 at the offset printed with it: {}",
+                "each time is shown at the offset printed with it ({}): the dates carry \
+                 {offsets}, {} zones have {those} at those dates ({}), and the \
+                 conference's place names none of them",
+                offsets_of(zone),
                 zones.len(),
-                few(&zones),
-                zone_label(zone)
+                few(&zones)
             );
             return Some(Chosen { tz: zone, why });
         }
         Pick::None => {
             let zone = Zone::Printed(Printed::from_marks(&marks)?);
             let why = format!(
-                "the dates carry {offsets}, which no zone has at those dates, so each \
-                 time is shown at the offset printed with it: {}",
-                zone_label(zone)
+                "each time is shown at the offset printed with it ({}): the dates carry \
+                 {offsets}, which no zone has at those dates",
+                offsets_of(zone)
             );
             return Some(Chosen { tz: zone, why });
         }
     };
     Some(Chosen { tz: tz.into(), why })
+}
+
+/// The offsets of a zone as printed, in the order they come: `UTC+02:00,
+/// then UTC+01:00`.
+fn offsets_of(zone: Zone) -> String {
+    let label = zone_label(zone);
+    label.trim_end_matches(" (as printed)").to_owned()
 }
 
 /// Up to three zone names, and how many more.

@@ -122,3 +122,36 @@ fn the_bundled_agenda_is_not_reloaded() {
     d.send("r");
     d.wait_for("The bundled agenda is built in; there is no file to reload.");
 }
+
+/// A schedule naming no zone, in a directory, and dais showing it.
+fn open_zoneless() -> (tempfile::TempDir, PathBuf, Dais, String) {
+    let text = crate::support::harness::fixture_text("schedule-json/offsets-dst.json");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("dst.json");
+    write_in_place(&path, &text);
+    let mut d = Dais::spawn(&[arg(&path)]);
+    d.wait_for("dst.json: missing; each time is shown at the offset printed");
+    d.wait_for("11:00-12:00");
+    (dir, path, d, text)
+}
+
+#[test]
+fn the_zone_warning_is_said_again_after_a_reload_while_it_applies() {
+    let (_dir, path, mut d, text) = open_zoneless();
+    d.send("r");
+    d.wait_for("Reloaded: no changes · dst.json: missing; each time is shown");
+    let renamed = text.replacen("Sunday talk", "Sunday keynote", 1);
+    write_in_place(&path, &renamed);
+    d.wait_for("· dst.json: missing; each time is shown");
+    d.wait_for("Sunday keynote");
+    // Named now: the times are Berlin's, and nothing more is said of it.
+    let named = renamed.replacen(
+        r#""title": "Autumn Con","#,
+        r#""title": "Autumn Con", "time_zone_name": "Europe/Berlin","#,
+        1,
+    );
+    assert_ne!(named, renamed);
+    write_in_place(&path, &named);
+    d.wait_for("Updated: times are now in Europe/Berlin");
+    assert!(!d.screen().contains("each time is shown"), "{}", d.screen());
+}
