@@ -5,8 +5,11 @@
 //! `cargo bench --bench screen`.
 
 use chrono::{Duration, TimeZone, Utc};
+use dais::agenda::changes::compare;
+use dais::agenda::digest::Digest;
 use dais::app::{Action, App, Command};
 use dais::load::{Limits, load_bytes};
+use dais::store::{AgendaKey, Change, Seen, Store};
 use dais::synth::agenda_json;
 use dais::ui::Screen;
 use divan::Bencher;
@@ -201,17 +204,45 @@ fn big_text_scroll(bencher: Bencher, kind: &str) {
     });
 }
 
-/// `c`, the first time on a version: the changes view opens and the
-/// version on screen is serialised (`write::to_json`) to be saved as seen,
-/// on the loop thread.
-#[divan::bench(args = SIZES)]
-fn changes_seen_serialise(bencher: Bencher, n: usize) {
+/// `c`, the first time on a version, as the loop thread does it: the
+/// changes view opens and the seen worker is asked for a digest (the
+/// update alone: the digest is built on the worker, `changes_seen_digest`).
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn changes_seen_c_on_the_loop(bencher: Bencher, n: usize) {
     let app = app(n, 120, 40);
-    bencher.bench_local(|| dais::write::to_json(&app.agenda));
+    bencher
+        .with_inputs(|| app.clone())
+        .bench_local_values(|mut app| {
+            app.update(Command::ViewChanges.into());
+            app
+        });
 }
 
-/// The change detector against a version that differs in one session (a
-/// reload, or the seen version told against the one on screen).
+/// On the seen worker: the digest of the version on screen, as bytes to
+/// store (the whole agenda hashed into it).
+#[divan::bench(args = SIZES)]
+fn changes_seen_digest(bencher: Bencher, n: usize) {
+    let app = app(n, 120, 40);
+    bencher.bench_local(|| Digest::of(&app.agenda).encode());
+}
+
+/// On the loop thread: the digest saved in the state database (one
+/// transaction on a real SQLite file), before the next frame.
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn changes_seen_store(bencher: Bencher, n: usize) {
+    let app = app(n, 120, 40);
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let mut store = Store::open(dir.path().join("dais.sqlite3"));
+    let key = AgendaKey::new(Some("/bench".into()), "bench");
+    let change = Change::Seen(Seen {
+        view: String::new(),
+        digest: Digest::of(&app.agenda).encode(),
+    });
+    bencher.bench_local(|| store.apply(&key, &change).expect("saved"));
+}
+
+/// On a worker (reload, or seen): the change detector between two
+/// agendas that differ in one session.
 #[divan::bench(args = SIZES)]
 fn changes_detect(bencher: Bencher, n: usize) {
     let app = app(n, 120, 40);
@@ -219,4 +250,18 @@ fn changes_detect(bencher: Bencher, n: usize) {
     let mut new = old.clone();
     new.sessions[n / 2].title.push_str(" (renamed)");
     bencher.bench_local(|| dais::agenda::changes::detect(&old, &new));
+}
+
+/// On the seen worker: the same, the older version a kept digest (read
+/// from its bytes each time, as the worker does).
+#[divan::bench(args = SIZES)]
+fn changes_detect_against_digest(bencher: Bencher, n: usize) {
+    let app = app(n, 120, 40);
+    let kept = Digest::of(&app.agenda).encode();
+    let mut new = (*app.agenda).clone();
+    new.sessions[n / 2].title.push_str(" (renamed)");
+    bencher.bench_local(|| {
+        let seen = Digest::decode(&kept).expect("reads");
+        compare(&seen, &Digest::of(&new))
+    });
 }

@@ -9,6 +9,7 @@ mod notes_view;
 mod odd_terminals;
 mod options;
 mod reload;
+mod seen;
 mod signals;
 mod state;
 mod tty;
