@@ -11,7 +11,7 @@
 
 use crate::agenda::Agenda;
 use crate::agenda::changes::{Change, compare};
-use crate::agenda::digest::Digest;
+use crate::agenda::digest::{Digest, unpack};
 use crate::feed::Feed;
 use crate::store::Kept;
 use std::sync::mpsc::{self, Sender};
@@ -47,8 +47,8 @@ pub enum Told {
     Keep(Vec<u8>),
 }
 
-/// The worker's state: the version last seen, as digest bytes (what is
-/// stored), and nothing else between asks.
+/// The worker's state: the version last seen, as digest bytes as stored
+/// (compressed), and nothing else between asks.
 #[derive(Debug, Default)]
 pub struct Seer {
     seen: Option<Vec<u8>>,
@@ -75,7 +75,7 @@ impl Seer {
     fn kept(&mut self, kept: Kept, now: &Arc<Agenda>) -> Vec<Told> {
         let digest = match kept {
             Kept::Digest(bytes) => {
-                let reads = Digest::decode(&bytes).is_ok();
+                let reads = unpack(&bytes).is_ok_and(|body| Digest::decode(&body).is_ok());
                 reads.then_some((bytes, false))
             }
             Kept::Whole(json) => whole(&json).map(|a| (Digest::of(&a).encode(), true)),
@@ -93,7 +93,8 @@ impl Seer {
     }
 
     fn compare(&self, now: &Arc<Agenda>) -> Option<Told> {
-        let seen = Digest::decode(self.seen.as_deref()?).ok()?;
+        let body = unpack(self.seen.as_deref()?).ok()?;
+        let seen = Digest::decode(&body).ok()?;
         let changes = compare(&seen, &Digest::of(now));
         Some(Told::Changes {
             now: Arc::downgrade(now),

@@ -48,10 +48,10 @@ impl App {
     /// The agenda on screen was replaced: the changes since the version
     /// seen are told again (by the worker).
     pub(super) fn seen_replaced(&mut self) {
-        if self.views.changes.known {
-            let now = Arc::clone(&self.agenda);
-            self.looks.push(Ask::Compare(now));
-        }
+        // Asked even before the worker has told the version kept: it
+        // answers in order, and with no version seen it tells nothing.
+        let now = Arc::clone(&self.agenda);
+        self.looks.push(Ask::Compare(now));
     }
 
     /// What the seen worker told: the changes since the version seen (if

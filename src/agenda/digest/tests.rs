@@ -1,4 +1,4 @@
-use super::{DecodeError, Digest, MAGIC, Whole, whole_hash};
+use super::{DecodeError, Digest, MAGIC, Whole, unpack, whole_hash};
 use crate::agenda::Agenda;
 use crate::agenda::changes::{compare, detect};
 use chrono::Duration;
@@ -23,7 +23,8 @@ fn a_digest_reads_back_as_it_was_written() {
     let d = Digest::of(&a);
     let bytes = d.encode();
     assert!(bytes.starts_with(MAGIC));
-    let back = Digest::decode(&bytes).expect("reads");
+    let body = unpack(&bytes).expect("inflates");
+    let back = Digest::decode(&body).expect("reads");
     assert_eq!(back.sessions, d.sessions);
     assert_eq!(back.people, d.people);
     assert_eq!(back.participants, d.participants);
@@ -57,7 +58,8 @@ fn the_detector_tells_the_same_against_a_digest_as_against_the_agenda() {
     let whole = detect(&old, &new);
     assert!(whole.len() >= 7, "{whole:#?}");
     let kept = Digest::of(&old).encode();
-    let against = compare(&Digest::decode(&kept).unwrap(), &Digest::of(&new));
+    let body = unpack(&kept).unwrap();
+    let against = compare(&Digest::decode(&body).unwrap(), &Digest::of(&new));
     assert_eq!(against, whole);
 }
 
@@ -67,7 +69,8 @@ fn only_details_changed_is_still_told_against_a_digest() {
     let mut new = old.clone();
     new.sessions[0].description = Some("another description".into());
     let kept = Digest::of(&old).encode();
-    let kept = Digest::decode(&kept).unwrap();
+    let body = unpack(&kept).unwrap();
+    let kept = Digest::decode(&body).unwrap();
     let texts =
         |v: Vec<crate::agenda::changes::Change>| v.into_iter().map(|c| c.text).collect::<Vec<_>>();
     assert_eq!(
@@ -109,21 +112,38 @@ fn a_digest_is_a_small_part_of_the_agenda() {
 fn damaged_bytes_are_an_error_never_a_panic() {
     let a = with_rooms();
     let bytes = Digest::of(&a).encode();
-    assert!(Digest::decode(b"{\"format\": \"dais/1\"}").is_err());
-    // Cut anywhere, or a byte changed anywhere: an error or a digest,
-    // never a panic or a huge allocation.
+    let read = |b: &[u8]| unpack(b).and_then(|body| Digest::decode(&body).map(|d| d.encode()));
+    assert!(read(b"{\"format\": \"dais/1\"}").is_err());
+    // Cut anywhere: an error.
     for n in 0..bytes.len() {
-        assert!(Digest::decode(&bytes[..n]).is_err(), "cut at {n}");
+        assert!(read(&bytes[..n]).is_err(), "cut at {n}");
+    }
+    // A byte changed anywhere: an error or a digest, never a panic or a
+    // huge allocation; the same in the body behind the compression.
+    for n in 0..bytes.len() {
         for flip in [0x01, 0x80, 0xff] {
             let mut b = bytes.clone();
+            b[n] ^= flip;
+            let _ = read(&b);
+        }
+    }
+    let body = unpack(&bytes).unwrap();
+    for n in 0..body.len() {
+        assert!(Digest::decode(&body[..n]).is_err(), "body cut at {n}");
+        for flip in [0x01, 0x80, 0xff] {
+            let mut b = body.clone();
             b[n] ^= flip;
             let _ = Digest::decode(&b);
         }
     }
-    let mut longer = bytes.clone();
+    let mut longer = body.clone();
     longer.push(0);
     assert_eq!(
         Digest::decode(&longer).unwrap_err(),
         DecodeError("more follows its end".into())
     );
+    // A length beyond the cap is refused before anything is inflated.
+    let mut huge = MAGIC.to_vec();
+    huge.extend_from_slice(&u64::MAX.to_le_bytes());
+    assert!(unpack(&huge).is_err());
 }
