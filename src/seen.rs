@@ -16,6 +16,8 @@ use crate::feed::Feed;
 use crate::store::Kept;
 use std::sync::mpsc::{self, Sender};
 use std::sync::{Arc, Weak};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 /// What the loop asks of the worker.
 #[derive(Debug, Clone)]
@@ -115,9 +117,45 @@ fn whole(json: &str) -> Option<Agenda> {
         .map(|l| l.agenda)
 }
 
+/// The running worker.
+#[derive(Debug)]
+pub struct Worker {
+    asks: Sender<Ask>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Worker {
+    /// Asks something of it; what it tells goes to its feed.
+    pub fn ask(&self, ask: Ask) {
+        // A worker gone (no thread to be had) tells nothing: the screen
+        // goes on without the changes.
+        let _ = self.asks.send(ask);
+    }
+
+    /// Takes no more asks, and waits up to `limit` for the worker to be
+    /// done with those sent (what it tells is in its feed by then), so a
+    /// version marked seen just before dais ends is still saved. Whether
+    /// it was done in time.
+    pub fn finish(self, limit: Duration) -> bool {
+        let Worker { asks, thread } = self;
+        drop(asks);
+        let Some(thread) = thread else {
+            return true;
+        };
+        let until = Instant::now() + limit;
+        while !thread.is_finished() {
+            if Instant::now() >= until {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        thread.join().is_ok()
+    }
+}
+
 /// Starts the worker; what it tells goes to `told`. It ends when the
-/// returned sender is dropped or nobody listens any more.
-pub fn start(told: Feed<Told>) -> Sender<Ask> {
+/// [`Worker`] is finished or dropped, or nobody listens any more.
+pub fn start(told: Feed<Told>) -> Worker {
     let (tx, rx) = mpsc::channel::<Ask>();
     let work = move || {
         let mut seer = Seer::default();
@@ -131,10 +169,11 @@ pub fn start(told: Feed<Told>) -> Sender<Ask> {
     };
     // No thread to be had: no changes are told, and nothing is stored as
     // seen (the asks are dropped with the receiver).
-    let _ = std::thread::Builder::new()
+    let thread = std::thread::Builder::new()
         .name("dais-seen".into())
-        .spawn(work);
-    tx
+        .spawn(work)
+        .ok();
+    Worker { asks: tx, thread }
 }
 
 #[cfg(test)]

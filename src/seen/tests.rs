@@ -73,15 +73,19 @@ fn a_version_kept_that_does_not_read_counts_as_none() {
 fn the_worker_answers_through_its_feed_and_ends_with_its_sender() {
     let (old, now) = versions();
     let (feed, rx) = Feed::channel();
-    let tx = start(feed);
+    let worker = start(feed);
     let kept = Kept::Digest(Digest::of(&old).encode());
-    tx.send(Ask::Kept(kept, Arc::clone(&now))).unwrap();
+    worker.ask(Ask::Kept(kept, Arc::clone(&now)));
     let told = rx.recv_timeout(Duration::from_secs(30)).expect("told");
     assert_eq!(changes_of(&told).map(<[_]>::len), Some(1));
-    drop(tx);
-    // The worker ends: its feed is dropped, and the channel closes.
+    // Asked to mark and finished at once: the answer is in the feed when
+    // finish returns.
+    worker.ask(Ask::Mark(Arc::clone(&now)));
+    assert!(worker.finish(Duration::from_secs(30)));
+    assert!(matches!(rx.try_recv(), Ok(Told::Keep(_))));
+    // The worker has ended: its feed is dropped, and the channel closed.
     assert!(matches!(
-        rx.recv_timeout(Duration::from_secs(30)),
-        Err(std::sync::mpsc::RecvTimeoutError::Disconnected)
+        rx.try_recv(),
+        Err(std::sync::mpsc::TryRecvError::Disconnected)
     ));
 }

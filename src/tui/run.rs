@@ -16,7 +16,7 @@ use crate::ui::Screen;
 use signal_hook::consts::{SIGINT, SIGQUIT, SIGTSTP};
 use std::collections::VecDeque;
 use std::io;
-use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, RecvTimeoutError};
 
 /// Why the loop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +81,20 @@ pub fn run(app: &mut App, rt: &mut Runtime<'_>) -> io::Result<Exit> {
     let result = event_loop(app, rt, &workers, &mut term, &rx, &pause);
     terminal::release(&term);
     terminal::restore();
+    // A version marked seen just before the end (`c` then `q`) is saved:
+    // the seen worker's answers are waited for, a while.
+    for ask in std::mem::take(&mut app.looks) {
+        seer.ask(ask);
+    }
+    seer.finish(SEEN_WAIT);
+    for event in rx.try_iter() {
+        if let Event::Seen(told) = event {
+            app.seen_told(*told);
+        }
+    }
+    for change in std::mem::take(&mut app.changes) {
+        rt.state.save(app, change);
+    }
     // A note being typed when dais is ended (a signal, the terminal gone,
     // an error) is kept for the next start.
     if let Some(draft) = app.draft_change() {
@@ -89,10 +103,15 @@ pub fn run(app: &mut App, rt: &mut Runtime<'_>) -> io::Result<Exit> {
     result
 }
 
+/// How long dais waits at the end for the seen worker to answer (its
+/// digest of a version marked seen, to save): well past the 100 ms or so
+/// it takes at 100,000 sessions.
+const SEEN_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// The workers the loop asks things of.
 struct Workers<'w> {
     reloader: Option<&'w Reloader>,
-    seer: &'w Sender<crate::seen::Ask>,
+    seer: &'w crate::seen::Worker,
 }
 
 fn event_loop(
@@ -121,9 +140,7 @@ fn event_loop(
         }
         // Off to the seen worker before waiting: its answers wake the loop.
         for ask in std::mem::take(&mut app.looks) {
-            // A worker gone (no thread to be had) tells nothing: the
-            // screen goes on without the changes.
-            let _ = workers.seer.send(ask);
+            workers.seer.ask(ask);
         }
         let wait = rt.clock.real_wait_until(app.next_change());
         let event = waiting
