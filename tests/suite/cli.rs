@@ -11,6 +11,7 @@ mod new_formats;
 mod notes;
 mod now;
 mod permissions;
+mod published_agree;
 mod rooms;
 mod schedule_json;
 mod shell;

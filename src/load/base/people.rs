@@ -53,6 +53,9 @@ pub struct Roster {
     /// In order of first appearance.
     people: Vec<Person>,
     by_guid: HashMap<String, usize>,
+    /// The people who came with a guid: another guid of the same name is
+    /// someone else.
+    guided: HashSet<usize>,
     /// The file's id to the people who came with it, by name key.
     by_id: HashMap<String, Vec<(String, usize)>>,
     /// The first person of each name (its key).
@@ -110,11 +113,18 @@ impl Roster {
                         None
                     })
             }),
-            None => self.by_name.get(&key).copied(),
+            // Same name alone: one person, unless both came with guids
+            // (which differ, or the guid would have found them).
+            None => self
+                .by_name
+                .get(&key)
+                .copied()
+                .filter(|i| guid.is_none() || !self.guided.contains(i)),
         };
         let i = found.unwrap_or_else(|| self.add(who.name, id, who.prefer));
         if let Some(g) = guid {
             self.by_guid.insert(g.to_owned(), i);
+            self.guided.insert(i);
         }
         if let Some(id) = id {
             let named = self.by_id.entry(id.to_owned()).or_default();
@@ -201,6 +211,20 @@ mod tests {
             name,
             ..Who::default()
         }
+    }
+
+    #[test]
+    fn one_name_with_two_guids_is_two_people() {
+        // As `export ics` writes two people of one name: each her own urn.
+        let mut r = Roster::default();
+        let a = r.person(who(Some("urn:a"), None, "Grace Hopper"));
+        let b = r.person(who(Some("urn:b"), None, "Grace Hopper"));
+        let again = r.person(who(Some("urn:b"), None, "Grace Hopper"));
+        // A name with no guid is still the first of that name.
+        let plain = r.person(who(None, None, "Grace Hopper"));
+        assert_ne!(a, b);
+        assert_eq!(b, again);
+        assert_eq!(plain, a);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Published schedules as they really are (issue 18), on the screen: a
 //! merged schedule's people each once, two of one name told apart by room;
 //! a zone inferred from the dates' offsets named `UTC+01:00`, and times
-//! shown as printed across a change of clocks. Snapshots at 120x40.
+//! shown as printed across a change of clocks. Snapshots at 120x40, and the
+//! people at 80x24.
 
 use crate::support::harness::fixture_text;
 use crate::support::screen::{agenda, press, render, text};
@@ -9,12 +10,13 @@ use chrono::{DateTime, Utc};
 use dais::app::{Action, App, Command as C};
 
 fn app(fixture: &str, now: &str) -> App {
+    sized(fixture, now, (120, 40))
+}
+
+fn sized(fixture: &str, now: &str, (width, height): (u16, u16)) -> App {
     let now: DateTime<Utc> = now.parse().unwrap();
     let mut app = App::new(agenda(&fixture_text(fixture)), now);
-    app.update(Action::Resize {
-        width: 120,
-        height: 40,
-    });
+    app.update(Action::Resize { width, height });
     app
 }
 
@@ -37,6 +39,28 @@ fn the_people_view_lists_a_merged_schedules_people_once_each() {
     assert!(screen.contains("Grace Hopper (Main)"), "{screen}");
     assert!(screen.contains("Grace Hopper (Assembly)"), "{screen}");
     insta::assert_snapshot!("published_merged_people_120x40", screen);
+}
+
+#[test]
+fn the_merged_people_fit_an_80x24_screen_told_apart() {
+    let mut app = sized(
+        "schedule-json/merged-ids.json",
+        "2030-12-27T09:10:00Z",
+        (80, 24),
+    );
+    press(&mut app, &[C::ViewPeople]);
+    let top = text(&render(&app));
+    assert!(top.contains("People · 7"), "{top}");
+    assert!(top.contains("Grace Hopper (Main)"), "{top}");
+    // Five rows show; the last person is the other Grace Hopper.
+    press(&mut app, &[C::Bottom]);
+    let screen = text(&render(&app));
+    assert!(screen.contains("Grace Hopper (Assembly)"), "{screen}");
+    assert!(
+        screen.contains("14:00-15:00 Assembly two · speaker"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("published_merged_people_80x24", screen);
 }
 
 #[test]
