@@ -185,3 +185,25 @@ fn a_one_line_caldesc_titles_a_calendar_with_no_name() {
         l.warnings
     );
 }
+
+#[test]
+fn a_utc_date_with_a_start_on_the_conference_clocks_agrees() {
+    // DebConf 23 (wafer): every event said "start: 10:30 disagrees with
+    // `date` (05:00)", though both are the same instant in Asia/Kolkata.
+    let l = load("schedule-xml", "utc-date-local-start.xml");
+    let s = &l.agenda.sessions[0];
+    assert_eq!(s.start().to_rfc3339(), "2023-09-10T05:00:00+00:00");
+    assert_eq!(s.local_start().to_string(), "2023-09-10 10:30:00");
+    let disagree: Vec<String> = l
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("disagrees"))
+        .map(|w| format!("{}: {}", w.path, w.message))
+        .collect();
+    // Only the event whose start is another time is said.
+    assert_eq!(disagree.len(), 1, "{disagree:?}");
+    assert!(
+        disagree[0].contains("event[2]/start: 12:00 disagrees"),
+        "{disagree:?}"
+    );
+}
