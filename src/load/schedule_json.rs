@@ -82,17 +82,18 @@ pub(crate) fn parse(text: &str) -> Result<RawDoc, Problem> {
 
 /// Reads a parsed schedule.json document into an agenda.
 pub(crate) fn read(doc: &RawDoc, version: Version, limits: &Limits) -> Outcome {
-    read_at(doc, version, limits, None)
+    read_at(doc, version, limits, (None, None))
 }
 
-/// Reads a parsed document into an agenda, `venue` (schedule.xml's
+/// Reads a parsed document into an agenda, `venue` and `city` (schedule.xml's
 /// `<venue>` and `<city>`, which schedule.json has no key for) helping to
-/// tell which zone the dates' offsets are in.
+/// tell which zone the dates' offsets are in, and the city naming the zone
+/// of a file with neither a zone nor offsets.
 pub(crate) fn read_at(
     doc: &RawDoc,
     version: Version,
     limits: &Limits,
-    venue: Option<&str>,
+    (venue, city): (Option<&str>, Option<&str>),
 ) -> Outcome {
     let mut cx = Ctx::new(limits);
     let mut tally = Tally::default();
@@ -119,6 +120,7 @@ pub(crate) fn read_at(
         let chosen = zone::given(limits)
             .map(zone::Chosen::into_zone)
             .or_else(|| zone::from_offsets(&dates, &place(raw_conf, schedule, venue)))
+            .or_else(|| city.and_then(zone::from_city))
             .unwrap_or_else(|| zone::fallback(limits).into_zone());
         conf.tz = chosen.tz;
         cx.zone_warn(Problem::at(here, format!("{why}; {}", chosen.why)));

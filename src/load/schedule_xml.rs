@@ -29,6 +29,7 @@ use std::fmt::Write as _;
 pub(crate) struct Parsed {
     doc: Box<RawDoc>,
     venue: Option<String>,
+    city: Option<String>,
     /// Each day's JSON path prefix, XML path and line:column.
     days: Vec<Place>,
     /// Each event's JSON path prefix, XML path and line:column.
@@ -101,6 +102,7 @@ pub(crate) fn parse(text: &str) -> Result<Parsed, Problem> {
     Ok(Parsed {
         doc: Box::new(doc),
         venue: found.venue.map(|v| clean(&v, Lines::Single)),
+        city: found.city.map(|v| clean(&v, Lines::Single)),
         days,
         events,
         ignored,
@@ -131,8 +133,12 @@ fn left_out(text: &str, ignored: &[(String, usize, usize)]) -> Option<Problem> {
 
 /// Maps the parsed document to an agenda, with its problems at XML paths.
 pub(crate) fn read(parsed: &Parsed, limits: &Limits) -> Outcome {
-    let mut outcome =
-        schedule_json::read_at(&parsed.doc, Version::V1, limits, parsed.venue.as_deref());
+    let mut outcome = schedule_json::read_at(
+        &parsed.doc,
+        Version::V1,
+        limits,
+        (parsed.venue.as_deref(), parsed.city.as_deref()),
+    );
     if let Some(agenda) = &mut outcome.agenda {
         agenda.event.venue.clone_from(&parsed.venue);
         for s in &mut agenda.event.sources {

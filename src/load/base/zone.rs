@@ -170,6 +170,24 @@ fn offsets_of(zone: Zone) -> String {
     label.trim_end_matches(" (as printed)").to_owned()
 }
 
+/// The zone of a file with no zone and no offsets, when its conference's
+/// city (schedule.xml's `<city>`: "Brussels") is a zone's city; with the end
+/// of a warning saying so.
+pub fn from_city(city: &str) -> Option<Chosen<Zone>> {
+    match candidates::pick(candidates::by_city(), city) {
+        Pick::Named(tz, named) => Some(Chosen {
+            tz: tz.into(),
+            why: format!(
+                "times are read in {}, the zone of the conference's city {} (give --tz \
+                 ZONE for another)",
+                tz.name(),
+                quote(&named)
+            ),
+        }),
+        _ => None,
+    }
+}
+
 /// Up to three zone names, and how many more.
 fn few(zones: &[Tz]) -> String {
     let mut out: Vec<&str> = zones.iter().take(3).map(|t| t.name()).collect();

@@ -20,7 +20,8 @@ pub struct Conference {
     /// The zone of `time_zone_name`; UTC when it is missing or unknown
     /// (until the caller decides it from the dates).
     pub tz: Zone,
-    /// Why `time_zone_name` gave no zone ("missing"), if it did not.
+    /// Why `time_zone_name` gave no zone ("the schedule names no zone"), if
+    /// it did not.
     pub unnamed: Option<String>,
     /// `defaults.language`, for translated text.
     pub language: Option<String>,
@@ -99,7 +100,7 @@ fn zone(cx: &mut Ctx<'_>, at: Path<'_>, c: &RawConference) -> Result<Tz, String>
         Lines::Single,
     );
     let Some(name) = name else {
-        return Err("missing".to_owned());
+        return Err("the schedule names no zone".to_owned());
     };
     name.trim()
         .parse::<Tz>()

@@ -18,6 +18,8 @@ pub struct Scan {
     pub doc: Doc,
     /// `<venue>` and `<city>`, which schedule.json has no key for.
     pub venue: Option<String>,
+    /// `<city>` alone: it may name the zone of a file that names none.
+    pub city: Option<String>,
     /// Where each day starts (byte offset), by index in `doc`.
     pub days: Vec<usize>,
     /// Where each event is.
@@ -273,6 +275,7 @@ impl Scanner<'_> {
             }
             Ok(())
         })?;
+        self.out.city.clone_from(&city);
         let venue = [self.out.venue.take(), city]
             .into_iter()
             .flatten()

@@ -130,7 +130,7 @@ fn open_zoneless() -> (tempfile::TempDir, PathBuf, Dais, String) {
     let path = dir.path().join("dst.json");
     write_in_place(&path, &text);
     let mut d = Dais::spawn(&[arg(&path)]);
-    d.wait_for("dst.json: missing; each time is shown at the offset printed");
+    d.wait_for("dst.json: the schedule names no zone; each time is shown at the offset printed");
     d.wait_for("11:00-12:00");
     (dir, path, d, text)
 }
@@ -139,10 +139,10 @@ fn open_zoneless() -> (tempfile::TempDir, PathBuf, Dais, String) {
 fn the_zone_warning_is_said_again_after_a_reload_while_it_applies() {
     let (_dir, path, mut d, text) = open_zoneless();
     d.send("r");
-    d.wait_for("Reloaded: no changes · dst.json: missing; each time is shown");
+    d.wait_for("Reloaded: no changes · dst.json: the schedule names no zone; each time is shown");
     let renamed = text.replacen("Sunday talk", "Sunday keynote", 1);
     write_in_place(&path, &renamed);
-    d.wait_for("· dst.json: missing; each time is shown");
+    d.wait_for("· dst.json: the schedule names no zone; each time is shown");
     d.wait_for("Sunday keynote");
     // Named now: the times are Berlin's, and nothing more is said of it.
     let named = renamed.replacen(

@@ -44,7 +44,7 @@ fn a_dst_weekend_with_no_place_keeps_each_offset_as_printed() {
     let said = loaded.warnings[0].display_in("f").to_string();
     assert_eq!(
         said,
-        "f: schedule.conference.time_zone_name: missing; each time is shown at the offset \
+        "f: schedule.conference.time_zone_name: the schedule names no zone; each time is shown at the offset \
          printed with it (UTC+02:00, then UTC+01:00): the dates carry the offsets +01:00 \
          and +02:00, 33 zones have those offsets at those dates (Africa/Ceuta, \
          Atlantic/Jan_Mayen, Europe/Amsterdam, and 30 more), and the \

@@ -2,7 +2,7 @@
 //! viewer's zone, and said so; never UTC silently. And `--tz` overrides a
 //! zone inferred from the dates' offsets.
 
-use crate::support::harness::{Home, fixture};
+use crate::support::harness::{Home, dais, fixture};
 use dais::load::{Fallback, Limits, load_file};
 
 const FILES: [&str; 3] = [
@@ -137,4 +137,32 @@ fn list_now_export_and_convert_use_the_viewers_zone_and_warn() {
             converted.stdout
         );
     }
+}
+
+#[test]
+fn a_city_that_is_a_zones_city_names_the_zone_before_the_viewers() {
+    let name = "schedule-xml/no-offsets-city.xml";
+    let loaded = in_zone(name, chrono_tz::Europe::Lisbon, false);
+    assert_eq!(loaded.agenda.event.timezone, chrono_tz::Europe::Brussels);
+    // 11:00 in Brussels in March is 10:00 UTC.
+    let start = loaded.agenda.sessions[0].start();
+    assert_eq!(start.to_rfc3339(), "2030-03-01T10:00:00+00:00");
+    let said = loaded
+        .zone
+        .as_ref()
+        .expect("a zone warning")
+        .display_in("f")
+        .to_string();
+    assert_eq!(
+        said,
+        "f: schedule/conference/time_zone_name: the schedule names no zone; times are read in Europe/Brussels, \
+         the zone of the conference's city \"brussels\" (give --tz ZONE for another)"
+    );
+    // --tz still wins.
+    let given = in_zone(name, chrono_tz::Asia::Tokyo, true);
+    assert_eq!(given.agenda.event.timezone, chrono_tz::Asia::Tokyo);
+    // And `list` (with TZ=UTC) shows the printed 11:00.
+    let list = dais(&["list", name]);
+    assert!(list.stdout.contains("11:00-11:45  Keynote"), "{list:?}");
+    assert!(list.stdout.contains("Europe/Brussels"), "{list:?}");
 }

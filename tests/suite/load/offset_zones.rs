@@ -31,7 +31,7 @@ fn a_null_zone_with_one_offset_shows_times_as_printed() {
     let said = loaded.warnings[0].display_in("f").to_string();
     assert_eq!(
         said,
-        "f: schedule.conference.time_zone_name: missing; every date carries the offset \
+        "f: schedule.conference.time_zone_name: the schedule names no zone; every date carries the offset \
          +01:00, so times are shown at that fixed offset, UTC+01:00"
     );
     // The instants are the file's.
@@ -117,7 +117,7 @@ fn the_conference_city_picks_the_zone_among_those_with_the_offsets() {
     assert_eq!(starts(&loaded.agenda), ["Sat 11:00", "Sun 11:00"]);
     let said = loaded.warnings[0].display_in("f").to_string();
     assert!(
-        said.contains("missing; times are shown in Europe/Berlin, as printed: the dates carry the offsets +01:00 and +02:00, and the conference's place names \"berlin\""),
+        said.contains("the schedule names no zone; times are shown in Europe/Berlin, as printed: the dates carry the offsets +01:00 and +02:00, and the conference's place names \"berlin\""),
         "{said}"
     );
     // Without the city no zone is named after it.

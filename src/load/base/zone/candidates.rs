@@ -56,6 +56,33 @@ pub fn matching(marks: &[(DateTime<Utc>, FixedOffset)]) -> Vec<Tz> {
     out
 }
 
+/// Every zone a city field could name, by name: those of the areas, less
+/// Antarctica's research stations (Casey, Davis, Palmer: names more often
+/// of people) and the old Australian state aliases (North, South, West).
+pub fn by_city() -> Vec<Tz> {
+    let mut out: Vec<Tz> = TZ_VARIANTS
+        .iter()
+        .copied()
+        .filter(|tz| {
+            let name = tz.name();
+            // ACT, NSW, LHI: upper-case aliases.
+            let alias = name
+                .strip_prefix("Australia/")
+                .is_some_and(|c| !c.contains(char::is_lowercase));
+            let states = ["North", "South", "West", "Victoria"];
+            let state = name
+                .strip_prefix("Australia/")
+                .is_some_and(|c| states.contains(&c));
+            AREAS.iter().any(|a| name.starts_with(a))
+                && !name.starts_with("Antarctica/")
+                && !alias
+                && !state
+        })
+        .collect();
+    out.sort_by_key(|tz| tz.name());
+    out
+}
+
 /// The zone `candidates` and `place` settle on, if they do.
 pub fn pick(candidates: Vec<Tz>, place: &str) -> Pick {
     match candidates.len() {
@@ -104,7 +131,7 @@ fn normal(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Pick, matching, pick};
+    use super::{Pick, by_city, matching, pick};
     use chrono::{DateTime, FixedOffset, Utc};
 
     fn marks(list: &[&str]) -> Vec<(DateTime<Utc>, FixedOffset)> {
@@ -166,6 +193,30 @@ mod tests {
             pick(found, "Hamburg"),
             Pick::Only(chrono_tz::Pacific::Chatham)
         );
+    }
+
+    #[test]
+    fn a_city_field_names_a_zone_only_by_a_zone_s_own_city() {
+        let brussels = pick(by_city(), "Brussels");
+        assert_eq!(
+            brussels,
+            Pick::Named(chrono_tz::Europe::Brussels, "brussels".to_owned())
+        );
+        let ny = pick(by_city(), "New York, NY");
+        assert_eq!(
+            ny,
+            Pick::Named(chrono_tz::America::New_York, "new york".to_owned())
+        );
+        for city in [
+            "Hamburg",
+            "Casey",
+            "North",
+            "Victoria",
+            "",
+            "Paris or Berlin",
+        ] {
+            assert!(matches!(pick(by_city(), city), Pick::Several(_)), "{city}");
+        }
     }
 
     #[test]

@@ -166,7 +166,7 @@ fn a_zone_that_is_missing_means_the_dates_offset_with_a_warning() {
     assert_eq!(loaded.agenda.event.timezone.name(), "Etc/GMT-1");
     let w = warnings(&loaded);
     assert!(
-        w[0].starts_with("f: schedule.conference.time_zone_name: missing;"),
+        w[0].starts_with("f: schedule.conference.time_zone_name: the schedule names no zone;"),
         "{w:?}"
     );
     assert_eq!(
