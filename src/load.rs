@@ -127,7 +127,17 @@ impl LoadError {
 }
 
 /// Reads and validates the agenda at `path`.
+///
+/// A `dais/1` file is first read a piece at a time ([`streamed`]); a file
+/// that does not load that way (another format, one laid out otherwise,
+/// any problem) is read again whole, and everything said of it is said
+/// from that reading.
 pub fn load_file(path: &FsPath, limits: &Limits) -> Result<Loaded, LoadError> {
+    if matches!(limits.format_in, None | Some(FormatIn::Dais1))
+        && let Some(loaded) = streamed(path, limits)
+    {
+        return Ok(loaded);
+    }
     let name = file_name(path);
     let (bytes, stamp) = base::file::read_file(path, limits.max_bytes)
         .map_err(|message| LoadError::whole_file(name.clone(), message))?;
@@ -136,6 +146,26 @@ pub fn load_file(path: &FsPath, limits: &Limits) -> Result<Loaded, LoadError> {
     // lowers the peak by the file's size.
     drop(bytes);
     finish(&name, parsed?, limits).map(|loaded| Loaded {
+        stamp: Some(stamp),
+        ..loaded
+    })
+}
+
+/// The `dais/1` file at `path` read a piece at a time and validated as
+/// read, so its text is never whole in memory beside its agenda: the
+/// agenda, if the file is `dais/1` laid out as dais writes it and loads
+/// without an error; `None` if it must be read the ordinary way.
+fn streamed(path: &FsPath, limits: &Limits) -> Option<Loaded> {
+    let (file, len, stamp) = base::file::open_file(path, limits.max_bytes)?;
+    let mut opened = dais1::stream::open(file, len, limits).ok()?;
+    if limits.format_in.is_none()
+        && format::of_json(&dais1::marks(&mut opened.doc.raw)).ok()? != Format::Dais1
+    {
+        return None;
+    }
+    let ready = opened.sessions(limits).ok()?;
+    let loaded = loaded(dais1::validate(ready, limits), Format::Dais1).ok()?;
+    Some(Loaded {
         stamp: Some(stamp),
         ..loaded
     })
@@ -301,6 +331,14 @@ fn finish(name: &str, parsed: Parsed<'_>, limits: &Limits) -> Result<Loaded, Loa
         Parsed::Ics(cal) => (ics::read(&cal, limits), Format::Ics),
         Parsed::Indico(doc) => (indico::read(&doc, limits), Format::Indico),
     };
+    loaded(outcome, format).map_err(|errors| LoadError {
+        file: name.to_owned(),
+        problems: errors.into_vec("errors"),
+    })
+}
+
+/// The agenda an outcome gives, or its errors.
+fn loaded(outcome: base::ctx::Outcome, format: Format) -> Result<Loaded, Capped> {
     match outcome.agenda {
         Some(agenda) if outcome.errors.is_empty() => Ok(Loaded {
             agenda,
@@ -309,10 +347,7 @@ fn finish(name: &str, parsed: Parsed<'_>, limits: &Limits) -> Result<Loaded, Loa
             stamp: None,
             zone: outcome.zone,
         }),
-        _ => Err(LoadError {
-            file: name.to_owned(),
-            problems: outcome.errors.into_vec("errors"),
-        }),
+        _ => Err(outcome.errors),
     }
 }
 

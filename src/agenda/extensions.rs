@@ -25,6 +25,14 @@ impl Extensions {
         self.0.get_or_insert_default().push((key, value));
     }
 
+    /// Adds the keys of `other` with their values, after those already
+    /// there.
+    pub fn append(&mut self, other: Extensions) {
+        if let Some(more) = other.0 {
+            self.0.get_or_insert_default().extend(*more);
+        }
+    }
+
     /// The keys and values, in file order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &RawValue)> {
         self.0

@@ -23,6 +23,7 @@ use validate::Validator;
 
 mod elements;
 pub mod raw;
+pub(super) mod stream;
 mod validate;
 
 pub use validate::FORMATS;
@@ -335,6 +336,7 @@ impl<'de, 'l> Visitor<'de> for Elements<'_, '_, 'l> {
             out.people.take(),
             out.key_messages.take(),
         );
+        let mut seq = elements::Seq(&mut seq, std::marker::PhantomData);
         elements::read(&mut seq, v, notes, limits.max_items)
     }
 }

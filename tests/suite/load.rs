@@ -23,6 +23,7 @@ mod schedule_json_hostile;
 mod schedule_xml;
 mod schema;
 mod special_files;
+mod streamed;
 mod synth;
 mod two_threads;
 mod warnings;

@@ -174,6 +174,19 @@ pub fn read_file(path: &Path, max: u64) -> Result<(Vec<u8>, Stamp), String> {
     Ok((bytes, stamp))
 }
 
+/// The agenda file at `path` opened to be read a piece at a time, no
+/// further than one byte past `max`, its size and what the file was when
+/// opened; `None` if it cannot be opened or says it is larger than `max`
+/// ([`read_file`] then says why).
+pub fn open_file(path: &Path, max: u64) -> Option<(std::io::Take<File>, u64, Stamp)> {
+    let (file, meta) = open_regular(path).ok()?;
+    if meta.len() > max {
+        return None;
+    }
+    let stamp = Stamp::of(&meta);
+    Some((file.take(max.saturating_add(1)), meta.len(), stamp))
+}
+
 /// Standard input to its end, no further than `max` bytes; else why not.
 pub fn read_stdin(max: u64) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();

@@ -8,6 +8,7 @@ use super::text::line_col;
 pub mod depth;
 pub mod extension;
 pub mod read;
+pub mod scan;
 
 /// A `serde_json` error as a problem at its line and column.
 pub fn syntax(e: &serde_json::Error) -> Problem {

@@ -16,6 +16,7 @@ use crate::load::base::json::read::{At, Notes};
 use crate::load::base::lax::Lax;
 use crate::load::base::problem::Path;
 use serde::de::SeqAccess;
+use std::marker::PhantomData;
 use std::sync::mpsc;
 
 /// Sessions read before a second thread is worth starting: an agenda this
@@ -30,19 +31,50 @@ const AHEAD: usize = 4;
 
 /// A session as read, before validation: held in a batch by value, as a
 /// box each would be one more allocation to free.
-type Raw = Lax<RawSession>;
+pub(super) type Raw = Lax<RawSession>;
+
+/// Where the sessions come from: the elements of an array being read, or
+/// the sessions of a file read a piece at a time (`stream.rs`).
+pub(super) trait Source {
+    /// Why reading stopped.
+    type Error;
+    /// The next session, read at `at`, or `None` at the end.
+    fn next(&mut self, at: Path<'_>, notes: &mut Notes) -> Result<Option<Raw>, Self::Error>;
+
+    /// About how many sessions are left after the `read` read so far, if
+    /// that can be told (from the bytes left, say): room for them is made
+    /// at once rather than grown twice over.
+    fn left(&self, read: usize) -> Option<usize> {
+        let _ = read;
+        None
+    }
+}
+
+/// The elements left in an array being read.
+pub(super) struct Seq<'a, 'de, A>(pub &'a mut A, pub PhantomData<&'de ()>);
+
+impl<'de, A: SeqAccess<'de>> Source for Seq<'_, 'de, A> {
+    type Error = A::Error;
+
+    fn next(&mut self, at: Path<'_>, notes: &mut Notes) -> Result<Option<Raw>, A::Error> {
+        self.0.next_element_seed(At::<Raw>::new(at, notes))
+    }
+}
 
 /// Reads the elements left in `seq` and validates all but those past
 /// `max`, which are only counted; returns the validator and the count.
-pub(super) fn read<'de, 'l, A: SeqAccess<'de>>(
-    seq: &mut A,
+pub(super) fn read<'l, S: Source>(
+    seq: &mut S,
     mut v: Validator<'l>,
     notes: &mut Notes,
     max: usize,
-) -> Result<(Validator<'l>, usize), A::Error> {
+) -> Result<(Validator<'l>, usize), S::Error> {
     let mut count = 0;
     if !alone(seq, &mut v, notes, max, &mut count, ALONE)? {
         return Ok((v, count));
+    }
+    if let Some(left) = seq.left(count) {
+        v.reserve(left.min(max.saturating_sub(count)));
     }
     std::thread::scope(|scope| {
         let (batches, rx) = mpsc::sync_channel::<Vec<Raw>>(AHEAD);
@@ -85,17 +117,17 @@ pub(super) fn read<'de, 'l, A: SeqAccess<'de>>(
 
 /// Reads and validates sessions on this thread until `until` have been
 /// read in all; says whether the array has more.
-fn alone<'de, A: SeqAccess<'de>>(
-    seq: &mut A,
+fn alone<S: Source>(
+    seq: &mut S,
     v: &mut Validator<'_>,
     notes: &mut Notes,
     max: usize,
     count: &mut usize,
     until: usize,
-) -> Result<bool, A::Error> {
+) -> Result<bool, S::Error> {
     let here = Path::Root.key("sessions");
     while *count < until {
-        let Some(s) = seq.next_element_seed(At::<Raw>::new(here.index(*count), notes))? else {
+        let Some(s) = seq.next(here.index(*count), notes)? else {
             return Ok(false);
         };
         // Past the limit they are only read: the document is read again
@@ -110,16 +142,16 @@ fn alone<'de, A: SeqAccess<'de>>(
 
 /// Reads sessions to the end of the array, sending them in batches and
 /// dropping what comes back spent.
-fn ahead<'de, A: SeqAccess<'de>>(
-    seq: &mut A,
+fn ahead<S: Source>(
+    seq: &mut S,
     (batches, spent): (&mpsc::SyncSender<Vec<Raw>>, &mpsc::Receiver<Vec<Raw>>),
     notes: &mut Notes,
     max: usize,
     count: &mut usize,
-) -> Result<(), A::Error> {
+) -> Result<(), S::Error> {
     let here = Path::Root.key("sessions");
     let mut batch = Vec::with_capacity(BATCH);
-    while let Some(s) = seq.next_element_seed(At::<Raw>::new(here.index(*count), notes))? {
+    while let Some(s) = seq.next(here.index(*count), notes)? {
         if *count < max {
             batch.push(s);
         }

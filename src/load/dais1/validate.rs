@@ -121,6 +121,12 @@ impl<'l> Validator<'l> {
             .count(here, count, self.cx.limits.max_items, "sessions")
     }
 
+    /// Makes room for about `n` more sessions (a guess: fewer or more may
+    /// come).
+    pub fn reserve(&mut self, n: usize) {
+        self.sessions.reserve(n);
+    }
+
     /// Validates the next session, moving what the model keeps out of `s`;
     /// what is left (the buffers of its lists) is freed where the caller
     /// drops it, which lets a reading thread free what it allocated.

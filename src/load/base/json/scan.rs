@@ -1,0 +1,82 @@
+//! Finding where a JSON value ends without parsing it: what lets a large
+//! document be read a piece at a time, each piece then parsed whole.
+//!
+//! The scan only counts brackets outside strings and steps over strings
+//! (escapes included); it checks nothing else. Whatever it is handed is
+//! parsed afterwards, and a fault the scan passed over is found there.
+
+/// Whether `b` is whitespace to JSON (RFC 8259: space, tab, LF, CR).
+pub fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// The length of the JSON value at the start of `b`, or `None` if `b`
+/// ends first. An array, object or string ends at its closing character;
+/// a number or a literal at the first comma, bracket or whitespace after
+/// it (so one at the very end of `b` is not known to have ended).
+/// A closing bracket first is a value of length 0.
+pub fn value_end(b: &[u8]) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut i = 0;
+    loop {
+        match *b.get(i)? {
+            b'"' => {
+                i = string_end(b, i + 1)?;
+                if depth == 0 {
+                    return Some(i);
+                }
+                continue;
+            }
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => {
+                if depth == 0 {
+                    return Some(i);
+                }
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            b',' if depth == 0 => return Some(i),
+            c if depth == 0 && is_space(c) => return Some(i),
+            _ => {}
+        }
+        i += 1;
+    }
+}
+
+/// Where the string whose text starts at `b[i]` ends: just past its
+/// closing quote.
+fn string_end(b: &[u8], mut i: usize) -> Option<usize> {
+    loop {
+        let j = i + memchr::memchr2(b'"', b'\\', b.get(i..)?)?;
+        if b[j] == b'"' {
+            return Some(j + 1);
+        }
+        // An escape: the character after the backslash is never the end.
+        i = j + 2;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::value_end;
+
+    #[test]
+    fn values_end_where_json_says() {
+        let end = |s: &str| value_end(s.as_bytes());
+        assert_eq!(end(r#"{"a": [1, "]"], "b": {}} , 2"#), Some(24));
+        assert_eq!(end(r#""a \"quoted\" \\" , 1"#), Some(17));
+        assert_eq!(end("12,"), Some(2));
+        assert_eq!(end("true]"), Some(4));
+        assert_eq!(end("null "), Some(4));
+        assert_eq!(end("]"), Some(0));
+        assert_eq!(end("[[]]x"), Some(4));
+        // Not ended yet: more is needed.
+        assert_eq!(end(r#"{"a": [1, 2"#), None);
+        assert_eq!(end(r#""a \"#), None);
+        assert_eq!(end(r#""a \""#), None);
+        assert_eq!(end("12"), None);
+        assert_eq!(end(""), None);
+    }
+}

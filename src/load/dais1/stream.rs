@@ -1,0 +1,471 @@
+//! A `dais/1` file on disk read a piece at a time: the keys before
+//! `sessions` whole, then each session as it comes, validated as it is
+//! read, so the file's text is never whole in memory beside the agenda
+//! built from it (at 100,000 sessions the two were 46.6 MB and about
+//! 90 MB, alive together).
+//!
+//! This is a fast way for the common file only: an object whose keys
+//! before `sessions` are the format's (or `x-` keys) and that ends with
+//! the `sessions` array. Anything else (another format, a key after the
+//! sessions, a syntax error, a byte-order mark, a file over its cap, a
+//! problem of any kind) gives up, and the dispatcher reads the file again
+//! the ordinary way, which says what is wrong exactly as it always did.
+//! What is read here goes through the same readers and the same
+//! validator as the ordinary way, at the same JSON paths, so a file that
+//! loads loads the same either way.
+
+use super::elements::{self, Raw, Source};
+use super::{Document, Ready, Sessions, Streamed, read};
+use crate::agenda::Extensions;
+use crate::load::base::json::read::{At, Notes};
+use crate::load::base::json::scan::{is_space, value_end};
+use crate::load::base::limits::Limits;
+use crate::load::base::problem::Path;
+use serde::Deserialize;
+use serde::de::DeserializeSeed;
+use std::cell::RefCell;
+use std::io::Read;
+
+/// Bytes read at a time (more when one value is longer).
+const PIECE: usize = 1 << 20;
+
+/// The top-level keys allowed before `sessions`, as they lie in the text.
+const BEFORE: [&[u8]; 4] = [
+    b"\"format\"",
+    b"\"event\"",
+    b"\"people\"",
+    b"\"key_messages\"",
+];
+
+/// Why the fast way gave up; the file is read the ordinary way instead.
+#[derive(Debug)]
+pub(in crate::load) struct GaveUp;
+
+/// A file being read: the keys before `sessions` read, the sessions not.
+pub(in crate::load) struct Opened<'l, R> {
+    /// The document so far, its `sessions` an empty array.
+    pub doc: Document<'l>,
+    feed: Feed<R>,
+    /// Where in the file the sessions start.
+    sessions_from: u64,
+}
+
+/// Reads the keys before `sessions` from `from`, a file of `len` bytes
+/// (as it said when opened) and at most `limits.max_bytes` (reading more
+/// gives up).
+pub(in crate::load) fn open<R: Read>(
+    from: R,
+    len: u64,
+    limits: &Limits,
+) -> Result<Opened<'_, R>, GaveUp> {
+    let mut feed = Feed {
+        from,
+        buf: String::new(),
+        tail: Vec::new(),
+        at: 0,
+        hold: true,
+        eof: false,
+        left: limits.max_bytes,
+        len,
+        done: 0,
+    };
+    if feed.peek()? != Some(b'{') {
+        return Err(GaveUp);
+    }
+    let start = feed.at;
+    feed.at += 1;
+    let end = loop {
+        if feed.peek()? != Some(b'"') {
+            return Err(GaveUp);
+        }
+        let key = feed.value()?;
+        let name = &feed.buf.as_bytes()[key.clone()];
+        let sessions = name == b"\"sessions\"";
+        if !(sessions || BEFORE.contains(&name) || name.starts_with(b"\"x-")) {
+            return Err(GaveUp);
+        }
+        feed.expect(b':')?;
+        if sessions {
+            feed.expect(b'[')?;
+            break key.start;
+        }
+        feed.value()?;
+        feed.expect(b',')?;
+    };
+    let mut text = feed.buf[start..end].to_owned();
+    text.push_str("\"sessions\": []}");
+    // The keys before the sessions are read: what held them goes.
+    feed.hold = false;
+    feed.drop_read();
+    feed.buf.shrink_to(2 * PIECE);
+    let sessions_from = feed.done;
+    let doc = read(&text, limits, true).map_err(|_| GaveUp)?;
+    if doc.notes.unreadable || !matches!(doc.streamed, Streamed::Yes(_, 0)) {
+        return Err(GaveUp);
+    }
+    Ok(Opened {
+        doc,
+        feed,
+        sessions_from,
+    })
+}
+
+impl<'l, R: Read> Opened<'l, R> {
+    /// Reads and validates the sessions, and checks that nothing but the
+    /// object's end follows them: the document ready to finish.
+    pub fn sessions(self, limits: &'l Limits) -> Result<Ready<'l>, GaveUp> {
+        let Opened {
+            doc,
+            feed,
+            sessions_from,
+        } = self;
+        let Document {
+            mut raw,
+            mut notes,
+            streamed,
+        } = doc;
+        let Streamed::Yes(v, 0) = streamed else {
+            return Err(GaveUp);
+        };
+        let mut elements = Elements {
+            feed,
+            first: true,
+            from: sessions_from,
+            index: 0,
+        };
+        let (v, count) = elements::read(&mut elements, *v, &mut notes, limits.max_items)?;
+        let mut top = std::mem::take(&mut raw.extensions);
+        // `x-` keys may follow (dais writes the document's own there).
+        let after = after(&mut elements.feed, limits)?;
+        if elements.feed.peek()?.is_some()
+            || count > limits.max_items
+            || !clean(&notes)
+            || !notes.nesting_checked(limits.max_depth)
+        {
+            return Err(GaveUp);
+        }
+        if let Some(after) = after {
+            top.append(after);
+            if !top.duplicates().is_empty() {
+                return Err(GaveUp);
+            }
+        }
+        Ok(Ready {
+            unknown: notes.unknown,
+            top,
+            sessions: Sessions::Validated(Box::new(v), count),
+        })
+    }
+}
+
+/// The `x-` keys after the sessions to the object's end, read as the
+/// document's own; any other key gives up.
+fn after<R: Read>(feed: &mut Feed<R>, limits: &Limits) -> Result<Option<Extensions>, GaveUp> {
+    let mut text = String::from("{");
+    loop {
+        match feed.peek()? {
+            Some(b'}') => {
+                feed.at += 1;
+                break;
+            }
+            Some(b',') => feed.at += 1,
+            _ => return Err(GaveUp),
+        }
+        if feed.peek()? != Some(b'"') {
+            return Err(GaveUp);
+        }
+        let key = feed.value()?;
+        let key = &feed.buf[key];
+        if !key.starts_with("\"x-") {
+            return Err(GaveUp);
+        }
+        if text.len() > 1 {
+            text.push(',');
+        }
+        text.push_str(key);
+        text.push(':');
+        feed.expect(b':')?;
+        let value = feed.value()?;
+        text.push_str(&feed.buf[value]);
+    }
+    if text.len() == 1 {
+        return Ok(None);
+    }
+    text.push('}');
+    let doc = read(&text, limits, true).map_err(|_| GaveUp)?;
+    if !clean(&doc.notes) || !doc.notes.nesting_checked(limits.max_depth) {
+        return Err(GaveUp);
+    }
+    Ok(Some(doc.raw.extensions))
+}
+
+/// The file's bytes, read a piece at a time; what is before `at` is
+/// dropped when more is read, unless `hold`.
+struct Feed<R> {
+    from: R,
+    /// The text read and not yet dropped.
+    buf: String,
+    /// Bytes read after the last whole character.
+    tail: Vec<u8>,
+    at: usize,
+    hold: bool,
+    eof: bool,
+    /// Bytes the file may still hold within its cap.
+    left: u64,
+    /// The file's size when opened.
+    len: u64,
+    /// Bytes dropped from the front of `buf` so far.
+    done: u64,
+}
+
+impl<R: Read> Feed<R> {
+    /// Reads more; false at the end of the file.
+    fn more(&mut self) -> Result<bool, GaveUp> {
+        if self.eof {
+            return Ok(false);
+        }
+        if !self.hold {
+            self.drop_read();
+        }
+        // As much again as is held, so a long value is scanned a bounded
+        // number of times.
+        let want = PIECE.max(self.buf.len() - self.at) as u64;
+        let got = (&mut self.from)
+            .take(want)
+            .read_to_end(&mut self.tail)
+            .map_err(|_| GaveUp)?;
+        self.left = self.left.checked_sub(got as u64).ok_or(GaveUp)?;
+        self.eof = got == 0;
+        // The text is checked once, as it comes; a character cut at the
+        // end of what was read waits for the rest of it.
+        match std::str::from_utf8(&self.tail) {
+            Ok(text) => {
+                self.buf.push_str(text);
+                self.tail.clear();
+            }
+            Err(e) if e.error_len().is_none() && !self.eof => {
+                let whole = e.valid_up_to();
+                let text = std::str::from_utf8(&self.tail[..whole]).map_err(|_| GaveUp)?;
+                self.buf.push_str(text);
+                self.tail.drain(..whole);
+            }
+            Err(_) => return Err(GaveUp),
+        }
+        Ok(got > 0)
+    }
+
+    /// Drops what was read.
+    fn drop_read(&mut self) {
+        self.buf.drain(..self.at);
+        self.done += self.at as u64;
+        self.at = 0;
+    }
+
+    /// Where in the file `at` is.
+    fn offset(&self) -> u64 {
+        self.done + self.at as u64
+    }
+
+    /// The next byte that is not whitespace (passed over), if any.
+    fn peek(&mut self) -> Result<Option<u8>, GaveUp> {
+        loop {
+            while let Some(&b) = self.buf.as_bytes().get(self.at) {
+                if !is_space(b) {
+                    return Ok(Some(b));
+                }
+                self.at += 1;
+            }
+            if !self.more()? {
+                return Ok(None);
+            }
+        }
+    }
+
+    /// Passes over `b`, the next byte that is not whitespace.
+    fn expect(&mut self, b: u8) -> Result<(), GaveUp> {
+        if self.peek()? != Some(b) {
+            return Err(GaveUp);
+        }
+        self.at += 1;
+        Ok(())
+    }
+
+    /// The next value (after whitespace), passed over: where it lies in
+    /// `buf`.
+    fn value(&mut self) -> Result<std::ops::Range<usize>, GaveUp> {
+        self.peek()?;
+        loop {
+            if let Some(n) = value_end(&self.buf.as_bytes()[self.at..]) {
+                if n == 0 {
+                    return Err(GaveUp);
+                }
+                let range = self.at..self.at + n;
+                self.at += n;
+                return Ok(range);
+            }
+            if !self.more()? {
+                return Err(GaveUp);
+            }
+        }
+    }
+}
+
+/// The elements of the `sessions` array, one at a time.
+struct Elements<R> {
+    feed: Feed<R>,
+    first: bool,
+    /// Where in the file the array's elements start.
+    from: u64,
+    /// The index of the next one.
+    index: usize,
+}
+
+thread_local! {
+    /// The index of the session being read and the notes, lent to
+    /// [`Lent`] while `serde_json` reads it.
+    static LENT: RefCell<Option<(usize, Notes)>> = const { RefCell::new(None) };
+}
+
+/// A session read through `serde_json`'s stream of values, which says
+/// where the value ended (so the text is not scanned first), but reads
+/// only what is `Deserialize`: its path and the notes are lent to it.
+struct Lent(Raw);
+
+impl<'de> Deserialize<'de> for Lent {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let Some((index, mut notes)) = LENT.with(|l| l.borrow_mut().take()) else {
+            return Err(serde::de::Error::custom("nothing lent"));
+        };
+        let at = Path::Root.key("sessions");
+        let read = At::<Raw>::new(at.index(index), &mut notes).deserialize(d);
+        LENT.with(|l| *l.borrow_mut() = Some((index, notes)));
+        read.map(Lent)
+    }
+}
+
+/// Whether nothing was noted that makes the file load the ordinary way
+/// (an unknown key, a value of the wrong type, nesting not checked).
+fn clean(notes: &Notes) -> bool {
+    notes.unknown.is_empty() && !notes.unreadable && !notes.unchecked
+}
+
+impl<R: Read> Source for Elements<R> {
+    type Error = GaveUp;
+
+    fn next(&mut self, _: Path<'_>, notes: &mut Notes) -> Result<Option<Raw>, GaveUp> {
+        let feed = &mut self.feed;
+        match feed.peek()? {
+            Some(b']') => {
+                feed.at += 1;
+                return Ok(None);
+            }
+            Some(b',') if !self.first => feed.at += 1,
+            _ if self.first => {}
+            _ => return Err(GaveUp),
+        }
+        self.first = false;
+        if !clean(notes) {
+            return Err(GaveUp);
+        }
+        loop {
+            LENT.with(|l| *l.borrow_mut() = Some((self.index, std::mem::take(notes))));
+            let mut values =
+                serde_json::Deserializer::from_str(&feed.buf[feed.at..]).into_iter::<Lent>();
+            let read = values.next();
+            let end = feed.at + values.byte_offset();
+            *notes = LENT
+                .with(|l| l.borrow_mut().take())
+                .map(|(_, n)| n)
+                .unwrap_or_default();
+            match read {
+                Some(Ok(Lent(session))) => {
+                    feed.at = end;
+                    self.index += 1;
+                    return Ok(Some(session));
+                }
+                // The session goes on past what was read: read more and
+                // read it again (the notes are as they were: clean).
+                Some(Err(e)) if e.is_eof() && clean(notes) && feed.more()? => {}
+                _ => return Err(GaveUp),
+            }
+        }
+    }
+
+    fn left(&self, read: usize) -> Option<usize> {
+        // The sessions to come are as long as those read, on average; a
+        // twentieth more, so a guess a little short is not grown twice over.
+        let so_far = self.feed.offset().checked_sub(self.from)?;
+        let to_come = self.feed.len.checked_sub(self.feed.offset())?;
+        let per = so_far.checked_div(read as u64)?;
+        let n = to_come.checked_div(per)?;
+        usize::try_from(n + n / 20).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{GaveUp, Limits, open};
+    use crate::load::dais1::{Ready, validate};
+
+    /// `text` read the fast way, from a reader handing out what it asks.
+    fn fast(text: &str, limits: &Limits) -> Result<usize, GaveUp> {
+        let ready: Ready<'_> =
+            open(text.as_bytes(), text.len() as u64, limits)?.sessions(limits)?;
+        let outcome = validate(ready, limits);
+        assert!(outcome.errors.is_empty(), "{:?}", outcome.errors);
+        Ok(outcome.agenda.expect("an agenda").sessions.len())
+    }
+
+    #[test]
+    fn a_file_as_dais_writes_it_is_read_the_fast_way() {
+        let limits = Limits::default();
+        // Several pieces, sessions crossing their ends.
+        let text = crate::synth::agenda_json(3000, 3);
+        assert!(text.len() > super::PIECE);
+        assert_eq!(fast(&text, &limits).ok(), Some(3000));
+        assert_eq!(fast(crate::load::BUNDLED, &limits).ok(), Some(7));
+        // A piece that ends inside a two-byte character, one way or the
+        // other for one of the two paddings.
+        for pad in ["", "a"] {
+            let desc = format!("{pad}{}", "é".repeat(30_000));
+            let sessions: Vec<String> = (0..20)
+                .map(|i| {
+                    format!(
+                        r#"{{"id": "s{i}", "title": "T", "kind": "statements", "start": "{i:02}:00", "end": "{i:02}:30", "description": "{desc}"}}"#
+                    )
+                })
+                .collect();
+            let text = format!(
+                r#"{{"format": "dais/1", "event": {{"title": "E", "date": "2030-01-02", "timezone": "UTC"}}, "sessions": [{}]}}"#,
+                sessions.join(",")
+            );
+            assert_eq!(fast(&text, &limits).ok(), Some(20));
+        }
+    }
+
+    #[test]
+    fn any_other_layout_gives_up() {
+        let limits = Limits::default();
+        let front = r#""format": "dais/1", "event": {"title": "T", "date": "2030-01-02", "timezone": "UTC"}"#;
+        let sessions = r#""sessions": [{"id": "s", "title": "S", "kind": "opening", "start": "09:00", "end": "10:00"}]"#;
+        assert_eq!(
+            fast(&format!("{{{front}, {sessions}}}"), &limits).ok(),
+            Some(1)
+        );
+        let after = format!("{{{front}, {sessions}, \"x-a\": [1], \"x-b\": {{}}}}");
+        assert_eq!(fast(&after, &limits).ok(), Some(1));
+        for text in [
+            format!("{{{sessions}, {front}}}"),
+            format!("{{{front}, {sessions}, \"people\": {{}}}}"),
+            format!("{{{front}, {sessions}, \"x-a\": 1, \"x-a\": 2}}"),
+            format!("{{\"x-a\": 1, {front}, {sessions}, \"x-a\": 2}}"),
+            format!("{{{front}, \"schedule\": {{}}, {sessions}}}"),
+            format!("\u{feff}{{{front}, {sessions}}}"),
+            format!("[{{{front}, {sessions}}}]"),
+            format!("{{{front}, {sessions}}} x"),
+            format!("{{{front}, {sessions}"),
+        ] {
+            assert!(fast(&text, &limits).is_err(), "{text}");
+        }
+    }
+}
