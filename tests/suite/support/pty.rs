@@ -6,6 +6,9 @@
 
 use super::harness::Home;
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, SlavePty, native_pty_system};
+use rustix::event::{PollFd, PollFlags, Timespec, poll};
+use rustix::fd::OwnedFd;
+use rustix::fs::{Mode, OFlags};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
@@ -30,6 +33,9 @@ pub struct Dais {
     // Held open so the terminal's modes outlive dais and can be read after
     // it exits.
     _slave: Box<dyn SlavePty + Send>,
+    // The terminal's side opened once more, only to see whether typed
+    // bytes still wait there for dais (see [`Dais::wait_keys_read`]).
+    input: OwnedFd,
     writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
     output: Option<Receiver<Vec<u8>>>,
@@ -103,6 +109,12 @@ impl Dais {
         }
         cmd.set_controlling_tty(how.controlling_tty);
         let termios_before = termios(&*pty.master);
+        let input = rustix::fs::open(
+            pty.master.tty_name().expect("the pty's name"),
+            OFlags::RDONLY | OFlags::NOCTTY | OFlags::NONBLOCK | OFlags::CLOEXEC,
+            Mode::empty(),
+        )
+        .expect("open the pty's terminal side");
         let child = pty.slave.spawn_command(cmd).expect("spawn dais");
         let mut reader = pty.master.try_clone_reader().expect("pty reader");
         let writer = pty.master.take_writer().expect("pty writer");
@@ -124,6 +136,7 @@ impl Dais {
         Dais {
             master: Some(pty.master),
             _slave: pty.slave,
+            input,
             writer: Some(writer),
             child,
             output: Some(rx),
@@ -141,6 +154,34 @@ impl Dais {
         let w = self.writer.as_mut().expect("the terminal is open");
         w.write_all(keys.as_bytes()).expect("write to the pty");
         w.flush().expect("flush the pty");
+    }
+
+    /// Waits until dais has read every byte typed so far. Typing on before
+    /// then may join the bytes in one read, which changes what a lone Esc
+    /// means: read with the `\t` after it, it is Alt+Tab, not Esc.
+    pub fn wait_keys_read(&mut self) {
+        let deadline = Instant::now() + TIMEOUT;
+        while self.keys_waiting() {
+            assert!(
+                Instant::now() < deadline,
+                "dais did not read the keys typed; the screen:\n{}",
+                self.screen()
+            );
+            self.drain();
+        }
+    }
+
+    /// Whether typed bytes wait on the terminal's side. poll(2) says so
+    /// reliably: it first hands on what the pty still holds for the line
+    /// discipline, which FIONREAD does not count.
+    fn keys_waiting(&self) -> bool {
+        let mut fds = [PollFd::new(&self.input, PollFlags::IN)];
+        let now = Timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        poll(&mut fds, Some(&now)).expect("poll the terminal") > 0
+            && fds[0].revents().contains(PollFlags::IN)
     }
 
     /// Reads what dais wrote until `done` holds of the screen, or fails
