@@ -34,6 +34,7 @@ mod seen;
 pub mod shared;
 pub mod suggest;
 pub mod timing;
+mod unsaved;
 mod writing;
 
 pub use crate::command::{Command, Overlay, Pane, View};

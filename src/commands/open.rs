@@ -181,8 +181,8 @@ struct Kept {
 }
 
 impl UserState for Kept {
-    fn save(&mut self, app: &mut App, change: Change) -> Option<String> {
-        save(self.store.as_mut()?, &self.key, app, &change)
+    fn save(&mut self, app: &mut App, change: &Change) -> Option<String> {
+        save(self.store.as_mut()?, &self.key, app, change)
     }
 
     fn refresh(&mut self, app: &mut App) -> bool {

@@ -36,7 +36,7 @@ pub enum Exit {
 pub trait UserState {
     /// Saves one change the app asked for, and shows the app what is
     /// stored now; returns a problem to show, if it was not saved.
-    fn save(&mut self, app: &mut App, change: Change) -> Option<String>;
+    fn save(&mut self, app: &mut App, change: &Change) -> Option<String>;
     /// Shows the app what other dais processes saved since the last look;
     /// whether that changed anything on screen.
     fn refresh(&mut self, app: &mut App) -> bool;
@@ -93,12 +93,12 @@ pub fn run(app: &mut App, rt: &mut Runtime<'_>) -> io::Result<Exit> {
         }
     }
     for change in std::mem::take(&mut app.changes) {
-        rt.state.save(app, change);
+        rt.state.save(app, &change);
     }
     // A note being typed when dais is ended (a signal, the terminal gone,
     // an error) is kept for the next start.
     if let Some(draft) = app.draft_change() {
-        rt.state.save(app, draft);
+        rt.state.save(app, &draft);
     }
     result
 }
@@ -199,16 +199,12 @@ fn event_loop(
         while !app.changes.is_empty() {
             for change in std::mem::take(&mut app.changes) {
                 let note = matches!(change, Change::AddNote(_) | Change::ReplaceNotes { .. });
-                let problem = rt.state.save(app, change);
+                let problem = rt.state.save(app, &change);
                 if note {
                     app.update(Action::NoteSaved(problem.clone()));
                 }
                 if let Some(problem) = problem {
-                    app.banner = Some(crate::app::Banner {
-                        text: problem,
-                        error: true,
-                        until: Some(now + chrono::Duration::seconds(8)),
-                    });
+                    app.not_saved(&change, problem, now);
                 }
             }
         }
