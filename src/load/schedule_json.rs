@@ -204,13 +204,20 @@ fn days(r: &mut Reader<'_>, at: Path<'_>, c: &RawConference, flat: bool) -> Vec<
             Stamp::Local(t) => t.date(),
             Stamp::Day(d) => d,
         });
-        dates.extend(date);
-        let day_start =
-            stamp(r, day_at, "day_start", day.day_start.as_ref()).and_then(|s| match s {
-                Stamp::Instant(t) => Some(t.time()),
-                Stamp::Local(t) => Some(t.time()),
-                Stamp::Day(_) => None,
-            });
+        let start = stamp(r, day_at, "day_start", day.day_start.as_ref());
+        // The programme starts on the day's date as its clocks show it:
+        // wafer (DebConf 23) writes `date` in UTC, the 9th for a day that
+        // starts at 03:00 on the 10th in Kolkata.
+        let shown = match start {
+            Some(Stamp::Instant(t)) => Some(t.with_timezone(&r.conf.tz).date_naive()),
+            _ => date,
+        };
+        dates.extend(shown.into_iter().chain(date).max());
+        let day_start = start.and_then(|s| match s {
+            Stamp::Instant(t) => Some(t.time()),
+            Stamp::Local(t) => Some(t.time()),
+            Stamp::Day(_) => None,
+        });
         let Some(rooms) =
             r.cx.get(day_at, "rooms", day.rooms.as_ref(), false, "an object")
         else {

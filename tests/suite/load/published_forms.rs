@@ -207,3 +207,15 @@ fn a_utc_date_with_a_start_on_the_conference_clocks_agrees() {
         "{disagree:?}"
     );
 }
+
+#[test]
+fn a_day_dated_in_utc_starts_on_its_local_date() {
+    // DebConf 23's header said "Sat 9 Sep – Sun 10 Sep": no session is on
+    // the 9th in Kolkata; the day's `date` is its start's UTC date.
+    let a = load("schedule-xml", "utc-day-date.xml").agenda;
+    assert_eq!(a.event.date.to_string(), "2023-09-10");
+    assert_eq!(
+        a.sessions[0].local_start().to_string(),
+        "2023-09-10 10:30:00"
+    );
+}
