@@ -76,12 +76,18 @@ impl DerefMut for App {
 impl App {
     /// A new app showing `agenda` at `now`.
     pub fn new(agenda: impl Into<Arc<Agenda>>, now: DateTime<Utc>) -> Self {
+        App::from_prepared(Prepared::new(agenda), now)
+    }
+
+    /// The app for an agenda already prepared ([`Prepared::new`] for the
+    /// screen, [`Prepared::for_status`] for `dais now`).
+    pub fn from_prepared(prepared: Prepared, now: DateTime<Utc>) -> Self {
         let Prepared {
             agenda,
             index,
             text,
             suggester,
-        } = Prepared::new(agenda);
+        } = prepared;
         let timing = Timing::new(&agenda, &live::Shift::default());
         let mut app = App {
             shared: Shared {

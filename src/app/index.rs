@@ -54,13 +54,44 @@ pub struct Index {
 }
 
 impl Index {
+    /// The timeline of `agenda` alone: rows and the figures drawn from
+    /// them, with no people's or key messages' sessions and no people's
+    /// labels (those are for the people and key messages views, which an
+    /// app made with [`crate::app::Prepared::for_status`] never draws).
+    pub fn timeline_only(agenda: &Agenda) -> Self {
+        let Index {
+            rows,
+            row_of,
+            longest_minutes,
+            multi_day,
+            time_width,
+            last_day,
+            ..
+        } = Index::new_with(agenda, false);
+        Index {
+            rows,
+            row_of,
+            longest_minutes,
+            multi_day,
+            time_width,
+            last_day,
+            ..Index::default()
+        }
+    }
+
     /// Derives the index of `agenda`.
     pub fn new(agenda: &Agenda) -> Self {
+        Index::new_with(agenda, true)
+    }
+
+    /// The index, with the people's and key messages' lists if `all`.
+    fn new_with(agenda: &Agenda, all: bool) -> Self {
         let multi_day = agenda.is_multi_day();
         let (rows, row_of) = timeline(agenda, multi_day, &|_| true);
-        let mut sessions_of_person = vec![Vec::new(); agenda.people.len()];
-        let mut sessions_of_message = vec![Vec::new(); agenda.key_messages.len()];
-        for (i, s) in agenda.sessions.iter().enumerate() {
+        let mut sessions_of_person = vec![Vec::new(); if all { agenda.people.len() } else { 0 }];
+        let mut sessions_of_message =
+            vec![Vec::new(); if all { agenda.key_messages.len() } else { 0 }];
+        for (i, s) in agenda.sessions.iter().enumerate().filter(|_| all) {
             for p in &s.participants {
                 let list: &mut Vec<usize> = &mut sessions_of_person[p.person];
                 if list.last() != Some(&i) {
@@ -89,7 +120,11 @@ impl Index {
             .max()
             .unwrap_or(0)
             .max(11);
-        let person_labels = labels::person_labels(agenda, &sessions_of_person);
+        let person_labels = if all {
+            labels::person_labels(agenda, &sessions_of_person)
+        } else {
+            Vec::new()
+        };
         Index {
             rows,
             row_of,

@@ -129,6 +129,20 @@ impl Prepared {
         }
     }
 
+    /// What an app that only tells the time needs (`dais now`): the
+    /// timeline, without the search text, the key messages' terms and the
+    /// people's lists, which only the screen's views use. An app made from
+    /// it is never drawn.
+    pub fn for_status(agenda: impl Into<Arc<Agenda>>) -> Self {
+        let agenda = agenda.into();
+        Prepared {
+            index: Index::timeline_only(&agenda),
+            agenda,
+            text: SearchText::default(),
+            suggester: Suggester::default(),
+        }
+    }
+
     /// The agenda.
     pub fn agenda(&self) -> &Agenda {
         &self.agenda

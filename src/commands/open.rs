@@ -71,7 +71,16 @@ pub fn key(source: &Source, agenda: &crate::agenda::Agenda) -> AgendaKey {
 /// Builds the app for a loaded agenda, restoring its saved shift from
 /// `store` (the agenda's place there given).
 pub fn app(loaded: Loaded, setup: &Setup, store: Option<(&mut Store, &AgendaKey)>) -> App {
-    let mut app = App::new(loaded.agenda, setup.clock.now())
+    app_with(crate::app::Prepared::new(loaded.agenda), setup, store)
+}
+
+/// [`app`] for an agenda already prepared.
+fn app_with(
+    prepared: crate::app::Prepared,
+    setup: &Setup,
+    store: Option<(&mut Store, &AgendaKey)>,
+) -> App {
+    let mut app = App::from_prepared(prepared, setup.clock.now())
         .with_viewer_zone(setup.viewer_tz)
         .with_theme(setup.theme)
         .with_keymap(setup.keymap.clone());
@@ -141,7 +150,10 @@ pub fn app(loaded: Loaded, setup: &Setup, store: Option<(&mut Store, &AgendaKey)
 pub fn now_app(source: &Source, loaded: Loaded, full: &[String], setup: &Setup) -> App {
     let key = key(source, &loaded.agenda);
     let mut store = setup.state.as_ref().map(Store::open_existing);
-    let mut app = app(loaded, setup, store.as_mut().map(|s| (s, &key)));
+    // Only the time is told: the screen's search text, terms and people's
+    // lists are not built.
+    let prepared = crate::app::Prepared::for_status(loaded.agenda);
+    let mut app = app_with(prepared, setup, store.as_mut().map(|s| (s, &key)));
     if let Some(store) = store.as_mut() {
         let steps = store.shift(&key, &app.view_key());
         // Too long a shift was said already, by `app`.
