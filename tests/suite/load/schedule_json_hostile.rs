@@ -126,12 +126,23 @@ fn hostile_text_in_titles_names_rooms_and_tracks_reaches_no_output() {
         "\u{200f}\u{61c}marks",
         "bell\u{7}del\u{7f}",
     ] {
+        let f = Fields::hostile(text);
+        // The room's name also comes from where it is not the event's own
+        // field: the `rooms` key a version 1 event is listed under, and a
+        // schedule2 room named only by its guid in `conference.rooms`.
+        let mut under_key = version_1(&f);
+        let event = &mut under_key["schedule"]["conference"]["days"][0]["rooms"][&f.room][0];
+        event.as_object_mut().expect("an event").remove("room");
+        let mut by_guid = schedule_2(&f);
+        by_guid["schedule"]["events"][0]["room"] = json!({"guid": "r1"});
         for (shape, doc) in [
-            ("v1", version_1(&Fields::hostile(text))),
-            ("schedule2", schedule_2(&Fields::hostile(text))),
+            ("v1", version_1(&f)),
+            ("v1 room as its key", under_key),
+            ("schedule2", schedule_2(&f)),
+            ("schedule2 room by guid", by_guid),
         ] {
             let loaded = load(&doc).unwrap_or_else(|e| panic!("{shape} {text:?}: {e}"));
-            let want = if shape == "v1" {
+            let want = if shape.starts_with("v1") {
                 Format::ScheduleV1
             } else {
                 Format::Schedule2
