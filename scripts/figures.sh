@@ -19,8 +19,11 @@ QUICK=0
 OUT=target/figures
 mkdir -p "$OUT"
 # dais runs with a home of the script's own: no config or state of yours
-# changes what it measures, and nothing it saves lands in yours.
+# changes what it measures, and nothing it saves lands in yours. A fresh
+# one each run, so what an earlier run saved (a version seen, a star)
+# changes nothing either.
 H="$PWD/$OUT/home"
+rm -rf "$H"
 mkdir -p "$H"
 AT_HOME=(env HOME="$H" XDG_CONFIG_HOME="$H/config" XDG_STATE_HOME="$H/state"
     XDG_CACHE_HOME="$H/cache" XDG_DATA_HOME="$H/data")
@@ -64,6 +67,16 @@ print("%.1f MB" % (resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1000))
     fi
 }
 
+# Waits (up to 10 minutes: a million sessions on a busy machine) until
+# the tmux pane SESSION shows TEXT.
+wait_pane() {
+    for _ in $(seq 6000); do
+        if tmux capture-pane -p -t "$1" | grep -qF "$2"; then return 0; fi
+        sleep 0.1
+    done
+    echo "(gave up waiting for \"$2\" on the screen)" >&2
+}
+
 # Starts dais on FILE (the bundled hearing if empty) with any more ARGS (as
 # shell words) in a detached tmux pane of 120x40; echoes its pid once the
 # first frame is drawn.
@@ -73,11 +86,13 @@ open_screen() {
     tmux kill-session -t "$session" 2>/dev/null || true
     tmux new-session -d -s "$session" -x 120 -y 40 \
         "${AT_HOME[*]} $DAIS ${file:+--max-size 1000000000 $file} $*"
-    for _ in $(seq 600); do
-        if tmux capture-pane -p -t "$session" | grep -q 'Programme'; then break; fi
-        sleep 0.1
-    done
+    wait_pane "$session" Programme
     tmux list-panes -t "$session" -F '#{pane_pid}'
+}
+
+# The peak memory (VmHWM) of process PID, in MB.
+hwm() {
+    awk '/VmHWM/ {printf "%.1f MB", $2/1000}' "/proc/$1/status"
 }
 
 section "benchmarks (divan medians; README table rows 1-7)"
@@ -90,9 +105,22 @@ section "peak memory"
 echo "dais list, 1k:          $(peak_mb "${AT_HOME[@]}" "$DAIS" list "$A1K")"
 echo "dais list, 100k:        $(peak_mb "${AT_HOME[@]}" "$DAIS" list "$A100K")"
 if command -v tmux >/dev/null; then
+    # The first time an agenda is opened (nothing seen yet), then again (the
+    # version seen the first time kept), then with the grid (5) drawn.
     for f in "$A1K" "$A100K"; do
+        n=$(basename "$f" .json | cut -d- -f2)
         pid=$(open_screen figures-mem "$f")
-        echo "open screen, $(basename "$f" .json | cut -d- -f2): $(awk '/VmHWM/ {printf "%.1f MB", $2/1000}' "/proc/$pid/status")"
+        # The version on screen is marked seen on a worker after the frame.
+        sleep 8
+        echo "open screen, $n, first time:  $(hwm "$pid")"
+        tmux kill-session -t figures-mem
+        pid=$(open_screen figures-mem "$f")
+        sleep 8
+        echo "open screen, $n, again:       $(hwm "$pid")"
+        tmux send-keys -t figures-mem 5
+        wait_pane figures-mem "min a row"
+        sleep 1
+        echo "open screen, $n, after 5:     $(hwm "$pid") (resident now: $(awk '/VmRSS/ {printf "%.1f MB", $2/1000}' "/proc/$pid/status"))"
         tmux kill-session -t figures-mem
     done
 else
@@ -108,11 +136,23 @@ if [ -x /usr/bin/time ]; then
     echo "the file: $(du -k "$A100K" | cut -f1) kB"
 fi
 
+section "other formats: a FOSDEM-size schedule.xml ($GEN 600 --schedule-xml)"
+XML="$PWD/$OUT/schedule-600.xml"
+[ -s "$XML" ] || "$GEN" 600 --schedule-xml > "$XML"
+echo "the file: $(du -k "$XML" | cut -f1) kB"
+if [ -x /usr/bin/time ]; then
+    for cmd in validate list; do
+        for _ in 1 2 3; do
+            echo "dais $cmd: $("${AT_HOME[@]}" /usr/bin/time -f '%e s, %M kB peak' "$DAIS" $cmd "$XML" 2>&1 >/dev/null | tail -1)"
+        done
+    done
+fi
+
 section "first frame on screen from process start"
 RUNS=30
 [ $QUICK = 1 ] && RUNS=5
 echo "bundled hearing: $("${FIRST_FRAME[@]}" "$RUNS" | tail -1)"
-echo "100k sessions:   $("${FIRST_FRAME[@]}" 3 "$A100K" | tail -1)"
+echo "100k sessions:   $("${FIRST_FRAME[@]}" 3 "$A100K" --max-size 1000000000 | tail -1)"
 
 section "idle cost"
 if command -v tmux >/dev/null; then
@@ -163,14 +203,14 @@ fi
 section "1,000,000 sessions"
 A1M=$(agenda 1000000)
 echo "file: $(du -h "$A1M" | cut -f1)"
-echo "first frame:          $("${FIRST_FRAME[@]}" 3 "$A1M" | tail -1)"
+echo "first frame:          $("${FIRST_FRAME[@]}" 3 "$A1M" --max-size 1000000000 | tail -1)"
 echo "dais validate peak:   $(peak_mb "${AT_HOME[@]}" "$DAIS" --max-size 1000000000 validate "$A1M")"
 start=$(date +%s%N)
 "${AT_HOME[@]}" "$DAIS" --max-size 1000000000 validate "$A1M" >/dev/null
 echo "dais validate time:   $(( ($(date +%s%N) - start) / 1000000 )) ms"
 if command -v tmux >/dev/null; then
     pid=$(open_screen figures-1m "$A1M")
-    echo "open screen peak:     $(awk '/VmHWM/ {printf "%.1f MB", $2/1000}' "/proc/$pid/status")"
+    echo "open screen peak:     $(hwm "$pid")"
     tmux kill-session -t figures-1m
 fi
 

@@ -20,7 +20,10 @@ use std::fmt;
 use std::io::{self, Write};
 
 mod names;
+mod schedule_xml;
 mod words;
+
+pub use schedule_xml::write_schedule_xml;
 
 /// A synthetic agenda with `sessions` sessions (at least one), as JSON.
 pub fn agenda_json(sessions: usize, seed: u64) -> String {

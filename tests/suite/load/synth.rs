@@ -118,3 +118,37 @@ fn size_scales_with_sessions() {
     assert!((350_000..=550_000).contains(&small), "{small}");
     assert!(big > 9 * small && big < 11 * small, "{small} -> {big}");
 }
+
+/// The FOSDEM-shaped schedule.xml (`generate N --schedule-xml`), for the
+/// figures of the other formats.
+fn schedule_xml(events: usize, seed: u64) -> String {
+    let mut out = Vec::new();
+    dais::synth::write_schedule_xml(&mut out, events, seed).unwrap();
+    String::from_utf8(out).expect("UTF-8")
+}
+
+#[test]
+fn a_schedule_xml_of_any_size_loads_every_talk_on_two_days() {
+    for n in [0, 1, 2, 39, 40, 41, 600] {
+        let xml = schedule_xml(n, 1);
+        let loaded = load_bytes("synth.xml", xml.as_bytes(), &Limits::default())
+            .unwrap_or_else(|e| panic!("{n} events do not load:\n{e}"));
+        assert_eq!(loaded.format, dais::load::Format::ScheduleXml);
+        let a = &loaded.agenda;
+        assert_eq!(a.sessions.len(), n.max(1), "{n} events");
+        assert_eq!(a.event.timezone, chrono_tz::Europe::Brussels);
+        assert_eq!(a.is_multi_day(), n > 1, "{n} events");
+        // Only what dais does not show is said: no event is refused or
+        // guessed at.
+        for w in &loaded.warnings {
+            assert!(w.message.starts_with("not shown by dais"), "{n}: {w:?}");
+        }
+        let ids: std::collections::HashSet<_> = a.sessions.iter().map(|s| &s.id).collect();
+        assert_eq!(ids.len(), a.sessions.len(), "{n}: ids are unique");
+    }
+    let xml = schedule_xml(600, 1);
+    assert_eq!(xml, schedule_xml(600, 1));
+    assert_ne!(xml, schedule_xml(600, 2));
+    // About the size of FOSDEM's: 1,100 to 1,300 bytes a talk.
+    assert!((660_000..780_000).contains(&xml.len()), "{}", xml.len());
+}
