@@ -2,7 +2,6 @@
 //! whether the meeting runs late, and whether the view follows it.
 
 use super::text::{spans_width, truncate, width};
-use super::times::hm;
 use crate::agenda::humanize_minutes;
 use crate::app::App;
 use crate::app::live::{Status, shifted};
@@ -29,26 +28,14 @@ pub fn describe(app: &App) -> (String, String) {
     let now = app.live.now;
     let title = |i: usize| a.sessions[i].title.clone();
     let short = |i: usize| a.sessions[i].short_title().to_owned();
-    let at = |i: usize| {
-        let (start, _) = shifted(a, &app.live.shift, i);
-        let zone = app.zone();
-        let day = start.with_timezone(&zone).date_naive();
-        let today = now.with_timezone(&zone).date_naive();
-        if day == today {
-            hm(app, start)
-        } else {
-            format!(
-                "{} {}",
-                start.with_timezone(&zone).format("%a %-d %b"),
-                hm(app, start)
-            )
-        }
-    };
+    // "at 10:00" today, else "on Fri 23 Jun at 10:00", with the year in
+    // another year: as the meeting's end is said once it is over.
+    let at = |i: usize| super::times::at_on(app, shifted(a, &app.live.shift, i).0, now);
     let until = |i: usize| humanize_minutes(minutes_until(now, shifted(a, &app.live.shift, i).0));
     match app.status() {
         Status::Before { first } => (
             format!("starts in {}", until(first)),
-            format!("{} at {}", title(first), at(first)),
+            format!("{} {}", title(first), at(first)),
         ),
         Status::Live { session, next } => {
             let (_, end) = shifted(a, &app.live.shift, session);
@@ -65,13 +52,13 @@ pub fn describe(app: &App) -> (String, String) {
             };
             let next = next.map_or_else(
                 || "last session".to_owned(),
-                |n| format!("next {} at {}, in {}", short(n), at(n), until(n)),
+                |n| format!("next {} {}, in {}", short(n), at(n), until(n)),
             );
             (title(session), format!("{left} · {next}"))
         }
         Status::Gap { next } => (
             "no session now".to_owned(),
-            format!("{} at {}, in {}", title(next), at(next), until(next)),
+            format!("{} {}, in {}", title(next), at(next), until(next)),
         ),
         Status::After { last } => {
             let (_, end) = shifted(a, &app.live.shift, last);

@@ -50,7 +50,14 @@ fn before_the_meeting() {
     assert_eq!(what, "starts in 2 d 3 h");
     assert_eq!(
         rest,
-        "Opening of the Informal Interactive Multi-stakeholder Hearing at Fri 23 Jun 10:00"
+        "Opening of the Informal Interactive Multi-stakeholder Hearing on Fri 23 Jun at 10:00"
+    );
+    // Another year: which year, as after the meeting.
+    let (what, rest) = describe(&app("2016-12-31 10:00"));
+    assert_eq!(what, "starts in 173 d 23 h");
+    assert_eq!(
+        rest,
+        "Opening of the Informal Interactive Multi-stakeholder Hearing on Fri 23 Jun 2017 at 10:00"
     );
     assert_eq!(
         now_text(&a),
