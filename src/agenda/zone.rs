@@ -143,10 +143,11 @@ impl From<Tz> for Zone {
 
 impl Printed {
     /// The zone of `marks` (instants and the offsets printed with them, in
-    /// any order): the offset of the latest change at or before an instant,
-    /// so each mark shows at its own offset. `None` with no marks or more
-    /// than [`MAX_CHANGES`] changes; at one instant with two offsets, the
-    /// later in `marks` order after sorting wins.
+    /// any order), so each mark shows at its own offset: an offset comes
+    /// into force halfway between the last mark printed with the one
+    /// before it and the first printed with it. `None` with no marks or
+    /// more than [`MAX_CHANGES`] changes; at one instant with two offsets,
+    /// the later in `marks` order after sorting wins.
     pub fn from_marks(marks: &[(DateTime<Utc>, FixedOffset)]) -> Option<Printed> {
         let mut sorted: Vec<(i64, i32)> = marks
             .iter()
@@ -159,21 +160,30 @@ impl Printed {
             from: [i64::MIN; MAX_CHANGES + 1],
             secs: [first.1; MAX_CHANGES + 1],
         };
+        // The first and the last mark of the offset now in force.
+        let (mut run_first, mut run_last) = (first.0, first.0);
         for &(at, secs) in &sorted[1..] {
             let last = usize::from(p.len) - 1;
             if p.secs[last] == secs {
+                run_last = at;
                 continue;
             }
-            if p.from[last] == at {
+            if run_first == at {
                 p.secs[last] = secs;
                 continue;
             }
             if usize::from(p.len) > MAX_CHANGES {
                 return None;
             }
-            p.from[last + 1] = at;
+            // Halfway through the gap, where a real change (at night,
+            // between the days' sessions) most likely was: the end of the
+            // last session at the earlier offset keeps that offset
+            // (past the last earlier mark, so that one keeps its own).
+            let half = (i128::from(at) - i128::from(run_last)) / 2;
+            p.from[last + 1] = i64::try_from(i128::from(at) - half).ok()?;
             p.secs[last + 1] = secs;
             p.len += 1;
+            (run_first, run_last) = (at, at);
         }
         Some(p)
     }
@@ -334,19 +344,28 @@ mod tests {
         // Before the first date, the first offset; after the last, the last.
         assert_eq!(shown(z, "2030-10-01T09:00:00Z"), "Tue 11:00 +02:00");
         assert_eq!(shown(z, "2031-01-01T09:00:00Z"), "Wed 12:00 +03:00");
-        // The change is where the later offset was first seen.
-        assert_eq!(shown(z, "2030-10-27T07:59:00Z"), "Sun 09:59 +02:00");
-        assert_eq!(shown(z, "2030-10-27T08:00:00Z"), "Sun 11:00 +03:00");
+        // The change is halfway between the last date printed at the
+        // earlier offset (10:00 UTC) and the first at the later (08:00 UTC
+        // the next day): the night, not the first session's start.
+        assert_eq!(shown(z, "2030-10-26T20:59:00Z"), "Sat 22:59 +02:00");
+        assert_eq!(shown(z, "2030-10-26T21:00:00Z"), "Sun 00:00 +03:00");
+        assert_eq!(shown(z, "2030-10-27T07:59:00Z"), "Sun 10:59 +03:00");
     }
 
     #[test]
     fn local_times_resolve_with_gaps_and_overlaps() {
         let z = odd();
-        let day = NaiveDate::from_ymd_opt(2030, 10, 27).unwrap();
-        let at = |h, m| day.and_hms_opt(h, m, 0).unwrap();
-        // The clocks jump 10:00 → 11:00 at 08:00 UTC: 10:30 does not exist.
-        assert!(z.from_local_datetime(&at(10, 30)).earliest().is_none());
-        let t = z.from_local_datetime(&at(11, 0)).single().unwrap();
+        let sat = NaiveDate::from_ymd_opt(2030, 10, 26).unwrap();
+        let sun = NaiveDate::from_ymd_opt(2030, 10, 27).unwrap();
+        let at = |d: NaiveDate, h, m| d.and_hms_opt(h, m, 0).unwrap();
+        // The clocks jump 23:00 → 00:00 at 21:00 UTC: 23:30 does not exist.
+        assert!(z.from_local_datetime(&at(sat, 23, 30)).earliest().is_none());
+        let t = z.from_local_datetime(&at(sun, 0, 0)).single().unwrap();
+        assert_eq!(
+            t.with_timezone(&Utc).to_rfc3339(),
+            "2030-10-26T21:00:00+00:00"
+        );
+        let t = z.from_local_datetime(&at(sun, 11, 0)).single().unwrap();
         assert_eq!(
             t.with_timezone(&Utc).to_rfc3339(),
             "2030-10-27T08:00:00+00:00"
@@ -359,20 +378,20 @@ mod tests {
             ]))
             .unwrap(),
         );
-        // The change was seen at 10:00 UTC: 11:00 to 12:00 comes twice.
-        assert!(back.from_local_datetime(&at(10, 30)).single().is_some());
-        let both = back.from_local_datetime(&at(11, 30));
+        // The change is at 21:30 UTC: 22:30 to 23:30 comes twice.
+        assert!(back.from_local_datetime(&at(sun, 11, 0)).single().is_some());
+        let both = back.from_local_datetime(&at(sat, 23, 0));
         let (a, b) = match both {
             chrono::MappedLocalTime::Ambiguous(a, b) => (a, b),
             other => panic!("{other:?}"),
         };
         assert_eq!(
             a.with_timezone(&Utc).to_rfc3339(),
-            "2030-10-27T09:30:00+00:00"
+            "2030-10-26T21:00:00+00:00"
         );
         assert_eq!(
             b.with_timezone(&Utc).to_rfc3339(),
-            "2030-10-27T10:30:00+00:00"
+            "2030-10-26T22:00:00+00:00"
         );
     }
 
@@ -400,7 +419,7 @@ mod tests {
         for z in [odd(), Zone::from(chrono_tz::Europe::Berlin), Zone::UTC] {
             assert_eq!(Zone::from_key(&z.key()), Some(z), "{}", z.key());
         }
-        assert_eq!(odd().key(), "printed 7200 1919318400:10800");
+        assert_eq!(odd().key(), "printed 7200 1919278800:10800");
         for bad in [
             "",
             "printed",
