@@ -165,3 +165,28 @@ fn a_file_over_its_limits_is_refused_as_before() {
     let out = same(&path, &few);
     assert!(out.contains("more than the limit of 2000"), "{out}");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// A file as dais writes it, a few bytes overwritten anywhere (a
+    /// quote, a bracket, a comma, a key's letter, a byte that is not
+    /// UTF-8): read from disk it gives what its bytes give in memory,
+    /// whether the fast way took it or gave up.
+    #[test]
+    fn a_damaged_file_loads_from_disk_as_from_its_bytes(
+        cuts in proptest::collection::vec((0usize..1_000_000, proptest::sample::select(
+            vec![b'"', b'{', b'}', b'[', b']', b',', b':', b' ', b'x', b'1', 0xff, b'\\'],
+        )), 1..4),
+    ) {
+        let mut bytes = agenda_json(40, 5).into_bytes();
+        for (at, b) in cuts {
+            let i = at % bytes.len();
+            bytes[i] = b;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("damaged.json");
+        std::fs::write(&path, &bytes).unwrap();
+        same(&path, &Limits::default());
+    }
+}
