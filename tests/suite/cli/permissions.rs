@@ -39,12 +39,24 @@ impl Place {
             std::os::unix::fs::chown(home.path(), Some(NOBODY), Some(NOBODY)).expect("chown");
         }
         let place = Place { dir, home };
-        let probe = place.run(&["--version"], &[]);
-        if probe.code != 0 {
-            eprintln!("note: dais cannot run as an unprivileged user here; not checked: {probe:?}");
-            return None;
+        // Not through `run`, which takes a binary that cannot be started
+        // for a failed test: in a directory only root may enter (a clone
+        // in a `mktemp -d` directory, as scripts/figures.sh makes), `nobody`
+        // cannot even start it.
+        let mut probe = place.home.command();
+        probe.current_dir(place.dir.path()).arg("--version");
+        if is_root() {
+            probe.uid(NOBODY).gid(NOBODY);
         }
-        Some(place)
+        match probe.output() {
+            Ok(out) if out.status.success() => Some(place),
+            other => {
+                eprintln!(
+                    "note: dais cannot run as an unprivileged user here; not checked: {other:?}"
+                );
+                None
+            }
+        }
     }
 
     fn path(&self, name: &str) -> std::path::PathBuf {
