@@ -43,6 +43,25 @@ fn a_one_cell_terminal_takes_keys_and_a_resize_without_panic() {
 }
 
 #[test]
+fn keys_typed_as_the_terminal_is_resized_are_read_at_once() {
+    let mut d = Dais::spawn(&[]);
+    d.wait_for("Programme · 7 sessions");
+    // A key that comes with a resize: a reader that takes the resize and
+    // forgets the key leaves it waiting for the next key. Which comes
+    // first is up to the scheduler, so many times over.
+    for i in 0..40 {
+        let (cols, rows) = if i % 2 == 0 { (100, 30) } else { (80, 24) };
+        d.resize(cols, rows);
+        d.send(if i % 4 < 2 { "j" } else { "k" });
+        d.wait_keys_read();
+    }
+    d.send("+");
+    d.wait_for("running 5 min late");
+    d.send("q");
+    assert_eq!(d.wait_exit(), Ok(0));
+}
+
+#[test]
 fn list_into_a_reader_that_stops_early_exits_0_quietly() {
     let home = Home::new();
     let agenda = home.path().join("big.json");
