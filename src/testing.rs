@@ -30,3 +30,14 @@ pub fn conference_app() -> App {
     app.size = (120, 40);
     app
 }
+
+/// RFC 3339 dates as (instant, the offset printed with it): the marks a
+/// zone is told from.
+pub fn marks(list: &[&str]) -> Vec<(chrono::DateTime<Utc>, chrono::FixedOffset)> {
+    list.iter()
+        .map(|s| {
+            let d = chrono::DateTime::parse_from_rfc3339(s).unwrap();
+            (d.with_timezone(&Utc), *d.offset())
+        })
+        .collect()
+}

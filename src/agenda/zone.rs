@@ -308,16 +308,8 @@ impl TimeZone for Zone {
 #[cfg(test)]
 mod tests {
     use super::{MAX_CHANGES, Printed, Zone};
+    use crate::testing::marks;
     use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
-
-    fn marks(list: &[&str]) -> Vec<(DateTime<Utc>, FixedOffset)> {
-        list.iter()
-            .map(|s| {
-                let d = DateTime::parse_from_rfc3339(s).unwrap();
-                (d.with_timezone(&Utc), *d.offset())
-            })
-            .collect()
-    }
 
     fn shown(z: Zone, s: &str) -> String {
         let t = DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);

@@ -132,16 +132,8 @@ fn normal(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{Pick, by_city, matching, pick};
+    use crate::testing::marks;
     use chrono::{DateTime, FixedOffset, Utc};
-
-    fn marks(list: &[&str]) -> Vec<(DateTime<Utc>, FixedOffset)> {
-        list.iter()
-            .map(|s| {
-                let d = DateTime::parse_from_rfc3339(s).unwrap();
-                (d.with_timezone(&Utc), *d.offset())
-            })
-            .collect()
-    }
 
     /// A weekend of Central European clocks going back (27 October 2030).
     fn autumn_cet() -> Vec<(DateTime<Utc>, FixedOffset)> {
