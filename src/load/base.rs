@@ -7,6 +7,8 @@
 //! - [`limits`]: the bounds on what a file can make dais do;
 //! - [`text`]: bytes to text (UTF-8, byte-order mark, empty file) and
 //!   line:column of an offset; [`html`]: HTML descriptions as text;
+//! - [`kind`]: which sessions are breaks, panels, openings, from a type
+//!   or a title;
 //! - [`detect`]: what a document's content says about its format (the
 //!   dispatcher in `load.rs` decides);
 //! - [`problem`]: errors and warnings with their path and line:column,
@@ -33,6 +35,7 @@ pub mod file;
 pub mod html;
 pub mod iso;
 pub mod json;
+pub mod kind;
 pub mod lax;
 pub mod limits;
 pub mod order;

@@ -4,8 +4,8 @@
 use super::value::{When, parse_duration, parse_when, split_list};
 use super::{Comp, Prop, Reader};
 use crate::agenda::{Kind, Resolved, Session, Span, resolve_naive};
-use crate::load::base::html;
 use crate::load::base::problem::quote;
+use crate::load::base::{html, kind};
 use crate::sanitize::{Lines, clean};
 use chrono::{DateTime, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
@@ -196,10 +196,15 @@ fn template(r: &mut Reader<'_>, at: &str, ev: &Comp) -> Option<Session> {
     for p in ev.all("X-DAIS-NOTE") {
         notes.extend(r.text(&format!("{at}/X-DAIS-NOTE"), p, Lines::Single));
     }
+    // No event type in iCalendar: a category or the title that names a
+    // break ("Morning Tea", "Pause") says it, as a type does elsewhere.
+    let breaks = kind::title_is_break(&title)
+        || (ev.all("CATEGORIES").flat_map(|p| split_list(&p.value)))
+            .any(|c| kind::of_type(&c) == Kind::Break);
     let kind = ev
         .prop("X-DAIS-KIND")
         .and_then(|p| Kind::parse(p.value.trim()))
-        .unwrap_or(Kind::Other);
+        .unwrap_or(if breaks { Kind::Break } else { Kind::Other });
     let max = r.cx.limits.max_string;
     let mut participants = Vec::new();
     let people: Vec<&Prop> = ev

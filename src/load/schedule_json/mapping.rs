@@ -3,7 +3,7 @@
 //!
 //! | schedule.json | dais |
 //! |---|---|
-//! | type `break`, `pause` | kind `break` |
+//! | type `break`, `pause`, `lunch`, `coffee break`, … (`load::base::kind`) | kind `break` |
 //! | type `opening`, `closing`, `panel` (any case, `_` or `-` for spaces) | that kind |
 //! | any other type | kind `other`, the type shown as a note ("Lightning talk") |
 //! | role `SPEAKER`, none, or `persons` (version 1) | `speaker` |
@@ -15,6 +15,7 @@
 
 use super::raw::Localized;
 use crate::agenda::{Kind, Role};
+use crate::load::base::kind;
 use crate::load::base::lax::Lax;
 
 /// The type's words, lowercased, with `_` and `-` as spaces.
@@ -28,15 +29,9 @@ fn words(s: &str) -> String {
         .collect()
 }
 
-/// The kind an event type means.
+/// The kind an event type means: the rule every format shares.
 pub fn kind_of(kind: &str) -> Kind {
-    match words(kind).as_str() {
-        "break" | "pause" => Kind::Break,
-        "opening" | "opening ceremony" => Kind::Opening,
-        "closing" | "closing ceremony" => Kind::Closing,
-        "panel" | "panel discussion" => Kind::Panel,
-        _ => Kind::Other,
-    }
+    kind::of_type(kind)
 }
 
 /// The type as a note to show, when the kind does not already say it:

@@ -219,3 +219,26 @@ fn a_day_dated_in_utc_starts_on_its_local_date() {
         "2023-09-10 10:30:00"
     );
 }
+
+#[test]
+fn an_ics_break_is_named_by_its_title_or_category() {
+    // linux.conf.au 2020's "Morning Tea", JRES 2022's "Pause": iCalendar
+    // has no event type, so these stayed kind other.
+    let a = ics("break-titles.ics").agenda;
+    let kinds: Vec<(&str, &str)> = a
+        .sessions
+        .iter()
+        .map(|s| (s.title.as_str(), s.kind.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Pause", "break"),
+            ("Morning Tea", "break"),
+            ("Lunch", "break"),
+            ("Refuel", "break"),
+            ("Breaking builds", "other"),
+            ("Lunch", "other"),
+        ]
+    );
+}
