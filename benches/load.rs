@@ -90,7 +90,7 @@ fn step(name: &str, path: &std::path::Path) -> Box<dyn std::any::Any> {
                 .agenda
                 .sessions
                 .iter()
-                .map(|s| s.id.clone())
+                .map(|s| s.id.to_string())
                 .collect();
             let source = dais::source::Source::File(path.to_owned());
             let app = dais::commands::open::now_app(&source, loaded, &ids, &setup());

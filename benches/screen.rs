@@ -149,14 +149,14 @@ fn big_app(kind: &str) -> App {
                 for w in 0..9_400 {
                     let _ = write!(words, "w{:05} ", (w + i) % 99_999);
                 }
-                s.description = Some(words[..65_536].to_owned());
+                s.description = Some(words[..65_536].into());
             }
             "notes" => {
                 s.notes = (0..1_000)
-                    .map(|n| format!("{n:04} {}", "x".repeat(59)))
+                    .map(|n| format!("{n:04} {}", "x".repeat(59)).into())
                     .collect();
             }
-            _ => s.description = Some("y".repeat(65_536)),
+            _ => s.description = Some("y".repeat(65_536).into()),
         }
     }
     app.replace_agenda(agenda);
@@ -248,7 +248,7 @@ fn changes_detect(bencher: Bencher, n: usize) {
     let app = app(n, 120, 40);
     let old = (*app.agenda).clone();
     let mut new = old.clone();
-    new.sessions[n / 2].title.push_str(" (renamed)");
+    new.sessions[n / 2].title = format!("{} (renamed)", new.sessions[n / 2].title).into();
     bencher.bench_local(|| dais::agenda::changes::detect(&old, &new));
 }
 
@@ -259,7 +259,7 @@ fn changes_detect_against_digest(bencher: Bencher, n: usize) {
     let app = app(n, 120, 40);
     let kept = Digest::of(&app.agenda).encode();
     let mut new = (*app.agenda).clone();
-    new.sessions[n / 2].title.push_str(" (renamed)");
+    new.sessions[n / 2].title = format!("{} (renamed)", new.sessions[n / 2].title).into();
     bencher.bench_local(|| {
         let body = dais::agenda::digest::unpack(&kept).expect("reads");
         let seen = Digest::decode(&body).expect("reads");

@@ -10,6 +10,7 @@ pub mod digest;
 mod extensions;
 mod filter;
 mod kind;
+mod label;
 pub mod marks;
 pub mod overlap;
 mod time;
@@ -19,6 +20,7 @@ mod zone_name;
 pub use extensions::Extensions;
 pub use filter::SessionFilter;
 pub use kind::{Appearance, Kind, Role};
+pub use label::{Label, Labels};
 pub use marks::{Mark, MarkFilter, Marks};
 pub use overlap::Overlap;
 pub use time::{Resolved, Span, humanize_minutes, range_label, resolve, resolve_naive};
@@ -128,30 +130,34 @@ impl KeyMessage {
 }
 
 /// One item of the programme.
+///
+/// Its texts are boxed (`Box<str>`, `Box<[T]>`) and the texts many sessions
+/// share are [`Label`]s: a large agenda holds many sessions, none of which
+/// grows after it is read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
     /// Its id in the file.
-    pub id: String,
+    pub id: Box<str>,
     /// Its title as printed.
-    pub title: String,
+    pub title: Box<str>,
     /// What sort of item it is.
     pub kind: Kind,
     /// The block it belongs to ("Morning Meeting").
-    pub part: Option<String>,
+    pub part: Option<Label>,
     /// The room it is held in ("Saal 1"), where the agenda names rooms.
-    pub room: Option<String>,
+    pub room: Option<Label>,
     /// The track or theme it belongs to ("Security").
-    pub track: Option<String>,
+    pub track: Option<Label>,
     /// When it runs: planned local times and resolved instants.
     pub span: Span,
     /// Free text about it.
-    pub description: Option<String>,
+    pub description: Option<Box<str>>,
     /// Format notes as printed ("Interactive Q and A").
-    pub notes: Vec<String>,
+    pub notes: Box<[Label]>,
     /// Who takes part, in printed order.
-    pub participants: Vec<Participant>,
+    pub participants: Box<[Participant]>,
     /// Indices into [`Agenda::key_messages`] of the messages it speaks to.
-    pub key_messages: Vec<usize>,
+    pub key_messages: Box<[usize]>,
     /// Its `x-` keys, as read, for writing back.
     pub extensions: Extensions,
 }
@@ -204,7 +210,7 @@ pub struct Participant {
     /// In person or by video message.
     pub appearance: Appearance,
     /// The capacity in which they speak.
-    pub capacity: Option<String>,
+    pub capacity: Option<Label>,
     /// Its `x-` keys, as read, for writing back.
     pub extensions: Extensions,
 }
@@ -228,5 +234,20 @@ impl Agenda {
     pub fn is_multi_day(&self) -> bool {
         let first = self.event.date;
         self.sessions.iter().any(|s| s.date() != first)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::mem::size_of;
+
+    /// A large agenda is mostly sessions and their participants: their
+    /// sizes are pinned so that growing them is a decision (#16).
+    #[test]
+    fn sessions_and_participants_stay_small() {
+        assert_eq!(size_of::<Span>(), 48);
+        assert_eq!(size_of::<Session>(), 184);
+        assert_eq!(size_of::<Participant>(), 32);
     }
 }

@@ -14,7 +14,7 @@ pub fn select<'a>(agenda: &'a Agenda, ids: &[String]) -> Result<Vec<&'a Session>
     }
     if let Some(missing) = ids
         .iter()
-        .find(|id| !agenda.sessions.iter().any(|s| &s.id == *id))
+        .find(|id| !agenda.sessions.iter().any(|s| &*s.id == id.as_str()))
     {
         const SHOWN: usize = 20;
         let known: Vec<String> = agenda
@@ -37,6 +37,6 @@ pub fn select<'a>(agenda: &'a Agenda, ids: &[String]) -> Result<Vec<&'a Session>
     Ok(agenda
         .sessions
         .iter()
-        .filter(|s| ids.contains(&s.id))
+        .filter(|s| ids.iter().any(|id| **id == *s.id))
         .collect())
 }

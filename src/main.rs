@@ -150,7 +150,7 @@ fn run(cli: Cli, limits: &Limits, net: &Net, filter: &SessionFilter) -> Result<E
                 .agenda
                 .sessions
                 .iter()
-                .map(|s| s.id.clone())
+                .map(|s| s.id.to_string())
                 .collect();
             let loaded = marked(&source, loaded, cli.marks);
             if cli.marks.starred && loaded.agenda.sessions.is_empty() {

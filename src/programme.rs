@@ -142,7 +142,7 @@ impl Programme {
         let on = on.unwrap_or(!self.marks.has(mark, id));
         if self.marks.set(mark, id, on) {
             self.changes.push(Change {
-                id: id.clone(),
+                id: id.to_string(),
                 mark,
                 on,
             });
@@ -172,7 +172,7 @@ impl Programme {
         times: &'a dyn Fn(usize) -> (DateTime<Utc>, DateTime<Utc>),
     ) -> impl Iterator<Item = crate::remind::Starred<'a>> + 'a {
         self.starred_indices()
-            .map(move |i| (i, agenda.sessions[i].id.as_str(), times(i).0))
+            .map(move |i| (i, agenda.sessions[i].id.as_ref(), times(i).0))
     }
 
     /// For a status bar (`dais now --starred`): the starred session on now
@@ -243,7 +243,7 @@ mod tests {
     use chrono::{DateTime, Duration, Utc};
 
     fn idx(a: &crate::agenda::Agenda, id: &str) -> usize {
-        a.sessions.iter().position(|s| s.id == id).unwrap()
+        a.sessions.iter().position(|s| &*s.id == id).unwrap()
     }
 
     #[test]

@@ -246,7 +246,7 @@ mod tests {
     fn a_new_agenda_is_swapped_in_and_its_changes_shown_for_a_while() {
         let mut app = app();
         let mut new = crate::agenda::Agenda::clone(&app.agenda);
-        "Opening".clone_into(&mut new.sessions[0].title);
+        new.sessions[0].title = "Opening".into();
         let changes = vec!["Opening of the… renamed to “Opening”".to_owned()];
         apply(
             &mut app,
@@ -256,7 +256,7 @@ mod tests {
                 zone: None,
             },
         );
-        assert_eq!(app.agenda.sessions[0].title, "Opening");
+        assert_eq!(&*app.agenda.sessions[0].title, "Opening");
         assert_eq!(
             banner(&app),
             ("Updated: Opening of the… renamed to “Opening”", false, true)
@@ -328,7 +328,7 @@ mod tests {
             )
         );
         let mut new = crate::agenda::Agenda::clone(&app.agenda);
-        "Opening".clone_into(&mut new.sessions[0].title);
+        new.sessions[0].title = "Opening".into();
         apply(
             &mut app,
             Outcome::Loaded {

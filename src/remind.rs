@@ -188,7 +188,7 @@ mod tests {
     #[test]
     fn the_text_says_how_soon_what_and_where() {
         let a = hearing();
-        let p3 = a.sessions.iter().position(|s| s.id == "panel-3").unwrap();
+        let p3 = a.sessions.iter().position(|s| &*s.id == "panel-3").unwrap();
         let start = a.sessions[p3].start();
         let due = Due { session: p3, start };
         assert_eq!(

@@ -307,9 +307,9 @@ pub fn delta(c: Command, height: usize) -> isize {
 
 /// The same place in a new agenda: the item with id `want`, else index
 /// `at` clamped to the new length.
-pub fn refind<'a>(
-    ids: impl ExactSizeIterator<Item = &'a String>,
-    want: Option<&String>,
+pub fn refind<'a, Id: PartialEq + ?Sized + 'a>(
+    ids: impl ExactSizeIterator<Item = &'a Id>,
+    want: Option<&Id>,
     at: usize,
 ) -> usize {
     let len = ids.len();

@@ -22,12 +22,12 @@ pub fn to_json(agenda: &Agenda) -> String {
     s
 }
 
-fn opt<T: Clone>(v: Option<&T>) -> Option<Lax<T>> {
-    v.cloned().map(Lax::Ok)
+fn opt(v: Option<&str>) -> Option<Lax<String>> {
+    v.map(|s| Lax::Ok(s.to_owned()))
 }
 
-fn strings(v: &[String]) -> Vec<Lax<String>> {
-    v.iter().cloned().map(Lax::Ok).collect()
+fn strings(v: &[impl AsRef<str>]) -> Vec<Lax<String>> {
+    v.iter().map(|s| Lax::Ok(s.as_ref().to_owned())).collect()
 }
 
 /// The agenda in its wire form.
@@ -35,9 +35,9 @@ pub fn to_raw(a: &Agenda) -> RawAgenda {
     let e = &a.event;
     let event = RawEvent {
         title: Some(Lax::Ok(e.title.clone())),
-        subtitle: opt(e.subtitle.as_ref()),
-        convener: opt(e.convener.as_ref()),
-        venue: opt(e.venue.as_ref()),
+        subtitle: opt(e.subtitle.as_deref()),
+        convener: opt(e.convener.as_deref()),
+        venue: opt(e.venue.as_deref()),
         date: Some(Lax::Ok(e.date.format("%Y-%m-%d").to_string())),
         timezone: Some(Lax::Ok(zone_name(e.timezone))),
         summary: (!e.summary.is_empty()).then(|| Lax::Ok(strings(&e.summary))),
@@ -49,7 +49,7 @@ pub fn to_raw(a: &Agenda) -> RawAgenda {
                         Lax::Ok(RawSource {
                             title: Some(Lax::Ok(s.title.clone())),
                             date: s.date.map(|d| Lax::Ok(d.format("%Y-%m-%d").to_string())),
-                            url: opt(s.url.as_ref()),
+                            url: opt(s.url.as_deref()),
                             extensions: s.extensions.clone(),
                         })
                     })
@@ -64,8 +64,8 @@ pub fn to_raw(a: &Agenda) -> RawAgenda {
         .map(|p| {
             let person = RawPerson {
                 name: Some(Lax::Ok(p.name.clone())),
-                honorific: opt(p.honorific.as_ref()),
-                affiliation: opt(p.affiliation.as_ref()),
+                honorific: opt(p.honorific.as_deref()),
+                affiliation: opt(p.affiliation.as_deref()),
                 extensions: p.extensions.clone(),
             };
             (p.id.clone(), Lax::Ok(person))
@@ -138,12 +138,12 @@ fn session(a: &Agenda, s: &Session) -> RawSession {
     let span = &s.span;
     let end = end_clock(span);
     RawSession {
-        id: Some(Lax::Ok(s.id.clone())),
-        title: Some(Lax::Ok(s.title.clone())),
+        id: Some(Lax::Ok(s.id.to_string())),
+        title: Some(Lax::Ok(s.title.to_string())),
         kind: Some(Lax::Ok(s.kind.as_str().into())),
-        part: opt(s.part.as_ref()),
-        room: opt(s.room.as_ref()),
-        track: opt(s.track.as_ref()),
+        part: opt(s.part.as_deref()),
+        room: opt(s.room.as_deref()),
+        track: opt(s.track.as_deref()),
         date: Some(Lax::Ok(format_compact!(
             "{}",
             span.local_start.format("%Y-%m-%d")
@@ -157,7 +157,7 @@ fn session(a: &Agenda, s: &Session) -> RawSession {
         // Offsets as printed: each session says its own.
         utc_offset: matches!(tz, Zone::Printed(_))
             .then(|| Lax::Ok(format_compact!("{}", tz.fixed_at(span.start)))),
-        description: opt(s.description.as_ref()),
+        description: opt(s.description.as_deref()),
         notes: (!s.notes.is_empty()).then(|| Lax::Ok(strings(&s.notes))),
         participants: (!s.participants.is_empty()).then(|| {
             Lax::Ok(
@@ -168,7 +168,7 @@ fn session(a: &Agenda, s: &Session) -> RawSession {
                             person: Some(Lax::Ok(a.people[p.person].id.as_str().into())),
                             role: Some(Lax::Ok(p.role.as_str().into())),
                             appearance: Some(Lax::Ok(p.appearance.as_str().into())),
-                            capacity: opt(p.capacity.as_ref()),
+                            capacity: opt(p.capacity.as_deref()),
                             extensions: p.extensions.clone(),
                         })
                     })

@@ -39,7 +39,6 @@ impl SessionFilter {
                         .filter_map(of)
                         .find(|v| same(n, v))
                         .unwrap_or(n)
-                        .as_str()
                 })
                 .collect();
             match spelt.as_slice() {
@@ -60,10 +59,10 @@ impl SessionFilter {
 
     /// Whether `s` is kept.
     fn keeps(&self, s: &Session) -> bool {
-        let any = |names: &[String], value: Option<&String>| {
+        let any = |names: &[String], value: Option<&str>| {
             names.is_empty() || value.is_some_and(|v| names.iter().any(|n| same(n, v)))
         };
-        any(&self.rooms, s.room.as_ref()) && any(&self.tracks, s.track.as_ref())
+        any(&self.rooms, s.room.as_deref()) && any(&self.tracks, s.track.as_deref())
     }
 
     /// The agenda with only the sessions kept and the people in them (key
@@ -81,7 +80,7 @@ impl SessionFilter {
             if names.is_empty() {
                 continue;
             }
-            let there: Vec<&String> = unique(agenda.sessions.iter().filter_map(of));
+            let there: Vec<&str> = unique(agenda.sessions.iter().filter_map(of));
             if let Some(missing) = names.iter().find(|n| !there.iter().any(|t| same(n, t))) {
                 let missing = crate::sanitize::echoed(missing);
                 return Err(if there.is_empty() {
@@ -107,14 +106,14 @@ impl SessionFilter {
 }
 
 /// Where a session says its room or track.
-type Of = fn(&Session) -> Option<&String>;
+type Of = fn(&Session) -> Option<&str>;
 
-fn room(s: &Session) -> Option<&String> {
-    s.room.as_ref()
+fn room(s: &Session) -> Option<&str> {
+    s.room.as_deref()
 }
 
-fn track(s: &Session) -> Option<&String> {
-    s.track.as_ref()
+fn track(s: &Session) -> Option<&str> {
+    s.track.as_deref()
 }
 
 /// Two names are the same whatever their case.
@@ -123,9 +122,9 @@ fn same(a: &str, b: &str) -> bool {
 }
 
 /// Up to a dozen names, then how many more.
-fn listed(names: &[&String]) -> String {
+fn listed(names: &[&str]) -> String {
     const SHOWN: usize = 12;
-    let shown: Vec<&str> = names.iter().take(SHOWN).map(|s| s.as_str()).collect();
+    let shown: Vec<&str> = names.iter().take(SHOWN).copied().collect();
     match names.len().checked_sub(SHOWN).filter(|&more| more > 0) {
         Some(more) => format!("{}, and {more} more", shown.join(", ")),
         None => shown.join(", "),
@@ -133,7 +132,7 @@ fn listed(names: &[&String]) -> String {
 }
 
 /// The distinct values, in order of first appearance.
-fn unique<'a>(values: impl Iterator<Item = &'a String>) -> Vec<&'a String> {
+fn unique<'a>(values: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     let mut seen = std::collections::HashSet::new();
     values.filter(|v| seen.insert(*v)).collect()
 }
@@ -193,7 +192,7 @@ mod tests {
     }
 
     fn ids(agenda: &Agenda) -> Vec<&str> {
-        agenda.sessions.iter().map(|s| s.id.as_str()).collect()
+        agenda.sessions.iter().map(|s| s.id.as_ref()).collect()
     }
 
     #[test]
@@ -256,7 +255,7 @@ mod tests {
     #[test]
     fn a_long_list_of_rooms_is_cut() {
         let names: Vec<String> = (1..=15).map(|i| format!("R{i}")).collect();
-        let refs: Vec<&String> = names.iter().collect();
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
         assert_eq!(
             super::listed(&refs),
             "R1, R2, R3, R4, R5, R6, R7, R8, R9, R10, R11, R12, and 3 more"

@@ -114,7 +114,7 @@ impl Marks {
         if self.starred.is_empty() {
             return 0;
         }
-        let ids: BTreeSet<&str> = agenda.sessions.iter().map(|s| s.id.as_str()).collect();
+        let ids: BTreeSet<&str> = agenda.sessions.iter().map(|s| s.id.as_ref()).collect();
         self.starred
             .iter()
             .filter(|id| !ids.contains(id.as_str()))
@@ -184,7 +184,7 @@ impl MarkFilter {
 /// does in the whole agenda. Only the ids are asked for, so a caller need
 /// not keep a copy of the whole agenda.
 pub fn steps_on(full: &[String], cut: &Agenda, steps: &[(String, i64)]) -> Vec<(String, i64)> {
-    let kept: BTreeSet<&str> = cut.sessions.iter().map(|s| s.id.as_str()).collect();
+    let kept: BTreeSet<&str> = cut.sessions.iter().map(|s| s.id.as_ref()).collect();
     steps
         .iter()
         .filter_map(|(id, minutes)| {
@@ -217,7 +217,7 @@ mod tests {
             step("gone", 7),
         ];
         // Nothing kept follows Panel 4: its step and the closing's go.
-        let ids: Vec<String> = full.sessions.iter().map(|s| s.id.clone()).collect();
+        let ids: Vec<String> = full.sessions.iter().map(|s| s.id.to_string()).collect();
         assert_eq!(
             steps_on(&ids, &cut, &steps),
             [step("introductory-statements", 5), step("panel-2", 10)]
@@ -262,7 +262,7 @@ mod tests {
         let ids = |f: MarkFilter| -> Vec<&str> {
             f.apply(&m, &a)
                 .into_iter()
-                .map(|i| a.sessions[i].id.as_str())
+                .map(|i| a.sessions[i].id.as_ref())
                 .collect()
         };
         let all = MarkFilter::default();
@@ -317,7 +317,7 @@ mod tests {
         }
         .cut(&m, a.clone());
         assert_eq!(mine.sessions.len(), 1);
-        assert_eq!(mine.sessions[0].id, "panel-3");
+        assert_eq!(&*mine.sessions[0].id, "panel-3");
         assert!(mine.people.len() < a.people.len());
         let all = MarkFilter::default().cut(&m, a.clone());
         assert_eq!(all, a);

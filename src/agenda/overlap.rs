@@ -125,7 +125,7 @@ mod tests {
     #[test]
     fn the_text_names_the_other_session_and_its_place() {
         let a = hearing();
-        let p4 = a.sessions.iter().position(|s| s.id == "panel-4").unwrap();
+        let p4 = a.sessions.iter().position(|s| &*s.id == "panel-4").unwrap();
         assert_eq!(place(&a, p4), Some("Conference Room 4"));
         assert_eq!(
             overlap_text(

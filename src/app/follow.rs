@@ -106,7 +106,7 @@ impl App {
         if minutes != 0 {
             let change = Change::Shift(ShiftChange::Add {
                 view: self.view_key(),
-                session: self.agenda.sessions[i].id.clone(),
+                session: self.agenda.sessions[i].id.to_string(),
                 minutes,
             });
             self.changes.push(change);

@@ -247,7 +247,7 @@ mod tests {
             .map(|r| match r {
                 Row::Day(_) => "day".into(),
                 Row::Part(i) => format!("part:{}", agenda.sessions[*i].part.as_deref().unwrap()),
-                Row::Session(i) => agenda.sessions[*i].id.clone(),
+                Row::Session(i) => agenda.sessions[*i].id.to_string(),
                 Row::Gap { from, to } => {
                     format!("gap:{}-{}", from.format("%H:%M"), to.format("%H:%M"))
                 }
@@ -284,8 +284,8 @@ mod tests {
     fn sections_step_by_part_and_by_day() {
         let agenda = crate::testing::hearing();
         let index = Index::new(&agenda);
-        let id = |i: Option<usize>| i.map(|i| agenda.sessions[i].id.as_str());
-        let at = |id: &str| agenda.sessions.iter().position(|s| s.id == id).unwrap();
+        let id = |i: Option<usize>| i.map(|i| agenda.sessions[i].id.as_ref());
+        let at = |id: &str| agenda.sessions.iter().position(|s| &*s.id == id).unwrap();
         // Forward: the afternoon from anywhere in the morning, then nothing.
         assert_eq!(id(index.next_section(at("opening"))), Some("panel-3"));
         assert_eq!(id(index.next_section(at("panel-2"))), Some("panel-3"));

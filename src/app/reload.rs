@@ -22,7 +22,7 @@ impl App {
             .shift
             .steps
             .iter()
-            .map(|&(i, m)| (self.agenda.sessions[i].id.clone(), m))
+            .map(|&(i, m)| (self.agenda.sessions[i].id.to_string(), m))
             .collect()
     }
 
@@ -33,7 +33,7 @@ impl App {
         let mut shift = Shift::default();
         let mut whole = true;
         for (id, m) in steps {
-            if let Some(i) = self.agenda.sessions.iter().position(|s| &s.id == id) {
+            if let Some(i) = self.agenda.sessions.iter().position(|s| *s.id == **id) {
                 whole &= shift.add(i, *m);
             }
         }
@@ -63,8 +63,8 @@ impl App {
         self.shared.text.set_notes(&new.agenda, &self.shared.notes);
         self.suggester = new.suggester;
         let old = std::mem::replace(&mut self.shared.agenda, new.agenda);
-        let ids = self.agenda.sessions.iter().map(|s| &s.id);
-        self.shared.selection = refind(ids, selected.as_ref(), self.selected());
+        let ids = self.agenda.sessions.iter().map(|s| &*s.id);
+        self.shared.selection = refind(ids, selected.as_deref(), self.selected());
         let s = &mut self.shared;
         let prev = s.search.query.clone();
         s.search.refresh(&s.agenda, &s.text, &prev);
@@ -178,7 +178,7 @@ mod tests {
         // A session inserted before both moves their indices on by one.
         let mut new = crate::agenda::Agenda::clone(&app.agenda);
         let mut extra = new.sessions[0].clone();
-        "welcome".clone_into(&mut extra.id);
+        extra.id = "welcome".into();
         new.sessions.insert(0, extra);
         let old = app.swap_agenda(super::Prepared::new(new));
         assert_eq!(old.sessions.len(), 7);
@@ -198,7 +198,7 @@ mod tests {
         let mut new = crate::agenda::Agenda::clone(&app.agenda);
         new.key_messages.clear();
         for s in &mut new.sessions {
-            s.key_messages.clear();
+            s.key_messages = Box::default();
         }
         app.swap_agenda(super::Prepared::new(new));
         assert_eq!(app.view, View::Agenda, "no empty list of key messages");
@@ -235,7 +235,7 @@ mod tests {
         app.update(Command::Down.into());
         assert_eq!(selected_id(&app), "panel-2");
         let mut new = crate::agenda::Agenda::clone(&app.agenda);
-        new.sessions.retain(|s| s.id != "panel-2");
+        new.sessions.retain(|s| &*s.id != "panel-2");
         app.replace_agenda(new);
         assert_eq!(selected_id(&app), "panel-3", "the next one, not the first");
         let mut new = crate::agenda::Agenda::clone(&app.agenda);

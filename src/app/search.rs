@@ -35,7 +35,7 @@ impl SearchText {
         for n in notes.all() {
             texts.push(&n.text);
             texts.end_item();
-            let at = agenda.sessions.iter().position(|s| s.id == n.session);
+            let at = agenda.sessions.iter().position(|s| *s.id == *n.session);
             self.note_sessions.push(at);
         }
         self.notes = texts;
@@ -46,14 +46,8 @@ impl SearchText {
         let mut sessions = Texts::default();
         for s in &agenda.sessions {
             sessions.push(&s.title);
-            let place = s.room.iter().chain(&s.track);
-            for extra in s
-                .notes
-                .iter()
-                .chain(&s.description)
-                .chain(&s.part)
-                .chain(place)
-            {
+            let labels = s.notes.iter().chain(&s.part).chain(&s.room).chain(&s.track);
+            for extra in labels.map(|l| &**l).chain(s.description.as_deref()) {
                 sessions.push(extra);
             }
             for c in s.participants.iter().filter_map(|p| p.capacity.as_ref()) {
@@ -313,7 +307,7 @@ mod tests {
         let ids: Vec<&str> = s
             .matches
             .iter()
-            .map(|&i| a.sessions[i].id.as_str())
+            .map(|&i| a.sessions[i].id.as_ref())
             .collect();
         assert_eq!(ids, ["panel-2"]);
         let (_, s) = search("sorvino");
@@ -390,7 +384,7 @@ mod tests {
             ..Search::default()
         };
         s.refresh(&agenda, &text, "");
-        let p3 = agenda.sessions.iter().position(|x| x.id == "panel-3");
+        let p3 = agenda.sessions.iter().position(|x| &*x.id == "panel-3");
         assert_eq!(s.matches, p3.into_iter().collect::<Vec<_>>());
         assert_eq!(s.notes, [0]);
         s.query = "survivors".into();

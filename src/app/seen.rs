@@ -114,7 +114,7 @@ mod tests {
     fn changes_since_the_version_seen_are_bannered_until_c_shows_them() {
         let mut app = app();
         let mut old = crate::agenda::Agenda::clone(&app.agenda);
-        old.sessions.retain(|s| s.id != "closing");
+        old.sessions.retain(|s| &*s.id != "closing");
         app.set_seen(Some(kept(&old)));
         assert_eq!(app.banner, None, "told by the worker, not here");
         let mut seer = Seer::default();
@@ -137,7 +137,7 @@ mod tests {
         // Enter goes to the session.
         app.update(Command::Open.into());
         assert_eq!(app.view, View::Agenda);
-        assert_eq!(app.agenda.sessions[app.selected()].id, "closing");
+        assert_eq!(&*app.agenda.sessions[app.selected()].id, "closing");
         // Again on the same version: nothing more to save.
         app.changes.clear();
         app.update(Command::ViewChanges.into());
@@ -160,7 +160,7 @@ mod tests {
         app.set_seen(None);
         app.settle_seen(&mut seer);
         let mut new = crate::agenda::Agenda::clone(&app.agenda);
-        new.sessions.retain(|s| s.id != "closing");
+        new.sessions.retain(|s| &*s.id != "closing");
         app.replace_agenda(new.clone());
         assert_eq!(app.looks.len(), 1, "asked to compare");
         // Replaced again before the answer came: the answer is dropped.

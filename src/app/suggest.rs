@@ -174,7 +174,12 @@ impl Suggester {
         // Only terms some key message has can be shared.
         let known = |t: &String| self.weight.contains_key(t);
         let mut text: BTreeSet<String> = words(&session.title).filter(known).collect();
-        for extra in session.description.iter().chain(&session.notes) {
+        for extra in session
+            .description
+            .iter()
+            .map(|d| &**d)
+            .chain(session.notes.iter().map(|n| &**n))
+        {
             text.extend(words(extra).filter(known));
         }
         let mut scored: Vec<(f64, Suggestion)> = self
@@ -216,7 +221,7 @@ mod tests {
     fn the_prosecution_panel_would_be_suggested_key_message_4() {
         let a = crate::testing::hearing();
         let s = Suggester::new(&a);
-        let panel4 = a.sessions.iter().find(|s| s.id == "panel-4").unwrap();
+        let panel4 = a.sessions.iter().find(|s| &*s.id == "panel-4").unwrap();
         let got = s.suggest(panel4, 3);
         assert_eq!(a.key_messages[got[0].message].number, Some(4));
         assert!(got[0].terms.iter().any(|t| t == "prosecution"));
@@ -226,8 +231,8 @@ mod tests {
     fn a_second_ask_for_the_same_session_gets_the_same_answer() {
         let a = crate::testing::hearing();
         let s = Suggester::new(&a);
-        let panel4 = a.sessions.iter().find(|s| s.id == "panel-4").unwrap();
-        let other = a.sessions.iter().find(|s| s.id == "panel-2").unwrap();
+        let panel4 = a.sessions.iter().find(|s| &*s.id == "panel-4").unwrap();
+        let other = a.sessions.iter().find(|s| &*s.id == "panel-2").unwrap();
         let first = s.suggest(panel4, 3);
         assert_eq!(s.suggest(panel4, 3), first);
         assert_eq!(s.suggest(panel4, 1), first[..1]);

@@ -183,8 +183,8 @@ impl App {
         let (messages, people) = tags::links(&text, &self.agenda);
         let session = &self.agenda.sessions[s];
         let note = NewNote {
-            session: session.id.clone(),
-            session_title: session.title.clone(),
+            session: session.id.to_string(),
+            session_title: session.title.to_string(),
             at: self.live.now,
             text,
             messages,

@@ -53,7 +53,7 @@ mod tests {
     fn each_change_on_its_line_and_as_json() {
         let old = crate::testing::hearing();
         let mut new = old.clone();
-        new.sessions.retain(|s| s.id != "panel-4");
+        new.sessions.retain(|s| &*s.id != "panel-4");
         let found = changes(&old, &new);
         assert_eq!(render(&found, DiffFormat::Text), "- Panel 4 removed\n");
         let json: serde_json::Value =

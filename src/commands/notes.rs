@@ -253,7 +253,7 @@ impl Style {
 
 /// The session a note is on, if the agenda still has it.
 fn session<'a>(agenda: &'a Agenda, n: &Note) -> Option<&'a Session> {
-    agenda.sessions.iter().find(|s| s.id == n.session)
+    agenda.sessions.iter().find(|s| *s.id == *n.session)
 }
 
 /// A session's planned times in the agenda's zone: "10:30-11:45".

@@ -165,7 +165,11 @@ fn finish(mut r: Reader<'_>, title: Option<String>, meta: Option<&Value>) -> Out
     });
     overlaps(&sessions, &|i| paths[i].clone(), &mut r.cx.warnings);
     let title = title
-        .or_else(|| sessions.iter().find_map(|s| s.part.clone()))
+        .or_else(|| {
+            sessions
+                .iter()
+                .find_map(|s| s.part.as_deref().map(str::to_owned))
+        })
         .unwrap_or_else(|| {
             r.cx.warnings.push(Problem::at(
                 "results",

@@ -43,7 +43,7 @@ use super::base::problem::{Path, Problem, quote};
 use super::base::tally::Tally;
 use super::base::times::overlaps;
 use super::base::zone;
-use crate::agenda::{Agenda, Event, Session, Source};
+use crate::agenda::{Agenda, Event, Labels, Session, Source};
 use crate::sanitize::Lines;
 use chrono::NaiveDate;
 use chrono::{DateTime, FixedOffset};
@@ -73,6 +73,8 @@ struct Reader<'l> {
     sessions: Vec<Session>,
     /// Each session's JSON path in the file, for warnings about it.
     paths: Vec<String>,
+    /// Rooms, tracks, notes and capacities, each text kept once.
+    labels: Labels,
 }
 
 /// Parses a schedule.json document into its raw form.
@@ -133,6 +135,7 @@ pub(crate) fn read_at(
         conf,
         sessions: Vec::new(),
         paths: Vec::new(),
+        labels: Labels::default(),
     };
     let flat = schedule.events.is_some();
     let days = days(&mut r, at.key("conference"), raw_conf, flat);
@@ -394,10 +397,11 @@ fn in_programme_order(r: &mut Reader<'_>) -> (Vec<Session>, Vec<String>) {
         .conf
         .rooms
         .iter()
-        .chain(r.sessions.iter().filter_map(|s| s.room.as_ref()))
+        .map(String::as_str)
+        .chain(r.sessions.iter().filter_map(|s| s.room.as_deref()))
     {
         let next = rank.len();
-        rank.entry(name.as_str()).or_insert(next);
+        rank.entry(name).or_insert(next);
     }
     let mut order: Vec<usize> = (0..r.sessions.len()).collect();
     order.sort_by_key(|&i| {

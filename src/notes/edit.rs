@@ -83,8 +83,8 @@ pub fn from_text(
         };
         let (messages, people) = links(&body, agenda);
         notes.push(NewNote {
-            session: s.id.clone(),
-            session_title: s.title.clone(),
+            session: s.id.to_string(),
+            session_title: s.title.to_string(),
             at,
             text: body,
             messages,
@@ -161,7 +161,7 @@ mod tests {
         let panel1 = agenda
             .sessions
             .iter()
-            .position(|s| s.id == "panel-1")
+            .position(|s| &*s.id == "panel-1")
             .unwrap();
         let old = [note(1, at(11, 5, 30), "one"), note(2, at(11, 5, 50), "two")];
         let old: Vec<&Note> = old.iter().collect();

@@ -171,7 +171,7 @@ mod tests {
             .unwrap()
             .sessions
             .into_iter()
-            .map(|s| s.id)
+            .map(|s| s.id.into())
             .collect();
         assert_eq!(ids, ["panel-1", "panel-3"]);
         // Saved without the room: the last good agenda stays, and why.

@@ -10,7 +10,11 @@ use std::time::Duration;
 fn versions() -> (Agenda, Arc<Agenda>) {
     let old = crate::testing::hearing();
     let mut new = old.clone();
-    let s = new.sessions.iter_mut().find(|s| s.id == "panel-3").unwrap();
+    let s = new
+        .sessions
+        .iter_mut()
+        .find(|s| &*s.id == "panel-3")
+        .unwrap();
     s.span.local_start += chrono::Duration::minutes(15);
     s.span.start += chrono::Duration::minutes(15);
     (old, Arc::new(new))

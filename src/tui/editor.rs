@@ -101,7 +101,7 @@ pub fn edit(
         s.short_title()
     );
     app.changes.push(Change::ReplaceNotes {
-        session: s.id.clone(),
+        session: s.id.to_string(),
         notes,
     });
     Ok(Edited::Replaced(said))

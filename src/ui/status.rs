@@ -26,7 +26,7 @@ pub fn minutes_until(a: chrono::DateTime<chrono::Utc>, b: chrono::DateTime<chron
 pub fn describe(app: &App) -> (String, String) {
     let a = &app.agenda;
     let now = app.live.now;
-    let title = |i: usize| a.sessions[i].title.clone();
+    let title = |i: usize| a.sessions[i].title.to_string();
     let short = |i: usize| a.sessions[i].short_title().to_owned();
     // "at 10:00" today, else "on Fri 23 Jun at 10:00", with the year in
     // another year: as the meeting's end is said once it is over.
@@ -112,7 +112,7 @@ impl Widget for StatusLine<'_> {
                 }
                 Status::Gap { next: s } | Status::Before { first: s } => {
                     let s = &app.agenda.sessions[s];
-                    rest = rest.replacen(&s.title, s.short_title(), 1);
+                    rest = rest.replacen(&*s.title, s.short_title(), 1);
                 }
                 Status::After { .. } => {}
             }

@@ -105,7 +105,7 @@ impl ChangesView {
     /// The session a change is about, in the agenda on screen.
     pub fn session_of(shared: &Shared, change: &Change) -> Option<usize> {
         let id = change.session.as_deref()?;
-        shared.agenda.sessions.iter().position(|s| s.id == id)
+        shared.agenda.sessions.iter().position(|s| &*s.id == id)
     }
 
     /// `changes` with the starred sessions' first; each group keeps the
@@ -198,7 +198,7 @@ mod tests {
 
     fn later(a: &Agenda, id: &str) -> Agenda {
         let mut new = a.clone();
-        let s = new.sessions.iter_mut().find(|s| s.id == id).unwrap();
+        let s = new.sessions.iter_mut().find(|s| &*s.id == id).unwrap();
         s.span.local_start += chrono::Duration::minutes(15);
         s.span.start += chrono::Duration::minutes(15);
         new

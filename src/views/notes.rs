@@ -37,7 +37,7 @@ impl NotesView {
             .agenda
             .sessions
             .iter()
-            .position(|s| s.id == n.session)
+            .position(|s| *s.id == *n.session)
     }
 
     fn height(&self, shared: &Shared) -> usize {

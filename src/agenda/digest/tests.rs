@@ -48,8 +48,9 @@ fn the_detector_tells_the_same_against_a_digest_as_against_the_agenda() {
     new.sessions[3].span.local_start += d;
     new.sessions[3].span.start += d;
     new.sessions[0].room = Some("Saal 2".into());
-    new.sessions[1].title.push_str(" (renamed)");
-    new.sessions[2].participants.pop();
+    new.sessions[1].title = format!("{} (renamed)", new.sessions[1].title).into();
+    let p = &mut new.sessions[2].participants;
+    *p = p[..p.len() - 1].into();
     let gone = new.sessions.remove(4);
     let mut added = gone.clone();
     added.id = "added".into();

@@ -57,10 +57,10 @@ impl Fnv {
         }
     }
 
-    fn strs(&mut self, v: &[String]) {
+    fn strs(&mut self, v: &[impl AsRef<str>]) {
         self.u64(v.len() as u64);
         for s in v {
-            self.str(s);
+            self.str(s.as_ref());
         }
     }
 

@@ -2,7 +2,7 @@
 //! name (a merged schedule's two Anna Schmidts, say), by where they speak:
 //! `Anna Schmidt (Hall 2)`.
 
-use crate::agenda::Agenda;
+use crate::agenda::{Agenda, Label};
 use std::collections::HashMap;
 
 /// Each person's label: the display name, with the room (else the track)
@@ -25,9 +25,9 @@ pub fn person_labels(agenda: &Agenda, sessions_of_person: &[Vec<usize>]) -> Vec<
                 .get(i)
                 .and_then(|l| l.first())
                 .map(|&s| &agenda.sessions[s])?;
-            s.room.clone().or_else(|| s.track.clone())
+            s.room.as_ref().or(s.track.as_ref())
         };
-        let places: Vec<Option<String>> = group.iter().map(|&i| place(i)).collect();
+        let places: Vec<Option<&Label>> = group.iter().map(|&i| place(i)).collect();
         for (n, (&i, p)) in group.iter().zip(&places).enumerate() {
             let unique = p.is_some() && places.iter().filter(|q| *q == p).count() == 1;
             labels[i] = match p {

@@ -64,7 +64,7 @@ mod tests {
     fn sessions_left_out_leave_the_rows_and_their_gaps_close_up() {
         let a = hearing();
         let mut index = Index::new(&a);
-        let at = |id: &str| a.sessions.iter().position(|s| s.id == id).unwrap();
+        let at = |id: &str| a.sessions.iter().position(|s| &*s.id == id).unwrap();
         let (p2, p3) = (at("panel-2"), at("panel-3"));
         index.show_only(&a, &|i| i != p2);
         assert!(!index.rows.contains(&Row::Session(p2)));

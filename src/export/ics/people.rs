@@ -30,9 +30,9 @@ pub fn add(agenda: &Agenda, s: &Session, e: &mut Event) {
             prop.add_parameter("X-DAIS-APPEARANCE", p.appearance.as_str());
         }
         let extras = [
-            ("X-DAIS-HONORIFIC", &person.honorific),
-            ("X-DAIS-AFFILIATION", &person.affiliation),
-            ("X-DAIS-CAPACITY", &p.capacity),
+            ("X-DAIS-HONORIFIC", person.honorific.as_deref()),
+            ("X-DAIS-AFFILIATION", person.affiliation.as_deref()),
+            ("X-DAIS-CAPACITY", p.capacity.as_deref()),
         ];
         for (key, value) in extras {
             if let Some(v) = value {

@@ -28,7 +28,7 @@ pub fn unique_ids(
     warnings: &mut Capped,
     said: impl Fn(&str, &str) -> String,
 ) {
-    let mut seen: HashSet<String> = HashSet::with_capacity(sessions.len());
+    let mut seen: HashSet<Box<str>> = HashSet::with_capacity(sessions.len());
     for (s, path) in sessions.iter_mut().zip(paths) {
         if seen.insert(s.id.clone()) {
             continue;
@@ -37,7 +37,7 @@ pub fn unique_ids(
         let mut n = 1;
         while seen.contains(&s.id) {
             n += 1;
-            s.id = format!("{base}-{n}");
+            s.id = format!("{base}-{n}").into();
         }
         seen.insert(s.id.clone());
         warnings.push(Problem::at(path, said(&base, &s.id)));

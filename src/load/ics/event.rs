@@ -3,7 +3,7 @@
 
 use super::value::{When, parse_duration, parse_when, split_list};
 use super::{Comp, Prop, Reader};
-use crate::agenda::{Kind, Resolved, Session, Span, resolve_naive};
+use crate::agenda::{Kind, Label, Resolved, Session, Span, resolve_naive};
 use crate::load::base::problem::quote;
 use crate::load::base::{html, kind};
 use crate::sanitize::{Lines, clean};
@@ -123,7 +123,7 @@ fn read(r: &mut Reader<'_>, k: usize, ev: &Comp, replaced: &HashSet<(String, Dat
         };
         r.paths.push(at.clone());
         let mut s = template.clone();
-        s.id = id;
+        s.id = id.into();
         s.span = Span {
             local_start: local(begin),
             local_end: local(end),
@@ -254,22 +254,22 @@ fn template(r: &mut Reader<'_>, at: &str, ev: &Comp) -> Option<Session> {
         .prop("X-DAIS-PART")
         .and_then(|p| r.text(&format!("{at}/X-DAIS-PART"), p, Lines::Single));
     Some(Session {
-        id: String::new(),
-        title,
+        id: Box::default(),
+        title: title.into(),
         kind,
-        part,
-        room,
-        track,
+        part: part.map(Label::from),
+        room: room.map(Label::from),
+        track: track.map(Label::from),
         span: Span {
             local_start: NaiveDateTime::MIN,
             local_end: NaiveDateTime::MIN,
             start: DateTime::<Utc>::MIN_UTC,
             end: DateTime::<Utc>::MIN_UTC,
         },
-        description,
-        notes,
-        participants,
-        key_messages: Vec::new(),
+        description: description.map(String::into_boxed_str),
+        notes: notes.into_iter().map(Label::from).collect(),
+        participants: participants.into(),
+        key_messages: Box::default(),
         extensions: crate::agenda::Extensions::default(),
     })
 }

@@ -6,7 +6,7 @@
 //! `export ics` wrote (`urn:x-dais:person:ID`) is kept.
 
 use super::Prop;
-use crate::agenda::{Appearance, Participant, Person, Role};
+use crate::agenda::{Appearance, Label, Participant, Person, Role};
 use crate::load::base::people::{self, Who};
 use crate::load::base::problem::Capped;
 use crate::sanitize::{Lines, clean};
@@ -109,7 +109,8 @@ impl Roster {
             capacity: p
                 .param("X-DAIS-CAPACITY")
                 .map(|c| clean(c, Lines::Single))
-                .filter(|c| !c.is_empty() && c.len() <= max),
+                .filter(|c| !c.is_empty() && c.len() <= max)
+                .map(Label::from),
             extensions: crate::agenda::Extensions::default(),
         })
     }

@@ -4,7 +4,7 @@
 use super::Reader;
 use super::person::text;
 use super::when::{Bad, instant};
-use crate::agenda::{Kind, Participant, Role, Session, Span};
+use crate::agenda::{Kind, Label, Participant, Role, Session, Span};
 use crate::load::base::problem::{Problem, quote};
 use crate::load::base::zone;
 use crate::sanitize::{Lines, clean};
@@ -297,22 +297,22 @@ fn entry(r: &mut Reader<'_>, c: &Value, at: &str, block: &Block<'_>, kind: Kind)
     let local = |t: DateTime<Utc>| t.with_timezone(&tz).naive_local();
     r.paths.push(at.to_owned());
     r.sessions.push(Session {
-        id,
-        title,
+        id: id.into(),
+        title: title.into(),
         kind,
-        part: block.title.clone(),
-        room,
-        track,
+        part: block.title.as_deref().map(Label::from),
+        room: room.map(Label::from),
+        track: track.map(Label::from),
         span: Span {
             local_start: local(start),
             local_end: local(end),
             start,
             end,
         },
-        description,
-        notes,
-        participants,
-        key_messages: Vec::new(),
+        description: description.map(String::into_boxed_str),
+        notes: notes.into_iter().map(Label::from).collect(),
+        participants: participants.into(),
+        key_messages: Box::default(),
         extensions: crate::agenda::Extensions::default(),
     });
 }

@@ -5,7 +5,7 @@
 //! (an id naming two names is split, and said), and two
 //! people of one name are told apart by their affiliation.
 
-use crate::agenda::{Appearance, Participant, Person, Role};
+use crate::agenda::{Appearance, Label, Participant, Person, Role};
 use crate::load::base::people::{self, Who};
 use crate::load::base::problem::Capped;
 use crate::sanitize::{Lines, clean};
@@ -132,7 +132,7 @@ impl Roster {
                     person,
                     role,
                     appearance: Appearance::InPerson,
-                    capacity: capacity.map(str::to_owned),
+                    capacity: capacity.map(Label::from),
                     extensions: crate::agenda::Extensions::default(),
                 });
             }

@@ -97,19 +97,19 @@ pub fn read(r: &mut Reader<'_>, at: Path<'_>, ev: &RawEvent, place: &Place<'_>) 
     let n = r.sessions.len();
     r.paths.push(at.to_string());
     r.sessions.push(Session {
-        id: id.unwrap_or_else(|| format!("event-{}", n + 1)),
-        title,
+        id: id.unwrap_or_else(|| format!("event-{}", n + 1)).into(),
+        title: title.into(),
         kind: kind_word
             .as_deref()
             .map_or(crate::agenda::Kind::Other, kind_of),
         part: None,
-        room,
-        track,
+        room: room.map(|t| r.labels.take(t)),
+        track: track.map(|t| r.labels.take(t)),
         span,
-        description,
-        notes,
-        participants,
-        key_messages: Vec::new(),
+        description: description.map(String::into_boxed_str),
+        notes: notes.into_iter().map(|t| r.labels.take(t)).collect(),
+        participants: participants.into(),
+        key_messages: Box::default(),
         extensions: crate::agenda::Extensions::default(),
     });
 }

@@ -4,7 +4,7 @@
 
 use super::mapping::role_of;
 use super::raw::{RawEvent, RawPerson};
-use crate::agenda::{Appearance, Participant, Person, Role};
+use crate::agenda::{Appearance, Label, Participant, Person, Role};
 use crate::load::base::ctx::Ctx;
 use crate::load::base::lax::Lax;
 use crate::load::base::people::{self, Who};
@@ -109,7 +109,7 @@ impl Roster {
             person,
             role,
             appearance: Appearance::InPerson,
-            capacity,
+            capacity: capacity.map(Label::from),
             extensions: crate::agenda::Extensions::default(),
         })
     }

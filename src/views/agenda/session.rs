@@ -55,10 +55,10 @@ pub fn doc(app: &Shared, width: u16) -> Doc<'_> {
     facts.push(times::range(app, i));
     // Where and which track come first: in a programme of parallel rooms
     // they are what tells sessions at one time apart.
-    facts.extend(s.room.clone());
-    facts.extend(s.track.clone());
+    facts.extend(s.room.as_deref().map(str::to_owned));
+    facts.extend(s.track.as_deref().map(str::to_owned));
     facts.push(humanize_minutes(s.span.minutes()));
-    facts.extend(s.part.clone());
+    facts.extend(s.part.as_deref().map(str::to_owned));
     facts.push(s.kind.as_str().to_owned());
     let mut facts = wrap(&facts.join(" · "), w);
     let last = facts.pop().unwrap_or_default();

@@ -95,7 +95,11 @@ impl Widget for Timeline<'_> {
                     t.heading,
                 )),
                 Row::Part(i) => Line::from(Span::styled(
-                    app.agenda.sessions[i].part.clone().unwrap_or_default(),
+                    app.agenda.sessions[i]
+                        .part
+                        .as_deref()
+                        .unwrap_or_default()
+                        .to_owned(),
                     t.heading,
                 )),
                 Row::Gap { from, to } => {

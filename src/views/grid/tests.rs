@@ -119,7 +119,7 @@ fn a_click_selects_the_box_under_it() {
         .agenda
         .sessions
         .iter()
-        .position(|s| s.id == "panel-2")
+        .position(|s| &*s.id == "panel-2")
         .unwrap();
     let target = day.find(panel2).unwrap();
     let row = day.boxes[target].top - app.views.grid.top;
@@ -140,14 +140,14 @@ fn a_hidden_session_leaves_the_grid() {
         .agenda
         .sessions
         .iter()
-        .position(|s| s.id == "panel-2")
+        .position(|s| &*s.id == "panel-2")
         .unwrap();
     assert_eq!(day.find(panel2), None, "hidden: no box");
     let panel1 = app
         .agenda
         .sessions
         .iter()
-        .position(|s| s.id == "panel-1")
+        .position(|s| &*s.id == "panel-1")
         .unwrap();
     assert!(day.find(panel1).is_some());
     assert!(app.shared.programme.is_hidden(panel2));

@@ -37,7 +37,7 @@ fn four_shows_the_notes_and_enter_goes_to_the_notes_session() {
     assert_eq!(a.view, View::Notes);
     a.update(Command::Open.into());
     assert_eq!(a.view, View::Agenda);
-    assert_eq!(a.agenda.sessions[a.selected()].id, "panel-3");
+    assert_eq!(&*a.agenda.sessions[a.selected()].id, "panel-3");
     a.update(Command::ViewNotes.into());
     a.update(Command::Bottom.into());
     assert_eq!(a.views.notes.list.selected, 2);
@@ -59,7 +59,7 @@ fn a_search_in_the_view_steps_through_the_notes_text() {
     assert_eq!(a.search.notes, [2]);
     assert_eq!(a.views.notes.list.selected, 2);
     // The agenda's search finds the session by the note, too.
-    let p1 = a.agenda.sessions.iter().position(|s| s.id == "panel-1");
+    let p1 = a.agenda.sessions.iter().position(|s| &*s.id == "panel-1");
     assert!(a.search.matches.contains(&p1.unwrap()));
 }
 

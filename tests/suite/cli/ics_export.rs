@@ -132,7 +132,7 @@ fn the_hearing_is_seven_events_at_the_right_instants() {
     assert_eq!(calendar.events.len(), 7);
     assert_eq!(calendar.timezones.len(), 1);
     for (e, s) in calendar.events.iter().zip(&agenda.sessions) {
-        assert_eq!(unescape(&value(e, "SUMMARY")), s.title);
+        assert_eq!(unescape(&value(e, "SUMMARY")), *s.title);
         assert_eq!(instant(&calendar, e, "DTSTART"), s.start(), "{}", s.id);
         assert_eq!(instant(&calendar, e, "DTEND"), s.end(), "{}", s.id);
         assert_eq!(
@@ -225,7 +225,7 @@ fn one_session_is_one_event() {
     assert_eq!(calendar.events.len(), 1);
     assert_eq!(
         unescape(&value(&calendar.events[0], "SUMMARY")),
-        agenda.sessions[2].title
+        *agenda.sessions[2].title
     );
     let err = select(&agenda, &["panel-9".to_owned()]).unwrap_err();
     assert!(

@@ -41,7 +41,7 @@ fn every_command_reads_every_format() {
         let list = dais(&["list", name]);
         assert_eq!(list.code, 0, "{name}: {}", list.stderr);
         assert!(
-            list.stdout.contains(&loaded.agenda.sessions[0].title),
+            list.stdout.contains(&*loaded.agenda.sessions[0].title),
             "{name}"
         );
         let now = dais(&["now", "--at", "2026-01-01T00:00", name]);

@@ -36,7 +36,7 @@ fn seen(a: &Agenda) -> Vec<Seen> {
     a.sessions
         .iter()
         .map(|s| Seen {
-            title: s.title.clone(),
+            title: s.title.to_string(),
             start: s.start(),
             end: s.end(),
             local: s
@@ -206,7 +206,7 @@ fn a_note_naming_merged_people_names_them_after_the_file_changes() {
     let session = agenda
         .sessions
         .iter()
-        .find(|s| s.title == "Assembly two")
+        .find(|s| &*s.title == "Assembly two")
         .unwrap();
     let ids: Vec<String> = session
         .participants
@@ -219,8 +219,8 @@ fn a_note_naming_merged_people_names_them_after_the_file_changes() {
     let key = dais::commands::open::key(&dais::source::Source::File(file.clone()), &agenda);
     let mut store = dais::store::Store::open(&db);
     let note = dais::notes::NewNote {
-        session: session.id.clone(),
-        session_title: session.title.clone(),
+        session: session.id.to_string(),
+        session_title: session.title.to_string(),
         at: session.start(),
         text: "asked about the compiler".to_owned(),
         messages: Vec::new(),
@@ -246,7 +246,7 @@ fn a_note_naming_merged_people_names_them_after_the_file_changes() {
     let session = again
         .sessions
         .iter()
-        .find(|s| s.title == "Assembly two")
+        .find(|s| &*s.title == "Assembly two")
         .unwrap();
     let now_ids: Vec<String> = session
         .participants

@@ -17,7 +17,7 @@ fn hearing() -> Agenda {
 fn session<'a>(a: &'a Agenda, id: &str) -> &'a Session {
     a.sessions
         .iter()
-        .find(|s| s.id == id)
+        .find(|s| &*s.id == id)
         .unwrap_or_else(|| panic!("no session {id}"))
 }
 
@@ -38,7 +38,12 @@ fn videos(a: &Agenda, s: &Session) -> Vec<Video> {
     s.participants
         .iter()
         .filter(|p| p.appearance == Appearance::Video)
-        .map(|p| (a.person(p).name.clone(), p.capacity.clone()))
+        .map(|p| {
+            (
+                a.person(p).name.clone(),
+                p.capacity.clone().map(String::from),
+            )
+        })
         .collect()
 }
 
@@ -125,8 +130,8 @@ fn seven_sessions_in_order_with_their_times() {
     assert_eq!(a.sessions.len(), expected.len());
     let tz = a.event.timezone;
     for (s, (id, title, kind, part, start, end)) in a.sessions.iter().zip(expected) {
-        assert_eq!(s.id, id);
-        assert_eq!(s.title, title, "{id}");
+        assert_eq!(&*s.id, id);
+        assert_eq!(&*s.title, title, "{id}");
         assert_eq!(s.kind, kind, "{id}");
         assert_eq!(s.part.as_deref(), Some(part), "{id}");
         assert_eq!(s.date(), a.event.date, "{id}");

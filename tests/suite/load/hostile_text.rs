@@ -75,16 +75,16 @@ fn the_model_holds_the_text_without_its_escapes() {
         ("Eve reversed", Some("Dr."), Some("Bold Corp"))
     );
     let s = &a.sessions[0];
-    assert_eq!(s.id, "s1");
-    assert_eq!(s.title, "Talk red and reverse");
+    assert_eq!(&*s.id, "s1");
+    assert_eq!(&*s.title, "Talk red and reverse");
     assert_eq!(s.part.as_deref(), Some("Part one"));
     assert_eq!(s.description.as_deref(), Some("two\nlines dcs"));
-    assert_eq!(s.notes, ["note", "marked", "delete"]);
+    assert_eq!(*s.notes, ["note", "marked", "delete"]);
     assert_eq!(s.participants[0].capacity.as_deref(), Some("cap  up"));
     assert_eq!(a.key_messages[0].id, "km1");
     assert_eq!(a.key_messages[0].text, ["tab here", "bell"]);
     assert_eq!(
-        s.key_messages,
+        *s.key_messages,
         [0],
         "the reference with escapes still resolves"
     );

@@ -35,11 +35,11 @@ fn the_event_export_reads_sessions_contributions_and_people() {
     );
     assert_eq!(a.event.venue.as_deref(), Some("Salle B, Geneva"));
     assert_eq!(a.event.convener.as_deref(), Some("Dr Claire Moreau"));
-    let ids: Vec<&str> = a.sessions.iter().map(|s| s.id.as_str()).collect();
+    let ids: Vec<&str> = a.sessions.iter().map(|s| s.id.as_ref()).collect();
     assert_eq!(ids, ["c1", "c3", "s1"]);
     let opening = &a.sessions[0];
     assert_eq!(opening.start().to_rfc3339(), "2026-09-14T07:00:00+00:00");
-    assert_eq!(opening.notes, ["Welcome"]);
+    assert_eq!(*opening.notes, ["Welcome"]);
     assert_eq!(roles(&l, 0), [("Claire Moreau".to_owned(), Role::Speaker)]);
     let grammars = &a.sessions[1];
     assert_eq!(grammars.part.as_deref(), Some("Parsing"));
@@ -54,7 +54,7 @@ fn the_event_export_reads_sessions_contributions_and_people() {
     );
     assert_eq!(grammars.participants[1].capacity.as_deref(), Some("author"));
     // An empty session block is a session of its own.
-    assert_eq!(a.sessions[2].title, "Lunch");
+    assert_eq!(&*a.sessions[2].title, "Lunch");
     let w: Vec<String> = l
         .warnings
         .iter()
@@ -79,7 +79,7 @@ fn the_timetable_export_reads_blocks_breaks_and_conveners_as_chairs() {
     let got: Vec<(&str, &str, Kind)> = a
         .sessions
         .iter()
-        .map(|s| (s.id.as_str(), s.title.as_str(), s.kind))
+        .map(|s| (s.id.as_ref(), s.title.as_ref(), s.kind))
         .collect();
     assert_eq!(
         got,
@@ -142,7 +142,7 @@ fn hostile_text_in_an_export_is_cleaned() {
     let l = load_bytes("i.json", doc.as_bytes(), &Limits::default()).unwrap();
     let a = &l.agenda;
     for t in [
-        &a.event.title,
+        &*a.event.title,
         &a.sessions[0].title,
         &a.sessions[0].id,
         &a.people[0].name,

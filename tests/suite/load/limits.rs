@@ -165,7 +165,7 @@ fn a_string_of_combining_marks_up_to_the_limit_is_fine() {
     assert_eq!(marks.len(), 64 * 1024);
     let doc = with(base(), "/sessions/0/title", Value::from(marks.clone()));
     let loaded = load(&doc, &Limits::default()).unwrap();
-    assert_eq!(loaded.agenda.sessions[0].title, marks);
+    assert_eq!(*loaded.agenda.sessions[0].title, marks);
     let over = with(base(), "/sessions/0/title", Value::from(marks + "x"));
     let p = only_problem(&over, &Limits::default());
     assert_over(&p, "sessions[0].title", "65537 bytes");

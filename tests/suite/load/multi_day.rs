@@ -66,7 +66,7 @@ fn utc_offsets_follow_the_clock_change() {
 fn the_night_session_is_one_hour_long_in_real_time() {
     let a = loaded("two_day_berlin.json").agenda;
     let night = &a.sessions[2];
-    assert_eq!(night.id, "night-watch");
+    assert_eq!(&*night.id, "night-watch");
     // Two hours on the wall clock, 01:30 to 03:30; one hour really passes.
     assert_eq!(
         night.span.local_end - night.span.local_start,

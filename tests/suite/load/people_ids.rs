@@ -17,7 +17,7 @@ fn speakers(agenda: &Agenda) -> Vec<(String, Vec<String>)> {
                 .iter()
                 .map(|p| agenda.people[p.person].name.clone())
                 .collect();
-            (s.id.clone(), names)
+            (s.id.to_string(), names)
         })
         .collect()
 }

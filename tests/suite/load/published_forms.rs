@@ -32,8 +32,8 @@ fn events_right_under_a_day_are_filed_by_their_room_element() {
         .iter()
         .map(|s| {
             (
-                s.id.clone(),
-                s.room.clone(),
+                s.id.to_string(),
+                s.room.clone().map(String::from),
                 s.local_start().format("%H:%M").to_string(),
             )
         })
@@ -71,7 +71,7 @@ fn empty_elements_are_read_as_absent() {
     // `<end></end>` was "not an ISO 8601 date-time" on every FOSDEM event.
     let l = load("schedule-xml", "empty-elements.xml");
     let s = &l.agenda.sessions[0];
-    assert_eq!(s.id, "20");
+    assert_eq!(&*s.id, "20");
     assert_eq!(s.local_start().to_string(), "2010-02-06 16:40:00");
     assert_eq!(s.span.minutes(), 15);
     assert_eq!(s.track, None);
@@ -86,7 +86,7 @@ fn an_indico_export_without_detail_is_the_event_as_one_session() {
     let a = &l.agenda;
     assert_eq!(a.sessions.len(), 1);
     let s = &a.sessions[0];
-    assert_eq!(s.title, "Group meeting");
+    assert_eq!(&*s.title, "Group meeting");
     assert_eq!(s.room.as_deref(), Some("4/2-037"));
     assert_eq!(s.start().to_rfc3339(), "2019-08-30T15:00:00+00:00");
     assert_eq!(s.span.minutes(), 120);
@@ -228,7 +228,7 @@ fn an_ics_break_is_named_by_its_title_or_category() {
     let kinds: Vec<(&str, &str)> = a
         .sessions
         .iter()
-        .map(|s| (s.title.as_str(), s.kind.as_str()))
+        .map(|s| (&*s.title, s.kind.as_str()))
         .collect();
     assert_eq!(
         kinds,

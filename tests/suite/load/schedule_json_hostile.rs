@@ -152,7 +152,7 @@ fn hostile_text_in_titles_names_rooms_and_tracks_reaches_no_output() {
             // Kept as text, without what would act on a terminal.
             let s = &a.sessions[0];
             for (what, got) in [
-                ("title", s.title.as_str()),
+                ("title", s.title.as_ref()),
                 ("room", s.room.as_deref().unwrap_or("")),
                 ("person", a.people[0].name.as_str()),
             ] {

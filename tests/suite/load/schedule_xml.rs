@@ -53,7 +53,7 @@ fn the_same_programme_in_xml_and_json_is_the_same_agenda() {
     assert_eq!(a, b);
     // And what is in it is what the files say.
     assert_eq!(a.sessions.len(), 4);
-    assert_eq!(a.sessions[0].title, "Welcome & opening");
+    assert_eq!(&*a.sessions[0].title, "Welcome & opening");
     assert_eq!(
         a.sessions[0].description.as_deref(),
         Some("The organisers say hello.\n\nRooms, food <and> the wifi.")
@@ -89,7 +89,7 @@ fn the_pentabarf_form_reads_clock_times_on_the_day() {
     assert_eq!(a.event.venue.as_deref(), Some("Campus, Brussels"));
     assert_eq!(a.sessions.len(), 2);
     let s = &a.sessions[0];
-    assert_eq!(s.id, "900");
+    assert_eq!(&*s.id, "900");
     assert_eq!(s.local_start().to_string(), "2010-02-06 10:00:00");
     assert_eq!(s.start().to_rfc3339(), "2010-02-06T09:00:00+00:00");
     assert_eq!(s.span.minutes(), 45);

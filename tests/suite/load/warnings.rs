@@ -27,7 +27,7 @@ fn a_start_earlier_than_the_previous_one_loads_with_a_warning() {
         w.message
     );
     // Programme order is kept as written.
-    assert_eq!(l.agenda.sessions[1].id, "talk");
+    assert_eq!(&*l.agenda.sessions[1].id, "talk");
 }
 
 #[test]

@@ -9,6 +9,7 @@
 use crate::support::screen::render;
 
 use chrono::Duration;
+use dais::agenda::Label;
 use dais::app::{Action, App, Command, Pane};
 use dais::load::{Limits, load_bytes};
 use dais::synth::agenda_json;
@@ -28,11 +29,11 @@ fn big_app(kind: &str) -> App {
     for w in 0..9_400 {
         let _ = write!(words, "w{w:05} ");
     }
-    let words = words[..65_536].to_owned();
-    let notes: Vec<String> = (0..1_000)
-        .map(|n| format!("{n:04} {}", "x".repeat(59)))
+    let words: Box<str> = words[..65_536].into();
+    let notes: Box<[Label]> = (0..1_000)
+        .map(|n| format!("{n:04} {}", "x".repeat(59)).into())
         .collect();
-    let word = "y".repeat(65_536);
+    let word: Box<str> = "y".repeat(65_536).into();
     for s in &mut agenda.sessions {
         match kind {
             "description" => s.description = Some(words.clone()),
@@ -76,7 +77,8 @@ fn a_key_wraps_what_the_screen_shows_and_a_new_text_once() {
         let whole: u64 = s
             .notes
             .iter()
-            .chain(&s.description)
+            .map(|n| &**n)
+            .chain(s.description.as_deref())
             .map(|t| wrapped_len(t, width) as u64)
             .sum();
         assert!(whole > 900, "{kind}: {whole} lines at {width}");

@@ -34,7 +34,7 @@ fn conference((w, h): (u16, u16)) -> App {
 fn a_programme_without_key_messages_has_no_key_messages_pane() {
     for size in SIZES {
         let app = conference(size);
-        assert_eq!(app.agenda.sessions[app.selected()].id, "morphogenesis");
+        assert_eq!(&*app.agenda.sessions[app.selected()].id, "morphogenesis");
         let screen = text(&render(&app));
         assert!(!screen.contains("Key messages ·"), "{size:?}:\n{screen}");
         // Its room goes to the description and the people: both whole.

@@ -23,7 +23,7 @@ fn a_title_full_of_invisible_characters_keeps_the_right_border_in_place() {
     .to_string();
     let ag = agenda(&json);
     assert_eq!(
-        ag.sessions[0].title,
+        &*ag.sessions[0].title,
         "Softhyphen tag flag\u{1f3f4} vs\u{2764} zwj\u{1f469}\u{1f4bb} zwsp wj end"
     );
     for (w, h) in [(80u16, 24u16), (120, 40)] {

@@ -76,7 +76,7 @@ fn the_session_pane_shows_your_notes_under_the_key_messages() {
         // The key messages pane scrolled to its end, where the notes are.
         let a = app_at("11:05", (w, h), &[C::NextPane, C::NextPane, C::Bottom]);
         assert_eq!(a.focus(), dais::app::Pane::Messages);
-        assert_eq!(a.agenda.sessions[a.selected()].id, "panel-1");
+        assert_eq!(&*a.agenda.sessions[a.selected()].id, "panel-1");
         insta::assert_snapshot!(format!("notes_agenda_panel_1_{w}x{h}"), text(&render(&a)));
     }
 }

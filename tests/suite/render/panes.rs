@@ -303,7 +303,7 @@ fn with_big_text(description: String) -> dais::app::App {
     let mut a = app("10:05");
     let mut agenda = dais::agenda::Agenda::clone(&a.agenda);
     let i = a.selected();
-    agenda.sessions[i].description = Some(description);
+    agenda.sessions[i].description = Some(description.into());
     a.replace_agenda(agenda);
     a
 }

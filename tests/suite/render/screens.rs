@@ -31,7 +31,7 @@ fn snap(name: &str, (w, h): (u16, u16), a: &App) {
 fn the_hearing_with_panel_1_selected() {
     for size in SIZES {
         let a = screen_at("11:05", size, &[]);
-        assert_eq!(a.agenda.sessions[a.selected()].id, "panel-1");
+        assert_eq!(&*a.agenda.sessions[a.selected()].id, "panel-1");
         snap("agenda_panel_1", size, &a);
     }
 }
@@ -112,7 +112,7 @@ fn live_through_the_day_on_time_and_ten_minutes_late() {
 fn the_grid_on_the_hearing_live_at_11_05() {
     for size in SIZES {
         let a = screen_at("11:05", size, &[C::ViewGrid]);
-        assert_eq!(a.agenda.sessions[a.selected()].id, "panel-1");
+        assert_eq!(&*a.agenda.sessions[a.selected()].id, "panel-1");
         snap("grid_live_1105", size, &a);
     }
 }
@@ -125,7 +125,7 @@ fn the_grid_zoomed_to_five_minutes_with_the_closing_selected() {
             size,
             &[C::ViewGrid, C::ZoomIn, C::ZoomIn, C::Bottom],
         );
-        assert_eq!(a.agenda.sessions[a.selected()].id, "closing");
+        assert_eq!(&*a.agenda.sessions[a.selected()].id, "closing");
         snap("grid_closing_5min", size, &a);
     }
 }

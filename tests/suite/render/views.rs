@@ -272,8 +272,12 @@ fn on_a_short_terminal_the_panes_below_the_list_take_turns() {
 fn the_changes_view_lists_each_change_marked_with_the_selection_styled() {
     let mut a = app("11:05");
     let mut old = dais::agenda::Agenda::clone(&a.agenda);
-    old.sessions.retain(|s| s.id != "closing");
-    let p3 = old.sessions.iter_mut().find(|s| s.id == "panel-3").unwrap();
+    old.sessions.retain(|s| &*s.id != "closing");
+    let p3 = old
+        .sessions
+        .iter_mut()
+        .find(|s| &*s.id == "panel-3")
+        .unwrap();
     p3.span.local_start -= chrono::Duration::minutes(15);
     p3.span.start -= chrono::Duration::minutes(15);
     let kept = dais::agenda::digest::Digest::of(&old).encode();

@@ -68,7 +68,7 @@ pub fn session(app: &App, id: &str) -> usize {
     app.agenda
         .sessions
         .iter()
-        .position(|s| s.id == id)
+        .position(|s| &*s.id == id)
         .unwrap_or_else(|| panic!("no session {id}"))
 }
 

@@ -3,7 +3,7 @@
 
 use super::ids::{Found, IdMap};
 use super::{Ctx, Ids};
-use crate::agenda::{Appearance, Kind, Participant, Role, Session, Span};
+use crate::agenda::{Appearance, Kind, Labels, Participant, Role, Session, Span};
 use crate::load::base::lax::Lax;
 use crate::load::base::problem::{Path, quote};
 use crate::load::base::times;
@@ -37,6 +37,8 @@ pub(super) struct Sessions {
     slots: Vec<Slot>,
     /// The sessions (by index in `valid`) that give a `utc_offset`, and it.
     offsets: Vec<(usize, FixedOffset)>,
+    /// Parts, rooms, tracks, notes and capacities, each text kept once.
+    labels: Labels,
 }
 
 /// What a session read tells about the sessions around it.
@@ -86,7 +88,7 @@ impl Sessions {
                 format!("duplicate session id, first used by sessions[{first}]"),
             );
         }
-        let (session, start, end, offset) = session(cx, at, s, lk);
+        let (session, start, end, offset) = session(cx, at, s, lk, &mut self.labels);
         if let (Some(offset), Some(_)) = (offset, &session) {
             self.offsets.push((self.valid.len(), offset));
         }
@@ -172,6 +174,7 @@ fn session(
     at: Path<'_>,
     s: &mut RawSession,
     lk: &Lookups<'_>,
+    labels: &mut Labels,
 ) -> (
     Option<Session>,
     Option<Instant>,
@@ -206,8 +209,11 @@ fn session(
         .get(at, "kind", kind.as_ref(), true, "a string")
         .and_then(|k| word(cx, at, "kind", k, Kind::parse, Kind::expected));
     let part = cx.take_text(at, "part", part.take(), false, Lines::Single);
+    let part = part.map(|t| labels.take(t));
     let room = cx.take_text(at, "room", room.take(), false, Lines::Single);
+    let room = room.map(|t| labels.take(t));
     let track = cx.take_text(at, "track", track.take(), false, Lines::Single);
+    let track = track.map(|t| labels.take(t));
     let date = cx.date(at, "date", date.as_ref(), false).or(lk.date);
     let offset = cx
         .get(at, "utc_offset", utc_offset.as_ref(), false, OFFSET)
@@ -237,7 +243,8 @@ fn session(
     let description = cx.take_text(at, "description", description.take(), false, Lines::Multi);
     let entries = (cx.limits.max_entries, "notes");
     let notes = cx.take_texts(at, "notes", notes, false, Lines::Single, entries);
-    let participants = self::participants(cx, at, participants, lk);
+    let notes = notes.into_iter().map(|t| labels.take(t)).collect();
+    let participants = self::participants(cx, at, participants, lk, labels);
     let mut refs = Vec::new();
     if let Some(list) = cx.get_mut(at, "key_messages", key_messages, false, "an array of ids") {
         let here = at.key("key_messages");
@@ -272,8 +279,8 @@ fn session(
             Some(participants),
         ) => Some(Session {
             extensions,
-            id,
-            title,
+            id: id.into_boxed_str(),
+            title: title.into_boxed_str(),
             kind,
             part,
             room,
@@ -284,10 +291,10 @@ fn session(
                 start: at,
                 end: at,
             },
-            description,
+            description: description.map(String::into_boxed_str),
             notes,
-            participants,
-            key_messages: refs,
+            participants: participants.into_boxed_slice(),
+            key_messages: refs.into_boxed_slice(),
         }),
         _ => None,
     };
@@ -371,6 +378,7 @@ fn participants(
     at: Path<'_>,
     field: &mut Field<Vec<Lax<RawParticipant>>>,
     lk: &Lookups<'_>,
+    labels: &mut Labels,
 ) -> Option<Vec<Participant>> {
     let Some(list) = cx.get_mut(at, "participants", field, false, "an array") else {
         return Some(Vec::new());
@@ -383,7 +391,7 @@ fn participants(
     let mut ok = true;
     for (i, p) in list.drain(..).enumerate() {
         let p = cx.take_lax(here.index(i), p, "an object");
-        match p.and_then(|p| participant(cx, here.index(i), p, lk)) {
+        match p.and_then(|p| participant(cx, here.index(i), p, lk, labels)) {
             Some(p) => out.push(p),
             None => ok = false,
         }
@@ -396,6 +404,7 @@ fn participant(
     at: Path<'_>,
     p: RawParticipant,
     lk: &Lookups<'_>,
+    labels: &mut Labels,
 ) -> Option<Participant> {
     let person = cx
         .get(at, "person", p.person.as_ref(), true, "a person id")
@@ -429,7 +438,7 @@ fn participant(
         person: person?,
         role: role?,
         appearance: appearance?,
-        capacity,
+        capacity: capacity.map(|t| labels.take(t)),
         extensions: p.extensions,
     })
 }

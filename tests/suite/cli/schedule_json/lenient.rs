@@ -67,7 +67,7 @@ fn rooms_order_parallel_sessions() {
         event(r#", "slug": "in-b", "room": {"name": "B"}, "track": {"slug": "security"}"#),
     ];
     let a = read(&v2(&events.join(","))).unwrap().agenda;
-    let ids: Vec<&str> = a.sessions.iter().map(|s| s.id.as_str()).collect();
+    let ids: Vec<&str> = a.sessions.iter().map(|s| s.id.as_ref()).collect();
     assert_eq!(ids, ["in-b", "in-a"], "B comes first in conference.rooms");
     assert_eq!(a.sessions[0].track.as_deref(), Some("Security"));
 }
@@ -138,7 +138,7 @@ fn version_1_times_come_from_the_day_when_there_is_no_date() {
         ]}}]}}}"#;
     let loaded = read(text).unwrap();
     let a = &loaded.agenda;
-    assert_eq!(a.sessions[0].id, "8", "numeric ids are kept as text");
+    assert_eq!(&*a.sessions[0].id, "8", "numeric ids are kept as text");
     assert_eq!(
         a.sessions[0].start().to_rfc3339(),
         "2024-06-01T08:00:00+00:00"
@@ -188,15 +188,15 @@ fn the_id_is_one_a_rename_keeps() {
         let a = read(&v2(&event(&e))).unwrap().agenda;
         a.sessions[0].id.clone()
     };
-    assert_eq!(without(&[]), "7");
-    assert_eq!(without(&[r#", "id": 7"#]), "ABCDEF");
-    assert_eq!(without(&[r#", "id": 7"#, r#", "code": "ABCDEF""#]), "g-7");
+    assert_eq!(&*without(&[]), "7");
+    assert_eq!(&*without(&[r#", "id": 7"#]), "ABCDEF");
+    assert_eq!(&*without(&[r#", "id": 7"#, r#", "code": "ABCDEF""#]), "g-7");
     let slug_only = [
         r#", "id": 7"#,
         r#", "code": "ABCDEF""#,
         r#", "guid": "g-7""#,
     ];
-    assert_eq!(without(&slug_only), "tc-7-talk");
+    assert_eq!(&*without(&slug_only), "tc-7-talk");
 }
 
 #[test]
@@ -207,7 +207,7 @@ fn repeated_ids_are_renamed_with_a_warning() {
         .agenda
         .sessions
         .iter()
-        .map(|s| s.id.as_str())
+        .map(|s| s.id.as_ref())
         .collect();
     assert_eq!(ids, ["x", "x-2"]);
     assert!(
@@ -268,7 +268,7 @@ fn a_flat_event_list_wins_over_rooms_in_days() {
     let text = v2(&event(r#", "slug": "once""#)).replace(r#""days": []"#, day);
     let loaded = read(&text).unwrap();
     assert_eq!(loaded.agenda.sessions.len(), 1);
-    assert_eq!(loaded.agenda.sessions[0].id, "once");
+    assert_eq!(&*loaded.agenda.sessions[0].id, "once");
     assert_eq!(
         warnings(&loaded),
         [
@@ -338,6 +338,10 @@ fn times_in_the_second_of_a_repeated_hour_are_warned_about() {
     assert!(ends[0].contains("read its end as the first 02:30"));
     // The instants themselves are kept: two hours for "Night one".
     let a = &loaded.agenda;
-    let one = a.sessions.iter().find(|s| s.title == "Night one").unwrap();
+    let one = a
+        .sessions
+        .iter()
+        .find(|s| &*s.title == "Night one")
+        .unwrap();
     assert_eq!(one.span.minutes(), 120);
 }
