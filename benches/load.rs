@@ -85,15 +85,10 @@ fn step(name: &str, path: &std::path::Path) -> Box<dyn std::any::Any> {
         }
         "validate" => Box::new(load()),
         "now" => {
+            // No state file: the marks leave every session, as `main` finds.
             let loaded = load();
-            let ids: Vec<String> = loaded
-                .agenda
-                .sessions
-                .iter()
-                .map(|s| s.id.to_string())
-                .collect();
             let source = dais::source::Source::File(path.to_owned());
-            let app = dais::commands::open::now_app(&source, loaded, &ids, &setup());
+            let app = dais::commands::open::now_app(&source, loaded, None, &setup());
             let line = dais::commands::now::render(&app, dais::cli::NowFormat::Text);
             Box::new((app, line))
         }

@@ -4,7 +4,7 @@
 use chrono::Utc;
 use chrono_tz::Tz;
 use clap::Parser;
-use dais::agenda::{Mark, SessionFilter};
+use dais::agenda::{Mark, MarkFilter, SessionFilter};
 use dais::cli::{Cli, Command, ExportFormat, ListFormat, StateAction};
 use dais::clock::{Clock, parse_at};
 use dais::commands;
@@ -144,21 +144,16 @@ fn run(cli: Cli, limits: &Limits, net: &Net, filter: &SessionFilter) -> Result<E
             let source = Source::from_arg(file.as_deref());
             let loaded = load(&source)?.loaded;
             // The shift is saved against every session; `now_app` moves it
-            // onto those the marks leave. Their ids are all it needs of the
-            // whole agenda (a copy of it was as large as the agenda).
-            let full: Vec<String> = loaded
-                .agenda
-                .sessions
-                .iter()
-                .map(|s| s.id.to_string())
-                .collect();
-            let loaded = marked(&source, loaded, cli.marks);
+            // onto those the marks leave, from the ids of the whole agenda
+            // when the marks leave some out (a copy of the agenda was as
+            // large as the agenda; the ids are kept only when needed).
+            let (loaded, full) = marked_keeping_ids(&source, loaded, cli.marks);
             if cli.marks.starred && loaded.agenda.sessions.is_empty() {
                 print("★ no starred sessions\n")?;
                 return Ok(ExitCode::SUCCESS);
             }
             let setup = setup(&cli.clock, &loaded, filter.clone())?;
-            let app = commands::open::now_app(&source, loaded, &full, &setup);
+            let app = commands::open::now_app(&source, loaded, full.as_deref(), &setup);
             // The screen shows these in a banner; a status bar has none.
             if let Some(b) = app.banner.as_ref().filter(|b| b.error) {
                 let _ = writeln!(std::io::stderr(), "dais: {}", b.text);
@@ -290,13 +285,31 @@ fn run(cli: Cli, limits: &Limits, net: &Net, filter: &SessionFilter) -> Result<E
 /// sessions (unless `--all`), only starred ones with `--starred`. A
 /// problem reading the saved marks is said on standard error.
 fn marked(source: &Source, loaded: Loaded, marks: dais::cli::MarkArgs) -> Loaded {
+    marked_keeping_ids(source, loaded, marks).0
+}
+
+/// [`marked`], and the session ids of the whole agenda when the marks leave
+/// some of its sessions out.
+fn marked_keeping_ids(
+    source: &Source,
+    loaded: Loaded,
+    marks: dais::cli::MarkArgs,
+) -> (Loaded, Option<Vec<String>>) {
     let state = Store::default_path();
     let (saved, problems) = commands::mark::saved(source, &loaded.agenda, state.as_deref());
     for p in problems {
         let _ = writeln!(std::io::stderr(), "dais: {p}");
     }
+    let filter = MarkFilter {
+        only_starred: marks.starred,
+        show_hidden: marks.all,
+    };
+    let full = (!filter.shows_all(&saved)).then(|| {
+        let ids = loaded.agenda.sessions.iter();
+        ids.map(|s| s.id.to_string()).collect()
+    });
     let agenda = commands::mark::apply(&saved, loaded.agenda, marks.starred, marks.all);
-    Loaded { agenda, ..loaded }
+    (Loaded { agenda, ..loaded }, full)
 }
 
 /// `dais star` and `dais hide`.

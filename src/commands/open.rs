@@ -146,8 +146,9 @@ fn app_with(
 /// `loaded` may be the agenda whose session ids are `full` cut down by the
 /// marks (hidden sessions left out, or all but the starred): the shift,
 /// saved against every session, is moved onto what is left, so a step from
-/// a session left out still counts.
-pub fn now_app(source: &Source, loaded: Loaded, full: &[String], setup: &Setup) -> App {
+/// a session left out still counts. `full` is `None` when the marks left
+/// every session.
+pub fn now_app(source: &Source, loaded: Loaded, full: Option<&[String]>, setup: &Setup) -> App {
     let key = key(source, &loaded.agenda);
     let mut store = setup.state.as_ref().map(Store::open_existing);
     // Only the time is told: the screen's search text, terms and people's
@@ -157,7 +158,11 @@ pub fn now_app(source: &Source, loaded: Loaded, full: &[String], setup: &Setup) 
     if let Some(store) = store.as_mut() {
         let steps = store.shift(&key, &app.view_key());
         // Too long a shift was said already, by `app`.
-        let _ = app.set_shift_by_id(&crate::agenda::marks::steps_on(full, &app.agenda, &steps));
+        let steps = match full {
+            Some(full) => crate::agenda::marks::steps_on(full, &app.agenda, &steps),
+            None => steps,
+        };
+        let _ = app.set_shift_by_id(&steps);
         let _ = store.take_problems();
     }
     app
