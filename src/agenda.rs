@@ -87,9 +87,9 @@ pub struct Person {
     /// Their name as printed, without honorific.
     pub name: String,
     /// "Mr.", "H.E. Ms.", "Professor"…
-    pub honorific: Option<String>,
+    pub honorific: Option<Label>,
     /// Position and organisation as printed.
-    pub affiliation: Option<String>,
+    pub affiliation: Option<Label>,
     /// Its `x-` keys, as read, for writing back.
     pub extensions: Extensions,
 }
@@ -249,5 +249,6 @@ mod tests {
         assert_eq!(size_of::<Span>(), 48);
         assert_eq!(size_of::<Session>(), 184);
         assert_eq!(size_of::<Participant>(), 32);
+        assert_eq!(size_of::<Person>(), 72);
     }
 }

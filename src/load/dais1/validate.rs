@@ -6,7 +6,8 @@
 
 use super::raw::{Field, RawAgenda, RawEvent, RawKeyMessage, RawPerson, RawSession};
 use crate::agenda::{
-    Agenda, Event, Extensions, KeyMessage, MAX_CHANGES, Person, Printed, Session, Source, Zone,
+    Agenda, Event, Extensions, KeyMessage, Labels, MAX_CHANGES, Person, Printed, Session, Source,
+    Zone,
 };
 use crate::load::base::ctx::{Ctx, Outcome};
 use crate::load::base::lax::{Entries, Lax};
@@ -306,6 +307,8 @@ fn people(cx: &mut Ctx<'_>, field: Field<Entries<Lax<RawPerson>>>) -> (Vec<Perso
     }
     people.reserve(entries.0.len());
     ids.reserve(entries.0.len());
+    // Honorifics and affiliations, each text kept once.
+    let mut labels = Labels::default();
     for (id, p) in entries.0 {
         let at = here.key(&id);
         let valid_id = !id.is_empty()
@@ -343,8 +346,8 @@ fn people(cx: &mut Ctx<'_>, field: Field<Entries<Lax<RawPerson>>>) -> (Vec<Perso
             people.push(Person {
                 id,
                 name,
-                honorific,
-                affiliation,
+                honorific: honorific.map(|t| labels.take(t)),
+                affiliation: affiliation.map(|t| labels.take(t)),
                 extensions,
             });
         }

@@ -82,10 +82,10 @@ impl Roster {
         };
         if let Some(person) = self.people.get_mut(person) {
             if person.honorific.is_none() {
-                person.honorific = extra("X-DAIS-HONORIFIC");
+                person.honorific = extra("X-DAIS-HONORIFIC").map(Label::from);
             }
             if person.affiliation.is_none() {
-                person.affiliation = extra("X-DAIS-AFFILIATION");
+                person.affiliation = extra("X-DAIS-AFFILIATION").map(Label::from);
             }
         }
         let role = match p.param("X-DAIS-ROLE").and_then(Role::parse) {

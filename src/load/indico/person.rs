@@ -89,10 +89,10 @@ impl Roster {
         if let Some(p) = self.people.get_mut(i) {
             // One mention gives the title or affiliation, another not: keep it.
             if p.honorific.is_none() {
-                p.honorific = honorific;
+                p.honorific = honorific.map(Label::from);
             }
             if p.affiliation.is_none() {
-                p.affiliation = affiliation;
+                p.affiliation = affiliation.map(Label::from);
             }
         }
         Some(i)
