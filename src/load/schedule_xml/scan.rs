@@ -154,21 +154,40 @@ impl Scanner<'_> {
         }
     }
 
-    /// Notes an element left out at `path` and skips it if it has content.
+    /// Skips an element left out at `path` and notes it if it held
+    /// anything: an attribute, text or a child. An empty one (`<language/>`,
+    /// `<video></video>`, pentabarf's on every event) loses nothing.
     fn ignore(&mut self, path: String, e: &BytesStart<'_>, empty: bool, at: usize) -> Res<()> {
-        if !STRUCTURAL.contains(&path.as_str()) {
+        let mut held = e.attributes().next().is_some();
+        if !empty {
+            held |= self.skip(&path)?;
+        }
+        if held && !STRUCTURAL.contains(&path.as_str()) {
             match self.out.ignored.iter_mut().find(|(p, _, _)| *p == path) {
                 Some(item) => item.1 += 1,
                 None => self.out.ignored.push((path, 1, at)),
             }
         }
-        if !empty {
-            let end = e.to_end().into_owned();
-            self.r
-                .read_to_end(end.name())
-                .map_err(|err| fault(at, format!("malformed XML: {err}")))?;
-        }
         Ok(())
+    }
+
+    /// Reads past the end of the element just opened; whether it held
+    /// text or elements.
+    fn skip(&mut self, what: &str) -> Res<bool> {
+        let (mut depth, mut held) = (0usize, false);
+        loop {
+            let at = self.pos();
+            match self.next()? {
+                X::Start(_) => (depth, held) = (depth + 1, true),
+                X::End(_) if depth == 0 => return Ok(held),
+                X::End(_) => depth -= 1,
+                X::Empty(_) | X::GeneralRef(_) => held = true,
+                X::Text(t) => held |= !t.trim_ascii().is_empty(),
+                X::CData(t) => held |= !t.is_empty(),
+                X::Eof => return Err(fault(at, format!("the file ends inside <{what}>"))),
+                _ => {}
+            }
+        }
     }
 
     /// The text of the element just opened (unless `empty`), up to its end;

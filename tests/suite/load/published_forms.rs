@@ -79,6 +79,23 @@ fn empty_elements_are_read_as_absent() {
 }
 
 #[test]
+fn only_elements_that_hold_something_are_said_to_be_left_out() {
+    // FOSDEM 2007 and 2014 (whole files): "<event/language> (513 times),
+    // <event/links> (513 times), <event/video> …" counted empty elements;
+    // 146 of 2014's 513 <links> and all its <language/> were empty.
+    let l = load("schedule-xml", "empty-left-out.xml");
+    assert_eq!(l.agenda.sessions.len(), 2);
+    let w: Vec<&str> = l.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert_eq!(
+        w,
+        ["not shown by dais, so left out: <event/links>"],
+        "{w:?}"
+    );
+    let at = l.warnings[0].position;
+    assert_eq!(at, Some((29, 9)), "the first <links> that holds a link");
+}
+
+#[test]
 fn an_indico_export_without_detail_is_the_event_as_one_session() {
     // indico.cern.ch's /export/event/ID.json with no ?detail= (a meeting):
     // it was refused ("no contribution, break or session with a time").
