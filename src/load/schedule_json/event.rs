@@ -30,8 +30,13 @@ pub struct Place<'a> {
 /// why it cannot be placed.
 pub fn read(r: &mut Reader<'_>, at: Path<'_>, ev: &RawEvent, place: &Place<'_>) {
     keys::check(&mut r.tally, Object::Event, at, &ev.other);
+    // Trimmed: FOSDEM 2014 has `<title> Entangle: …</title>`.
     let title =
-        r.cx.text(at, "title", ev.title.as_ref(), true, Lines::Single);
+        r.cx.text(at, "title", ev.title.as_ref(), true, Lines::Single)
+            .map(|t| match t.trim() {
+                trimmed if trimmed.len() == t.len() => t,
+                trimmed => trimmed.to_owned(),
+            });
     let id = id(r, at, ev);
     let kind_word =
         r.cx.text(at, "type", ev.kind.as_ref(), false, Lines::Single);

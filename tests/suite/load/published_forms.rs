@@ -96,6 +96,18 @@ fn only_elements_that_hold_something_are_said_to_be_left_out() {
 }
 
 #[test]
+fn a_title_is_trimmed() {
+    // FOSDEM 2014 (whole file): " Entangle: …" and ten more were shown
+    // with their spaces, out of line in `dais list`.
+    let a = load("schedule-xml", "padded-title.xml").agenda;
+    let titles: Vec<&str> = a.sessions.iter().map(|s| &*s.title).collect();
+    assert_eq!(
+        titles,
+        ["Tethered Camera Control", "XMPP in the world of IoT"]
+    );
+}
+
+#[test]
 fn an_indico_export_without_detail_is_the_event_as_one_session() {
     // indico.cern.ch's /export/event/ID.json with no ?detail= (a meeting):
     // it was refused ("no contribution, break or session with a time").
