@@ -2,14 +2,27 @@
 //! and FOSDEM's schedule.xml its abstracts (escaped into the XML).
 
 /// Whether `s` reads as HTML markup rather than text that happens to hold
-/// a `<`: it has a paragraph, line break, list item, link or division tag.
+/// a `<`: it has a paragraph, line break, list item, link or division tag,
+/// or closes an emphasis or span (KOLT 2020's calendar: `<i>die</i>`).
 pub fn looks_like(s: &str) -> bool {
     if !s.contains('<') {
         return false;
     }
     let lower = s.to_ascii_lowercase();
     [
-        "<p>", "</p>", "<br>", "<br/>", "<br />", "</li>", "</a>", "</div>",
+        "<p>",
+        "</p>",
+        "<br>",
+        "<br/>",
+        "<br />",
+        "</li>",
+        "</a>",
+        "</div>",
+        "</i>",
+        "</b>",
+        "</em>",
+        "</strong>",
+        "</span>",
     ]
     .iter()
     .any(|tag| lower.contains(tag))
@@ -126,6 +139,7 @@ mod tests {
     fn only_markup_looks_like_html() {
         assert!(looks_like("<p>Hi</p>"));
         assert!(looks_like("see <a href=\"x\">this</a>"));
+        assert!(looks_like("Lange Zeit <i>die</i> Plattform"));
         assert!(!looks_like("if a < b and b > c"));
         assert!(!looks_like("Vec<String> in **markdown**"));
     }

@@ -108,6 +108,18 @@ fn a_title_is_trimmed() {
 }
 
 #[test]
+fn a_description_with_only_inline_html_is_shown_as_text() {
+    // KOLT 2020's calendar (whole file): "Xen war lange Zeit <i>die</i>
+    // Plattform" was shown with its tags; descriptions with <li> or <a>
+    // were already text.
+    let a = load("ics", "inline-html.ics").agenda;
+    assert_eq!(
+        a.sessions[0].description.as_deref(),
+        Some("von: Ada Example\n\nXen war lange Zeit die Plattform, dann kam KVM.")
+    );
+}
+
+#[test]
 fn an_indico_export_without_detail_is_the_event_as_one_session() {
     // indico.cern.ch's /export/event/ID.json with no ?detail= (a meeting):
     // it was refused ("no contribution, break or session with a time").
