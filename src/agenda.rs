@@ -4,6 +4,7 @@
 //! instants, text is sanitized. [`crate::load`] is the only way in.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use compact_str::CompactString;
 
 pub mod changes;
 pub mod digest;
@@ -136,8 +137,8 @@ impl KeyMessage {
 /// grows after it is read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
-    /// Its id in the file.
-    pub id: Box<str>,
+    /// Its id in the file (held inline when short, as most ids are).
+    pub id: CompactString,
     /// Its title as printed.
     pub title: Box<str>,
     /// What sort of item it is.
@@ -247,7 +248,7 @@ mod tests {
     #[test]
     fn sessions_and_participants_stay_small() {
         assert_eq!(size_of::<Span>(), 48);
-        assert_eq!(size_of::<Session>(), 184);
+        assert_eq!(size_of::<Session>(), 192);
         assert_eq!(size_of::<Participant>(), 32);
         assert_eq!(size_of::<Person>(), 72);
     }

@@ -172,7 +172,7 @@ impl Programme {
         times: &'a dyn Fn(usize) -> (DateTime<Utc>, DateTime<Utc>),
     ) -> impl Iterator<Item = crate::remind::Starred<'a>> + 'a {
         self.starred_indices()
-            .map(move |i| (i, agenda.sessions[i].id.as_ref(), times(i).0))
+            .map(move |i| (i, agenda.sessions[i].id.as_str(), times(i).0))
     }
 
     /// For a status bar (`dais now --starred`): the starred session on now

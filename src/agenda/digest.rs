@@ -117,7 +117,7 @@ impl<'a> Digest<'a> {
                 let from = index(participants.len());
                 participants.extend(s.participants.iter().map(|p| index(p.person)));
                 SessionDigest {
-                    id: Cow::Borrowed(s.id.as_ref()),
+                    id: Cow::Borrowed(s.id.as_str()),
                     title: Cow::Borrowed(s.title.as_ref()),
                     room: s.room.as_deref().map(Cow::Borrowed),
                     local_start: s.span.local_start,

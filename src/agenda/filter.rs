@@ -192,7 +192,7 @@ mod tests {
     }
 
     fn ids(agenda: &Agenda) -> Vec<&str> {
-        agenda.sessions.iter().map(|s| s.id.as_ref()).collect()
+        agenda.sessions.iter().map(|s| s.id.as_str()).collect()
     }
 
     #[test]

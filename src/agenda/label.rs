@@ -97,7 +97,7 @@ impl fmt::Display for Label {
 /// The labels of one agenda as it is built: each text made into a
 /// [`Label`] once, and shared by every later use.
 #[derive(Debug, Default)]
-pub struct Labels(HashSet<Label>);
+pub struct Labels(HashSet<Label, foldhash::fast::RandomState>);
 
 impl Labels {
     /// The label for `text`, shared with any made before.

@@ -114,7 +114,7 @@ impl Marks {
         if self.starred.is_empty() {
             return 0;
         }
-        let ids: BTreeSet<&str> = agenda.sessions.iter().map(|s| s.id.as_ref()).collect();
+        let ids: BTreeSet<&str> = agenda.sessions.iter().map(|s| s.id.as_str()).collect();
         self.starred
             .iter()
             .filter(|id| !ids.contains(id.as_str()))
@@ -184,7 +184,7 @@ impl MarkFilter {
 /// does in the whole agenda. Only the ids are asked for, so a caller need
 /// not keep a copy of the whole agenda.
 pub fn steps_on(full: &[String], cut: &Agenda, steps: &[(String, i64)]) -> Vec<(String, i64)> {
-    let kept: BTreeSet<&str> = cut.sessions.iter().map(|s| s.id.as_ref()).collect();
+    let kept: BTreeSet<&str> = cut.sessions.iter().map(|s| s.id.as_str()).collect();
     steps
         .iter()
         .filter_map(|(id, minutes)| {
@@ -262,7 +262,7 @@ mod tests {
         let ids = |f: MarkFilter| -> Vec<&str> {
             f.apply(&m, &a)
                 .into_iter()
-                .map(|i| a.sessions[i].id.as_ref())
+                .map(|i| a.sessions[i].id.as_str())
                 .collect()
         };
         let all = MarkFilter::default();

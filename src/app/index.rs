@@ -284,7 +284,7 @@ mod tests {
     fn sections_step_by_part_and_by_day() {
         let agenda = crate::testing::hearing();
         let index = Index::new(&agenda);
-        let id = |i: Option<usize>| i.map(|i| agenda.sessions[i].id.as_ref());
+        let id = |i: Option<usize>| i.map(|i| agenda.sessions[i].id.as_str());
         let at = |id: &str| agenda.sessions.iter().position(|s| &*s.id == id).unwrap();
         // Forward: the afternoon from anywhere in the morning, then nothing.
         assert_eq!(id(index.next_section(at("opening"))), Some("panel-3"));

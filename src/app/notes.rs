@@ -20,7 +20,7 @@ impl Shared {
 
     /// The notes on session `i` of the agenda, oldest first.
     pub fn notes_of(&self, i: usize) -> impl Iterator<Item = &Note> {
-        let id = self.agenda.sessions.get(i).map_or("", |s| s.id.as_ref());
+        let id = self.agenda.sessions.get(i).map_or("", |s| s.id.as_str());
         // A session always has an id; "" matches none.
         self.notes.of_session(id).filter(move |_| !id.is_empty())
     }

@@ -307,7 +307,7 @@ mod tests {
         let ids: Vec<&str> = s
             .matches
             .iter()
-            .map(|&i| a.sessions[i].id.as_ref())
+            .map(|&i| a.sessions[i].id.as_str())
             .collect();
         assert_eq!(ids, ["panel-2"]);
         let (_, s) = search("sorvino");

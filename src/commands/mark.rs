@@ -113,7 +113,7 @@ pub fn apply(marks: &Marks, agenda: Agenda, starred: bool, all: bool) -> Agenda 
 /// The ids of `agenda` that `ids` names none of, as an error listing
 /// close ones ("no session with id \"panel3\"; close: \"panel-3\"").
 pub fn check_ids(agenda: &Agenda, ids: &[String]) -> Result<(), String> {
-    let known: BTreeSet<&str> = agenda.sessions.iter().map(|s| s.id.as_ref()).collect();
+    let known: BTreeSet<&str> = agenda.sessions.iter().map(|s| s.id.as_str()).collect();
     let Some(missing) = ids.iter().find(|id| !known.contains(id.as_str())) else {
         return Ok(());
     };
@@ -121,7 +121,7 @@ pub fn check_ids(agenda: &Agenda, ids: &[String]) -> Result<(), String> {
     let mut close: Vec<(usize, &str)> = agenda
         .sessions
         .iter()
-        .map(|s| s.id.as_ref())
+        .map(|s| s.id.as_str())
         .filter_map(|id| {
             let have = id.to_lowercase();
             let d = if have.contains(&want) || want.contains(&have) {

@@ -4,6 +4,7 @@
 
 use super::problem::{Capped, Problem};
 use crate::agenda::Session;
+use compact_str::CompactString;
 use std::collections::HashSet;
 
 /// `sessions` (read at `paths`) by start, then room, then reading order,
@@ -28,7 +29,7 @@ pub fn unique_ids(
     warnings: &mut Capped,
     said: impl Fn(&str, &str) -> String,
 ) {
-    let mut seen: HashSet<Box<str>> = HashSet::with_capacity(sessions.len());
+    let mut seen: HashSet<CompactString> = HashSet::with_capacity(sessions.len());
     for (s, path) in sessions.iter_mut().zip(paths) {
         if seen.insert(s.id.clone()) {
             continue;

@@ -9,6 +9,7 @@ use crate::load::base::{html, kind};
 use crate::sanitize::{Lines, clean};
 use chrono::{DateTime, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
+use compact_str::CompactString;
 use std::collections::HashSet;
 
 /// The most occurrences of one recurring event read.
@@ -254,7 +255,7 @@ fn template(r: &mut Reader<'_>, at: &str, ev: &Comp) -> Option<Session> {
         .prop("X-DAIS-PART")
         .and_then(|p| r.text(&format!("{at}/X-DAIS-PART"), p, Lines::Single));
     Some(Session {
-        id: Box::default(),
+        id: CompactString::default(),
         title: title.into(),
         kind,
         part: part.map(Label::from),

@@ -35,7 +35,7 @@ fn the_event_export_reads_sessions_contributions_and_people() {
     );
     assert_eq!(a.event.venue.as_deref(), Some("Salle B, Geneva"));
     assert_eq!(a.event.convener.as_deref(), Some("Dr Claire Moreau"));
-    let ids: Vec<&str> = a.sessions.iter().map(|s| s.id.as_ref()).collect();
+    let ids: Vec<&str> = a.sessions.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["c1", "c3", "s1"]);
     let opening = &a.sessions[0];
     assert_eq!(opening.start().to_rfc3339(), "2026-09-14T07:00:00+00:00");
@@ -79,7 +79,7 @@ fn the_timetable_export_reads_blocks_breaks_and_conveners_as_chairs() {
     let got: Vec<(&str, &str, Kind)> = a
         .sessions
         .iter()
-        .map(|s| (s.id.as_ref(), s.title.as_ref(), s.kind))
+        .map(|s| (s.id.as_str(), s.title.as_ref(), s.kind))
         .collect();
     assert_eq!(
         got,

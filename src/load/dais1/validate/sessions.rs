@@ -279,7 +279,7 @@ fn session(
             Some(participants),
         ) => Some(Session {
             extensions,
-            id: id.into_boxed_str(),
+            id: id.into(),
             title: title.into_boxed_str(),
             kind,
             part,

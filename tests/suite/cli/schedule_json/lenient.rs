@@ -67,7 +67,7 @@ fn rooms_order_parallel_sessions() {
         event(r#", "slug": "in-b", "room": {"name": "B"}, "track": {"slug": "security"}"#),
     ];
     let a = read(&v2(&events.join(","))).unwrap().agenda;
-    let ids: Vec<&str> = a.sessions.iter().map(|s| s.id.as_ref()).collect();
+    let ids: Vec<&str> = a.sessions.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["in-b", "in-a"], "B comes first in conference.rooms");
     assert_eq!(a.sessions[0].track.as_deref(), Some("Security"));
 }
@@ -207,7 +207,7 @@ fn repeated_ids_are_renamed_with_a_warning() {
         .agenda
         .sessions
         .iter()
-        .map(|s| s.id.as_ref())
+        .map(|s| s.id.as_str())
         .collect();
     assert_eq!(ids, ["x", "x-2"]);
     assert!(
