@@ -281,12 +281,27 @@ fn agenda_zone(
     if let Some(tz) = first {
         return (tz, None);
     }
-    let chosen = zone::fallback(limits);
+    // KOLT 2020's calendar gives every time in UTC: then the zone only
+    // places them, and there is nothing floating to read in it.
+    let utc_only = cal
+        .comps
+        .iter()
+        .filter(|c| c.name == "VEVENT")
+        .flat_map(|c| ["DTSTART", "DTEND"].map(|k| c.prop(k)))
+        .flatten()
+        .all(|p| p.value.trim_end().ends_with(['Z', 'z']));
+    let (chosen, what) = if utc_only {
+        (
+            zone::fallback_as(limits, "shown"),
+            "every time is in UTC (…Z)",
+        )
+    } else {
+        (zone::fallback(limits), "floating times and all-day dates")
+    };
     let mut p = Problem::at(
         "VCALENDAR",
         format!(
-            "no X-WR-TIMEZONE and no TZID names the calendar's zone; floating times and \
-             all-day dates: {}",
+            "no X-WR-TIMEZONE and no TZID names the calendar's zone; {what}: {}",
             chosen.why
         ),
     );

@@ -58,21 +58,27 @@ pub fn given(limits: &Limits) -> Option<Chosen> {
 /// `--tz`, else the viewer's zone, else UTC; with the end of a warning
 /// saying which.
 pub fn fallback(limits: &Limits) -> Chosen {
+    fallback_as(limits, "read")
+}
+
+/// [`fallback`], saying the times are `verb` ("read", or "shown" when
+/// every time is UTC and the zone only places them) in the zone.
+pub fn fallback_as(limits: &Limits, verb: &str) -> Chosen {
     match limits.zone {
         Some(f) if f.given => Chosen {
             tz: f.tz,
-            why: format!("times are read in {}, given with --tz", zone_label(f.tz)),
+            why: format!("times are {verb} in {}, given with --tz", zone_label(f.tz)),
         },
         Some(f) => Chosen {
             tz: f.tz,
             why: format!(
-                "times are read in your zone, {} (give --tz ZONE for another)",
+                "times are {verb} in your zone, {} (give --tz ZONE for another)",
                 zone_label(f.tz)
             ),
         },
         None => Chosen {
             tz: Tz::UTC,
-            why: "times are read in UTC (your zone is unknown; give --tz ZONE)".to_owned(),
+            why: format!("times are {verb} in UTC (your zone is unknown; give --tz ZONE)"),
         },
     }
 }

@@ -120,6 +120,23 @@ fn a_description_with_only_inline_html_is_shown_as_text() {
 }
 
 #[test]
+fn a_calendar_all_in_utc_is_said_to_be_shown_not_read_in_a_zone() {
+    // KOLT 2020's calendar (whole file): every time ends in Z, yet the
+    // warning spoke of "floating times and all-day dates" read in a zone.
+    let l = load("ics", "utc-only.ics");
+    assert_eq!(
+        l.agenda.sessions[1].start().to_rfc3339(),
+        "2020-09-19T10:00:00+00:00"
+    );
+    let said = &l.zone.as_ref().expect("a zone warning").message;
+    assert_eq!(
+        said,
+        "no X-WR-TIMEZONE and no TZID names the calendar's zone; every time is in UTC \
+         (…Z): times are shown in UTC (your zone is unknown; give --tz ZONE)"
+    );
+}
+
+#[test]
 fn an_indico_export_without_detail_is_the_event_as_one_session() {
     // indico.cern.ch's /export/event/ID.json with no ?detail= (a meeting):
     // it was refused ("no contribution, break or session with a time").
