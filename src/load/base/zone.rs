@@ -264,7 +264,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.tz.name(), "Europe/Berlin");
-        assert!(c.why.contains("names \"berlin\""), "{}", c.why);
+        assert!(c.why.contains("names \"Berlin\""), "{}", c.why);
         assert!(c.why.contains("+01:00 and +02:00"), "{}", c.why);
         for (d, printed) in [
             ("2030-10-26T11:00:00+02:00", "11:00"),

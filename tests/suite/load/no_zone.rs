@@ -156,7 +156,7 @@ fn a_city_that_is_a_zones_city_names_the_zone_before_the_viewers() {
     assert_eq!(
         said,
         "f: schedule/conference/time_zone_name: the schedule names no zone; times are read in Europe/Brussels, \
-         the zone of the conference's city \"brussels\" (give --tz ZONE for another)"
+         the zone of the conference's city \"Brussels\" (give --tz ZONE for another)"
     );
     // --tz still wins.
     let given = in_zone(name, chrono_tz::Asia::Tokyo, true);

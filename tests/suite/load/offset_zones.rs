@@ -117,7 +117,7 @@ fn the_conference_city_picks_the_zone_among_those_with_the_offsets() {
     assert_eq!(starts(&loaded.agenda), ["Sat 11:00", "Sun 11:00"]);
     let said = loaded.warnings[0].display_in("f").to_string();
     assert!(
-        said.contains("the schedule names no zone; times are shown in Europe/Berlin, as printed: the dates carry the offsets +01:00 and +02:00, and the conference's place names \"berlin\""),
+        said.contains("the schedule names no zone; times are shown in Europe/Berlin, as printed: the dates carry the offsets +01:00 and +02:00, and the conference's place names \"Berlin\""),
         "{said}"
     );
     // Without the city no zone is named after it.

@@ -101,9 +101,12 @@ pub fn pick(candidates: Vec<Tz>, place: &str) -> Pick {
         })
         .collect();
     // Two names of one city (a zone and its old alias) are one place;
-    // two cities named are no answer.
+    // two cities named are no answer. The city is said as the zone spells
+    // it ("New York"), not as matched.
     match named.first() {
-        Some((tz, city)) if named.iter().all(|(_, c)| c == city) => Pick::Named(*tz, city.clone()),
+        Some((tz, c)) if named.iter().all(|(_, other)| other == c) => {
+            Pick::Named(*tz, city(*tz).replace('_', " "))
+        }
         _ => Pick::Several(candidates),
     }
 }
@@ -153,13 +156,13 @@ mod tests {
         let berlin = pick(found.clone(), "Chaos Congress, Berlin, Germany");
         assert_eq!(
             berlin,
-            Pick::Named(chrono_tz::Europe::Berlin, "berlin".to_owned())
+            Pick::Named(chrono_tz::Europe::Berlin, "Berlin".to_owned())
         );
         // A web address names its place too; case and punctuation aside.
         let url = pick(found.clone(), "https://PARIS.example.org/2030/");
         assert_eq!(
             url,
-            Pick::Named(chrono_tz::Europe::Paris, "paris".to_owned())
+            Pick::Named(chrono_tz::Europe::Paris, "Paris".to_owned())
         );
     }
 
@@ -192,12 +195,12 @@ mod tests {
         let brussels = pick(by_city(), "Brussels");
         assert_eq!(
             brussels,
-            Pick::Named(chrono_tz::Europe::Brussels, "brussels".to_owned())
+            Pick::Named(chrono_tz::Europe::Brussels, "Brussels".to_owned())
         );
         let ny = pick(by_city(), "New York, NY");
         assert_eq!(
             ny,
-            Pick::Named(chrono_tz::America::New_York, "new york".to_owned())
+            Pick::Named(chrono_tz::America::New_York, "New York".to_owned())
         );
         for city in [
             "Hamburg",
@@ -227,12 +230,12 @@ mod tests {
         let p = pick(found, "Kolkata, India");
         assert_eq!(
             p,
-            Pick::Named(chrono_tz::Asia::Kolkata, "kolkata".to_owned())
+            Pick::Named(chrono_tz::Asia::Kolkata, "Kolkata".to_owned())
         );
         // Buenos Aires is two names with one city part.
         let found = matching(&marks(&["2030-03-01T11:00:00-03:00"]));
         assert!(
-            matches!(pick(found, "Buenos Aires"), Pick::Named(_, ref c) if c == "buenos aires")
+            matches!(pick(found, "Buenos Aires"), Pick::Named(_, ref c) if c == "Buenos Aires")
         );
     }
 }
