@@ -189,14 +189,15 @@ impl Reader<'_> {
     /// The zone a TZID names, through the VTIMEZONEs; `None` (with a
     /// warning) when unknown.
     fn zone(&mut self, tzid: &str, at: &str, line: usize) -> Option<Tz> {
-        if let Some(&z) = self.zones.get(tzid) {
-            if z.is_none() {
-                self.note("unknown tzid", at, line, String::new);
-            }
-            return z;
-        }
-        let z = value::iana(tzid);
-        self.zones.insert(tzid.to_owned(), z);
+        let z = if let Some(&z) = self.zones.get(tzid) {
+            z
+        } else {
+            let z = value::iana(tzid);
+            self.zones.insert(tzid.to_owned(), z);
+            z
+        };
+        // The first time said in full, whether the TZID was met first here
+        // or in a VTIMEZONE naming no zone dais knows.
         if z.is_none() {
             let tz = self.tz;
             self.note("unknown tzid", at, line, || {

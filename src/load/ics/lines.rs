@@ -9,11 +9,14 @@ use crate::load::base::problem::{Problem, quote};
 /// STANDARD is three; VEVENT / VALARM two.
 pub const MAX_DEPTH: usize = 8;
 
-/// The unfolded text, one content line per `\n`, and where each line began
-/// in the file.
+/// The unfolded text, one content line per `\r\n`, and where each line
+/// began in the file.
 #[derive(Debug)]
 pub struct Unfolded {
-    /// Content lines joined by `\n`.
+    /// Content lines, each ended by `\r\n`: the parser looks for the end
+    /// of a value as `\r\n` first, and where there is none it searched the
+    /// whole rest of the text for every property (a million short events
+    /// took hours).
     pub text: String,
     /// For each content line, its byte offset in `text` and its line in the
     /// file (1-based).
@@ -57,7 +60,7 @@ pub fn unfold(text: &str) -> Result<Unfolded, Problem> {
         }
         if let Some((start, first)) = current.take() {
             check(&out.text[start..], first, &mut stack)?;
-            out.text.push('\n');
+            out.text.push_str("\r\n");
         }
         if line.trim().is_empty() {
             continue;
@@ -68,7 +71,7 @@ pub fn unfold(text: &str) -> Result<Unfolded, Problem> {
     }
     if let Some((start, first)) = current {
         check(&out.text[start..], first, &mut stack)?;
-        out.text.push('\n');
+        out.text.push_str("\r\n");
     }
     if let Some(open) = stack.last() {
         let last = text.split('\n').count();
@@ -166,7 +169,10 @@ mod tests {
     #[test]
     fn folded_lines_join_and_keep_their_first_line() {
         let u = unfold("BEGIN:VCALENDAR\r\nSUMMARY:a\r\n  b\r\n\tc\r\nEND:VCALENDAR\r\n").unwrap();
-        assert_eq!(u.text, "BEGIN:VCALENDAR\nSUMMARY:a bc\nEND:VCALENDAR\n");
+        assert_eq!(
+            u.text,
+            "BEGIN:VCALENDAR\r\nSUMMARY:a bc\r\nEND:VCALENDAR\r\n"
+        );
         assert_eq!(u.line_of(u.text.find("\nEND").unwrap() + 1), 5);
         assert_eq!(u.line_of(u.text.find("bc").unwrap()), 2);
     }

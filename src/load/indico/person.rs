@@ -10,6 +10,7 @@ use crate::load::base::people::{self, Who};
 use crate::load::base::problem::Capped;
 use crate::sanitize::{Lines, clean};
 use serde_json::Value;
+use std::collections::HashSet;
 
 /// The people found so far.
 #[derive(Debug, Default)]
@@ -124,9 +125,12 @@ impl Roster {
         let Some(list) = list.and_then(Value::as_array) else {
             return;
         };
+        // A set, not a search of `out` for each: an export of 100,000
+        // speakers took seconds before its count was refused.
+        let mut there: HashSet<usize> = out.iter().map(|p| p.person).collect();
         for v in list {
             if let Some(person) = self.person(v, max)
-                && !out.iter().any(|p| p.person == person)
+                && there.insert(person)
             {
                 out.push(Participant {
                     person,
