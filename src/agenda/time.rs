@@ -18,6 +18,25 @@ pub struct Span {
 }
 
 impl Span {
+    /// The span from `start` to `end` with its wall-clock times in `zone`;
+    /// in offsets as printed ([`Zone::Printed`]) both at the start's
+    /// offset, as `dais/1` writes a session (one `utc_offset` each), so a
+    /// session from 10:00 +02:00 that lasts an hour ends at 11:00 even where
+    /// the printed offsets turn to +01:00 before its end.
+    pub fn in_zone(zone: Zone, start: DateTime<Utc>, end: DateTime<Utc>) -> Span {
+        let local_start = start.with_timezone(&zone).naive_local();
+        let local_end = match zone {
+            Zone::Named(tz) => end.with_timezone(&tz).naive_local(),
+            Zone::Printed(_) => end.with_timezone(&zone.fixed_at(start)).naive_local(),
+        };
+        Span {
+            local_start,
+            local_end,
+            start,
+            end,
+        }
+    }
+
     /// Length in whole minutes, measured between instants (so a session
     /// across a daylight-saving change has its real length).
     pub fn minutes(&self) -> i64 {
