@@ -6,6 +6,7 @@ mod bundled;
 mod errors;
 mod format_extensions;
 mod fuzz_finds;
+mod hostile_formats;
 mod hostile_input;
 mod hostile_text;
 mod ics;

@@ -127,3 +127,53 @@ fn an_indico_date_before_the_year_one_is_refused_at_its_path() {
         "{e}"
     );
 }
+
+#[test]
+fn a_vtimezone_naming_no_known_zone_is_warned_of_in_words() {
+    // The VTIMEZONE is read first and remembers that its TZID names no
+    // zone; the first event using it said so with an empty message.
+    let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTIMEZONE\r\nTZID:Custom Time\r\n\
+        X-LIC-LOCATION:Nowhere/Land\r\nEND:VTIMEZONE\r\nBEGIN:VEVENT\r\nUID:u\r\n\
+        DTSTART;TZID=Custom Time:20260610T090000\r\nDURATION:PT1H\r\nSUMMARY:A\r\n\
+        END:VEVENT\r\nEND:VCALENDAR\r\n";
+    let loaded =
+        load_bytes("c.ics", text.as_bytes(), &Limits::default()).unwrap_or_else(|e| panic!("{e}"));
+    let w = loaded
+        .warnings
+        .iter()
+        .find(|w| w.path == "VEVENT[1]/DTSTART")
+        .unwrap_or_else(|| panic!("{:?}", loaded.warnings));
+    assert!(
+        w.message
+            .starts_with("TZID \"Custom Time\" is no zone dais knows"),
+        "{w:?}"
+    );
+    assert_eq!(w.position, Some((9, 1)));
+}
+
+#[test]
+fn a_session_whose_printed_offset_changes_before_its_end_keeps_its_own() {
+    // Offsets no one zone has on one day: each time is shown at its own.
+    // The session at 10:00 +02:00 lasts an hour; the offsets turn to +01:00
+    // before it ends. It ends at 11:00 at its own offset, as dais/1 writes
+    // it (one utc_offset a session); it was 10:00 (+01:00), written as
+    // ending when it starts, and the copy did not load.
+    let xml = "<schedule><conference><title>T</title></conference>\n\
+        <day date=\"2026-02-07\" index=\"1\"><room name=\"A\">\n\
+        <event id=\"1\"><date>2026-02-07T10:00:00+02:00</date><start>10:00</start>\
+        <duration>01:00</duration><title>First</title></event>\n\
+        <event id=\"2\"><date>2026-02-07T09:30:00+01:00</date><start>09:30</start>\
+        <duration>00:50</duration><title>Second</title></event>\n\
+        </room></day></schedule>";
+    let loaded =
+        load_bytes("s.xml", xml.as_bytes(), &Limits::default()).unwrap_or_else(|e| panic!("{e}"));
+    let s = &loaded.agenda.sessions[0];
+    assert_eq!(&*s.title, "First");
+    assert_eq!(s.span.local_start.to_string(), "2026-02-07 10:00:00");
+    assert_eq!(s.span.local_end.to_string(), "2026-02-07 11:00:00");
+    assert_eq!(s.span.minutes(), 60);
+    let json = dais::write::to_json(&loaded.agenda);
+    let again = load_bytes("again.json", json.as_bytes(), &Limits::default())
+        .unwrap_or_else(|e| panic!("{e}\n{json}"));
+    assert_eq!(again.agenda, loaded.agenda);
+}
