@@ -27,7 +27,12 @@ use std::cell::RefCell;
 use std::io::Read;
 
 /// Bytes read at a time (more when one value is longer).
+#[cfg(not(fuzzing))]
 const PIECE: usize = 1 << 20;
+/// Under the fuzzer a few bytes, so that its small inputs are read in
+/// many pieces and every way a piece can end is tried.
+#[cfg(fuzzing)]
+const PIECE: usize = 7;
 
 /// The top-level keys allowed before `sessions`, as they lie in the text.
 const BEFORE: [&[u8]; 4] = [
