@@ -47,13 +47,16 @@ pub struct EventAt {
 }
 
 /// Elements whose content schedule.json also leaves out silently: they
-/// restate what the days and events say.
+/// restate what the days and events say. pretalx's `<conference><track
+/// name slug color/>` lists the tracks the events name (their colours are
+/// not shown, as schedule.json's `conference.tracks`' are not).
 const STRUCTURAL: &[&str] = &[
     "schedule/generator",
     "conference/start",
     "conference/end",
     "conference/days",
     "conference/timeslot_duration",
+    "conference/track",
 ];
 
 /// An error at a byte offset.

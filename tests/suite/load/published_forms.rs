@@ -137,6 +137,15 @@ fn a_calendar_all_in_utc_is_said_to_be_shown_not_read_in_a_zone() {
 }
 
 #[test]
+fn pretalx_conference_tracks_are_skipped_silently() {
+    // RomHack Camp 2026 (pretalx, whole file): "left out: <conference/track>
+    // (10 times)", where schedule.json's conference.tracks say nothing.
+    let l = load("schedule-xml", "conference-tracks.xml");
+    assert_eq!(l.agenda.sessions[0].track.as_deref(), Some("Orga"));
+    assert!(l.warnings.is_empty(), "{:?}", l.warnings);
+}
+
+#[test]
 fn an_indico_export_without_detail_is_the_event_as_one_session() {
     // indico.cern.ch's /export/event/ID.json with no ?detail= (a meeting):
     // it was refused ("no contribution, break or session with a time").
