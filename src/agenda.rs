@@ -83,10 +83,10 @@ pub struct Source {
 /// Someone on the programme.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Person {
-    /// The id the file gives them.
-    pub id: String,
-    /// Their name as printed, without honorific.
-    pub name: String,
+    /// The id the file gives them (held inline when short, as most are).
+    pub id: CompactString,
+    /// Their name as printed, without honorific (inline when short).
+    pub name: CompactString,
     /// "Mr.", "H.E. Ms.", "Professor"…
     pub honorific: Option<Label>,
     /// Position and organisation as printed.
@@ -100,7 +100,7 @@ impl Person {
     pub fn display_name(&self) -> String {
         match &self.honorific {
             Some(h) => format!("{h} {}", self.name),
-            None => self.name.clone(),
+            None => self.name.to_string(),
         }
     }
 }

@@ -63,12 +63,12 @@ pub fn to_raw(a: &Agenda) -> RawAgenda {
         .iter()
         .map(|p| {
             let person = RawPerson {
-                name: Some(Lax::Ok(p.name.clone())),
+                name: Some(Lax::Ok(p.name.to_string())),
                 honorific: opt(p.honorific.as_deref()),
                 affiliation: opt(p.affiliation.as_deref()),
                 extensions: p.extensions.clone(),
             };
-            (p.id.clone(), Lax::Ok(person))
+            (p.id.to_string(), Lax::Ok(person))
         })
         .collect();
     let key_messages = a

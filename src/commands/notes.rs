@@ -97,7 +97,7 @@ impl<'a> Summary<'a> {
                 self.agenda
                     .people
                     .iter()
-                    .find(|p| &p.id == id)
+                    .find(|p| p.id == id)
                     .map_or_else(|| id.clone(), crate::agenda::Person::display_name)
             })
             .collect()

@@ -100,12 +100,12 @@ pub fn links(text: &str, agenda: &Agenda) -> (Vec<String>, Vec<String>) {
     let (mut messages, mut people) = (Vec::new(), Vec::new());
     for tag in parse(text, agenda) {
         let (id, list) = match tag.link {
-            Link::Message(m) => (&agenda.key_messages[m].id, &mut messages),
-            Link::Person(p) => (&agenda.people[p].id, &mut people),
+            Link::Message(m) => (agenda.key_messages[m].id.as_str(), &mut messages),
+            Link::Person(p) => (agenda.people[p].id.as_str(), &mut people),
             Link::Ambiguous(_) | Link::Unknown => continue,
         };
-        if !list.contains(id) {
-            list.push(id.clone());
+        if !list.iter().any(|l| l == id) {
+            list.push(id.to_owned());
         }
     }
     (messages, people)
@@ -332,7 +332,7 @@ fn complete_person(typed: &str, agenda: &Agenda) -> Vec<Choice> {
                 .iter()
                 .find(|w| lower(w).starts_with(&t) && names_only(w))
                 .or_else(|| words.iter().rev().find(|w| names_only(w)))
-                .map_or_else(|| p.id.clone(), Clone::clone);
+                .map_or_else(|| p.id.to_string(), Clone::clone);
             Choice {
                 text: format!("@{word}"),
                 label: p.display_name(),

@@ -64,7 +64,7 @@ fn links(sign: char, word: &str, note: &Note, agenda: &Agenda) -> bool {
     note.people.iter().any(|id| {
         id.to_lowercase().starts_with(&word)
             || agenda.people.iter().any(|p| {
-                &p.id == id
+                p.id == id
                     && (p.name.to_lowercase().starts_with(&word)
                         || p.name
                             .split_whitespace()
@@ -111,7 +111,7 @@ pub fn named(note: &Note, agenda: &Agenda) -> Option<String> {
         agenda
             .people
             .iter()
-            .find(|p| &p.id == id)
+            .find(|p| p.id == id)
             .map_or_else(|| format!("@{id}"), crate::agenda::Person::display_name)
     });
     let all: Vec<String> = messages.chain(people).collect();

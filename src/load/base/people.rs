@@ -169,8 +169,8 @@ impl Roster {
             .unwrap_or_default();
         self.ids.insert(id.clone());
         self.people.push(Person {
-            id,
-            name: name.to_owned(),
+            id: id.into(),
+            name: name.into(),
             honorific: None,
             affiliation: None,
             extensions: crate::agenda::Extensions::default(),
@@ -305,8 +305,10 @@ mod tests {
                 r.person(who(None, Some(id), name));
             }
             let people = r.finish("", &mut Capped::new(10));
-            let mut ids: Vec<(String, String)> =
-                people.into_iter().map(|p| (p.name, p.id)).collect();
+            let mut ids: Vec<(String, String)> = people
+                .into_iter()
+                .map(|p| (p.name.into(), p.id.into()))
+                .collect();
             ids.sort();
             ids
         };

@@ -344,8 +344,8 @@ fn people(cx: &mut Ctx<'_>, field: Field<Entries<Lax<RawPerson>>>) -> (Vec<Perso
         slot.insert(person.is_some().then_some(people.len()));
         if let Some((name, honorific, affiliation, extensions)) = person {
             people.push(Person {
-                id,
-                name,
+                id: id.into(),
+                name: name.into(),
                 honorific: honorific.map(|t| labels.take(t)),
                 affiliation: affiliation.map(|t| labels.take(t)),
                 extensions,

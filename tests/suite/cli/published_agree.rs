@@ -50,7 +50,7 @@ fn seen(a: &Agenda) -> Vec<Seen> {
                 .map(|p| {
                     let who = a.person(p);
                     (
-                        who.id.clone(),
+                        who.id.to_string(),
                         who.display_name(),
                         p.role.as_str().to_owned(),
                     )
@@ -211,7 +211,7 @@ fn a_note_naming_merged_people_names_them_after_the_file_changes() {
     let ids: Vec<String> = session
         .participants
         .iter()
-        .map(|p| agenda.person(p).id.clone())
+        .map(|p| agenda.person(p).id.to_string())
         .collect();
     assert!(ids.iter().any(|i| i.starts_with("grace-hopper")), "{ids:?}");
     let db = home.state_dir().join("dais").join(dais::store::FILE_NAME);
@@ -251,7 +251,7 @@ fn a_note_naming_merged_people_names_them_after_the_file_changes() {
     let now_ids: Vec<String> = session
         .participants
         .iter()
-        .map(|p| again.person(p).id.clone())
+        .map(|p| again.person(p).id.to_string())
         .collect();
     assert_eq!(now_ids, ids, "the people's ids survive the edit");
     let after = home.dais(&["notes", path, "--format", "text"]);

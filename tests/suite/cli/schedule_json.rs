@@ -119,7 +119,7 @@ fn schedule2_example_reads_rooms_tracks_and_roles() {
         .iter()
         .map(|p| {
             (
-                a.person(p).name.clone(),
+                a.person(p).name.to_string(),
                 p.role,
                 p.capacity.clone().map(String::from),
             )

@@ -26,7 +26,7 @@ fn with_role(a: &Agenda, s: &Session, role: Role) -> Vec<String> {
     s.participants
         .iter()
         .filter(|p| p.role == role)
-        .map(|p| a.person(p).name.clone())
+        .map(|p| a.person(p).name.to_string())
         .collect()
 }
 
@@ -40,7 +40,7 @@ fn videos(a: &Agenda, s: &Session) -> Vec<Video> {
         .filter(|p| p.appearance == Appearance::Video)
         .map(|p| {
             (
-                a.person(p).name.clone(),
+                a.person(p).name.to_string(),
                 p.capacity.clone().map(String::from),
             )
         })

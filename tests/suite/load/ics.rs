@@ -56,7 +56,7 @@ fn a_vtimezone_names_its_zone_and_utc_stays_utc() {
     let people: Vec<(String, Role)> = keynote
         .participants
         .iter()
-        .map(|p| (a.person(p).name.clone(), p.role))
+        .map(|p| (a.person(p).name.to_string(), p.role))
         .collect();
     assert_eq!(
         people,

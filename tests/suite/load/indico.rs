@@ -18,7 +18,7 @@ fn roles(l: &Loaded, i: usize) -> Vec<(String, Role)> {
     a.sessions[i]
         .participants
         .iter()
-        .map(|p| (a.person(p).name.clone(), p.role))
+        .map(|p| (a.person(p).name.to_string(), p.role))
         .collect()
 }
 

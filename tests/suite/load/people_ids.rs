@@ -15,7 +15,7 @@ fn speakers(agenda: &Agenda) -> Vec<(String, Vec<String>)> {
             let names = s
                 .participants
                 .iter()
-                .map(|p| agenda.people[p.person].name.clone())
+                .map(|p| agenda.people[p.person].name.to_string())
                 .collect();
             (s.id.to_string(), names)
         })
@@ -80,7 +80,12 @@ fn each_talk_of_a_merged_schedule_lists_its_own_speakers() {
 
 fn people_of(text: &str) -> Vec<String> {
     let loaded = load_bytes("a.json", text.as_bytes(), &Limits::default()).expect("loads");
-    loaded.agenda.people.into_iter().map(|p| p.id).collect()
+    loaded
+        .agenda
+        .people
+        .into_iter()
+        .map(|p| p.id.into())
+        .collect()
 }
 
 #[test]
