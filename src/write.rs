@@ -121,15 +121,7 @@ fn end_date(span: &Span) -> Option<Lax<Word>> {
 fn zone_name(zone: Zone) -> String {
     match zone {
         Zone::Named(tz) => tz.name().to_owned(),
-        Zone::Printed(p) => {
-            let secs = p.offsets().next().map_or(0, |o| o.local_minus_utc());
-            let etc = format!("Etc/GMT{:+}", -secs / 3600);
-            if secs % 3600 == 0 && secs != 0 && etc.parse::<chrono_tz::Tz>().is_ok() {
-                etc
-            } else {
-                "UTC".to_owned()
-            }
-        }
+        Zone::Printed(p) => p.written_tz().name().to_owned(),
     }
 }
 

@@ -116,6 +116,29 @@ impl Zone {
     pub fn fixed_at(&self, at: DateTime<Utc>) -> FixedOffset {
         self.offset_from_utc_datetime(&at.naive_utc()).fix()
     }
+
+    /// The zone a `dais/1` copy of an agenda in this zone, its sessions
+    /// starting at `starts`, reads back. A named zone is itself; offsets as
+    /// printed are kept as each session's `utc_offset`, so only as the
+    /// sessions' starts show them (not the days' ends or the other dates
+    /// they were picked from), and one offset for all is `event.timezone`'s
+    /// `Etc/` zone ([`Printed::written_tz`]).
+    pub fn as_written(self, starts: impl Iterator<Item = DateTime<Utc>>) -> Zone {
+        let Zone::Printed(_) = self else {
+            return self;
+        };
+        let marks: Vec<(DateTime<Utc>, FixedOffset)> =
+            starts.map(|t| (t, self.fixed_at(t))).collect();
+        let Some(p) = Printed::from_marks(&marks) else {
+            return self;
+        };
+        let named = Zone::Named(p.written_tz());
+        if marks.iter().all(|(t, o)| named.fixed_at(*t) == *o) {
+            named
+        } else {
+            Zone::Printed(p)
+        }
+    }
 }
 
 impl fmt::Display for Zone {
@@ -186,6 +209,18 @@ impl Printed {
             (run_first, run_last) = (at, at);
         }
         Some(p)
+    }
+
+    /// The zone `event.timezone` names in a `dais/1` copy: the first
+    /// offset's `Etc/` zone (a whole number of hours, not zero), else UTC,
+    /// so a reader that knows no `utc_offset` still finds a zone.
+    pub fn written_tz(&self) -> Tz {
+        let secs = self.secs[0];
+        let etc = format!("Etc/GMT{:+}", -secs / 3600);
+        match etc.parse::<Tz>() {
+            Ok(tz) if secs % 3600 == 0 && secs != 0 => tz,
+            _ => Tz::UTC,
+        }
     }
 
     /// The (from, offset) entries in force, oldest first.

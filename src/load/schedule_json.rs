@@ -369,7 +369,8 @@ fn finish(
             convener: None,
             venue: None,
             date,
-            timezone: r.conf.tz,
+            // As a dais/1 copy reads it back, so the copy is the same agenda.
+            timezone: r.conf.tz.as_written(sessions.iter().map(|s| s.span.start)),
             summary: std::mem::take(&mut r.conf.summary),
             sources: vec![source],
             extensions: crate::agenda::Extensions::default(),

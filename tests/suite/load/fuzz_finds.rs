@@ -177,3 +177,25 @@ fn a_session_whose_printed_offset_changes_before_its_end_keeps_its_own() {
         .unwrap_or_else(|e| panic!("{e}\n{json}"));
     assert_eq!(again.agenda, loaded.agenda);
 }
+
+#[test]
+fn offsets_as_printed_are_kept_as_the_sessions_show_them() {
+    // The zone was picked from every date printed, the event's end (at
+    // +02:02) too, and turned between its start and its end; a dais/1
+    // copy keeps each session's own offset only, so it read back another
+    // zone (fuzz find, schedule_json target). The agenda's zone is now what
+    // the copy reads: here the one offset of its one session.
+    let text = r#"{"schedule": {"version": "2", "conference": {"acronym": "f", "title": "T",
+      "start": "2024-05-01", "end": "2024-05-01", "time_zone_name": "Europe/Bmrlin",
+      "rooms": [{"name": "A", "guid": "r"}]},
+      "events": [{"guid": "g", "code": "C", "start": "2024-05-01T10:00:00+02:00",
+        "duration": "PT30M", "end": "2024-05-01T10:30:00+02:02", "room": {"name": "A", "guid": "r"},
+        "title": "T", "type": "TALK", "participants": []}]}}"#;
+    let loaded =
+        load_bytes("s.json", text.as_bytes(), &Limits::default()).unwrap_or_else(|e| panic!("{e}"));
+    let json = dais::write::to_json(&loaded.agenda);
+    let again = load_bytes("again.json", json.as_bytes(), &Limits::default())
+        .unwrap_or_else(|e| panic!("{e}\n{json}"));
+    assert_eq!(again.agenda, loaded.agenda);
+    assert_eq!(loaded.agenda.event.timezone.to_string(), "Etc/GMT-2");
+}
