@@ -113,7 +113,8 @@ impl Roster {
     }
 
     /// Everyone in the array `list`, with `role` (and `capacity`), added to
-    /// `out` unless already there.
+    /// `out` unless already there in that role: a block's convener who
+    /// speaks in it is both its moderator and the talk's speaker.
     pub fn add_all(
         &mut self,
         out: &mut Vec<Participant>,
@@ -127,10 +128,10 @@ impl Roster {
         };
         // A set, not a search of `out` for each: an export of 100,000
         // speakers took seconds before its count was refused.
-        let mut there: HashSet<usize> = out.iter().map(|p| p.person).collect();
+        let mut there: HashSet<(usize, Role)> = out.iter().map(|p| (p.person, p.role)).collect();
         for v in list {
             if let Some(person) = self.person(v, max)
-                && there.insert(person)
+                && there.insert((person, role))
             {
                 out.push(Participant {
                     person,

@@ -179,3 +179,20 @@ fn an_oddity_in_many_entries_is_said_once_with_a_count() {
          (and 2 more times)"
     );
 }
+
+#[test]
+fn a_convener_who_speaks_in_their_session_is_moderator_and_speaker() {
+    // A session block's convener giving a talk in it (FEL 2022's tutorial
+    // on indico.jacow.org has the shape) was listed as moderator only: the
+    // speaker was dropped as "already there". Named twice in one list
+    // (speakers and presenters) they are still one speaker.
+    let l = load("convener-speaks.json");
+    assert_eq!(l.agenda.people.len(), 1);
+    assert_eq!(
+        roles(&l, 0),
+        [
+            ("Ada Byron".to_owned(), Role::Moderator),
+            ("Ada Byron".to_owned(), Role::Speaker),
+        ]
+    );
+}
