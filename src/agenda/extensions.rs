@@ -55,6 +55,10 @@ impl Extensions {
     pub fn remove(&mut self, drop: &[&str]) {
         if let Some(v) = &mut self.0 {
             v.retain(|(k, _)| !drop.contains(&k.as_str()));
+            // None left is none at all, as if there had never been any.
+            if v.is_empty() {
+                self.0 = None;
+            }
         }
     }
 
