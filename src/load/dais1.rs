@@ -24,6 +24,7 @@ use validate::Validator;
 mod elements;
 pub mod raw;
 pub(super) mod stream;
+mod strict;
 mod validate;
 
 pub use validate::FORMATS;

@@ -14,7 +14,8 @@
 //! validator as the ordinary way, at the same JSON paths, so a file that
 //! loads loads the same either way.
 
-use super::elements::{self, Raw, Source};
+use super::elements::{Raw, Source};
+use super::strict::{StrictPeople, quick_people};
 use super::{Document, Ready, Sessions, Streamed, read};
 use crate::agenda::Extensions;
 use crate::load::base::json::read::{At, Notes};
@@ -25,6 +26,8 @@ use serde::Deserialize;
 use serde::de::DeserializeSeed;
 use std::cell::RefCell;
 use std::io::Read;
+
+mod sessions;
 
 /// Bytes read at a time (more when one value is longer).
 #[cfg(not(fuzzing))]
@@ -79,6 +82,8 @@ pub(in crate::load) fn open<R: Read>(
     }
     let start = feed.at;
     feed.at += 1;
+    // Where `people` lies, key to the next key, and its value.
+    let mut people = None;
     let end = loop {
         if feed.peek()? != Some(b'"') {
             return Err(GaveUp);
@@ -89,30 +94,76 @@ pub(in crate::load) fn open<R: Read>(
         if !(sessions || BEFORE.contains(&name) || name.starts_with(b"\"x-")) {
             return Err(GaveUp);
         }
+        let is_people = name == b"\"people\"";
         feed.expect(b':')?;
         if sessions {
             feed.expect(b'[')?;
             break key.start;
         }
-        feed.value()?;
+        let value = feed.value()?;
         feed.expect(b',')?;
+        if is_people {
+            // Given twice: the ordinary way says so.
+            if people.is_some() {
+                return Err(GaveUp);
+            }
+            people = Some((key.start..feed.at, value));
+        }
     };
-    let mut text = feed.buf[start..end].to_owned();
-    text.push_str("\"sessions\": []}");
+    let front = &feed.buf[start..end];
+    let people = people.map(|(span, value)| (span.start - start..span.end - start, value));
+    let doc = front_keys(front, people, &feed.buf, limits)?;
     // The keys before the sessions are read: what held them goes.
     feed.hold = false;
     feed.drop_read();
     feed.buf.shrink_to(2 * PIECE);
     let sessions_from = feed.done;
-    let doc = read(&text, limits, true).map_err(|_| GaveUp)?;
-    if doc.notes.unreadable || !matches!(doc.streamed, Streamed::Yes(_, 0)) {
-        return Err(GaveUp);
-    }
     Ok(Opened {
         doc,
         feed,
         sessions_from,
     })
+}
+
+/// The keys before `sessions`, `front` (the object's text up to them),
+/// read as a document with no sessions yet: `people` read the strict way
+/// when they can be (`span` in `front`, `value` in `buf`), else with the
+/// rest.
+fn front_keys<'l>(
+    front: &str,
+    people: Option<(std::ops::Range<usize>, std::ops::Range<usize>)>,
+    buf: &str,
+    limits: &'l Limits,
+) -> Result<Document<'l>, GaveUp> {
+    let read_front = |text: &str| {
+        let text = format!("{text}\"sessions\": []}}");
+        let doc = read(&text, limits, true).map_err(|_| GaveUp)?;
+        if doc.notes.unreadable || !matches!(doc.streamed, Streamed::Yes(_, 0)) {
+            return Err(GaveUp);
+        }
+        Ok(doc)
+    };
+    let Some((span, value)) = people else {
+        return read_front(front);
+    };
+    let text = &buf[value];
+    let strict = match quick_people(text) {
+        Some((people, len)) if len == text.len() => people,
+        _ => match serde_json::from_str::<StrictPeople>(text) {
+            Ok(people) => people,
+            Err(_) => return read_front(front),
+        },
+    };
+    let mut doc = read_front(&[&front[..span.start], &front[span.end..]].concat())?;
+    let Streamed::Yes(v, _) = &mut doc.streamed else {
+        return Err(GaveUp);
+    };
+    if v.strict_people(strict) {
+        Ok(doc)
+    } else {
+        drop(doc);
+        read_front(front)
+    }
 }
 
 impl<'l, R: Read> Opened<'l, R> {
@@ -138,7 +189,7 @@ impl<'l, R: Read> Opened<'l, R> {
             from: sessions_from,
             index: 0,
         };
-        let (v, count) = elements::read(&mut elements, *v, &mut notes, limits.max_items)?;
+        let (v, count) = sessions::read(&mut elements, *v, &mut notes, limits.max_items)?;
         let mut top = std::mem::take(&mut raw.extensions);
         // `x-` keys may follow (dais writes the document's own there).
         let after = after(&mut elements.feed, limits)?;
@@ -358,17 +409,44 @@ impl<R: Read> Source for Elements<R> {
     type Error = GaveUp;
 
     fn next(&mut self, _: Path<'_>, notes: &mut Notes) -> Result<Option<Raw>, GaveUp> {
+        if !self.another()? {
+            return Ok(None);
+        }
+        self.lax(notes).map(Some)
+    }
+
+    fn left(&self, read: usize) -> Option<usize> {
+        // The sessions to come are as long as those read, on average; a
+        // twentieth more, so a guess a little short is not grown twice over.
+        let so_far = self.feed.offset().checked_sub(self.from)?;
+        let to_come = self.feed.len.checked_sub(self.feed.offset())?;
+        let per = so_far.checked_div(read as u64)?;
+        let n = to_come.checked_div(per)?;
+        usize::try_from(n + n / 20).ok()
+    }
+}
+
+impl<R: Read> Elements<R> {
+    /// Passes over what comes before the next element: true when there is
+    /// one, false at the array's end.
+    fn another(&mut self) -> Result<bool, GaveUp> {
         let feed = &mut self.feed;
         match feed.peek()? {
             Some(b']') => {
                 feed.at += 1;
-                return Ok(None);
+                return Ok(false);
             }
             Some(b',') if !self.first => feed.at += 1,
             _ if self.first => {}
             _ => return Err(GaveUp),
         }
         self.first = false;
+        Ok(true)
+    }
+
+    /// Reads the element that comes next in the lax raw form.
+    fn lax(&mut self, notes: &mut Notes) -> Result<Raw, GaveUp> {
+        let feed = &mut self.feed;
         if !clean(notes) {
             return Err(GaveUp);
         }
@@ -386,7 +464,7 @@ impl<R: Read> Source for Elements<R> {
                 Some(Ok(Lent(session))) => {
                     feed.at = end;
                     self.index += 1;
-                    return Ok(Some(session));
+                    return Ok(session);
                 }
                 // The session goes on past what was read: read more and
                 // read it again (the notes are as they were: clean).
@@ -394,16 +472,6 @@ impl<R: Read> Source for Elements<R> {
                 _ => return Err(GaveUp),
             }
         }
-    }
-
-    fn left(&self, read: usize) -> Option<usize> {
-        // The sessions to come are as long as those read, on average; a
-        // twentieth more, so a guess a little short is not grown twice over.
-        let so_far = self.feed.offset().checked_sub(self.from)?;
-        let to_come = self.feed.len.checked_sub(self.feed.offset())?;
-        let per = so_far.checked_div(read as u64)?;
-        let n = to_come.checked_div(per)?;
-        usize::try_from(n + n / 20).ok()
     }
 }
 

@@ -22,9 +22,10 @@ use std::collections::HashMap;
 
 mod ids;
 mod sessions;
+mod strict_people;
 
 use ids::Ids;
-use sessions::{Lookups, Sessions};
+pub(in crate::load::dais1) use sessions::{Built, Lookups, Sessions, build};
 
 /// The versions of the format this build reads.
 pub const FORMATS: &[&str] = &["dais/1"];
@@ -132,13 +133,25 @@ impl<'l> Validator<'l> {
     /// what is left (the buffers of its lists) is freed where the caller
     /// drops it, which lets a reading thread free what it allocated.
     pub fn session(&mut self, s: &mut Lax<impl BorrowMut<RawSession>>) {
+        let (sessions, cx, lookups) = self.parts();
+        sessions.push(cx, s, &lookups);
+    }
+
+    /// The limits in force.
+    pub fn limits(&self) -> &'l Limits {
+        self.cx.limits
+    }
+
+    /// The sessions, the problems, and what sessions refer to, apart, so
+    /// sessions can be built on other threads while this one takes them in.
+    pub(in crate::load::dais1) fn parts(&mut self) -> (&mut Sessions, &mut Ctx<'l>, Lookups<'_>) {
         let lookups = Lookups {
             people: self.people_read.then_some(&self.person_ids),
             messages: self.messages_read.then_some(&self.message_ids),
             tz: self.event.as_ref().and_then(|e| e.timezone.named()),
             date: self.event.as_ref().map(|e| e.date),
         };
-        self.sessions.push(&mut self.cx, s, &lookups);
+        (&mut self.sessions, &mut self.cx, lookups)
     }
 
     /// Resolves the sessions' ends and builds the agenda, if it is valid.

@@ -145,6 +145,73 @@ fn a_fault_past_the_first_piece_is_said_as_the_whole_text_says_it() {
     same(&path, &Limits::default());
 }
 
+/// `text` with the `n`th occurrence of `from` replaced by `to`.
+fn nth(text: &str, from: &str, n: usize, to: &str) -> String {
+    let (at, _) = text.match_indices(from).nth(n).expect("found");
+    format!("{}{to}{}", &text[..at], &text[at + from.len()..])
+}
+
+#[test]
+fn sessions_built_on_other_threads_load_as_from_the_bytes() {
+    // Past the first thousand sessions, which are built on the reading
+    // thread: sessions the quick reader, the strict one or the validator
+    // leave to the lax way, in among those built side by side.
+    let dir = tempfile::tempdir().unwrap();
+    let (_, text) = synth(dir.path(), 3000);
+    let id = "\"id\":";
+    let loads = [
+        // `x-` keys of a session's own, kept; the two `dais list` writes.
+        nth(&text, id, 1500, "\"x-mine\": {\"a\": [1]}, \"id\":"),
+        nth(&text, id, 1501, "\"x-starts-at\": \"soon\", \"id\":"),
+        // A blank title, warned of; escapes; a control character.
+        nth(&text, "\"title\":", 2000, "\"title\": \" \", \"x-t\":"),
+        nth(
+            &text,
+            "\"title\":",
+            1800,
+            "\"title\": \"a \\\"quoted\\\" \\u00e9\", \"x-u\":",
+        ),
+        nth(
+            &text,
+            "\"title\":",
+            1900,
+            "\"title\": \"bell\\u0007\", \"x-v\":",
+        ),
+        // A person with an `x-` key: people are read the lax way.
+        nth(&text, "\"name\":", 10, "\"x-p\": true, \"name\":"),
+    ];
+    for (i, case) in loads.iter().enumerate() {
+        let path = dir.path().join(format!("loads{i}.json"));
+        std::fs::write(&path, case).unwrap();
+        let out = same(&path, &Limits::default());
+        assert!(out.starts_with('('), "{i}: {out}");
+    }
+    let refused = [
+        // The same id twice, a person not in `people`, a time the clocks
+        // skip (the synthetic agenda is in New York: 2 a.m. on 9 March
+        // 2031 does not exist there).
+        nth(&text, id, 2600, "\"id\": \"2031-03-03-01\", \"x-d\":"),
+        nth(
+            &text,
+            "\"person\":",
+            4000,
+            "\"person\": \"nobody\", \"x-q\":",
+        ),
+        nth(
+            &text,
+            "\"start\":",
+            2900,
+            "\"date\": \"2031-03-09\", \"x-w\": 1, \"start\":",
+        ),
+    ];
+    for (i, case) in refused.iter().enumerate() {
+        let path = dir.path().join(format!("refused{i}.json"));
+        std::fs::write(&path, case).unwrap();
+        let out = same(&path, &Limits::default());
+        assert!(!out.starts_with('('), "{i}: {out}");
+    }
+}
+
 #[test]
 fn a_file_over_its_limits_is_refused_as_before() {
     let dir = tempfile::tempdir().unwrap();

@@ -13,9 +13,13 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use std::borrow::BorrowMut;
 
+mod strict;
+
+pub(in crate::load::dais1) use strict::{Built, build};
+
 /// What sessions refer to, resolved before they are read. `people` or
 /// `messages` is `None` when that list could not be read at all.
-pub(super) struct Lookups<'a> {
+pub(in crate::load::dais1) struct Lookups<'a> {
     pub(super) people: Option<&'a Ids>,
     pub(super) messages: Option<&'a Ids>,
     pub(super) tz: Option<Tz>,
@@ -27,7 +31,7 @@ type Instant = (NaiveDateTime, DateTime<Utc>);
 
 /// Sessions as they are read, and what resolving their ends needs.
 #[derive(Default)]
-pub(super) struct Sessions {
+pub(in crate::load::dais1) struct Sessions {
     /// Each session id given (as shown) and the last session to give it.
     ids: IdMap<usize>,
     /// The sessions valid but for their end, in order.
@@ -54,14 +58,14 @@ struct Slot {
 
 impl Sessions {
     /// Makes room for `n` more sessions.
-    pub(super) fn reserve(&mut self, n: usize) {
+    pub(in crate::load::dais1) fn reserve(&mut self, n: usize) {
         self.valid.reserve_exact(n);
         self.slots.reserve_exact(n);
         self.ids.reserve(n);
     }
 
     /// Validates the next session of `sessions`.
-    pub(super) fn push(
+    pub(in crate::load::dais1) fn push(
         &mut self,
         cx: &mut Ctx<'_>,
         s: &mut Lax<impl BorrowMut<RawSession>>,

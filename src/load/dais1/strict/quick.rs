@@ -1,0 +1,285 @@
+//! The quickest way to read a session: a reader for just the shape dais
+//! writes (an object of strings, arrays of strings and the participants'
+//! objects of strings), with no escapes in any string. It reads what
+//! `serde_json` reads into [`StrictSession`] from the same text, or gives
+//! up on anything else (an escape, a number, `null`, an unknown or
+//! repeated key, a missing one) and leaves the session to `serde_json`.
+//!
+//! Sessions are most of a large file, and parsing them through `serde`'s
+//! visitors cost twice what finding their strings does.
+
+use super::{Maybe, StrictParticipant, StrictPeople, StrictPerson, StrictSession};
+use crate::load::dais1::raw::Word;
+
+/// The session at the start of `text` and the bytes it took, if it is in
+/// the shape this reads.
+pub(in crate::load) fn session(text: &str) -> Option<(StrictSession, usize)> {
+    let mut r = Reader {
+        b: text.as_bytes(),
+        text,
+        at: 0,
+    };
+    let mut s = StrictSession::default();
+    let mut seen = 0u32;
+    let mut required = 0u32;
+    r.object(|r, key| {
+        let bit = 1u32 << session_key(key)?;
+        if seen & bit != 0 {
+            return None;
+        }
+        seen |= bit;
+        match key {
+            b"id" => s.id = Word::new(r.string()?),
+            b"title" => r.string()?.clone_into(&mut s.title),
+            b"kind" => s.kind = Word::new(r.string()?),
+            b"start" => s.start = Word::new(r.string()?),
+            b"part" => s.part = Maybe(Some(Word::new(r.string()?))),
+            b"room" => s.room = Maybe(Some(Word::new(r.string()?))),
+            b"track" => s.track = Maybe(Some(Word::new(r.string()?))),
+            b"date" => s.date = Maybe(Some(Word::new(r.string()?))),
+            b"end" => s.end = Maybe(Some(Word::new(r.string()?))),
+            b"end_date" => s.end_date = Maybe(Some(Word::new(r.string()?))),
+            b"utc_offset" => s.utc_offset = Maybe(Some(Word::new(r.string()?))),
+            b"description" => s.description = Maybe(Some(r.string()?.to_owned())),
+            b"x-starts-at" => s.x_starts_at = Maybe(Some(r.string()?.to_owned())),
+            b"x-ends-at" => s.x_ends_at = Maybe(Some(r.string()?.to_owned())),
+            b"notes" => {
+                let mut notes = Vec::new();
+                r.array(|r| {
+                    notes.push(Word::new(r.string()?));
+                    Some(())
+                })?;
+                s.notes = Maybe(Some(notes));
+            }
+            b"key_messages" => {
+                let mut ids = Vec::new();
+                r.array(|r| {
+                    ids.push(Word::new(r.string()?));
+                    Some(())
+                })?;
+                s.key_messages = Maybe(Some(ids));
+            }
+            b"participants" => {
+                let mut people = Vec::new();
+                r.array(|r| {
+                    people.push(participant(r)?);
+                    Some(())
+                })?;
+                s.participants = Maybe(Some(people));
+            }
+            _ => return None,
+        }
+        required |= bit & REQUIRED;
+        Some(())
+    })?;
+    (required == REQUIRED).then_some((s, r.at))
+}
+
+/// `people` at the start of `text` and the bytes they took, if they are in
+/// the shape this reads.
+pub(in crate::load) fn people(text: &str) -> Option<(StrictPeople, usize)> {
+    let mut r = Reader {
+        b: text.as_bytes(),
+        text,
+        at: 0,
+    };
+    let mut people = Vec::new();
+    r.object(|r, id| {
+        let id = Word::new(std::str::from_utf8(id).ok()?);
+        let mut p = StrictPerson {
+            name: Word::default(),
+            honorific: Maybe(None),
+            affiliation: Maybe(None),
+        };
+        let mut seen = 0u8;
+        r.object(|r, key| {
+            let bit = match key {
+                b"name" => 1,
+                b"honorific" => 2,
+                b"affiliation" => 4,
+                _ => return None,
+            };
+            if seen & bit != 0 {
+                return None;
+            }
+            seen |= bit;
+            let v = Word::new(r.string()?);
+            match bit {
+                1 => p.name = v,
+                2 => p.honorific = Maybe(Some(v)),
+                _ => p.affiliation = Maybe(Some(v)),
+            }
+            Some(())
+        })?;
+        (seen & 1 == 1).then(|| people.push((id, p)))
+    })?;
+    Some((StrictPeople(people), r.at))
+}
+
+/// The session's keys, each a bit; the required ones in [`REQUIRED`].
+const SESSION_KEYS: [&[u8]; 17] = [
+    b"id",
+    b"title",
+    b"kind",
+    b"start",
+    b"part",
+    b"room",
+    b"track",
+    b"date",
+    b"end",
+    b"end_date",
+    b"utc_offset",
+    b"description",
+    b"notes",
+    b"participants",
+    b"key_messages",
+    b"x-starts-at",
+    b"x-ends-at",
+];
+
+/// `id`, `title`, `kind` and `start`.
+const REQUIRED: u32 = 0b1111;
+
+fn session_key(key: &[u8]) -> Option<u32> {
+    let i = SESSION_KEYS.iter().position(|k| *k == key)?;
+    u32::try_from(i).ok()
+}
+
+fn participant(r: &mut Reader<'_>) -> Option<StrictParticipant> {
+    let mut p = StrictParticipant::default();
+    let mut seen = 0u8;
+    r.object(|r, key| {
+        let bit = match key {
+            b"person" => 1,
+            b"role" => 2,
+            b"appearance" => 4,
+            b"capacity" => 8,
+            _ => return None,
+        };
+        if seen & bit != 0 {
+            return None;
+        }
+        seen |= bit;
+        let v = r.string()?;
+        match bit {
+            1 => p.person = Word::new(v),
+            2 => p.role = Word::new(v),
+            4 => p.appearance = Maybe(Some(Word::new(v))),
+            _ => p.capacity = Maybe(Some(Word::new(v))),
+        }
+        Some(())
+    })?;
+    (seen & 3 == 3).then_some(p)
+}
+
+/// Reads JSON text from `at`.
+struct Reader<'t> {
+    b: &'t [u8],
+    text: &'t str,
+    at: usize,
+}
+
+impl<'t> Reader<'t> {
+    /// Passes over whitespace and returns the byte after it.
+    fn peek(&mut self) -> Option<u8> {
+        while let Some(&c) = self.b.get(self.at) {
+            if !matches!(c, b' ' | b'\t' | b'\n' | b'\r') {
+                return Some(c);
+            }
+            self.at += 1;
+        }
+        None
+    }
+
+    /// Passes over `c`, after whitespace.
+    fn expect(&mut self, c: u8) -> Option<()> {
+        (self.peek()? == c).then(|| self.at += 1)
+    }
+
+    /// A string with no escape and no control character, after whitespace.
+    fn string(&mut self) -> Option<&'t str> {
+        self.expect(b'"')?;
+        let start = self.at;
+        let end = start + plain_len(&self.b[start..])?;
+        if self.b.get(end) != Some(&b'"') {
+            return None;
+        }
+        self.at = end + 1;
+        self.text.get(start..end)
+    }
+
+    /// An object: `entry` reads the value of each key.
+    fn object(&mut self, mut entry: impl FnMut(&mut Self, &[u8]) -> Option<()>) -> Option<()> {
+        self.expect(b'{')?;
+        if self.peek()? == b'}' {
+            self.at += 1;
+            return Some(());
+        }
+        loop {
+            let key = self.string()?;
+            self.expect(b':')?;
+            entry(self, key.as_bytes())?;
+            match self.peek()? {
+                b',' => self.at += 1,
+                b'}' => {
+                    self.at += 1;
+                    return Some(());
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// An array: `item` reads each element.
+    fn array(&mut self, mut item: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
+        self.expect(b'[')?;
+        if self.peek()? == b']' {
+            self.at += 1;
+            return Some(());
+        }
+        loop {
+            item(self)?;
+            match self.peek()? {
+                b',' => self.at += 1,
+                b']' => {
+                    self.at += 1;
+                    return Some(());
+                }
+                _ => return None,
+            }
+        }
+    }
+}
+
+/// How many bytes at the start of `b` are plain string text: up to the
+/// first `"`, `\` or control character (below U+0020), found eight bytes at
+/// a time; `None` if `b` ends first.
+fn plain_len(b: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let mut i = 0;
+    while let Some(word) = b.get(i..i + 8) {
+        let mut bytes = [0; 8];
+        bytes.copy_from_slice(word);
+        let w = u64::from_le_bytes(bytes);
+        // A byte below 0x20 leaves its high bit set once 0x20 is taken
+        // from it (and had it clear before); the lowest byte flagged by
+        // any of the three is always a true one.
+        let control = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
+        let found = zero_byte(w ^ (ONES * u64::from(b'"')))
+            | zero_byte(w ^ (ONES * u64::from(b'\\')))
+            | control;
+        if found != 0 {
+            return Some(i + (found.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    let rest = b[i..]
+        .iter()
+        .position(|&c| c == b'"' || c == b'\\' || c < 0x20)?;
+    Some(i + rest)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,230 @@
+//! A session read the strict way, taken into the model when it is valid as
+//! it stands: built as the lax validator would build it, from the same
+//! rules (sanitizing, limits, vocabularies, times resolved in the zone),
+//! but with no path or problem in sight. Whatever the lax validator would
+//! report (an error or a warning) makes it decline, with the session left
+//! as it was, to be validated the lax way.
+
+use super::super::ids::Found;
+use super::{At, Instant, Lookups, Sessions, Slot, find, parse_offset};
+use crate::agenda::{
+    Appearance, Extensions, Kind, Label, Labels, Participant, Role, Session, Span,
+};
+use crate::load::base::limits::Limits;
+use crate::load::base::times;
+use crate::load::dais1::raw::Word;
+use crate::load::dais1::strict::{Maybe, StrictParticipant, StrictSession};
+use crate::sanitize::{Lines, clean_cow, clean_owned};
+use chrono::{FixedOffset, NaiveDate, TimeZone, Utc};
+use std::borrow::Cow;
+
+impl Sessions {
+    /// Takes in a session [`build`] made, unless its id was given before
+    /// (which the lax validator is to report): false, and it is dropped.
+    pub(in crate::load::dais1) fn push_built(&mut self, b: Built) -> bool {
+        let i = self.slots.len();
+        let Some(slot) = self.ids.vacant(&b.session.id) else {
+            return false;
+        };
+        slot.insert(i);
+        if let Some(offset) = b.offset {
+            self.offsets.push((self.valid.len(), offset));
+        }
+        self.slots.push(Slot {
+            valid: true,
+            start: Some(b.start),
+            end: b.end,
+        });
+        self.valid.push(b.session);
+        true
+    }
+}
+
+/// A session built from one read the strict way, with what resolving the
+/// ends needs.
+pub(in crate::load::dais1) struct Built {
+    session: Session,
+    start: Instant,
+    end: Option<Instant>,
+    offset: Option<FixedOffset>,
+}
+
+/// The session `s` makes, if it is valid as it stands and gives nothing to
+/// warn about; `None` when the lax validator is to say what is wrong.
+/// Refers to nothing but `lk`, so sessions can be built side by side.
+pub(in crate::load::dais1) fn build(
+    mut s: StrictSession,
+    lk: &Lookups<'_>,
+    limits: &Limits,
+    labels: &mut Labels,
+) -> Option<Built> {
+    let Checked {
+        kind,
+        start,
+        end,
+        offset,
+        mut participants,
+        messages,
+    } = check(&s, lk, limits)?;
+    for (p, read) in participants
+        .iter_mut()
+        .zip(s.participants.0.iter().flatten())
+    {
+        p.capacity = label(read.capacity.0.as_ref(), labels);
+    }
+    let (local_start, at) = start;
+    let session = Session {
+        id: match clean_cow(&s.id, Lines::Single) {
+            Cow::Borrowed(_) => std::mem::take(&mut s.id),
+            Cow::Owned(clean) => clean.into(),
+        },
+        title: clean_owned(std::mem::take(&mut s.title), Lines::Single).into_boxed_str(),
+        kind,
+        part: label(s.part.0.as_ref(), labels),
+        room: label(s.room.0.as_ref(), labels),
+        track: label(s.track.0.as_ref(), labels),
+        span: Span {
+            local_start,
+            local_end: local_start,
+            start: at,
+            end: at,
+        },
+        description: s
+            .description
+            .0
+            .take()
+            .map(|d| clean_owned(d, Lines::Multi).into_boxed_str()),
+        notes: s
+            .notes
+            .0
+            .iter()
+            .flatten()
+            .filter_map(|n| label(Some(n), labels))
+            .collect(),
+        participants: participants.into_boxed_slice(),
+        key_messages: messages.into_boxed_slice(),
+        extensions: Extensions::default(),
+    };
+    Some(Built {
+        session,
+        start,
+        end,
+        offset,
+    })
+}
+
+/// A short text, sanitized as the lax validator does, kept once.
+fn label(t: Option<&Word>, labels: &mut Labels) -> Option<Label> {
+    t.map(|t| labels.get(&clean_cow(t, Lines::Single)))
+}
+
+/// What checking a session found, beside its strings (the participants'
+/// capacities not yet among them).
+struct Checked {
+    kind: Kind,
+    start: Instant,
+    end: Option<Instant>,
+    offset: Option<FixedOffset>,
+    participants: Vec<Participant>,
+    messages: Vec<usize>,
+}
+
+/// Checks `s` without changing it: `None` if the lax validator would say
+/// anything of it.
+fn check(s: &StrictSession, lk: &Lookups<'_>, limits: &Limits) -> Option<Checked> {
+    let max = limits.max_string;
+    let within = |t: &str| t.len() <= max;
+    let maybe = |m: &Maybe<Word>| m.0.as_deref().is_none_or(within);
+    // A required line of text: the lax validator warns of a blank one.
+    let named = |t: &str| within(t) && !t.trim().is_empty();
+    let notes = s.notes.0.as_deref().unwrap_or_default();
+    let participants = s.participants.0.as_deref().unwrap_or_default();
+    let key_messages = s.key_messages.0.as_deref().unwrap_or_default();
+    let texts_ok = named(&s.id)
+        && named(&s.title)
+        && [&s.part, &s.room, &s.track].into_iter().all(maybe)
+        && s.description.0.as_deref().is_none_or(within)
+        && notes.len() <= limits.max_entries
+        && notes.iter().all(|n| within(n))
+        && participants.len() <= limits.max_participants
+        && participants.iter().all(|p| maybe(&p.capacity))
+        && key_messages.len() <= limits.max_entries;
+    if !texts_ok {
+        return None;
+    }
+    let kind = Kind::parse(&s.kind)?;
+    let date = match &s.date.0 {
+        Some(d) => times::parse_date(d)?,
+        None => lk.date?,
+    };
+    let offset = match &s.utc_offset.0 {
+        Some(o) => Some(parse_offset(o)?),
+        None => None,
+    };
+    let zone = match offset {
+        Some(o) => At::Offset(o),
+        None => At::Zone(lk.tz?),
+    };
+    let start = when(&s.start, date, zone, false)?;
+    let end = match (&s.end.0, &s.end_date.0) {
+        (None, None) => None,
+        (None, Some(_)) => return None,
+        (Some(end), end_date) => {
+            let on = match end_date {
+                Some(d) => times::parse_date(d)?,
+                None => date,
+            };
+            Some(when(end, on, zone, true)?)
+        }
+    };
+    let mut people = Vec::with_capacity(participants.len());
+    for p in participants {
+        people.push(participant(p, lk)?);
+    }
+    let mut messages = Vec::with_capacity(key_messages.len());
+    for k in key_messages {
+        match find(lk.messages, &clean_cow(k, Lines::Single)) {
+            Found::At(i) => messages.push(i),
+            Found::Broken | Found::Nothing => return None,
+        }
+    }
+    Some(Checked {
+        kind,
+        start,
+        end,
+        offset,
+        participants: people,
+        messages,
+    })
+}
+
+/// A participant, but for the capacity, taken once the session is.
+fn participant(p: &StrictParticipant, lk: &Lookups<'_>) -> Option<Participant> {
+    let Found::At(person) = find(lk.people, &p.person) else {
+        return None;
+    };
+    let appearance = match &p.appearance.0 {
+        None => Appearance::InPerson,
+        Some(a) => Appearance::parse(a)?,
+    };
+    Some(Participant {
+        person,
+        role: Role::parse(&p.role)?,
+        appearance,
+        capacity: None,
+        extensions: Extensions::default(),
+    })
+}
+
+/// A start or end on `date`, resolved; a time the clocks skip declines.
+fn when(s: &str, date: NaiveDate, zone: At, is_end: bool) -> Option<Instant> {
+    let local = times::parse_time(s, is_end)?.on(date);
+    let instant = match zone {
+        At::Offset(o) => o.from_local_datetime(&local).single()?.with_timezone(&Utc),
+        At::Zone(tz) => match crate::agenda::resolve_naive(tz, local) {
+            crate::agenda::Resolved::At(instant) => instant,
+            crate::agenda::Resolved::Gap => return None,
+        },
+    };
+    Some((local, instant))
+}

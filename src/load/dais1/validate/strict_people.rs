@@ -1,0 +1,64 @@
+//! `people` read the strict way ([`crate::load::dais1::strict`]), taken
+//! into the model when every one of them is valid as they stand.
+
+use super::Validator;
+use crate::agenda::{Extensions, Labels, Person};
+use crate::load::dais1::raw::Word;
+use crate::load::dais1::strict::{StrictPeople, StrictPerson};
+use crate::sanitize::{Lines, clean_cow};
+use std::borrow::Cow;
+
+impl Validator<'_> {
+    /// Takes in `people`, read the strict way, when the lax validator would
+    /// say nothing of any of them (no error, no warning) and no `people`
+    /// was read before: true. False, with nothing changed, when they are
+    /// to be read and validated the lax way.
+    pub fn strict_people(&mut self, people: StrictPeople) -> bool {
+        let limits = self.cx.limits;
+        let max = limits.max_string;
+        let within = |t: &Option<Word>| t.as_ref().is_none_or(|t| t.len() <= max);
+        let fine = |(id, p): &(Word, StrictPerson)| {
+            !id.is_empty()
+                && id.len() <= max
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && p.name.len() <= max
+                && !p.name.trim().is_empty()
+                && within(&p.honorific.0)
+                && within(&p.affiliation.0)
+        };
+        let StrictPeople(people) = people;
+        if !self.people.is_empty() || people.len() > limits.max_items || !people.iter().all(fine) {
+            return false;
+        }
+        let mut ids = super::Ids::default();
+        ids.reserve(people.len());
+        for (i, (id, _)) in people.iter().enumerate() {
+            // A second use of an id is the lax validator's to report.
+            let Some(slot) = ids.vacant(id) else {
+                return false;
+            };
+            slot.insert(Some(i));
+        }
+        // Honorifics and affiliations, each text kept once.
+        let mut labels = Labels::default();
+        let mut label = |t: Option<Word>| t.map(|t| labels.get(&clean_cow(&t, Lines::Single)));
+        let mut out = Vec::with_capacity(people.len());
+        for (id, p) in people {
+            out.push(Person {
+                id,
+                name: match clean_cow(&p.name, Lines::Single) {
+                    Cow::Borrowed(_) => p.name,
+                    Cow::Owned(clean) => clean.into(),
+                },
+                honorific: label(p.honorific.0),
+                affiliation: label(p.affiliation.0),
+                extensions: Extensions::default(),
+            });
+        }
+        self.people = out;
+        self.person_ids = ids;
+        true
+    }
+}
