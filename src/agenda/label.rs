@@ -14,7 +14,6 @@ use std::sync::Arc;
 // The Box inside the Arc keeps the field one pointer wide (an `Arc<str>`
 // is two): it is in every session of a large agenda, most often the same
 // few texts.
-#[allow(clippy::redundant_allocation)]
 pub struct Label(Arc<Box<str>>);
 
 impl Label {
