@@ -47,6 +47,15 @@ pub struct Who<'a> {
     pub prefer: Option<&'a str>,
 }
 
+/// Whether `id` is a `dais/1` person id: lowercase letters a-z, digits
+/// and '-', not empty.
+pub fn is_person_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 /// The people found so far.
 #[derive(Debug, Default)]
 pub struct Roster {
@@ -150,9 +159,10 @@ impl Roster {
     /// Adds a person named `name`, with the id the file prefers, else one
     /// made from the name (and the file's `id` if the name's is taken).
     fn add(&mut self, name: &str, id: Option<&str>, prefer: Option<&str>) -> usize {
+        // An id the file asks for that dais/1 could not write is not used.
         let base = prefer
             .map(str::trim)
-            .filter(|p| !p.is_empty())
+            .filter(|p| is_person_id(p))
             .map_or_else(|| slugify(name), str::to_owned);
         let base = Some(base)
             .filter(|s| !s.is_empty())

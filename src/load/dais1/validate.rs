@@ -12,6 +12,7 @@ use crate::agenda::{
 use crate::load::base::ctx::{Ctx, Outcome};
 use crate::load::base::lax::{Entries, Lax};
 use crate::load::base::limits::Limits;
+use crate::load::base::people::is_person_id;
 use crate::load::base::problem::{Path, quote};
 use crate::load::base::times;
 use crate::sanitize::{Lines, clean};
@@ -324,10 +325,7 @@ fn people(cx: &mut Ctx<'_>, field: Field<Entries<Lax<RawPerson>>>) -> (Vec<Perso
     let mut labels = Labels::default();
     for (id, p) in entries.0 {
         let at = here.key(&id);
-        let valid_id = !id.is_empty()
-            && id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        let valid_id = is_person_id(&id);
         let short = id.len() <= cx.limits.max_string;
         if !valid_id {
             cx.err(

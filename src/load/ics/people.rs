@@ -68,7 +68,9 @@ impl Roster {
             }
             _ => address.to_lowercase(),
         };
-        let prefer = dais_id.map(|id| clean(id, Lines::Single));
+        let prefer = dais_id
+            .filter(|id| id.len() <= max)
+            .map(|id| clean(id, Lines::Single));
         let person = self.people.person(Who {
             guid: Some(address.as_str()).filter(|a| !a.is_empty()),
             name: &name,

@@ -199,3 +199,23 @@ fn offsets_as_printed_are_kept_as_the_sessions_show_them() {
     assert_eq!(again.agenda, loaded.agenda);
     assert_eq!(loaded.agenda.event.timezone.to_string(), "Etc/GMT-2");
 }
+
+#[test]
+fn a_dais_person_urn_that_is_no_dais_id_is_not_the_persons_id() {
+    // `urn:x-dais:person:ID` (what `dais export ics` writes) keeps a
+    // person's id; one dais/1 cannot write (here ":x@example.org") gave a
+    // copy that did not load (fuzz find, ics target). The id is made from
+    // the name instead.
+    let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-TIMEZONE:UTC\r\nBEGIN:VEVENT\r\nUID:u\r\n\
+        DTSTART:20260610T090000Z\r\nDURATION:PT1H\r\nSUMMARY:A\r\n\
+        ATTENDEE;CN=Di Ng:urn:x-dais:person::x@example.org\r\n\
+        ATTENDEE;CN=Ed Po:urn:x-dais:person:ed\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let loaded =
+        load_bytes("c.ics", text.as_bytes(), &Limits::default()).unwrap_or_else(|e| panic!("{e}"));
+    let ids: Vec<&str> = loaded.agenda.people.iter().map(|p| &*p.id).collect();
+    assert_eq!(ids, ["di-ng", "ed"]);
+    let json = dais::write::to_json(&loaded.agenda);
+    let again = load_bytes("again.json", json.as_bytes(), &Limits::default())
+        .unwrap_or_else(|e| panic!("{e}\n{json}"));
+    assert_eq!(again.agenda, loaded.agenda);
+}
