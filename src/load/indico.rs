@@ -33,6 +33,7 @@ use crate::sanitize::{Lines, clean};
 use chrono_tz::Tz;
 use person::text;
 use serde_json::Value;
+use std::collections::HashSet;
 
 /// Whether `text` is an Indico export: a JSON object with `results` (an
 /// array of events, or a timetable object); the document, parsed.
@@ -49,6 +50,9 @@ pub(crate) struct Reader<'l> {
     roster: person::Roster,
     sessions: Vec<Session>,
     paths: Vec<String>,
+    /// The paths of entries in poster sessions: posters hang side by side,
+    /// so they are not said to overlap.
+    posters: HashSet<String>,
     /// Oddities said once, with a count, by kind.
     tally: Tally,
 }
@@ -94,6 +98,7 @@ pub(crate) fn read(doc: &Value, limits: &Limits) -> Outcome {
         roster: person::Roster::default(),
         sessions: Vec::new(),
         paths: Vec::new(),
+        posters: HashSet::new(),
         tally: Tally::default(),
     };
     let (title, meta) = if let Some(events) = results.as_array() {
@@ -163,7 +168,15 @@ fn finish(mut r: Reader<'_>, title: Option<String>, meta: Option<&Value>) -> Out
     order::unique_ids(&mut sessions, &paths, &mut r.cx.warnings, |old, new| {
         format!("its id {old} is taken; it is {new} here")
     });
-    overlaps(&sessions, &|i| paths[i].clone(), &mut r.cx.warnings);
+    if r.posters.is_empty() {
+        overlaps(&sessions, &|i| paths[i].clone(), &mut r.cx.warnings);
+    } else {
+        let talks: Vec<usize> = (0..sessions.len())
+            .filter(|&i| !r.posters.contains(&paths[i]))
+            .collect();
+        let only: Vec<Session> = talks.iter().map(|&i| sessions[i].clone()).collect();
+        overlaps(&only, &|k| paths[talks[k]].clone(), &mut r.cx.warnings);
+    }
     let title = title
         .or_else(|| {
             sessions

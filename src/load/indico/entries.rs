@@ -11,16 +11,26 @@ use crate::sanitize::{Lines, clean};
 use chrono::{DateTime, TimeDelta, Utc};
 use serde_json::Value;
 
-/// The block an entry is in: its title, and the people it adds.
+/// The block an entry is in: its title, the people it adds, and whether
+/// it is a poster session (`isPoster`).
 struct Block<'a> {
     title: Option<String>,
     people: &'a [Participant],
+    poster: bool,
 }
 
 const NO_BLOCK: Block<'static> = Block {
     title: None,
     people: &[],
+    poster: false,
 };
+
+/// Whether a session block is a poster session: `isPoster` on it, or on
+/// the session it is a block of (Indico 3's `detail=sessions`).
+fn is_poster(s: &Value) -> bool {
+    let own = |v: &Value| v.get("isPoster").and_then(Value::as_bool) == Some(true);
+    own(s) || s.get("session").is_some_and(own)
+}
 
 /// The event export: `contributions` outside any session, then each of
 /// `sessions` with its own; an event with neither (the plain export, as
@@ -40,6 +50,7 @@ pub fn event(r: &mut Reader<'_>, ev: &Value, at: &str) {
         let block = Block {
             title: None,
             people: &people,
+            poster: false,
         };
         entry(r, ev, at, &block, Kind::Other);
     }
@@ -79,6 +90,7 @@ fn contents(r: &mut Reader<'_>, ev: &Value, at: &str) {
         let block = Block {
             title,
             people: &people,
+            poster: is_poster(s),
         };
         if let Some(list) = inside {
             for (k, c) in list.iter().enumerate() {
@@ -89,6 +101,7 @@ fn contents(r: &mut Reader<'_>, ev: &Value, at: &str) {
             let own = Block {
                 title: None,
                 people: &people,
+                poster: false,
             };
             entry(r, s, &here, &own, Kind::Other);
         }
@@ -161,6 +174,7 @@ fn timetable_entry(r: &mut Reader<'_>, e: &Value, at: &str, block: &Block<'_>) {
                     let inner = Block {
                         title,
                         people: &people,
+                        poster: block.poster || is_poster(e),
                     };
                     for (key, child) in entries {
                         let path = format!("{at}.entries[{}]", quote(key));
@@ -179,6 +193,7 @@ fn timetable_entry(r: &mut Reader<'_>, e: &Value, at: &str, block: &Block<'_>) {
                     &Block {
                         title: None,
                         people: &people,
+                        poster: false,
                     },
                     Kind::Other,
                 ),
@@ -296,6 +311,9 @@ fn entry(r: &mut Reader<'_>, c: &Value, at: &str, block: &Block<'_>, kind: Kind)
     let tz = r.tz;
     let local = |t: DateTime<Utc>| t.with_timezone(&tz).naive_local();
     r.paths.push(at.to_owned());
+    if block.poster {
+        r.posters.insert(at.to_owned());
+    }
     r.sessions.push(Session {
         id: id.into(),
         title: title.into(),
@@ -379,4 +397,19 @@ fn report(r: &mut Reader<'_>, at: &str, bad: &Bad) {
         Bad::Gap(tz) => format!("a time that does not exist in {tz}: the clocks skip it"),
     };
     r.err(at, message);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_poster;
+    use serde_json::json;
+
+    #[test]
+    fn a_poster_session_is_marked_on_the_block_or_its_session() {
+        assert!(is_poster(&json!({"isPoster": true})));
+        assert!(is_poster(&json!({"session": {"isPoster": true}})));
+        assert!(!is_poster(&json!({"isPoster": false})));
+        assert!(!is_poster(&json!({"isPoster": "yes"})));
+        assert!(!is_poster(&json!({"title": "Posters"})));
+    }
 }

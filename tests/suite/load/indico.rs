@@ -196,3 +196,27 @@ fn a_convener_who_speaks_in_their_session_is_moderator_and_speaker() {
         ]
     );
 }
+
+#[test]
+fn posters_in_a_poster_session_are_not_said_to_overlap() {
+    // CHEP 2009's timetable export puts every poster of its "Poster
+    // session" block at the block's start (08:00-08:20): each was warned
+    // as overlapping another. Talks that overlap are still warned.
+    let l = load("poster-session.json");
+    assert_eq!(l.agenda.sessions.len(), 5);
+    let w: Vec<(&str, &str)> = l
+        .warnings
+        .iter()
+        .map(|w| (w.path.as_str(), w.message.as_str()))
+        .collect();
+    let overlapping: Vec<&str> = w
+        .iter()
+        .filter(|(_, m)| m.starts_with("overlaps"))
+        .map(|(p, _)| *p)
+        .collect();
+    assert_eq!(
+        overlapping,
+        [r#"results["77"]["20090323"]["s2l0"].entries["s2c5"]"#],
+        "{w:?}"
+    );
+}
