@@ -177,6 +177,21 @@ fn sessions_built_on_other_threads_load_as_from_the_bytes() {
             1900,
             "\"title\": \"bell\\u0007\", \"x-v\":",
         ),
+        // An `x-` value that looks like a session's start where the array
+        // is cut into chunks (`}, {"id":`).
+        nth(
+            &text,
+            id,
+            2200,
+            "\"x-nest\": [{\"k\": 1}, {\"id\": 2}], \"id\":",
+        ),
+        // The same in every session from the 1,100th: every likely start
+        // found is inside a session, so every chunk is torn.
+        {
+            let (at, _) = text.match_indices(id).nth(1100).expect("found");
+            let rest = text[at..].replace(id, "\"x-nest\": [{\"k\": 1}, {\"id\": 2}], \"id\":");
+            format!("{}{rest}", &text[..at])
+        },
         // A person with an `x-` key: people are read the lax way.
         nth(&text, "\"name\":", 10, "\"x-p\": true, \"name\":"),
     ];

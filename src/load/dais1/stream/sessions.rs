@@ -34,19 +34,54 @@ const OUT: usize = 6;
 /// lax way only.
 const TRIAL: usize = 64;
 
+mod chunk;
+
 /// Session texts, copied out of what is read, to be built elsewhere.
 #[derive(Default)]
 struct Batch {
-    /// The texts one after another.
+    /// The texts.
     text: String,
-    /// Where each ends in `text`.
-    ends: Vec<usize>,
+    /// Where each session lies in `text`.
+    spans: Vec<(usize, usize)>,
+    /// Whether `text` is a chunk ([`chunk`]), whose sessions the thread
+    /// that builds them finds.
+    chunk: bool,
+    /// Whether the chunk's sessions did not fill it exactly.
+    torn: bool,
 }
 
 impl Batch {
+    fn clear(&mut self) {
+        self.text.clear();
+        self.spans.clear();
+        self.chunk = false;
+        self.torn = false;
+    }
+
+    fn push(&mut self, text: &str) {
+        let start = self.text.len();
+        self.text.push_str(text);
+        self.spans.push((start, self.text.len()));
+    }
+
     fn texts(&self) -> impl Iterator<Item = &str> {
-        let starts = std::iter::once(0).chain(self.ends.iter().copied());
-        starts.zip(&self.ends).map(|(a, &b)| &self.text[a..b])
+        self.spans.iter().map(|&(a, b)| &self.text[a..b])
+    }
+
+    /// Builds the sessions (found first, in a chunk) into `made`.
+    fn build(
+        &mut self,
+        made: &mut Vec<Made>,
+        lk: &Lookups<'_>,
+        limits: &Limits,
+        labels: &mut Labels,
+    ) {
+        made.clear();
+        if self.chunk {
+            self.torn = !chunk::tile(self, made, lk, limits, labels);
+        } else {
+            made.extend(self.texts().map(|t| build_text(t, lk, limits, labels)));
+        }
     }
 }
 
@@ -76,8 +111,7 @@ pub(super) fn read<'l, R: Read>(
         // Labels made here; each thread keeps its own.
         let mut labels = Labels::default();
         loop {
-            batch.text.clear();
-            batch.ends.clear();
+            batch.clear();
             let more = fill(el, &mut batch, count, max, 1)?;
             let Some(text) = batch.texts().next() else {
                 break;
@@ -123,10 +157,35 @@ fn fill<R: Read>(
             return Err(GaveUp);
         }
         let at = el.feed.value()?;
-        batch.text.push_str(&el.feed.buf[at]);
-        batch.ends.push(batch.text.len());
+        batch.push(&el.feed.buf[at]);
     }
     Ok(true)
+}
+
+/// Reads the next batch into `batch`: a chunk, when a likely session start
+/// lies far enough on, else the texts of up to [`BATCH`] sessions one by
+/// one; whether the array goes on.
+fn next_batch<R: Read>(
+    el: &mut Elements<R>,
+    batch: &mut Batch,
+    count: usize,
+    max: usize,
+) -> Result<bool, GaveUp> {
+    if !el.another()? {
+        return Ok(false);
+    }
+    // Whitespace passed over: the session starts here.
+    el.feed.peek()?;
+    while el.feed.buf.len() - el.feed.at < 2 * chunk::CHUNK && el.feed.more()? {}
+    if let Some(end) = chunk::cut(&el.feed.buf, el.feed.at, batch) {
+        el.feed.at = end;
+        // The chunk took the comma before the session at its end.
+        el.first = true;
+        return Ok(true);
+    }
+    let at = el.feed.value()?;
+    batch.push(&el.feed.buf[at]);
+    fill(el, batch, count + 1, max, BATCH - 1)
 }
 
 /// A session text read the strict way and built, if it can be.
@@ -135,6 +194,11 @@ fn build_text(text: &str, lk: &Lookups<'_>, limits: &Limits, labels: &mut Labels
         Some((s, len)) if len == text.len() => s,
         _ => serde_json::from_str::<StrictSession>(text).ok()?,
     };
+    build_strict(s, lk, limits, labels)
+}
+
+/// A session read the strict way, built, if it can be.
+fn build_strict(s: StrictSession, lk: &Lookups<'_>, limits: &Limits, labels: &mut Labels) -> Made {
     if !s.x_within(limits.max_string) {
         return None;
     }
@@ -203,13 +267,8 @@ fn side_by_side<R: Read>(
                 .name("dais-build".into())
                 .spawn_scoped(scope, move || {
                     let mut labels = Labels::default();
-                    for (k, batch, mut made) in rx {
-                        made.clear();
-                        made.extend(
-                            batch
-                                .texts()
-                                .map(|t| build_text(t, lk, limits, &mut labels)),
-                        );
+                    for (k, mut batch, mut made) in rx {
+                        batch.build(&mut made, lk, limits, &mut labels);
                         if done_tx.send((k, batch, made)).is_err() {
                             break;
                         }
@@ -221,7 +280,6 @@ fn side_by_side<R: Read>(
             }
         }
         drop(done_tx);
-        let start = count;
         let mut spare: Vec<(Batch, Vec<Made>)> = Vec::new();
         let mut back = BTreeMap::new();
         let (mut sent, mut next, mut more) = (0, 0, true);
@@ -229,21 +287,16 @@ fn side_by_side<R: Read>(
             // Read on while few enough batches are out, but take in a
             // batch as soon as it is back.
             while more && sent - next < OUT && !back.contains_key(&next) {
-                let (mut batch, made) = spare.pop().unwrap_or_default();
-                batch.text.clear();
-                batch.ends.clear();
-                more = fill(el, &mut batch, count, max, BATCH)?;
-                if batch.ends.is_empty() {
+                let (mut batch, mut made) = spare.pop().unwrap_or_default();
+                batch.clear();
+                more = next_batch(el, &mut batch, count, max)?;
+                if batch.spans.is_empty() && !batch.chunk {
                     break;
                 }
-                count += batch.ends.len();
                 if let Some(tx) = workers.get(sent % workers.len().max(1)) {
                     tx.send((sent, batch, made)).map_err(|_| GaveUp)?;
                 } else {
-                    let made = batch
-                        .texts()
-                        .map(|t| build_text(t, lk, limits, &mut labels))
-                        .collect();
+                    batch.build(&mut made, lk, limits, &mut labels);
                     back.insert(sent, (batch, made));
                 }
                 sent += 1;
@@ -259,10 +312,18 @@ fn side_by_side<R: Read>(
                 back.insert(k, (batch, made));
             }
             let (batch, mut made) = back.remove(&next).ok_or(GaveUp)?;
-            // Every batch but the last is whole.
-            let first = start + next * BATCH;
-            for (i, (text, m)) in batch.texts().zip(made.drain(..)).enumerate() {
-                take.take(text, first + i, m)?;
+            // A chunk cut where no session starts: read the ordinary way.
+            if batch.torn {
+                return Err(GaveUp);
+            }
+            for (text, m) in batch.texts().zip(made.drain(..)) {
+                // Past the limit the file is read the ordinary way, which
+                // says so.
+                if count >= max {
+                    return Err(GaveUp);
+                }
+                take.take(text, count, m)?;
+                count += 1;
             }
             spare.push((batch, made));
             next += 1;
