@@ -157,9 +157,25 @@ pub fn timetable(r: &mut Reader<'_>, results: &Value) {
     }
 }
 
+/// An entry's type: `entryType`, else what Indico's class name in `_type`
+/// says, else a session block if it holds `entries` (its entries would
+/// otherwise be lost without a word).
+fn entry_type(e: &Value) -> Option<&str> {
+    text(e, "entryType").or_else(|| match text(e, "_type") {
+        Some("LinkedTimeSchEntry") => Some("Session"),
+        Some("BreakTimeSchEntry") => Some("Break"),
+        Some("ContribSchEntry") => Some("Contribution"),
+        _ => e
+            .get("entries")
+            .and_then(Value::as_object)
+            .is_some_and(|m| !m.is_empty())
+            .then_some("Session"),
+    })
+}
+
 fn timetable_entry(r: &mut Reader<'_>, e: &Value, at: &str, block: &Block<'_>) {
     let max = r.cx.limits.max_string;
-    match text(e, "entryType") {
+    match entry_type(e) {
         Some("Session") => {
             let title = r.text(e, at, "title", Lines::Single);
             let mut people = block.people.to_vec();
@@ -178,7 +194,7 @@ fn timetable_entry(r: &mut Reader<'_>, e: &Value, at: &str, block: &Block<'_>) {
                     };
                     for (key, child) in entries {
                         let path = format!("{at}.entries[{}]", quote(key));
-                        if text(child, "entryType") == Some("Session") {
+                        if entry_type(child) == Some("Session") {
                             r.note("nested session", &path, || {
                                 "a session inside a session; read as its entries".to_owned()
                             });
@@ -231,7 +247,7 @@ fn entry(r: &mut Reader<'_>, c: &Value, at: &str, block: &Block<'_>, kind: Kind)
     let Some((start, end)) = times(r, c, at) else {
         return;
     };
-    let is_block = text(c, "entryType").or_else(|| text(c, "_type")) == Some("Session");
+    let is_block = entry_type(c).or_else(|| text(c, "_type")) == Some("Session");
     let prefix = match kind {
         Kind::Break => "b",
         _ if is_block => "s",

@@ -220,3 +220,25 @@ fn posters_in_a_poster_session_are_not_said_to_overlap() {
         "{w:?}"
     );
 }
+
+#[test]
+fn an_entry_without_entry_type_is_typed_by_its_class_or_its_entries() {
+    // A timetable cut short (CHEP 2009's writes a block's `entryType` after
+    // its long `entries`): a block with no `entryType` was read as one
+    // contribution, and what it held was lost without a word.
+    let l = load("untyped-entries.json");
+    let a = &l.agenda;
+    let got: Vec<(&str, Kind, Option<&str>)> = a
+        .sessions
+        .iter()
+        .map(|s| (s.title.as_ref(), s.kind, s.part.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Talk one", Kind::Other, Some("Named by its class")),
+            ("Coffee", Kind::Break, Some("Named by its class")),
+            ("Talk three", Kind::Other, Some("Holding entries")),
+        ]
+    );
+}
