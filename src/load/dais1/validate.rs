@@ -69,6 +69,9 @@ pub(crate) struct Validator<'l> {
     /// The same for `key_messages`.
     messages_read: bool,
     sessions: Sessions,
+    /// `people` read the strict way, being built on a thread of their own
+    /// while the sessions are read ([`Validator::strict_people`]).
+    people_built: Option<std::thread::JoinHandle<Vec<Person>>>,
 }
 
 impl<'l> Validator<'l> {
@@ -111,6 +114,7 @@ impl<'l> Validator<'l> {
             people_read,
             messages_read,
             sessions: Sessions::default(),
+            people_built: None,
         }
     }
 
@@ -160,11 +164,18 @@ impl<'l> Validator<'l> {
         let Validator {
             mut cx,
             event,
-            people,
+            mut people,
             key_messages,
             sessions,
+            people_built,
             ..
         } = self;
+        if let Some(built) = people_built {
+            // A panic in building them is a panic in loading.
+            people = built
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        }
         let (sessions, offsets) = sessions.finish(&mut cx);
         let mut event = event;
         if let Some(e) = &mut event

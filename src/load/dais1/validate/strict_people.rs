@@ -29,7 +29,11 @@ impl Validator<'_> {
                 && within(&p.affiliation.0)
         };
         let StrictPeople(people) = people;
-        if !self.people.is_empty() || people.len() > limits.max_items || !people.iter().all(fine) {
+        if !self.people.is_empty()
+            || self.people_built.is_some()
+            || people.len() > limits.max_items
+            || !people.iter().all(fine)
+        {
             return false;
         }
         let mut ids = super::Ids::default();
@@ -41,24 +45,39 @@ impl Validator<'_> {
             };
             slot.insert(Some(i));
         }
-        // Honorifics and affiliations, each text kept once.
-        let mut labels = Labels::default();
-        let mut label = |t: Option<Word>| t.map(|t| labels.get(&clean_cow(&t, Lines::Single)));
-        let mut out = Vec::with_capacity(people.len());
-        for (id, p) in people {
-            out.push(Person {
-                id,
-                name: match clean_cow(&p.name, Lines::Single) {
-                    Cow::Borrowed(_) => p.name,
-                    Cow::Owned(clean) => clean.into(),
-                },
-                honorific: label(p.honorific.0),
-                affiliation: label(p.affiliation.0),
-                extensions: Extensions::default(),
-            });
-        }
-        self.people = out;
+        // The people themselves are not needed until the end: built on a
+        // thread of their own while the sessions are read (they need only
+        // the ids). With no thread to be had, the people are read the lax
+        // way.
+        let Ok(built) = std::thread::Builder::new()
+            .name("dais-people".into())
+            .spawn(move || build(people))
+        else {
+            return false;
+        };
+        self.people_built = Some(built);
         self.person_ids = ids;
         true
     }
+}
+
+/// The people, their texts sanitized as the lax validator does.
+fn build(people: Vec<(Word, StrictPerson)>) -> Vec<Person> {
+    // Honorifics and affiliations, each text kept once.
+    let mut labels = Labels::default();
+    let mut label = |t: Option<Word>| t.map(|t| labels.get(&clean_cow(&t, Lines::Single)));
+    let mut out = Vec::with_capacity(people.len());
+    for (id, p) in people {
+        out.push(Person {
+            id,
+            name: match clean_cow(&p.name, Lines::Single) {
+                Cow::Borrowed(_) => p.name,
+                Cow::Owned(clean) => clean.into(),
+            },
+            honorific: label(p.honorific.0),
+            affiliation: label(p.affiliation.0),
+            extensions: Extensions::default(),
+        });
+    }
+    out
 }
