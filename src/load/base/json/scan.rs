@@ -16,29 +16,53 @@ pub fn is_space(b: u8) -> bool {
 /// it (so one at the very end of `b` is not known to have ended).
 /// A closing bracket first is a value of length 0.
 pub fn value_end(b: &[u8]) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut i = 0;
+    value_end_from(b, Resume::default()).ok()
+}
+
+/// Where [`value_end_from`] is to go on once more of the text is read: a
+/// place outside any string, and the depth there.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Resume {
+    at: usize,
+    depth: usize,
+}
+
+/// [`value_end`] going on from `from`, where a scan of less of the same
+/// text stopped: `Err` with where to go on if `b` ends first, so a long
+/// value read a piece at a time is scanned once, not once a piece.
+pub fn value_end_from(b: &[u8], from: Resume) -> Result<usize, Resume> {
+    let Resume {
+        at: mut i,
+        mut depth,
+    } = from;
     loop {
-        match *b.get(i)? {
+        let Some(&c) = b.get(i) else {
+            return Err(Resume { at: i, depth });
+        };
+        match c {
             b'"' => {
-                i = string_end(b, i + 1)?;
+                let Some(end) = string_end(b, i + 1) else {
+                    // Scanned again from its opening quote.
+                    return Err(Resume { at: i, depth });
+                };
+                i = end;
                 if depth == 0 {
-                    return Some(i);
+                    return Ok(i);
                 }
                 continue;
             }
             b'{' | b'[' => depth += 1,
             b'}' | b']' => {
                 if depth == 0 {
-                    return Some(i);
+                    return Ok(i);
                 }
                 depth -= 1;
                 if depth == 0 {
-                    return Some(i + 1);
+                    return Ok(i + 1);
                 }
             }
-            b',' if depth == 0 => return Some(i),
-            c if depth == 0 && is_space(c) => return Some(i),
+            b',' if depth == 0 => return Ok(i),
+            c if depth == 0 && is_space(c) => return Ok(i),
             _ => {}
         }
         i += 1;
@@ -103,6 +127,26 @@ mod tests {
         assert_eq!(end(r#""a \""#), None);
         assert_eq!(end("12"), None);
         assert_eq!(end(""), None);
+    }
+
+    #[test]
+    fn a_value_scanned_in_pieces_ends_where_it_ends_whole() {
+        let text = r#"{"a": [1, "x\"}]"], "b": {"c": "long string"}, "d": 12} , 2"#;
+        let whole = value_end(text.as_bytes());
+        for cut in 0..text.len() {
+            let mut resume = super::Resume::default();
+            let mut end = None;
+            for piece in [cut, text.len()] {
+                match super::value_end_from(&text.as_bytes()[..piece], resume) {
+                    Ok(n) => {
+                        end = Some(n);
+                        break;
+                    }
+                    Err(r) => resume = r,
+                }
+            }
+            assert_eq!(end, whole, "cut at {cut}");
+        }
     }
 
     proptest::proptest! {

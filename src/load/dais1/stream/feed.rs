@@ -2,7 +2,7 @@
 //! come, for the reader in `stream.rs`.
 
 use super::{GaveUp, PIECE};
-use crate::load::base::json::scan::{is_space, value_end};
+use crate::load::base::json::scan::{Resume, is_space, value_end_from};
 use std::io::Read;
 
 /// The file's bytes, read a piece at a time; what is before `at` is
@@ -100,14 +100,17 @@ impl<R: Read> Feed<R> {
     /// `buf`.
     pub(super) fn value(&mut self) -> Result<std::ops::Range<usize>, GaveUp> {
         self.peek()?;
+        // Relative to `at`, which reading more leaves at the value's start.
+        let mut resume = Resume::default();
         loop {
-            if let Some(n) = value_end(&self.buf.as_bytes()[self.at..]) {
-                if n == 0 {
-                    return Err(GaveUp);
+            match value_end_from(&self.buf.as_bytes()[self.at..], resume) {
+                Ok(0) => return Err(GaveUp),
+                Ok(n) => {
+                    let range = self.at..self.at + n;
+                    self.at += n;
+                    return Ok(range);
                 }
-                let range = self.at..self.at + n;
-                self.at += n;
-                return Ok(range);
+                Err(r) => resume = r,
             }
             if !self.more()? {
                 return Err(GaveUp);
