@@ -228,7 +228,9 @@ fn printed(
         return zone;
     }
     if let Some(p) = Printed::from_marks(&marks) {
-        return Zone::Printed(p);
+        // As its own copy reads it back: one offset for all sessions is
+        // that offset's `Etc/` zone, whatever `event.timezone` said.
+        return Zone::Printed(p).as_written(sessions.iter().map(|s| s.span.start));
     }
     let at = Path::Root.key("sessions");
     let at = at.index(offsets[0].0);

@@ -219,3 +219,25 @@ fn a_dais_person_urn_that_is_no_dais_id_is_not_the_persons_id() {
         .unwrap_or_else(|e| panic!("{e}\n{json}"));
     assert_eq!(again.agenda, loaded.agenda);
 }
+
+#[test]
+fn one_offset_for_every_session_is_that_offsets_zone() {
+    // Every session at +12:00 in a file whose zone is Etc/GMT-5: the zone
+    // was "+12:00 as printed", and its copy (event.timezone Etc/GMT-12)
+    // read back Etc/GMT-12 (fuzz find, load target). It is Etc/GMT-12 now.
+    let text = r#"{"format": "dais/1",
+      "event": {"title": "T", "date": "2029-12-26", "timezone": "Etc/GMT-5"},
+      "sessions": [{"id": "s", "title": "S", "kind": "other", "start": "11:00",
+        "end": "12:00", "utc_offset": "+12:00"}]}"#;
+    let loaded =
+        load_bytes("a.json", text.as_bytes(), &Limits::default()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(loaded.agenda.event.timezone.to_string(), "Etc/GMT-12");
+    assert_eq!(
+        loaded.agenda.sessions[0].start().to_rfc3339(),
+        "2029-12-25T23:00:00+00:00"
+    );
+    let json = dais::write::to_json(&loaded.agenda);
+    let again = load_bytes("again.json", json.as_bytes(), &Limits::default())
+        .unwrap_or_else(|e| panic!("{e}\n{json}"));
+    assert_eq!(again.agenda, loaded.agenda);
+}
