@@ -85,8 +85,9 @@ pub fn order_warnings(agenda: &Agenda, warnings: &mut Capped) {
 pub fn overlaps(s: &[Session], path_of: &dyn Fn(usize) -> String, warnings: &mut Capped) {
     let mut by_start: Vec<usize> = (0..s.len()).collect();
     by_start.sort_by_key(|&i| (s[i].span.start, i));
-    // The session that ends last so far, per room.
-    let mut latest: HashMap<Option<&str>, usize> = HashMap::new();
+    // The session that ends last so far, per room (looked up once a
+    // session: hashed with foldhash, as the id maps are).
+    let mut latest: HashMap<Option<&str>, usize, foldhash::fast::RandomState> = HashMap::default();
     for &i in &by_start {
         let in_room = s[i].room.as_deref();
         if let Some(&j) = latest.get(&in_room)
