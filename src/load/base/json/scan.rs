@@ -83,11 +83,19 @@ fn string_end(b: &[u8], mut i: usize) -> Option<usize> {
     }
 }
 
-/// Where the first `"` or `\` at or after `b[i]` is, or where the last
+/// Where the first `"` or `\\` at or after `b[i]` is, or where the last
 /// eight bytes before the end start: found eight bytes at a time, as most
 /// strings in a programme are short (a call to `memchr` per string cost
 /// more than the scan).
-fn next_quote_or_escape(b: &[u8], mut i: usize) -> usize {
+fn next_quote_or_escape(b: &[u8], i: usize) -> usize {
+    string_stop::<false>(b, i)
+}
+
+/// Where the first `"` or `\\` (or, with `CONTROLS`, byte below 0x20) at or
+/// after `b[i]` is, found eight bytes at a time; or, if there is none in
+/// the whole words there, where the last bytes (fewer than eight) start,
+/// for the caller to look at one by one.
+pub fn string_stop<const CONTROLS: bool>(b: &[u8], mut i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
@@ -95,10 +103,15 @@ fn next_quote_or_escape(b: &[u8], mut i: usize) -> usize {
         let mut bytes = [0; 8];
         bytes.copy_from_slice(word);
         let w = u64::from_le_bytes(bytes);
-        // A byte equal to `"` or `\` is a zero byte once flipped by it;
-        // the lowest byte flagged is always a true one.
-        let found =
+        // A byte equal to `"` or `\\` is a zero byte once flipped by it; a
+        // byte below 0x20 leaves its high bit set once 0x20 is taken from it
+        // (and had it clear before). The lowest byte flagged is always a
+        // true one.
+        let mut found =
             zero_byte(w ^ (ONES * u64::from(b'"'))) | zero_byte(w ^ (ONES * u64::from(b'\\')));
+        if CONTROLS {
+            found |= w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
+        }
         if found != 0 {
             return i + (found.trailing_zeros() / 8) as usize;
         }

@@ -9,6 +9,7 @@
 //! visitors cost twice what finding their strings does.
 
 use super::{Maybe, StrictParticipant, StrictPeople, StrictPerson, StrictSession};
+use crate::load::base::json::scan::string_stop;
 use crate::load::dais1::raw::Word;
 
 /// The session at the start of `text` and the bytes it took, if it is in
@@ -252,29 +253,10 @@ impl<'t> Reader<'t> {
 }
 
 /// How many bytes at the start of `b` are plain string text: up to the
-/// first `"`, `\` or control character (below U+0020), found eight bytes at
-/// a time; `None` if `b` ends first.
+/// first `"`, `\\` or control character (below U+0020); `None` if `b` ends
+/// first.
 fn plain_len(b: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
-    let mut i = 0;
-    while let Some(word) = b.get(i..i + 8) {
-        let mut bytes = [0; 8];
-        bytes.copy_from_slice(word);
-        let w = u64::from_le_bytes(bytes);
-        // A byte below 0x20 leaves its high bit set once 0x20 is taken
-        // from it (and had it clear before); the lowest byte flagged by
-        // any of the three is always a true one.
-        let control = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
-        let found = zero_byte(w ^ (ONES * u64::from(b'"')))
-            | zero_byte(w ^ (ONES * u64::from(b'\\')))
-            | control;
-        if found != 0 {
-            return Some(i + (found.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
+    let i = string_stop::<true>(b, 0);
     let rest = b[i..]
         .iter()
         .position(|&c| c == b'"' || c == b'\\' || c < 0x20)?;

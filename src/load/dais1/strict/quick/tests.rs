@@ -131,3 +131,18 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// Eight bytes at a time finds where plain text stops as one at a time
+    /// does: at a quote, a backslash or a control character.
+    #[test]
+    fn plain_text_stops_where_a_byte_scan_says(
+        b in proptest::collection::vec(
+            prop_oneof![Just(b'"'), Just(b'\\'), Just(1u8), Just(0x1f), Just(b' '), Just(b'a'), Just(0xc3u8)],
+            0..40,
+        )
+    ) {
+        let naive = b.iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20);
+        prop_assert_eq!(super::plain_len(&b), naive);
+    }
+}
