@@ -71,7 +71,7 @@ pub(crate) struct Validator<'l> {
     sessions: Sessions,
     /// `people` read the strict way, being built on a thread of their own
     /// while the sessions are read ([`Validator::strict_people`]).
-    people_built: Option<std::thread::JoinHandle<Vec<Person>>>,
+    people_built: strict_people::Building,
 }
 
 impl<'l> Validator<'l> {
@@ -114,7 +114,7 @@ impl<'l> Validator<'l> {
             people_read,
             messages_read,
             sessions: Sessions::default(),
-            people_built: None,
+            people_built: strict_people::Building::default(),
         }
     }
 
@@ -170,11 +170,8 @@ impl<'l> Validator<'l> {
             people_built,
             ..
         } = self;
-        if let Some(built) = people_built {
-            // A panic in building them is a panic in loading.
-            people = built
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        if let Some(built) = people_built.join() {
+            people = built;
         }
         let (sessions, offsets) = sessions.finish(&mut cx);
         let mut event = event;

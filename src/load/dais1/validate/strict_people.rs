@@ -7,6 +7,7 @@ use crate::load::dais1::raw::Word;
 use crate::load::dais1::strict::{StrictPeople, StrictPerson};
 use crate::sanitize::{Lines, clean_cow};
 use std::borrow::Cow;
+use std::thread::JoinHandle;
 
 impl Validator<'_> {
     /// Takes in `people`, read the strict way, when the lax validator would
@@ -30,7 +31,7 @@ impl Validator<'_> {
         };
         let StrictPeople(people) = people;
         if !self.people.is_empty()
-            || self.people_built.is_some()
+            || self.people_built.0.is_some()
             || people.len() > limits.max_items
             || !people.iter().all(fine)
         {
@@ -55,9 +56,33 @@ impl Validator<'_> {
         else {
             return false;
         };
-        self.people_built = Some(built);
+        self.people_built = Building(Some(built));
         self.person_ids = ids;
         true
+    }
+}
+
+/// People being built on a thread of their own. Dropped unjoined (the
+/// load gave up), it waits for the thread: nothing of a load outlives it.
+#[derive(Default)]
+pub(super) struct Building(Option<JoinHandle<Vec<Person>>>);
+
+impl Building {
+    /// The people, once built; `None` if none were being built.
+    pub(super) fn join(mut self) -> Option<Vec<Person>> {
+        let built = self.0.take()?.join();
+        // A panic in building them is a panic in loading.
+        Some(built.unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    }
+}
+
+impl Drop for Building {
+    fn drop(&mut self) {
+        if let Some(thread) = self.0.take() {
+            // What it built is not wanted; a panic in it was the load's,
+            // which gave up anyway.
+            let _ = thread.join();
+        }
     }
 }
 
