@@ -59,24 +59,7 @@ impl Index {
     /// labels (those are for the people and key messages views, which an
     /// app made with [`crate::app::Prepared::for_status`] never draws).
     pub fn timeline_only(agenda: &Agenda) -> Self {
-        let Index {
-            rows,
-            row_of,
-            longest_minutes,
-            multi_day,
-            time_width,
-            last_day,
-            ..
-        } = Index::new_with(agenda, false);
-        Index {
-            rows,
-            row_of,
-            longest_minutes,
-            multi_day,
-            time_width,
-            last_day,
-            ..Index::default()
-        }
+        Index::new_with(agenda, false)
     }
 
     /// Derives the index of `agenda`.
