@@ -51,25 +51,11 @@ fn after_string(b: &[u8], mut i: usize) -> usize {
     }
 }
 
-/// The offset of the first `"` or `\` at or after `i`, or at least the
-/// text's length. Most of an agenda's bytes are string contents, so this
-/// looks at eight bytes at a time.
-fn quote_or_backslash(b: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // Marks each zero byte of `x` with its high bit; only the lowest mark
-    // is exact, and it is the only one used.
-    let zeros = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
-    while let Some(chunk) = b.get(i..i + 8) {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word);
-        let hits = zeros(w ^ (ONES * u64::from(b'"'))) | zeros(w ^ (ONES * u64::from(b'\\')));
-        if hits != 0 {
-            return i + (hits.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
+/// The offset of the first `"` or `\\` at or after `i`, or at least the
+/// text's length. Most of an agenda's bytes are string contents, so the
+/// scan's search looks at eight bytes at a time.
+fn quote_or_backslash(b: &[u8], i: usize) -> usize {
+    let mut i = super::scan::string_stop::<false>(b, i);
     while b.get(i).is_some_and(|&c| c != b'"' && c != b'\\') {
         i += 1;
     }
