@@ -3,7 +3,7 @@
 
 use super::ids::{Found, IdMap};
 use super::{Ctx, Ids};
-use crate::agenda::{Appearance, Kind, Labels, Participant, Role, Session, Span};
+use crate::agenda::{Appearance, Kind, Labels, Participant, Resolved, Role, Session, Span};
 use crate::load::base::lax::Lax;
 use crate::load::base::problem::{Path, quote};
 use crate::load::base::times;
@@ -330,6 +330,20 @@ enum At {
     Offset(FixedOffset),
 }
 
+impl At {
+    /// `local` as an instant here; a time the clocks skip is a gap (only a
+    /// zone has them), one an offset cannot give is `None`.
+    fn resolve(self, local: NaiveDateTime) -> Option<Resolved> {
+        match self {
+            At::Offset(o) => o
+                .from_local_datetime(&local)
+                .single()
+                .map(|t| Resolved::At(t.with_timezone(&Utc))),
+            At::Zone(tz) => Some(crate::agenda::resolve_naive(tz, local)),
+        }
+    }
+}
+
 /// A session's start or end: parsed, and resolved in the agenda's zone.
 fn when(
     cx: &mut Ctx<'_>,
@@ -354,16 +368,14 @@ fn when(
         return None;
     };
     let local = time.on(date?);
-    let tz = match zone? {
-        At::Zone(tz) => tz,
-        At::Offset(o) => {
-            let t = o.from_local_datetime(&local).single()?;
-            return Some((local, t.with_timezone(&Utc)));
-        }
-    };
-    match crate::agenda::resolve_naive(tz, local) {
-        crate::agenda::Resolved::At(instant) => Some((local, instant)),
-        crate::agenda::Resolved::Gap => {
+    match zone?.resolve(local)? {
+        Resolved::At(instant) => Some((local, instant)),
+        Resolved::Gap => {
+            let tz = match zone {
+                Some(At::Zone(tz)) => tz.name(),
+                // An offset has no gap.
+                _ => "",
+            };
             cx.err(
                 at.key(key),
                 format!(

@@ -8,14 +8,14 @@
 use super::super::ids::Found;
 use super::{At, Instant, Lookups, Sessions, Slot, find, parse_offset};
 use crate::agenda::{
-    Appearance, Extensions, Kind, Label, Labels, Participant, Role, Session, Span,
+    Appearance, Extensions, Kind, Label, Labels, Participant, Resolved, Role, Session, Span,
 };
 use crate::load::base::limits::Limits;
 use crate::load::base::times;
 use crate::load::dais1::raw::Word;
 use crate::load::dais1::strict::{Maybe, StrictParticipant, StrictSession};
 use crate::sanitize::{Lines, clean_cow, clean_owned};
-use chrono::{FixedOffset, NaiveDate, TimeZone, Utc};
+use chrono::{FixedOffset, NaiveDate};
 use std::borrow::Cow;
 
 impl Sessions {
@@ -219,12 +219,8 @@ fn participant(p: &StrictParticipant, lk: &Lookups<'_>) -> Option<Participant> {
 /// A start or end on `date`, resolved; a time the clocks skip declines.
 fn when(s: &str, date: NaiveDate, zone: At, is_end: bool) -> Option<Instant> {
     let local = times::parse_time(s, is_end)?.on(date);
-    let instant = match zone {
-        At::Offset(o) => o.from_local_datetime(&local).single()?.with_timezone(&Utc),
-        At::Zone(tz) => match crate::agenda::resolve_naive(tz, local) {
-            crate::agenda::Resolved::At(instant) => instant,
-            crate::agenda::Resolved::Gap => return None,
-        },
-    };
-    Some((local, instant))
+    match zone.resolve(local)? {
+        Resolved::At(instant) => Some((local, instant)),
+        Resolved::Gap => None,
+    }
 }
