@@ -364,6 +364,6 @@ impl App {
     pub fn select_session(&mut self, s: usize) {
         let moved = s != self.selection;
         self.selection = s.min(self.agenda.sessions.len().saturating_sub(1));
-        self.views.selected(&self.shared, moved);
+        self.views.selected(self.view, &self.shared, moved);
     }
 }

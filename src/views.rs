@@ -98,8 +98,10 @@ pub trait ViewState {
     fn marked_session(&self, shared: &Shared) -> Option<usize> {
         Some(shared.selection)
     }
-    /// The shared selection is set; `moved` if it changed.
-    fn selected(&mut self, _shared: &Shared, _moved: bool) {}
+    /// The shared selection is set; `moved` if it changed, `showing` if
+    /// this view is on screen (one that is not is told by [`Self::reveal`]
+    /// when it is shown).
+    fn selected(&mut self, _shared: &Shared, _moved: bool, _showing: bool) {}
     /// Scrolls so the selections show, after the panes changed size (a
     /// resize, or a view shown); `showing` if this view is on screen.
     fn reveal(&mut self, _shared: &Shared, _showing: bool) {}
@@ -265,9 +267,10 @@ macro_rules! views {
                 match view { $(View::$name => self.$field.render(shared, screen, buf),)* }
             }
 
-            /// Tells every view the shared selection is set.
-            pub fn selected(&mut self, shared: &Shared, moved: bool) {
-                $(self.$field.selected(shared, moved);)*
+            /// Tells every view the shared selection is set; `view` is
+            /// showing.
+            pub fn selected(&mut self, view: View, shared: &Shared, moved: bool) {
+                $(self.$field.selected(shared, moved, View::$name == view);)*
             }
 
             /// Every view scrolls its selections into sight; `view` is

@@ -186,7 +186,7 @@ impl ViewState for AgendaView {
         Effect::Select(i)
     }
 
-    fn selected(&mut self, shared: &Shared, moved: bool) {
+    fn selected(&mut self, shared: &Shared, moved: bool, _showing: bool) {
         if moved {
             self.session_scroll = 0;
             self.people_scroll = 0;
@@ -274,9 +274,9 @@ mod tests {
         assert_eq!(v.people_scroll, 0);
         v.command(&s, Command::Bottom);
         assert!(v.people_scroll > 1);
-        v.selected(&s, false);
+        v.selected(&s, false, true);
         assert!(v.people_scroll > 1, "the same session keeps its scroll");
-        v.selected(&s, true);
+        v.selected(&s, true, true);
         assert_eq!(v.people_scroll, 0);
     }
 
@@ -303,10 +303,10 @@ mod tests {
         s.size = (80, 16);
         let mut v = AgendaView::default();
         s.selection = s.agenda.sessions.len() - 1;
-        v.selected(&s, true);
+        v.selected(&s, true, true);
         assert!(v.top > 0);
         s.selection = 0;
-        v.selected(&s, true);
+        v.selected(&s, true, true);
         assert_eq!(v.top, 0, "the headings above the first session show");
     }
 }

@@ -261,8 +261,9 @@ impl ViewState for GridView {
         Effect::Select(i)
     }
 
-    fn selected(&mut self, shared: &Shared, _moved: bool) {
-        self.reveal(shared, true);
+    fn selected(&mut self, shared: &Shared, _moved: bool, showing: bool) {
+        // Laying out a day is work only worth doing for a grid on screen.
+        self.reveal(shared, showing);
     }
 
     fn reveal(&mut self, shared: &Shared, showing: bool) {

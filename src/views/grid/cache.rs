@@ -134,6 +134,12 @@ impl Cache {
         p
     }
 
+    /// Whether the sessions have been laid out (for tests).
+    #[cfg(test)]
+    pub fn laid_out(&self) -> bool {
+        self.programme.borrow().is_some()
+    }
+
     /// Day `date` laid out at `zoom`.
     pub fn day(&self, programme: &Programme, date: NaiveDate, zoom: Zoom) -> Arc<Day> {
         let mut slot = self.day.borrow_mut();

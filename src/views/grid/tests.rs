@@ -67,6 +67,29 @@ fn zoom_steps_and_the_selection_stays_in_sight() {
 }
 
 #[test]
+fn the_grid_lays_out_nothing_until_it_is_shown_then_shows_the_selection() {
+    let now = chrono_tz::America::New_York
+        .with_ymd_and_hms(2017, 6, 23, 11, 5, 0)
+        .unwrap()
+        .with_timezone(&Utc);
+    let mut app = App::new(hearing(), now);
+    app.update(Action::Resize {
+        width: 120,
+        height: 20,
+    });
+    // In the agenda: the selection moves, the grid is not on screen.
+    app.update(Command::Bottom.into());
+    assert!(!app.views.grid.cache.laid_out());
+    app.update(Command::ViewGrid.into());
+    assert!(app.views.grid.cache.laid_out());
+    assert_eq!(selected_id(&app), "closing");
+    let day = app.views.grid.day(&app.shared).unwrap();
+    let b = day.boxes[day.find(app.selected()).unwrap()];
+    let (rows, _) = app.views.grid.window(&app.shared, &day);
+    assert!(b.top >= app.views.grid.top && b.bottom() <= app.views.grid.top + rows);
+}
+
+#[test]
 fn each_zoom_asks_for_it_to_be_remembered_and_the_ends_do_not() {
     let mut app = app_at(11, 5);
     app.changes.clear();
