@@ -73,11 +73,17 @@ impl Programme {
         agenda: &Agenda,
         times: impl Fn(usize) -> (DateTime<Utc>, DateTime<Utc>),
     ) {
-        self.flags = agenda
-            .sessions
-            .iter()
-            .map(|s| (self.marks.is_starred(&s.id), self.marks.is_hidden(&s.id)))
-            .collect();
+        // With no marks, no session's id need be looked at (at 100,000
+        // sessions that is a pass over megabytes).
+        self.flags = if self.marks.is_empty() {
+            vec![(false, false); agenda.sessions.len()]
+        } else {
+            agenda
+                .sessions
+                .iter()
+                .map(|s| (self.marks.is_starred(&s.id), self.marks.is_hidden(&s.id)))
+                .collect()
+        };
         let starred: Vec<(usize, DateTime<Utc>, DateTime<Utc>)> = self
             .starred_indices()
             .map(|i| {
@@ -112,6 +118,12 @@ impl Programme {
     pub fn shows(&self, i: usize) -> bool {
         let (star, hide) = self.flags.get(i).copied().unwrap_or_default();
         (self.filter.show_hidden || !hide) && (!self.filter.only_starred || star)
+    }
+
+    /// Whether every session is on show: nothing hidden, or hidden ones
+    /// shown (`X`), and not only the starred (`o`).
+    pub fn shows_all(&self) -> bool {
+        !self.filter.only_starred && (self.filter.show_hidden || !self.flags.iter().any(|f| f.1))
     }
 
     /// The starred sessions session `i` clashes with.
@@ -301,14 +313,18 @@ mod tests {
         let a = hearing();
         let p1 = idx(&a, "panel-1");
         let mut p = Programme::new(Marks::default(), 5);
+        let planned = |i: usize| (a.sessions[i].start(), a.sessions[i].end());
+        p.refresh(&a, planned);
+        assert!(p.shows_all());
         p.set(&a, p1, Mark::Hide, Some(true));
-        p.refresh(&a, |i| (a.sessions[i].start(), a.sessions[i].end()));
+        p.refresh(&a, planned);
         assert!(!p.shows(p1) && p.shows(p1 + 1));
+        assert!(!p.shows_all());
         assert_eq!(p.hidden_count(), 1);
         p.filter.show_hidden = true;
-        assert!(p.shows(p1));
+        assert!(p.shows(p1) && p.shows_all());
         p.filter.only_starred = true;
-        assert!(!p.shows(p1 + 1));
+        assert!(!p.shows(p1 + 1) && !p.shows_all());
     }
 
     #[test]

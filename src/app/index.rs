@@ -88,21 +88,17 @@ impl Index {
                 }
             }
         }
-        let longest_minutes = agenda
-            .sessions
-            .iter()
-            .map(|s| s.span.minutes())
-            .max()
-            .unwrap_or(0);
-        let last_day = agenda.sessions.iter().map(Session::date).max();
-        let time_width = agenda
-            .sessions
-            .iter()
-            .filter(|s| s.span.ends_on_later_day())
-            .map(|s| crate::agenda::range_label(s.span.local_start, s.span.local_end).len())
-            .max()
-            .unwrap_or(0)
-            .max(11);
+        // One pass over the sessions, not one per figure: at 100,000
+        // sessions each pass is megabytes.
+        let (mut longest_minutes, mut last_day, mut time_width) = (0, None, 11);
+        for s in &agenda.sessions {
+            longest_minutes = longest_minutes.max(s.span.minutes());
+            last_day = last_day.max(Some(s.date()));
+            if s.span.ends_on_later_day() {
+                let label = crate::agenda::range_label(s.span.local_start, s.span.local_end);
+                time_width = time_width.max(label.len());
+            }
+        }
         let person_labels = if all {
             labels::person_labels(agenda, &sessions_of_person)
         } else {

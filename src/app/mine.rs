@@ -34,7 +34,10 @@ impl Shared {
         let times = |i: usize| super::live::shifted(agenda, shift, i);
         self.programme.refresh(agenda, times);
         let p = &self.programme;
-        self.index.show_only(agenda, &|i| p.shows(i));
+        // The timeline shows every session already: it stays as it is.
+        if !(p.shows_all() && self.index.shows_all()) {
+            self.index.show_only(agenda, &|i| p.shows(i));
+        }
     }
 
     /// Shows `marks` (read from the store: at start, after a save, or made

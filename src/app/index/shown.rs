@@ -16,6 +16,11 @@ impl Index {
         self.shown = (shown.len() != agenda.sessions.len()).then_some(shown);
     }
 
+    /// Whether every session is in the timeline.
+    pub fn shows_all(&self) -> bool {
+        self.shown.is_none()
+    }
+
     /// Whether session `i` is in the timeline.
     pub fn is_shown(&self, i: usize) -> bool {
         self.shown

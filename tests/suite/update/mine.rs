@@ -70,6 +70,9 @@ fn hide_leaves_the_timeline_and_x_shows_hidden_sessions_dimmed() {
     select(&mut a, "panel-2");
     press(&mut a, &[C::Hide]);
     assert!(!a.programme.is_hidden(p2));
+    // Nothing hidden: with `X` off again every session is on show.
+    press(&mut a, &[C::ShowHidden]);
+    assert!(a.index.rows.contains(&Row::Session(p2)) && a.index.shows_all());
 }
 
 #[test]
