@@ -24,27 +24,28 @@ pub(in crate::load) fn session(text: &str) -> Option<(StrictSession, usize)> {
     let mut seen = 0u32;
     let mut required = 0u32;
     r.object(|r, key| {
-        let bit = 1u32 << session_key(key)?;
+        let k = session_key(key)?;
+        let bit = 1u32 << k as u32;
         if seen & bit != 0 {
             return None;
         }
         seen |= bit;
-        match key {
-            b"id" => s.id = Word::new(r.string()?),
-            b"title" => r.string()?.clone_into(&mut s.title),
-            b"kind" => s.kind = Word::new(r.string()?),
-            b"start" => s.start = Word::new(r.string()?),
-            b"part" => s.part = Maybe(Some(Word::new(r.string()?))),
-            b"room" => s.room = Maybe(Some(Word::new(r.string()?))),
-            b"track" => s.track = Maybe(Some(Word::new(r.string()?))),
-            b"date" => s.date = Maybe(Some(Word::new(r.string()?))),
-            b"end" => s.end = Maybe(Some(Word::new(r.string()?))),
-            b"end_date" => s.end_date = Maybe(Some(Word::new(r.string()?))),
-            b"utc_offset" => s.utc_offset = Maybe(Some(Word::new(r.string()?))),
-            b"description" => s.description = Maybe(Some(r.string()?.to_owned())),
-            b"x-starts-at" => s.x_starts_at = Maybe(Some(r.string()?.to_owned())),
-            b"x-ends-at" => s.x_ends_at = Maybe(Some(r.string()?.to_owned())),
-            b"notes" => {
+        match k {
+            K::Id => s.id = Word::new(r.string()?),
+            K::Title => r.string()?.clone_into(&mut s.title),
+            K::Kind => s.kind = Word::new(r.string()?),
+            K::Start => s.start = Word::new(r.string()?),
+            K::Part => s.part = Maybe(Some(Word::new(r.string()?))),
+            K::Room => s.room = Maybe(Some(Word::new(r.string()?))),
+            K::Track => s.track = Maybe(Some(Word::new(r.string()?))),
+            K::Date => s.date = Maybe(Some(Word::new(r.string()?))),
+            K::End => s.end = Maybe(Some(Word::new(r.string()?))),
+            K::EndDate => s.end_date = Maybe(Some(Word::new(r.string()?))),
+            K::UtcOffset => s.utc_offset = Maybe(Some(Word::new(r.string()?))),
+            K::Description => s.description = Maybe(Some(r.string()?.to_owned())),
+            K::XStartsAt => s.x_starts_at = Maybe(Some(r.string()?.to_owned())),
+            K::XEndsAt => s.x_ends_at = Maybe(Some(r.string()?.to_owned())),
+            K::Notes => {
                 let mut notes = Vec::new();
                 r.array(|r| {
                     notes.push(Word::new(r.string()?));
@@ -52,7 +53,7 @@ pub(in crate::load) fn session(text: &str) -> Option<(StrictSession, usize)> {
                 })?;
                 s.notes = Maybe(Some(notes));
             }
-            b"key_messages" => {
+            K::KeyMessages => {
                 let mut ids = Vec::new();
                 r.array(|r| {
                     ids.push(Word::new(r.string()?));
@@ -60,7 +61,7 @@ pub(in crate::load) fn session(text: &str) -> Option<(StrictSession, usize)> {
                 })?;
                 s.key_messages = Maybe(Some(ids));
             }
-            b"participants" => {
+            K::Participants => {
                 let mut people = Vec::new();
                 r.array(|r| {
                     people.push(participant(r)?);
@@ -68,7 +69,6 @@ pub(in crate::load) fn session(text: &str) -> Option<(StrictSession, usize)> {
                 })?;
                 s.participants = Maybe(Some(people));
             }
-            _ => return None,
         }
         required |= bit & REQUIRED;
         Some(())
@@ -117,33 +117,55 @@ pub(in crate::load) fn people(text: &str) -> Option<(StrictPeople, usize)> {
     Some((StrictPeople(people), r.at))
 }
 
-/// The session's keys, each a bit; the required ones in [`REQUIRED`].
-const SESSION_KEYS: [&[u8]; 17] = [
-    b"id",
-    b"title",
-    b"kind",
-    b"start",
-    b"part",
-    b"room",
-    b"track",
-    b"date",
-    b"end",
-    b"end_date",
-    b"utc_offset",
-    b"description",
-    b"notes",
-    b"participants",
-    b"key_messages",
-    b"x-starts-at",
-    b"x-ends-at",
-];
-
 /// `id`, `title`, `kind` and `start`.
 const REQUIRED: u32 = 0b1111;
 
-fn session_key(key: &[u8]) -> Option<u32> {
-    let i = SESSION_KEYS.iter().position(|k| *k == key)?;
-    u32::try_from(i).ok()
+/// A session's keys; each is a bit of a set (the required ones in
+/// [`REQUIRED`]).
+#[derive(Clone, Copy)]
+enum K {
+    Id,
+    Title,
+    Kind,
+    Start,
+    Part,
+    Room,
+    Track,
+    Date,
+    End,
+    EndDate,
+    UtcOffset,
+    Description,
+    Notes,
+    Participants,
+    KeyMessages,
+    XStartsAt,
+    XEndsAt,
+}
+
+/// Which key `key` is. A match, not a search of a list: it is asked for
+/// every key of every session.
+fn session_key(key: &[u8]) -> Option<K> {
+    Some(match key {
+        b"id" => K::Id,
+        b"title" => K::Title,
+        b"kind" => K::Kind,
+        b"start" => K::Start,
+        b"part" => K::Part,
+        b"room" => K::Room,
+        b"track" => K::Track,
+        b"date" => K::Date,
+        b"end" => K::End,
+        b"end_date" => K::EndDate,
+        b"utc_offset" => K::UtcOffset,
+        b"description" => K::Description,
+        b"notes" => K::Notes,
+        b"participants" => K::Participants,
+        b"key_messages" => K::KeyMessages,
+        b"x-starts-at" => K::XStartsAt,
+        b"x-ends-at" => K::XEndsAt,
+        _ => return None,
+    })
 }
 
 fn participant(r: &mut Reader<'_>) -> Option<StrictParticipant> {
