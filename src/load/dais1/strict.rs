@@ -16,6 +16,7 @@ use serde::{Deserialize, Deserializer};
 use std::fmt;
 
 mod quick;
+mod spare;
 
 pub(in crate::load) use quick::{people as quick_people, session as quick_session};
 

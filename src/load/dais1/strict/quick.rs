@@ -8,7 +8,7 @@
 //! Sessions are most of a large file, and parsing them through `serde`'s
 //! visitors cost twice what finding their strings does.
 
-use super::{Maybe, StrictParticipant, StrictPeople, StrictPerson, StrictSession};
+use super::{Maybe, StrictParticipant, StrictPeople, StrictPerson, StrictSession, spare};
 use crate::load::base::json::scan::string_stop;
 use crate::load::dais1::raw::Word;
 
@@ -46,7 +46,7 @@ pub(in crate::load) fn session(text: &str) -> Option<(StrictSession, usize)> {
             K::XStartsAt => s.x_starts_at = Maybe(Some(r.string()?.to_owned())),
             K::XEndsAt => s.x_ends_at = Maybe(Some(r.string()?.to_owned())),
             K::Notes => {
-                let mut notes = Vec::new();
+                let mut notes = spare::words();
                 r.array(|r| {
                     notes.push(Word::new(r.string()?));
                     Some(())
@@ -54,7 +54,7 @@ pub(in crate::load) fn session(text: &str) -> Option<(StrictSession, usize)> {
                 s.notes = Maybe(Some(notes));
             }
             K::KeyMessages => {
-                let mut ids = Vec::new();
+                let mut ids = spare::words();
                 r.array(|r| {
                     ids.push(Word::new(r.string()?));
                     Some(())
@@ -62,7 +62,7 @@ pub(in crate::load) fn session(text: &str) -> Option<(StrictSession, usize)> {
                 s.key_messages = Maybe(Some(ids));
             }
             K::Participants => {
-                let mut people = Vec::new();
+                let mut people = spare::participants();
                 r.array(|r| {
                     people.push(participant(r)?);
                     Some(())

@@ -105,6 +105,7 @@ pub(in crate::load::dais1) fn build(
         key_messages: messages.into_boxed_slice(),
         extensions: Extensions::default(),
     };
+    s.recycle();
     Some(Built {
         session,
         start,
