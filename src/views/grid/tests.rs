@@ -4,16 +4,19 @@ use crate::command::View;
 use crate::testing::hearing;
 use chrono::{TimeZone, Utc};
 
-fn app_at(h: u32, m: u32) -> App {
+/// The hearing at `h:m` that day, `height` rows high, in the agenda view.
+fn agenda_at(h: u32, m: u32, height: u16) -> App {
     let now = chrono_tz::America::New_York
         .with_ymd_and_hms(2017, 6, 23, h, m, 0)
         .unwrap()
         .with_timezone(&Utc);
     let mut app = App::new(hearing(), now);
-    app.update(Action::Resize {
-        width: 120,
-        height: 40,
-    });
+    app.update(Action::Resize { width: 120, height });
+    app
+}
+
+fn app_at(h: u32, m: u32) -> App {
+    let mut app = agenda_at(h, m, 40);
     app.update(Command::ViewGrid.into());
     app
 }
@@ -68,15 +71,7 @@ fn zoom_steps_and_the_selection_stays_in_sight() {
 
 #[test]
 fn the_grid_lays_out_nothing_until_it_is_shown_then_shows_the_selection() {
-    let now = chrono_tz::America::New_York
-        .with_ymd_and_hms(2017, 6, 23, 11, 5, 0)
-        .unwrap()
-        .with_timezone(&Utc);
-    let mut app = App::new(hearing(), now);
-    app.update(Action::Resize {
-        width: 120,
-        height: 20,
-    });
+    let mut app = agenda_at(11, 5, 20);
     // In the agenda: the selection moves, the grid is not on screen.
     app.update(Command::Bottom.into());
     assert!(!app.views.grid.cache.laid_out());
