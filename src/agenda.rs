@@ -236,6 +236,25 @@ impl Agenda {
         let first = self.event.date;
         self.sessions.iter().any(|s| s.date() != first)
     }
+
+    /// The last day a session starts on.
+    pub fn last_day(&self) -> Option<NaiveDate> {
+        self.sessions.iter().map(Session::date).max()
+    }
+}
+
+/// The days a programme spans, as a header says them: "Saturday 4
+/// February 2017" for one day, "Sat 4 Feb – Sun 5 Feb 2017" from `first`
+/// (the event's date) to `last` (the last session's) when they differ.
+pub fn dates_label(first: NaiveDate, last: Option<NaiveDate>) -> String {
+    match last.filter(|d| *d != first) {
+        Some(last) => format!(
+            "{} – {}",
+            first.format("%a %-d %b"),
+            last.format("%a %-d %b %Y")
+        ),
+        None => first.format("%A %-d %B %Y").to_string(),
+    }
 }
 
 #[cfg(test)]

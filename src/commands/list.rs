@@ -128,7 +128,7 @@ fn text(agenda: &Agenda, styling: Styling, zone: Option<Zone>) -> String {
     if let Some(sub) = &e.subtitle {
         let _ = writeln!(out, "{sub}");
     }
-    let mut facts = vec![e.date.format("%A %-d %B %Y").to_string()];
+    let mut facts = vec![crate::agenda::dates_label(e.date, agenda.last_day())];
     facts.extend(e.venue.clone());
     facts.push(crate::agenda::zone_label(zone.unwrap_or(e.timezone)));
     let _ = writeln!(out, "{dim}{}{reset}", facts.join(" · "));
@@ -172,7 +172,7 @@ fn markdown(agenda: &Agenda, zone: Option<Zone>) -> String {
     if let Some(sub) = &e.subtitle {
         let _ = writeln!(out, "{}\n", md(sub));
     }
-    let mut facts = vec![e.date.format("%A %-d %B %Y").to_string()];
+    let mut facts = vec![crate::agenda::dates_label(e.date, agenda.last_day())];
     facts.extend(e.venue.clone());
     facts.push(crate::agenda::zone_label(zone.unwrap_or(e.timezone)));
     let _ = writeln!(out, "*{}*", md(&facts.join(" · ")));

@@ -47,22 +47,8 @@ impl Widget for Header<'_> {
         }
         let tabs = tab_spans(app);
         let tabs_w = spans_width(&tabs);
-        let mut facts = vec![e.date.format("%A %-d %B %Y").to_string()];
-        if app.index.multi_day {
-            let last = app
-                .agenda
-                .sessions
-                .iter()
-                .map(crate::agenda::Session::date)
-                .max();
-            if let Some(last) = last.filter(|d| *d != e.date) {
-                facts[0] = format!(
-                    "{} – {}",
-                    e.date.format("%a %-d %b"),
-                    last.format("%a %-d %b %Y")
-                );
-            }
-        }
+        // The index knows the last day: the header is drawn every frame.
+        let mut facts = vec![crate::agenda::dates_label(e.date, app.index.last_day)];
         // What the view is cut down to matters more than the dates, which
         // the timeline shows: first, so a narrow line keeps it.
         if let Some(only) = &app.only {

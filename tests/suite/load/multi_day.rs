@@ -105,6 +105,12 @@ fn the_text_list_has_day_headings() {
             .position(|l| *l == line)
             .unwrap_or_else(|| panic!("no line {line:?} in\n{}", run.stdout))
     };
+    // The header gives both days, as the screen's does.
+    let header = lines
+        .iter()
+        .take(4)
+        .any(|l| l.starts_with("Sat 30 Mar – Sun 31 Mar 2024 · "));
+    assert!(header, "{}", run.stdout);
     let saturday = at("Saturday 30 March 2024");
     let sunday = at("Sunday 31 March 2024");
     assert!(saturday < at("18:00-19:00  Ankunft"));
@@ -133,6 +139,7 @@ fn the_markdown_list_has_day_and_part_headings() {
     let run = dais(&["list", "--format", "markdown", "two_day_berlin.json"]);
     assert_eq!(run.code, 0, "{run:?}");
     let out = &run.stdout;
+    assert!(out.contains("\n*Sat 30 Mar – Sun 31 Mar 2024 · "), "{out}");
     for heading in [
         "\n## Saturday 30 March 2024\n",
         "\n### Samstagabend\n",
