@@ -87,8 +87,9 @@ impl App {
             index,
             text,
             suggester,
+            timing,
         } = prepared;
-        let timing = Timing::new(&agenda, &live::Shift::default());
+        let timing = timing.unwrap_or_else(|| Timing::new(&agenda, &live::Shift::default()));
         let mut app = App {
             shared: Shared {
                 agenda,

@@ -1,7 +1,7 @@
 //! Swapping in a new version of the agenda while keeping the user's place:
 //! the selection stays on the same session id, the shift on the same ids.
 
-use super::{App, Index, SearchText, Shift, Suggester};
+use super::{App, Index, SearchText, Shift, Suggester, Timing};
 use crate::agenda::Agenda;
 use crate::command::View;
 use crate::views::{Views, refind};
@@ -90,6 +90,8 @@ pub struct Prepared {
     pub(super) index: Index,
     pub(super) text: SearchText,
     pub(super) suggester: Suggester,
+    /// The time index with no shift, when it was built beside the rest.
+    pub(super) timing: Option<Timing>,
 }
 
 /// From this many sessions on, the search text is built on a second
@@ -126,6 +128,7 @@ impl Prepared {
             index,
             text,
             suggester,
+            timing: None,
         }
     }
 
@@ -135,11 +138,31 @@ impl Prepared {
     /// it is never drawn.
     pub fn for_status(agenda: impl Into<Arc<Agenda>>) -> Self {
         let agenda = agenda.into();
+        // The time index is built beside the timeline for a long programme:
+        // at 100,000 sessions each takes a few milliseconds of `dais now`.
+        let (index, timing) = std::thread::scope(|scope| {
+            let side = (agenda.sessions.len() >= SIDE_BY_SIDE)
+                .then(|| {
+                    std::thread::Builder::new()
+                        .name("dais-timing".into())
+                        .spawn_scoped(scope, || Timing::new(&agenda, &Shift::default()))
+                        .ok()
+                })
+                .flatten();
+            let index = Index::timeline_only(&agenda);
+            let timing = side.map(|thread| {
+                thread
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            });
+            (index, timing)
+        });
         Prepared {
-            index: Index::timeline_only(&agenda),
+            index,
             agenda,
             text: SearchText::default(),
             suggester: Suggester::default(),
+            timing,
         }
     }
 
@@ -187,6 +210,26 @@ mod tests {
         assert_eq!(app.selected(), 4);
         assert_eq!(app.shift_by_id(), [("panel-1".to_owned(), 5)]);
         assert_eq!(app.index.row_of.len(), 8, "the lookups are the new ones");
+    }
+
+    #[test]
+    fn a_long_programme_for_status_tells_the_time_as_the_screens_app_does() {
+        let json = crate::synth::agenda_json(super::SIDE_BY_SIDE + 10, 4);
+        let limits = crate::load::Limits::default();
+        let agenda = crate::load::load_bytes("a", json.as_bytes(), &limits)
+            .expect("valid")
+            .agenda;
+        let prepared = super::Prepared::for_status(agenda.clone());
+        assert!(prepared.timing.is_some(), "built beside the timeline");
+        let first = agenda.sessions[0].start();
+        let mut status = App::from_prepared(prepared, first);
+        let mut screen = App::new(agenda, first);
+        for hours in [-1, 0, 1, 30, 100, 10_000] {
+            let now = first + chrono::Duration::hours(hours);
+            status.live.now = now;
+            screen.live.now = now;
+            assert_eq!(status.status(), screen.status(), "{hours} h on");
+        }
     }
 
     #[test]
