@@ -146,9 +146,13 @@ fn session(a: &Agenda, s: &Session) -> RawSession {
         ))),
         end: Some(Lax::Ok(end.into())),
         end_date: end_date(span),
-        // Offsets as printed: each session says its own.
-        utc_offset: matches!(tz, Zone::Printed(_))
-            .then(|| Lax::Ok(format_compact!("{}", tz.fixed_at(span.start)))),
+        // Offsets as printed: each session says its own; in a named zone,
+        // a session in the second instance of a repeated hour says its.
+        utc_offset: match tz {
+            Zone::Printed(_) => Some(tz.fixed_at(span.start)),
+            Zone::Named(_) => span.offset_to_write(tz),
+        }
+        .map(|o| Lax::Ok(format_compact!("{o}"))),
         description: opt(s.description.as_deref()),
         notes: (!s.notes.is_empty()).then(|| Lax::Ok(strings(&s.notes))),
         participants: (!s.participants.is_empty()).then(|| {

@@ -1,7 +1,7 @@
 //! When a session runs: planned wall-clock times and the instants they mean.
 
 use super::Zone;
-use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 
 /// A session's time: the wall-clock times as planned in the agenda's zone,
 /// and the instants they resolve to.
@@ -35,6 +35,27 @@ impl Span {
             start,
             end,
         }
+    }
+
+    /// The `utc_offset` a `dais/1` copy must give this span for its times
+    /// to be read back in `zone`, which reads a time in the hour that
+    /// repeats when clocks go back as its first instance: the offset at
+    /// the start when the start is the second instance and that offset
+    /// gives the end too; `None` when the zone alone reads both back (or
+    /// no one offset does).
+    pub fn offset_to_write(&self, zone: Zone) -> Option<FixedOffset> {
+        if resolve_naive(zone, self.local_start) == Resolved::At(self.start) {
+            return None;
+        }
+        let offset = zone.fixed_at(self.start);
+        let at = |local: NaiveDateTime| {
+            offset
+                .from_local_datetime(&local)
+                .single()
+                .map(|t| t.with_timezone(&Utc))
+        };
+        (at(self.local_start) == Some(self.start) && at(self.local_end) == Some(self.end))
+            .then_some(offset)
     }
 
     /// Length in whole minutes, measured between instants (so a session

@@ -72,13 +72,15 @@ pub fn read(r: &mut Reader<'_>, at: Path<'_>, ev: &RawEvent, place: &Place<'_>) 
     }
     let span = Span::in_zone(tz, start, end);
     // dais/1 gives local times, and reads one in the repeated hour as its
-    // first instance: say so for a time that was the second. (Offsets as
-    // printed are written with each session, so read back exactly.)
+    // first instance: say so for a time that was the second, unless the
+    // session's own `utc_offset` gives it back. (Offsets as printed are
+    // written with each session, so read back exactly.)
+    let written = span.offset_to_write(tz).is_some();
     for (which, key, local, instant) in [
         ("start", "repeated hour start", span.local_start, start),
         ("end", "repeated hour end", span.local_end, end),
     ] {
-        if tz.named().is_some() && resolve_naive(tz, local) != Resolved::At(instant) {
+        if tz.named().is_some() && !written && resolve_naive(tz, local) != Resolved::At(instant) {
             r.tally.note(key, at, || {
                 format!(
                     "{which}s in the hour that repeats when clocks go back in {tz}; a dais/1 \

@@ -241,3 +241,38 @@ fn one_offset_for_every_session_is_that_offsets_zone() {
         .unwrap_or_else(|e| panic!("{e}\n{json}"));
     assert_eq!(again.agenda, loaded.agenda);
 }
+
+#[test]
+fn a_session_in_the_second_instance_of_a_repeated_hour_reads_back_from_its_copy() {
+    // 02:00 +01:00 on 27 October 2030 in Berlin is the second 02:00 (the
+    // clocks go back at 03:00 +02:00). dais/1 reads a local time in the
+    // repeated hour as its first instance: the copy now gives the
+    // session's own utc_offset, and it read back an hour early before
+    // (fuzz find, schedule_xml target; the loader warned of it).
+    let xml = "<schedule><conference><title>T</title><city>Berlin</city></conference>\n\
+        <day date=\"2030-10-26\" index=\"1\"><room name=\"A\">\n\
+        <event id=\"1\"><date>2030-10-26T11:00:00+02:00</date><start>11:00</start>\
+        <duration>01:00</duration><title>Saturday</title></event>\n\
+        </room></day><day date=\"2030-10-27\" index=\"2\"><room name=\"A\">\n\
+        <event id=\"2\"><date>2030-10-27T02:00:00+01:00</date><start>02:00</start>\
+        <duration>01:00</duration><title>Sunday</title></event>\n\
+        </room></day></schedule>";
+    let loaded =
+        load_bytes("s.xml", xml.as_bytes(), &Limits::default()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(loaded.agenda.event.timezone.to_string(), "Europe/Berlin");
+    let sunday = &loaded.agenda.sessions[1];
+    assert_eq!(sunday.span.start.to_rfc3339(), "2030-10-27T01:00:00+00:00");
+    assert!(
+        !loaded
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("repeats")),
+        "nothing to warn of: {:?}",
+        loaded.warnings
+    );
+    let json = dais::write::to_json(&loaded.agenda);
+    assert!(json.contains("\"utc_offset\": \"+01:00\""), "{json}");
+    let again = load_bytes("again.json", json.as_bytes(), &Limits::default())
+        .unwrap_or_else(|e| panic!("{e}\n{json}"));
+    assert_eq!(again.agenda, loaded.agenda);
+}
