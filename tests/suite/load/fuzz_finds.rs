@@ -21,6 +21,16 @@ fn finds() -> Vec<(String, Vec<u8>)> {
     out
 }
 
+/// `agenda` written as `dais/1` and read back, which must give it again:
+/// the text written.
+fn reads_back(agenda: &dais::agenda::Agenda) -> String {
+    let json = dais::write::to_json(agenda);
+    let again = load_bytes("again.json", json.as_bytes(), &Limits::default())
+        .unwrap_or_else(|e| panic!("{e}\n{json}"));
+    assert_eq!(&again.agenda, agenda);
+    json
+}
+
 #[test]
 fn every_find_loads_or_fails_cleanly_and_round_trips() {
     let limits = Limits::default();
@@ -172,10 +182,7 @@ fn a_session_whose_printed_offset_changes_before_its_end_keeps_its_own() {
     assert_eq!(s.span.local_start.to_string(), "2026-02-07 10:00:00");
     assert_eq!(s.span.local_end.to_string(), "2026-02-07 11:00:00");
     assert_eq!(s.span.minutes(), 60);
-    let json = dais::write::to_json(&loaded.agenda);
-    let again = load_bytes("again.json", json.as_bytes(), &Limits::default())
-        .unwrap_or_else(|e| panic!("{e}\n{json}"));
-    assert_eq!(again.agenda, loaded.agenda);
+    reads_back(&loaded.agenda);
 }
 
 #[test]
@@ -193,10 +200,7 @@ fn offsets_as_printed_are_kept_as_the_sessions_show_them() {
         "title": "T", "type": "TALK", "participants": []}]}}"#;
     let loaded =
         load_bytes("s.json", text.as_bytes(), &Limits::default()).unwrap_or_else(|e| panic!("{e}"));
-    let json = dais::write::to_json(&loaded.agenda);
-    let again = load_bytes("again.json", json.as_bytes(), &Limits::default())
-        .unwrap_or_else(|e| panic!("{e}\n{json}"));
-    assert_eq!(again.agenda, loaded.agenda);
+    reads_back(&loaded.agenda);
     assert_eq!(loaded.agenda.event.timezone.to_string(), "Etc/GMT-2");
 }
 
@@ -214,10 +218,7 @@ fn a_dais_person_urn_that_is_no_dais_id_is_not_the_persons_id() {
         load_bytes("c.ics", text.as_bytes(), &Limits::default()).unwrap_or_else(|e| panic!("{e}"));
     let ids: Vec<&str> = loaded.agenda.people.iter().map(|p| &*p.id).collect();
     assert_eq!(ids, ["di-ng", "ed"]);
-    let json = dais::write::to_json(&loaded.agenda);
-    let again = load_bytes("again.json", json.as_bytes(), &Limits::default())
-        .unwrap_or_else(|e| panic!("{e}\n{json}"));
-    assert_eq!(again.agenda, loaded.agenda);
+    reads_back(&loaded.agenda);
 }
 
 #[test]
@@ -236,10 +237,7 @@ fn one_offset_for_every_session_is_that_offsets_zone() {
         loaded.agenda.sessions[0].start().to_rfc3339(),
         "2029-12-25T23:00:00+00:00"
     );
-    let json = dais::write::to_json(&loaded.agenda);
-    let again = load_bytes("again.json", json.as_bytes(), &Limits::default())
-        .unwrap_or_else(|e| panic!("{e}\n{json}"));
-    assert_eq!(again.agenda, loaded.agenda);
+    reads_back(&loaded.agenda);
 }
 
 #[test]
@@ -270,9 +268,6 @@ fn a_session_in_the_second_instance_of_a_repeated_hour_reads_back_from_its_copy(
         "nothing to warn of: {:?}",
         loaded.warnings
     );
-    let json = dais::write::to_json(&loaded.agenda);
+    let json = reads_back(&loaded.agenda);
     assert!(json.contains("\"utc_offset\": \"+01:00\""), "{json}");
-    let again = load_bytes("again.json", json.as_bytes(), &Limits::default())
-        .unwrap_or_else(|e| panic!("{e}\n{json}"));
-    assert_eq!(again.agenda, loaded.agenda);
 }
