@@ -94,6 +94,34 @@ pub struct Prepared {
     pub(super) timing: Option<Timing>,
 }
 
+/// For a programme of [`SIDE_BY_SIDE`] sessions or more, `side` on a
+/// thread named `name` while `here` runs on this one; `None` for `side`
+/// with a shorter programme or no thread to be had (the caller builds it
+/// itself if it needs it).
+fn beside<A: Send, B>(
+    agenda: &Agenda,
+    name: &str,
+    side: impl FnOnce() -> A + Send,
+    here: impl FnOnce() -> B,
+) -> (Option<A>, B) {
+    std::thread::scope(|scope| {
+        let thread = (agenda.sessions.len() >= SIDE_BY_SIDE)
+            .then(|| {
+                std::thread::Builder::new()
+                    .name(name.into())
+                    .spawn_scoped(scope, side)
+                    .ok()
+            })
+            .flatten();
+        let b = here();
+        let a = thread.map(|t| {
+            t.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        });
+        (a, b)
+    })
+}
+
 /// From this many sessions on, the search text is built on a second
 /// thread beside the rest (at 100,000 sessions it takes about 40 ms, the
 /// rest about 20).
@@ -103,26 +131,14 @@ impl Prepared {
     /// Derives the lookups, search text and term model of `agenda`.
     pub fn new(agenda: impl Into<Arc<Agenda>>) -> Self {
         let agenda = agenda.into();
-        let (index, text, suggester) = std::thread::scope(|scope| {
-            let side = (agenda.sessions.len() >= SIDE_BY_SIDE)
-                .then(|| {
-                    std::thread::Builder::new()
-                        .name("dais-search-text".into())
-                        .spawn_scoped(scope, || SearchText::new(&agenda))
-                        // No thread to be had: built here instead.
-                        .ok()
-                })
-                .flatten();
-            let index = Index::new(&agenda);
-            let suggester = Suggester::new(&agenda);
-            let text = match side {
-                Some(thread) => thread
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                None => SearchText::new(&agenda),
-            };
-            (index, text, suggester)
-        });
+        let (text, (index, suggester)) = beside(
+            &agenda,
+            "dais-search-text",
+            || SearchText::new(&agenda),
+            || (Index::new(&agenda), Suggester::new(&agenda)),
+        );
+        // No thread to be had: built here instead.
+        let text = text.unwrap_or_else(|| SearchText::new(&agenda));
         Prepared {
             agenda,
             index,
@@ -140,23 +156,12 @@ impl Prepared {
         let agenda = agenda.into();
         // The time index is built beside the timeline for a long programme:
         // at 100,000 sessions each takes a few milliseconds of `dais now`.
-        let (index, timing) = std::thread::scope(|scope| {
-            let side = (agenda.sessions.len() >= SIDE_BY_SIDE)
-                .then(|| {
-                    std::thread::Builder::new()
-                        .name("dais-timing".into())
-                        .spawn_scoped(scope, || Timing::new(&agenda, &Shift::default()))
-                        .ok()
-                })
-                .flatten();
-            let index = Index::timeline_only(&agenda);
-            let timing = side.map(|thread| {
-                thread
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            });
-            (index, timing)
-        });
+        let (timing, index) = beside(
+            &agenda,
+            "dais-timing",
+            || Timing::new(&agenda, &Shift::default()),
+            || Index::timeline_only(&agenda),
+        );
         Prepared {
             index,
             agenda,
