@@ -191,7 +191,11 @@ impl<'l, R: Read> Opened<'l, R> {
             from: sessions_from,
             index: 0,
         };
-        let (v, count) = sessions::read(&mut elements, *v, &mut notes, limits.max_items)?;
+        let (mut v, count) = sessions::read(&mut elements, *v, &mut notes, limits.max_items)?;
+        // A repeated id among the sessions built: the ordinary way says where.
+        if !v.parts().0.ids_unique() {
+            return Err(GaveUp);
+        }
         let mut top = std::mem::take(&mut raw.extensions);
         // `x-` keys may follow (dais writes the document's own there).
         let after = after(&mut elements.feed, limits)?;

@@ -155,6 +155,7 @@ impl<'l> Validator<'l> {
             messages: self.messages_read.then_some(&self.message_ids),
             tz: self.event.as_ref().and_then(|e| e.timezone.named()),
             date: self.event.as_ref().map(|e| e.date),
+            id_hasher: self.sessions.id_hasher(),
         };
         (&mut self.sessions, &mut self.cx, lookups)
     }

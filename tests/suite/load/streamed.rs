@@ -151,6 +151,15 @@ fn nth(text: &str, from: &str, n: usize, to: &str) -> String {
     format!("{}{to}{}", &text[..at], &text[at + from.len()..])
 }
 
+/// `text` with the `n`th session's id made `to`.
+fn id_of(text: &str, n: usize, to: &str) -> String {
+    let id = "\"id\":\"";
+    let (at, _) = text.match_indices(id).nth(n).expect("found");
+    let from = at + id.len();
+    let end = from + text[from..].find('"').expect("its end");
+    format!("{}{to}{}", &text[..from], &text[end..])
+}
+
 #[test]
 fn sessions_built_on_other_threads_load_as_from_the_bytes() {
     // Past the first thousand sessions, which are built on the reading
@@ -219,7 +228,17 @@ fn sessions_built_on_other_threads_load_as_from_the_bytes() {
             "\"date\": \"2031-03-09\", \"x-w\": 1, \"start\":",
         ),
     ];
-    for (i, case) in refused.iter().enumerate() {
+    // A repeated id where both sessions are built, on the reading thread
+    // or side by side; where the first is read the lax way and the second
+    // built; and an id repeated three times.
+    let first = "2031-03-03-01";
+    let twice = [
+        id_of(&text, 2500, first),
+        id_of(&id_of(&text, 2200, "again"), 2800, "again"),
+        id_of(&nth(&text, id, 1, "\"x-e\": 1, \"id\":"), 2400, first),
+        id_of(&id_of(&text, 1500, first), 2900, first),
+    ];
+    for (i, case) in refused.iter().chain(&twice).enumerate() {
         let path = dir.path().join(format!("refused{i}.json"));
         std::fs::write(&path, case).unwrap();
         let out = same(&path, &Limits::default());

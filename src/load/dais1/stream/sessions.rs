@@ -126,7 +126,7 @@ pub(super) fn read<'l, R: Read>(
         }
         if count == ALONE && built > 0 {
             if let Some(left) = el.left(count) {
-                take.sessions.reserve(left.min(max - count));
+                take.sessions.reserve_built(left.min(max - count));
             }
             count = side_by_side(el, &mut take, (count, max), limits, labels)?;
             return Ok((v, count));
@@ -217,11 +217,14 @@ impl Take<'_, '_, '_> {
     /// Takes in session `index`, `text`, as built, or else validated from
     /// its lax raw form.
     fn take(&mut self, text: &str, index: usize, made: Made) -> Result<(), GaveUp> {
-        // One whose id was given before is the lax validator's to report.
-        if let Some(b) = made
-            && self.sessions.push_built(b)
-        {
+        if let Some(b) = made {
+            self.sessions.push_built(b);
             return Ok(());
+        }
+        // A repeated id among those built the lax validator could not name
+        // where it was first given: read the ordinary way.
+        if !self.sessions.take_ids() {
+            return Err(GaveUp);
         }
         let mut raw = lax(text, index, self.notes)?;
         self.sessions.push(self.cx, &mut raw, self.lk);

@@ -26,6 +26,11 @@ impl<V> IdMap<V> {
         self.0.reserve(n);
     }
 
+    /// Whether no id is recorded.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// Records `id` with `value`, returning the value it had before.
     pub fn insert(&mut self, id: &str, value: V) -> Option<V> {
         self.0.insert(Key::new(id), value)

@@ -13,7 +13,10 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use std::borrow::BorrowMut;
 
+mod repeats;
 mod strict;
+
+use repeats::Unchecked;
 
 pub(in crate::load::dais1) use strict::{Built, build};
 
@@ -24,6 +27,8 @@ pub(in crate::load::dais1) struct Lookups<'a> {
     pub(super) messages: Option<&'a Ids>,
     pub(super) tz: Option<Tz>,
     pub(super) date: Option<NaiveDate>,
+    /// The sessions' [`Sessions::id_hasher`].
+    pub(super) id_hasher: foldhash::fast::RandomState,
 }
 
 /// A local time and the instant it means.
@@ -32,8 +37,14 @@ type Instant = (NaiveDateTime, DateTime<Utc>);
 /// Sessions as they are read, and what resolving their ends needs.
 #[derive(Default)]
 pub(in crate::load::dais1) struct Sessions {
-    /// Each session id given (as shown) and the last session to give it.
+    /// Each session id given (as shown) and the last session to give it,
+    /// but for those in `unchecked`.
     ids: IdMap<usize>,
+    /// Sessions built side by side whose ids are not in `ids` yet
+    /// ([`repeats`]).
+    unchecked: Vec<Unchecked>,
+    /// What the ids of sessions built side by side are hashed with.
+    id_hasher: foldhash::fast::RandomState,
     /// The sessions valid but for their end, in order.
     valid: Vec<Session>,
     /// One per session read, valid or not, so a missing end can look at

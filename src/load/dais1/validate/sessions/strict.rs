@@ -6,7 +6,7 @@
 //! as it was, to be validated the lax way.
 
 use super::super::ids::Found;
-use super::{At, Instant, Lookups, Sessions, Slot, find, parse_offset};
+use super::{At, Instant, Lookups, Sessions, Slot, Unchecked, find, parse_offset};
 use crate::agenda::{
     Appearance, Extensions, Kind, Label, Labels, Participant, Resolved, Role, Session, Span,
 };
@@ -17,16 +17,17 @@ use crate::load::dais1::strict::{Maybe, StrictParticipant, StrictSession};
 use crate::sanitize::{Lines, clean_cow, clean_owned};
 use chrono::{FixedOffset, NaiveDate};
 use std::borrow::Cow;
+use std::hash::BuildHasher;
 
 impl Sessions {
-    /// Takes in a session [`build`] made, unless its id was given before
-    /// (which the lax validator is to report): false, and it is dropped.
-    pub(in crate::load::dais1) fn push_built(&mut self, b: Built) -> bool {
-        let i = self.slots.len();
-        let Some(slot) = self.ids.vacant(&b.session.id) else {
-            return false;
-        };
-        slot.insert(i);
+    /// Takes in a session [`build`] made. Whether its id was given before
+    /// is asked of all such sessions at once ([`Sessions::ids_unique`]).
+    pub(in crate::load::dais1) fn push_built(&mut self, b: Built) {
+        self.unchecked.push(Unchecked {
+            hash: b.id_hash,
+            valid: self.valid.len(),
+            slot: self.slots.len(),
+        });
         if let Some(offset) = b.offset {
             self.offsets.push((self.valid.len(), offset));
         }
@@ -36,7 +37,6 @@ impl Sessions {
             end: b.end,
         });
         self.valid.push(b.session);
-        true
     }
 }
 
@@ -47,6 +47,8 @@ pub(in crate::load::dais1) struct Built {
     start: Instant,
     end: Option<Instant>,
     offset: Option<FixedOffset>,
+    /// Its id's hash, by [`Lookups::id_hasher`].
+    id_hash: u64,
 }
 
 /// The session `s` makes, if it is valid as it stands and gives nothing to
@@ -107,6 +109,7 @@ pub(in crate::load::dais1) fn build(
     };
     s.recycle();
     Some(Built {
+        id_hash: lk.id_hasher.hash_one(session.id.as_bytes()),
         session,
         start,
         end,
