@@ -8,13 +8,14 @@
 //! Sessions are most of a large file, and parsing them through `serde`'s
 //! visitors cost twice what finding their strings does.
 
-use super::{Maybe, StrictParticipant, StrictPeople, StrictPerson, StrictSession, spare};
+use super::{Maybe, StrictParticipant, StrictPeople, StrictPerson, StrictSession, Text, spare};
 use crate::load::base::json::scan::string_stop;
 use crate::load::dais1::raw::Word;
+use std::borrow::Cow;
 
 /// The session at the start of `text` and the bytes it took, if it is in
 /// the shape this reads.
-pub(in crate::load) fn session(text: &str) -> Option<(StrictSession, usize)> {
+pub(in crate::load) fn session(text: &str) -> Option<(StrictSession<'_>, usize)> {
     let mut r = Reader {
         b: text.as_bytes(),
         text,
@@ -31,24 +32,24 @@ pub(in crate::load) fn session(text: &str) -> Option<(StrictSession, usize)> {
         }
         seen |= bit;
         match k {
-            K::Id => s.id = Word::new(r.string()?),
-            K::Title => r.string()?.clone_into(&mut s.title),
-            K::Kind => s.kind = Word::new(r.string()?),
-            K::Start => s.start = Word::new(r.string()?),
-            K::Part => s.part = Maybe(Some(Word::new(r.string()?))),
-            K::Room => s.room = Maybe(Some(Word::new(r.string()?))),
-            K::Track => s.track = Maybe(Some(Word::new(r.string()?))),
-            K::Date => s.date = Maybe(Some(Word::new(r.string()?))),
-            K::End => s.end = Maybe(Some(Word::new(r.string()?))),
-            K::EndDate => s.end_date = Maybe(Some(Word::new(r.string()?))),
-            K::UtcOffset => s.utc_offset = Maybe(Some(Word::new(r.string()?))),
-            K::Description => s.description = Maybe(Some(r.string()?.to_owned())),
-            K::XStartsAt => s.x_starts_at = Maybe(Some(r.string()?.to_owned())),
-            K::XEndsAt => s.x_ends_at = Maybe(Some(r.string()?.to_owned())),
+            K::Id => s.id = r.string()?,
+            K::Title => s.title = Text(Cow::Borrowed(r.string()?)),
+            K::Kind => s.kind = r.string()?,
+            K::Start => s.start = r.string()?,
+            K::Part => s.part = Maybe(Some(r.string()?)),
+            K::Room => s.room = Maybe(Some(r.string()?)),
+            K::Track => s.track = Maybe(Some(r.string()?)),
+            K::Date => s.date = Maybe(Some(r.string()?)),
+            K::End => s.end = Maybe(Some(r.string()?)),
+            K::EndDate => s.end_date = Maybe(Some(r.string()?)),
+            K::UtcOffset => s.utc_offset = Maybe(Some(r.string()?)),
+            K::Description => s.description = Maybe(Some(Text(Cow::Borrowed(r.string()?)))),
+            K::XStartsAt => s.x_starts_at = Maybe(Some(r.string()?)),
+            K::XEndsAt => s.x_ends_at = Maybe(Some(r.string()?)),
             K::Notes => {
                 let mut notes = spare::words();
                 r.array(|r| {
-                    notes.push(Word::new(r.string()?));
+                    notes.push(r.string()?);
                     Some(())
                 })?;
                 s.notes = Maybe(Some(notes));
@@ -56,7 +57,7 @@ pub(in crate::load) fn session(text: &str) -> Option<(StrictSession, usize)> {
             K::KeyMessages => {
                 let mut ids = spare::words();
                 r.array(|r| {
-                    ids.push(Word::new(r.string()?));
+                    ids.push(r.string()?);
                     Some(())
                 })?;
                 s.key_messages = Maybe(Some(ids));
@@ -168,7 +169,7 @@ fn session_key(key: &[u8]) -> Option<K> {
     })
 }
 
-fn participant(r: &mut Reader<'_>) -> Option<StrictParticipant> {
+fn participant<'t>(r: &mut Reader<'t>) -> Option<StrictParticipant<'t>> {
     let mut p = StrictParticipant::default();
     let mut seen = 0u8;
     r.object(|r, key| {
@@ -185,10 +186,10 @@ fn participant(r: &mut Reader<'_>) -> Option<StrictParticipant> {
         seen |= bit;
         let v = r.string()?;
         match bit {
-            1 => p.person = Word::new(v),
-            2 => p.role = Word::new(v),
-            4 => p.appearance = Maybe(Some(Word::new(v))),
-            _ => p.capacity = Maybe(Some(Word::new(v))),
+            1 => p.person = v,
+            2 => p.role = v,
+            4 => p.appearance = Maybe(Some(v)),
+            _ => p.capacity = Maybe(Some(v)),
         }
         Some(())
     })?;

@@ -3,9 +3,11 @@
 //! next session's: at 100,000 sessions that is 300,000 allocations and as
 //! many frees fewer. Each thread keeps its own, so a list is freed on the
 //! thread that made it.
+//!
+//! A list holds texts borrowed from one session's text; kept, it holds
+//! none, and is made a list of the next one's by [`relive`].
 
 use super::{StrictParticipant, StrictSession};
-use crate::load::dais1::raw::Word;
 use std::cell::RefCell;
 
 /// Lists kept of each kind, at most.
@@ -16,8 +18,8 @@ const LONGEST: usize = 64;
 
 #[derive(Default)]
 struct Spare {
-    participants: Vec<Vec<StrictParticipant>>,
-    words: Vec<Vec<Word>>,
+    participants: Vec<Vec<StrictParticipant<'static>>>,
+    words: Vec<Vec<&'static str>>,
 }
 
 thread_local! {
@@ -25,28 +27,39 @@ thread_local! {
 }
 
 /// An empty list for a session's participants.
-pub(super) fn participants() -> Vec<StrictParticipant> {
-    SPARE
-        .with(|s| s.borrow_mut().participants.pop())
-        .unwrap_or_default()
+pub(super) fn participants<'a>() -> Vec<StrictParticipant<'a>> {
+    relive(
+        SPARE
+            .with(|s| s.borrow_mut().participants.pop())
+            .unwrap_or_default(),
+    )
 }
 
 /// An empty list for a session's notes or key messages.
-pub(super) fn words() -> Vec<Word> {
-    SPARE
-        .with(|s| s.borrow_mut().words.pop())
-        .unwrap_or_default()
+pub(super) fn words<'a>() -> Vec<&'a str> {
+    relive(
+        SPARE
+            .with(|s| s.borrow_mut().words.pop())
+            .unwrap_or_default(),
+    )
 }
 
 /// Keeps `list`, emptied, for another session, unless enough are kept.
-fn keep<T>(pool: &mut Vec<Vec<T>>, mut list: Vec<T>) {
+fn keep<T, U>(pool: &mut Vec<Vec<U>>, list: Vec<T>) {
     if pool.len() < KEEP && list.capacity() <= LONGEST {
-        list.clear();
-        pool.push(list);
+        pool.push(relive(list));
     }
 }
 
-impl StrictSession {
+/// `list` emptied, as a list of `U`, a type of the same size (the same
+/// type of another lifetime): collecting a list's items into a list of
+/// such a type reuses its allocation, and there are none to map.
+fn relive<T, U>(mut list: Vec<T>) -> Vec<U> {
+    list.clear();
+    list.into_iter().map(|_| unreachable!("emptied")).collect()
+}
+
+impl StrictSession<'_> {
     /// Gives back the lists `self` holds, for the next session read on
     /// this thread.
     pub fn recycle(&mut self) {
@@ -73,7 +86,7 @@ mod tests {
     #[test]
     fn lists_come_back_empty_and_long_ones_are_not_kept() {
         let mut s = StrictSession {
-            notes: Maybe(Some(vec!["a".into(), "b".into()])),
+            notes: Maybe(Some(vec!["a", "b"])),
             participants: Maybe(Some(Vec::with_capacity(LONGEST + 1))),
             ..StrictSession::default()
         };

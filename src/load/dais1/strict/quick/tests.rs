@@ -3,7 +3,7 @@ use crate::load::dais1::strict::StrictSession;
 use proptest::prelude::*;
 
 /// What `serde_json` reads into a strict session from `text`.
-fn serde(text: &str) -> Option<StrictSession> {
+fn serde(text: &str) -> Option<StrictSession<'_>> {
     serde_json::from_str(text).ok()
 }
 

@@ -12,11 +12,9 @@ use crate::agenda::{
 };
 use crate::load::base::limits::Limits;
 use crate::load::base::times;
-use crate::load::dais1::raw::Word;
 use crate::load::dais1::strict::{Maybe, StrictParticipant, StrictSession};
-use crate::sanitize::{Lines, clean_cow, clean_owned};
+use crate::sanitize::{Lines, clean_cow};
 use chrono::{FixedOffset, NaiveDate};
-use std::borrow::Cow;
 use std::hash::BuildHasher;
 
 impl Sessions {
@@ -55,7 +53,7 @@ pub(in crate::load::dais1) struct Built {
 /// warn about; `None` when the lax validator is to say what is wrong.
 /// Refers to nothing but `lk`, so sessions can be built side by side.
 pub(in crate::load::dais1) fn build(
-    mut s: StrictSession,
+    mut s: StrictSession<'_>,
     lk: &Lookups<'_>,
     limits: &Limits,
     labels: &mut Labels,
@@ -72,36 +70,29 @@ pub(in crate::load::dais1) fn build(
         .iter_mut()
         .zip(s.participants.0.iter().flatten())
     {
-        p.capacity = label(read.capacity.0.as_ref(), labels);
+        p.capacity = label(read.capacity.0, labels);
     }
     let (local_start, at) = start;
     let session = Session {
-        id: match clean_cow(&s.id, Lines::Single) {
-            Cow::Borrowed(_) => std::mem::take(&mut s.id),
-            Cow::Owned(clean) => clean.into(),
-        },
-        title: clean_owned(std::mem::take(&mut s.title), Lines::Single).into_boxed_str(),
+        id: clean_cow(s.id, Lines::Single).into(),
+        title: clean_cow(&s.title.0, Lines::Single).into(),
         kind,
-        part: label(s.part.0.as_ref(), labels),
-        room: label(s.room.0.as_ref(), labels),
-        track: label(s.track.0.as_ref(), labels),
+        part: label(s.part.0, labels),
+        room: label(s.room.0, labels),
+        track: label(s.track.0, labels),
         span: Span {
             local_start,
             local_end: local_start,
             start: at,
             end: at,
         },
-        description: s
-            .description
-            .0
-            .take()
-            .map(|d| clean_owned(d, Lines::Multi).into_boxed_str()),
+        description: (s.description.0.as_ref()).map(|d| clean_cow(&d.0, Lines::Multi).into()),
         notes: s
             .notes
             .0
             .iter()
             .flatten()
-            .filter_map(|n| label(Some(n), labels))
+            .filter_map(|&n| label(Some(n), labels))
             .collect(),
         participants: participants.into_boxed_slice(),
         key_messages: messages.into_boxed_slice(),
@@ -118,7 +109,7 @@ pub(in crate::load::dais1) fn build(
 }
 
 /// A short text, sanitized as the lax validator does, kept once.
-fn label(t: Option<&Word>, labels: &mut Labels) -> Option<Label> {
+fn label(t: Option<&str>, labels: &mut Labels) -> Option<Label> {
     t.map(|t| labels.get(&clean_cow(t, Lines::Single)))
 }
 
@@ -135,19 +126,19 @@ struct Checked {
 
 /// Checks `s` without changing it: `None` if the lax validator would say
 /// anything of it.
-fn check(s: &StrictSession, lk: &Lookups<'_>, limits: &Limits) -> Option<Checked> {
+fn check(s: &StrictSession<'_>, lk: &Lookups<'_>, limits: &Limits) -> Option<Checked> {
     let max = limits.max_string;
     let within = |t: &str| t.len() <= max;
-    let maybe = |m: &Maybe<Word>| m.0.as_deref().is_none_or(within);
+    let maybe = |m: &Maybe<&str>| m.0.is_none_or(within);
     // A required line of text: the lax validator warns of a blank one.
     let named = |t: &str| within(t) && !t.trim().is_empty();
     let notes = s.notes.0.as_deref().unwrap_or_default();
     let participants = s.participants.0.as_deref().unwrap_or_default();
     let key_messages = s.key_messages.0.as_deref().unwrap_or_default();
-    let texts_ok = named(&s.id)
-        && named(&s.title)
+    let texts_ok = named(s.id)
+        && named(&s.title.0)
         && [&s.part, &s.room, &s.track].into_iter().all(maybe)
-        && s.description.0.as_deref().is_none_or(within)
+        && s.description.0.as_ref().is_none_or(|d| within(&d.0))
         && notes.len() <= limits.max_entries
         && notes.iter().all(|n| within(n))
         && participants.len() <= limits.max_participants
@@ -156,7 +147,7 @@ fn check(s: &StrictSession, lk: &Lookups<'_>, limits: &Limits) -> Option<Checked
     if !texts_ok {
         return None;
     }
-    let kind = Kind::parse(&s.kind)?;
+    let kind = Kind::parse(s.kind)?;
     let date = match &s.date.0 {
         Some(d) => times::parse_date(d)?,
         None => lk.date?,
@@ -169,7 +160,7 @@ fn check(s: &StrictSession, lk: &Lookups<'_>, limits: &Limits) -> Option<Checked
         Some(o) => At::Offset(o),
         None => At::Zone(lk.tz?),
     };
-    let start = when(&s.start, date, zone, false)?;
+    let start = when(s.start, date, zone, false)?;
     let end = match (&s.end.0, &s.end_date.0) {
         (None, None) => None,
         (None, Some(_)) => return None,
@@ -203,8 +194,8 @@ fn check(s: &StrictSession, lk: &Lookups<'_>, limits: &Limits) -> Option<Checked
 }
 
 /// A participant, but for the capacity, taken once the session is.
-fn participant(p: &StrictParticipant, lk: &Lookups<'_>) -> Option<Participant> {
-    let Found::At(person) = find(lk.people, &p.person) else {
+fn participant(p: &StrictParticipant<'_>, lk: &Lookups<'_>) -> Option<Participant> {
+    let Found::At(person) = find(lk.people, p.person) else {
         return None;
     };
     let appearance = match &p.appearance.0 {
@@ -213,7 +204,7 @@ fn participant(p: &StrictParticipant, lk: &Lookups<'_>) -> Option<Participant> {
     };
     Some(Participant {
         person,
-        role: Role::parse(&p.role)?,
+        role: Role::parse(p.role)?,
         appearance,
         capacity: None,
         extensions: Extensions::default(),
