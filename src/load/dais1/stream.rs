@@ -39,6 +39,9 @@ const PIECE: usize = 1 << 20;
 #[cfg(fuzzing)]
 const PIECE: usize = 7;
 
+/// Bytes read at a time of the sessions.
+const SESSIONS_PIECE: usize = 256 * 1024;
+
 /// The top-level keys allowed before `sessions`, as they lie in the text.
 const BEFORE: [&[u8]; 4] = [
     b"\"format\"",
@@ -78,6 +81,7 @@ pub(in crate::load) fn open<R: Read>(
         left: limits.max_bytes,
         len,
         done: 0,
+        piece: PIECE,
     };
     if feed.peek()? != Some(b'{') {
         return Err(GaveUp);
@@ -119,6 +123,10 @@ pub(in crate::load) fn open<R: Read>(
     feed.hold = false;
     feed.drop_read();
     feed.buf.shrink_to(2 * PIECE);
+    // What is read of the sessions is handed over whole, a chunk at a
+    // time (`sessions/chunk.rs`): a smaller piece, so the chunks out hold
+    // little.
+    feed.piece = PIECE.min(SESSIONS_PIECE);
     let sessions_from = feed.done;
     Ok(Opened {
         doc,

@@ -1,7 +1,7 @@
 //! The file's bytes, read a piece at a time and checked as UTF-8 as they
 //! come, for the reader in `stream.rs`.
 
-use super::{GaveUp, PIECE};
+use super::GaveUp;
 use crate::load::base::json::scan::{Resume, is_space, value_end_from};
 use std::io::Read;
 
@@ -22,6 +22,8 @@ pub(super) struct Feed<R> {
     pub(super) len: u64,
     /// Bytes dropped from the front of `buf` so far.
     pub(super) done: u64,
+    /// Bytes read at a time (more when one value is longer).
+    pub(super) piece: usize,
 }
 
 impl<R: Read> Feed<R> {
@@ -35,7 +37,7 @@ impl<R: Read> Feed<R> {
         }
         // As much again as is held, so a long value is scanned a bounded
         // number of times.
-        let want = PIECE.max(self.buf.len() - self.at) as u64;
+        let want = self.piece.max(self.buf.len() - self.at) as u64;
         let got = (&mut self.from)
             .take(want)
             .read_to_end(&mut self.tail)

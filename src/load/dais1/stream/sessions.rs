@@ -36,16 +36,17 @@ const TRIAL: usize = 64;
 
 mod chunk;
 
-/// Session texts, copied out of what is read, to be built elsewhere.
+/// Session texts, copied out of what is read or handed over with it, to
+/// be built elsewhere.
 #[derive(Default)]
 struct Batch {
     /// The texts.
     text: String,
     /// Where each session lies in `text`.
     spans: Vec<(usize, usize)>,
-    /// Whether `text` is a chunk ([`chunk`]), whose sessions the thread
-    /// that builds them finds.
-    chunk: bool,
+    /// Whether `text[chunk.0..chunk.1]` is a chunk ([`chunk`]), whose
+    /// sessions the thread that builds them finds.
+    chunk: Option<(usize, usize)>,
     /// Whether the chunk's sessions did not fill it exactly.
     torn: bool,
 }
@@ -54,7 +55,7 @@ impl Batch {
     fn clear(&mut self) {
         self.text.clear();
         self.spans.clear();
-        self.chunk = false;
+        self.chunk = None;
         self.torn = false;
     }
 
@@ -77,8 +78,8 @@ impl Batch {
         labels: &mut Labels,
     ) {
         made.clear();
-        if self.chunk {
-            self.torn = !chunk::tile(self, made, lk, limits, labels);
+        if let Some(range) = self.chunk {
+            self.torn = !chunk::tile(self, range, made, lk, limits, labels);
         } else {
             made.extend(self.texts().map(|t| build_text(t, lk, limits, labels)));
         }
@@ -163,8 +164,9 @@ fn fill<R: Read>(
 }
 
 /// Reads the next batch into `batch`: a chunk, when a likely session start
-/// lies far enough on, else the texts of up to [`BATCH`] sessions one by
-/// one; whether the array goes on.
+/// lies far enough on (what is read handed over whole, the text after the
+/// chunk kept to read on), else the texts of up to [`BATCH`] sessions one
+/// by one; whether the array goes on.
 fn next_batch<R: Read>(
     el: &mut Elements<R>,
     batch: &mut Batch,
@@ -176,9 +178,16 @@ fn next_batch<R: Read>(
     }
     // Whitespace passed over: the session starts here.
     el.feed.peek()?;
-    while el.feed.buf.len() - el.feed.at < 2 * chunk::CHUNK && el.feed.more()? {}
-    if let Some(end) = chunk::cut(&el.feed.buf, el.feed.at, batch) {
-        el.feed.at = end;
+    while el.feed.buf.len() - el.feed.at < chunk::CHUNK && el.feed.more()? {}
+    let at = el.feed.at;
+    if let Some(end) = chunk::last_start(&el.feed.buf, at + 1) {
+        // What follows the chunk goes on in the batch's old text, and the
+        // batch takes what was read: the chunk is not copied.
+        batch.text.push_str(&el.feed.buf[end..]);
+        std::mem::swap(&mut batch.text, &mut el.feed.buf);
+        batch.chunk = Some((at, end));
+        el.feed.done += end as u64;
+        el.feed.at = 0;
         // The chunk took the comma before the session at its end.
         el.first = true;
         return Ok(true);
@@ -293,7 +302,7 @@ fn side_by_side<R: Read>(
                 let (mut batch, mut made) = spare.pop().unwrap_or_default();
                 batch.clear();
                 more = next_batch(el, &mut batch, count, max)?;
-                if batch.spans.is_empty() && !batch.chunk {
+                if batch.spans.is_empty() && batch.chunk.is_none() {
                     break;
                 }
                 if let Some(tx) = workers.get(sent % workers.len().max(1)) {

@@ -1,6 +1,6 @@
 //! Cutting the sessions array into chunks without scanning every session:
-//! a chunk ends where the next one likely starts (`}, {"id":`, as dais
-//! writes sessions), found by a fast search; the thread that builds a
+//! a chunk ends where the last session read likely starts (`}, {"id":`,
+//! as dais writes sessions), found by a fast search from the end; the thread that builds a
 //! chunk reads its sessions one after another and checks that they fill it
 //! exactly, which proves the cut was a session's start.
 //!
@@ -17,19 +17,18 @@ use crate::load::base::limits::Limits;
 use crate::load::dais1::validate::Lookups;
 use memchr::memmem;
 
-/// About how many bytes a chunk holds (some 250 sessions as dais writes
-/// them).
+/// The fewest bytes read before a chunk is cut (a chunk is about what is
+/// read at a time, some 500 sessions as dais writes them).
 pub(super) const CHUNK: usize = 128 * 1024;
 
-/// Where the first likely session start at or after `from` in `text` is:
+/// Where the last likely session start at or after `from` in `text` is:
 /// the `{` of `}, {"id":`.
-pub(super) fn next_start(text: &str, from: usize) -> Option<usize> {
+pub(super) fn last_start(text: &str, from: usize) -> Option<usize> {
     let b = text.as_bytes();
-    let finder = memmem::Finder::new(b"\"id\"");
-    let mut at = from;
-    while let Some(i) = finder.find(b.get(at..)?) {
-        let q = at + i;
-        at = q + 1;
+    let finder = memmem::FinderRev::new(b"\"id\"");
+    let mut end = b.len();
+    while let Some(q) = finder.rfind(b.get(from..end)?).map(|i| from + i) {
+        end = q;
         let Some(open) = before(b, q).filter(|&j| b[j] == b'{') else {
             continue;
         };
@@ -56,18 +55,20 @@ fn after(b: &[u8], i: usize) -> Option<usize> {
         .map(|k| i + k)
 }
 
-/// Reads the sessions of a chunk, each followed by a comma, into `batch`'s
-/// spans and `made`; false if they do not fill it exactly.
+/// Reads the sessions of the chunk `batch.text[from..to]`, each followed
+/// by a comma, into `batch`'s spans and `made`; false if they do not fill
+/// it exactly.
 pub(super) fn tile(
     batch: &mut Batch,
+    (from, to): (usize, usize),
     made: &mut Vec<Made>,
     lk: &Lookups<'_>,
     limits: &Limits,
     labels: &mut Labels,
 ) -> bool {
-    let text = &batch.text;
+    let text = &batch.text[..to];
     let b = text.as_bytes();
-    let mut at = after(b, 0).unwrap_or(b.len());
+    let mut at = after(b, from).unwrap_or(b.len());
     while at < b.len() {
         let rest = &text[at..];
         let len = match quick_session(rest) {
@@ -93,32 +94,24 @@ pub(super) fn tile(
     true
 }
 
-/// Copies into `batch` the chunk of `text` from `start`, where a session
-/// starts, to the likely session start [`CHUNK`] bytes or more on: where it
-/// ends, or `None` if there is none in `text`.
-pub(super) fn cut(text: &str, start: usize, batch: &mut Batch) -> Option<usize> {
-    let end = next_start(text, start.checked_add(CHUNK)?)?;
-    batch.text.push_str(&text[start..end]);
-    batch.chunk = true;
-    Some(end)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::next_start;
+    use super::last_start;
 
     #[test]
     fn a_chunk_is_cut_where_a_session_starts() {
         let text = r#"{"id": "a", "participants": [{"person": "p"}, {"person": "q"}]},
-            {"id": "b", "x-a": [{"k": 1}, {"id": 2}]}, {"id" : "c"}"#;
-        let b = text.find("{\"id\": \"b\"").unwrap();
-        assert_eq!(next_start(text, 1), Some(b));
+            {"id": "b", "x-a": [{"k": 1}, {"id": 2}]}, {"id" : "c"}, {"id""#;
+        // The last start whose `"id":` is read whole.
+        let c = text.find("{\"id\" : \"c\"").unwrap();
+        assert_eq!(last_start(text, 1), Some(c));
         // An `id` key in an object that follows another in an array looks
         // like a session's start: the chunk's reader finds it is not.
         let fake = text.find("{\"id\": 2}").unwrap();
-        assert_eq!(next_start(text, b + 1), Some(fake));
-        let c = text.find("{\"id\" : \"c\"").unwrap();
-        assert_eq!(next_start(text, fake + 1), Some(c));
-        assert_eq!(next_start(text, c + 1), None);
+        assert_eq!(last_start(&text[..c], 1), Some(fake));
+        let b = text.find("{\"id\": \"b\"").unwrap();
+        assert_eq!(last_start(&text[..fake], 1), Some(b));
+        assert_eq!(last_start(&text[..b], 1), None);
+        assert_eq!(last_start(text, c + 1), None);
     }
 }
