@@ -39,6 +39,9 @@ const PIECE: usize = 1 << 20;
 #[cfg(fuzzing)]
 const PIECE: usize = 7;
 
+/// The most room made for the front at once.
+const FRONT_ROOM: usize = 64 << 20;
+
 /// Bytes read at a time of the sessions.
 const SESSIONS_PIECE: usize = 256 * 1024;
 
@@ -73,7 +76,10 @@ pub(in crate::load) fn open<R: Read>(
 ) -> Result<Opened<'_, R>, GaveUp> {
     let mut feed = Feed {
         from,
-        buf: String::new(),
+        // The front (people above all) is held whole until the sessions:
+        // room for it at once, not grown by doubling and copying; what is
+        // not written to takes no memory.
+        buf: String::with_capacity(usize::try_from(len).map_or(FRONT_ROOM, |l| l.min(FRONT_ROOM))),
         tail: Vec::new(),
         at: 0,
         hold: true,
