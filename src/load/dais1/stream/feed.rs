@@ -46,14 +46,14 @@ impl<R: Read> Feed<R> {
         self.eof = got == 0;
         // The text is checked once, as it comes; a character cut at the
         // end of what was read waits for the rest of it.
-        match std::str::from_utf8(&self.tail) {
+        match simdutf8::compat::from_utf8(&self.tail) {
             Ok(text) => {
                 self.buf.push_str(text);
                 self.tail.clear();
             }
             Err(e) if e.error_len().is_none() && !self.eof => {
                 let whole = e.valid_up_to();
-                let text = std::str::from_utf8(&self.tail[..whole]).map_err(|_| GaveUp)?;
+                let text = simdutf8::basic::from_utf8(&self.tail[..whole]).map_err(|_| GaveUp)?;
                 self.buf.push_str(text);
                 self.tail.drain(..whole);
             }
