@@ -112,18 +112,23 @@ pub(in crate::load) fn open<R: Read>(
             feed.expect(b'[')?;
             break key.start;
         }
-        let value = feed.value()?;
+        // Given twice: the ordinary way says so.
+        if is_people && people.is_some() {
+            return Err(GaveUp);
+        }
+        let (value, read) = if is_people {
+            read_people(&mut feed)?
+        } else {
+            (feed.value()?, None)
+        };
         feed.expect(b',')?;
         if is_people {
-            // Given twice: the ordinary way says so.
-            if people.is_some() {
-                return Err(GaveUp);
-            }
-            people = Some((key.start..feed.at, value));
+            people = Some((key.start..feed.at, value, read));
         }
     };
     let front = &feed.buf[start..end];
-    let people = people.map(|(span, value)| (span.start - start..span.end - start, value));
+    let people =
+        people.map(|(span, value, read)| (span.start - start..span.end - start, value, read));
     let doc = front_keys(front, people, &feed.buf, limits)?;
     // The keys before the sessions are read: what held them goes.
     feed.hold = false;
@@ -141,13 +146,44 @@ pub(in crate::load) fn open<R: Read>(
     })
 }
 
+/// `people`'s value, from the feed's next byte: where it lies in `buf`,
+/// and the people if the quick reader read them. The text is read on to
+/// where `"sessions"` first appears after it (a hint, found fast), and the
+/// quick reader's exact reading of the object is what says where it ends;
+/// where it cannot read them, the value is scanned for its end as any
+/// other.
+fn read_people<R: Read>(
+    feed: &mut Feed<R>,
+) -> Result<(std::ops::Range<usize>, Option<StrictPeople>), GaveUp> {
+    feed.peek()?;
+    let finder = memchr::memmem::Finder::new(b"\"sessions\"");
+    let mut from = feed.at;
+    while finder.find(&feed.buf.as_bytes()[from..]).is_none() {
+        // A match may straddle what was read and what comes.
+        from = feed.buf.len().saturating_sub(9).max(feed.at);
+        if !feed.more()? {
+            break;
+        }
+    }
+    if let Some((people, len)) = quick_people(&feed.buf[feed.at..]) {
+        let value = feed.at..feed.at + len;
+        feed.at += len;
+        return Ok((value, Some(people)));
+    }
+    Ok((feed.value()?, None))
+}
+
 /// The keys before `sessions`, `front` (the object's text up to them),
 /// read as a document with no sessions yet: `people` read the strict way
-/// when they can be (`span` in `front`, `value` in `buf`), else with the
-/// rest.
+/// when they can be (`span` in `front`, `value` in `buf`, and the people
+/// if the quick reader read them already), else with the rest.
 fn front_keys<'l>(
     front: &str,
-    people: Option<(std::ops::Range<usize>, std::ops::Range<usize>)>,
+    people: Option<(
+        std::ops::Range<usize>,
+        std::ops::Range<usize>,
+        Option<StrictPeople>,
+    )>,
     buf: &str,
     limits: &'l Limits,
 ) -> Result<Document<'l>, GaveUp> {
@@ -159,13 +195,13 @@ fn front_keys<'l>(
         }
         Ok(doc)
     };
-    let Some((span, value)) = people else {
+    let Some((span, value, read)) = people else {
         return read_front(front);
     };
     let text = &buf[value];
-    let strict = match quick_people(text) {
-        Some((people, len)) if len == text.len() => people,
-        _ => match serde_json::from_str::<StrictPeople>(text) {
+    let strict = match read {
+        Some(people) => people,
+        None => match serde_json::from_str::<StrictPeople>(text) {
             Ok(people) => people,
             Err(_) => return read_front(front),
         },

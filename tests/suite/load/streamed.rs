@@ -77,6 +77,36 @@ fn an_agenda_of_several_pieces_loads_as_from_its_bytes() {
 }
 
 #[test]
+fn people_longer_than_a_piece_load_as_from_their_bytes_when_one_is_called_sessions() {
+    // The people are read on to where `"sessions"` first appears: here a
+    // person's id, in the first piece, so what was read ends inside the
+    // people (more than a piece of them) and they are read on the
+    // ordinary way; and the same people with an escape, read by serde.
+    let dir = tempfile::tempdir().unwrap();
+    let (_, text) = synth(dir.path(), 3000);
+    let many: String = (0..60_000)
+        .map(|i| format!("\"extra-{i}\":{{\"name\":\"X {i}\"}},"))
+        .collect();
+    let people = "\"people\":{";
+    for (i, more) in [
+        format!("\"sessions\":{{\"name\":\"S\"}},{many}"),
+        format!("{many}\"sessions\":{{\"name\":\"S\"}},"),
+        format!("\"sessions\":{{\"name\":\"S\\\"\"}},{many}"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let case = text.replacen(people, &format!("{people}{more}"), 1);
+        assert!(case.len() > 2 << 20);
+        let path = dir.path().join(format!("people{i}.json"));
+        std::fs::write(&path, &case).unwrap();
+        let out = same(&path, &Limits::default());
+        assert!(out.starts_with('('), "{i}: {out}");
+        assert!(out.contains("X 59999"), "{i}");
+    }
+}
+
+#[test]
 fn a_piece_ending_inside_a_character_waits_for_the_rest_of_it() {
     let dir = tempfile::tempdir().unwrap();
     // Twenty descriptions of 30,000 two-byte characters: the first

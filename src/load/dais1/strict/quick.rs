@@ -25,7 +25,7 @@ pub(in crate::load) fn session(text: &str) -> Option<(StrictSession<'_>, usize)>
     let mut seen = 0u32;
     let mut required = 0u32;
     r.object(|r, key| {
-        let k = session_key(key)?;
+        let k = session_key(key.as_bytes())?;
         let bit = 1u32 << k as u32;
         if seen & bit != 0 {
             return None;
@@ -87,7 +87,7 @@ pub(in crate::load) fn people(text: &str) -> Option<(StrictPeople, usize)> {
     };
     let mut people = Vec::new();
     r.object(|r, id| {
-        let id = Word::new(std::str::from_utf8(id).ok()?);
+        let id = Word::new(id);
         let mut p = StrictPerson {
             name: Word::default(),
             honorific: Maybe(None),
@@ -95,7 +95,7 @@ pub(in crate::load) fn people(text: &str) -> Option<(StrictPeople, usize)> {
         };
         let mut seen = 0u8;
         r.object(|r, key| {
-            let bit = match key {
+            let bit = match key.as_bytes() {
                 b"name" => 1,
                 b"honorific" => 2,
                 b"affiliation" => 4,
@@ -173,7 +173,7 @@ fn participant<'t>(r: &mut Reader<'t>) -> Option<StrictParticipant<'t>> {
     let mut p = StrictParticipant::default();
     let mut seen = 0u8;
     r.object(|r, key| {
-        let bit = match key {
+        let bit = match key.as_bytes() {
             b"person" => 1,
             b"role" => 2,
             b"appearance" => 4,
@@ -233,7 +233,7 @@ impl<'t> Reader<'t> {
     }
 
     /// An object: `entry` reads the value of each key.
-    fn object(&mut self, mut entry: impl FnMut(&mut Self, &[u8]) -> Option<()>) -> Option<()> {
+    fn object(&mut self, mut entry: impl FnMut(&mut Self, &'t str) -> Option<()>) -> Option<()> {
         self.expect(b'{')?;
         if self.peek()? == b'}' {
             self.at += 1;
@@ -242,7 +242,7 @@ impl<'t> Reader<'t> {
         loop {
             let key = self.string()?;
             self.expect(b':')?;
-            entry(self, key.as_bytes())?;
+            entry(self, key)?;
             match self.peek()? {
                 b',' => self.at += 1,
                 b'}' => {
