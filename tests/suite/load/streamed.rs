@@ -7,6 +7,7 @@
 
 use dais::load::{Limits, LoadError, Loaded, load_bytes, load_file};
 use dais::synth::agenda_json;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// What loading gave, the file's stamp left out (bytes have none).
@@ -84,9 +85,10 @@ fn people_longer_than_a_piece_load_as_from_their_bytes_when_one_is_called_sessio
     // ordinary way; and the same people with an escape, read by serde.
     let dir = tempfile::tempdir().unwrap();
     let (_, text) = synth(dir.path(), 3000);
-    let many: String = (0..60_000)
-        .map(|i| format!("\"extra-{i}\":{{\"name\":\"X {i}\"}},"))
-        .collect();
+    let many = (0..60_000).fold(String::new(), |mut s, i| {
+        let _ = write!(s, "\"extra-{i}\":{{\"name\":\"X {i}\"}},");
+        s
+    });
     let people = "\"people\":{";
     for (i, more) in [
         format!("\"sessions\":{{\"name\":\"S\"}},{many}"),
