@@ -150,8 +150,8 @@ pub(in crate::load) fn open<R: Read>(
 /// and the people if the quick reader read them. The text is read on to
 /// where `"sessions"` first appears after it (a hint, found fast), and the
 /// quick reader's exact reading of the object is what says where it ends;
-/// where it cannot read them, the value is scanned for its end as any
-/// other.
+/// where it cannot read them (the hint was inside them, say), the value is
+/// scanned for its end as any other and the quick reader tries it whole.
 fn read_people<R: Read>(
     feed: &mut Feed<R>,
 ) -> Result<(std::ops::Range<usize>, Option<StrictPeople>), GaveUp> {
@@ -170,7 +170,10 @@ fn read_people<R: Read>(
         feed.at += len;
         return Ok((value, Some(people)));
     }
-    Ok((feed.value()?, None))
+    let value = feed.value()?;
+    let read = quick_people(&feed.buf[value.clone()])
+        .and_then(|(people, len)| (len == value.len()).then_some(people));
+    Ok((value, read))
 }
 
 /// The keys before `sessions`, `front` (the object's text up to them),

@@ -1,8 +1,9 @@
 //! Cutting the sessions array into chunks without scanning every session:
 //! a chunk ends where the last session read likely starts (`}, {"id":`,
-//! as dais writes sessions), found by a fast search from the end; the thread that builds a
-//! chunk reads its sessions one after another and checks that they fill it
-//! exactly, which proves the cut was a session's start.
+//! as dais writes sessions), found by a fast search from the end; the
+//! thread that builds a chunk reads its sessions one after another and
+//! checks that they fill it exactly, which proves the cut was a session's
+//! start.
 //!
 //! In valid JSON, `}`, `,`, `{`, `"id"`, `:` (whitespace between) outside a
 //! string is an object with an `id` key that follows another object in an

@@ -86,7 +86,11 @@ pub(in crate::load::dais1) fn build(
             start: at,
             end: at,
         },
-        description: (s.description.0.as_ref()).map(|d| clean_cow(&d.0, Lines::Multi).into()),
+        description: s
+            .description
+            .0
+            .as_ref()
+            .map(|d| clean_cow(&d.0, Lines::Multi).into()),
         notes: s
             .notes
             .0
