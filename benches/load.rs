@@ -9,6 +9,8 @@
 //! into nothing, `IgnoredAny`), its median time over a few runs and the
 //! whole process's peak memory (Linux: `VmHWM`), each step in a process of
 //! its own, with the ratios to the floor's time and to the file's size.
+//! The steps run in turn, a few rounds, each ratio taken to the floor of
+//! its own round.
 
 use dais::app::{Prepared, Timing};
 use dais::load::{Limits, load_bytes};
@@ -125,12 +127,18 @@ fn child(name: &str, path: &std::path::Path) -> (u64, u128) {
     (peak, times[RUNS / 2].as_micros())
 }
 
+/// Rounds of the table: each step runs once a round, the steps in turn,
+/// so that a slow spell of the machine falls on the floor and the steps
+/// alike, and each step's ratio is to the floor of its own round.
+const ROUNDS: usize = 3;
+
 /// Prints the table: for each step, its median time and the whole
 /// process's peak memory, beside the floor's time and the file's size
 /// (the targets: `dais validate` and `dais now` within twice the floor's
 /// time, and their peak within twice the file's size). Each step runs in
 /// a child process (this bench again), so none starts on a heap another
-/// grew.
+/// grew; the ratio is the median of the rounds' ratios, and the lowest and
+/// highest of them follow it.
 fn side_by_side() {
     const VAR: &str = "DAIS_BENCH_STEP";
     if let Ok(name) = std::env::var(VAR) {
@@ -146,43 +154,67 @@ fn side_by_side() {
         return;
     };
     println!(
-        "lean load (#16), 100,000 sessions, {size:.1} MB file; each step in a process of its own, median of {RUNS} runs:"
+        "lean load (#16), 100,000 sessions, {size:.1} MB file; each step in a process of its own, the median of {RUNS} runs; the steps in turn, {ROUNDS} rounds:"
     );
     println!(
-        "  {:<42} {:>8} {:>8} {:>9} {:>7}",
-        "step", "time", "x floor", "peak", "x file"
+        "  {:<42} {:>8} {:>8} {:>11} {:>9} {:>7}",
+        "step", "time", "x floor", "(rounds)", "peak", "x file"
     );
-    let mut floor = f64::NAN;
-    for (name, label) in STEPS {
-        let out = std::process::Command::new(&me)
-            .env(VAR, name)
-            .env("DAIS_BENCH_FILE", path)
-            .output();
-        let figures: Vec<f64> = out
-            .ok()
-            .and_then(|o| String::from_utf8(o.stdout).ok())
-            .map(|s| {
-                s.split_whitespace()
-                    .filter_map(|w| w.parse().ok())
-                    .collect()
-            })
-            .unwrap_or_default();
-        let (kb, micros) = match figures[..] {
-            [kb, micros] => (kb, micros),
-            _ => (f64::NAN, f64::NAN),
-        };
-        let ms = micros / 1000.0;
-        if name == "floor" {
-            floor = ms;
+    // Each step's (peak kB, median µs), a round at a time.
+    let mut rounds: Vec<Vec<(f64, f64)>> = vec![Vec::new(); STEPS.len()];
+    for _ in 0..ROUNDS {
+        for ((name, _), figures) in STEPS.iter().zip(&mut rounds) {
+            figures.push(run_child(&me, VAR, name, path));
         }
-        let mb = kb / 1000.0;
+    }
+    let floors: Vec<f64> = rounds[0].iter().map(|&(_, micros)| micros).collect();
+    for ((_, label), figures) in STEPS.iter().zip(&rounds) {
+        let ms = median(figures.iter().map(|&(_, micros)| micros)) / 1000.0;
+        let ratios: Vec<f64> = figures
+            .iter()
+            .zip(&floors)
+            .map(|(&(_, micros), floor)| micros / floor)
+            .collect();
+        let low = ratios.iter().copied().fold(f64::INFINITY, f64::min);
+        let high = ratios.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let ratio = median(ratios.into_iter());
+        let mb = figures.iter().map(|&(kb, _)| kb).fold(f64::NAN, f64::max) / 1000.0;
         println!(
-            "  {label:<42} {ms:>5.0} ms {:>7.2}x {mb:>6.1} MB {:>6.2}x",
-            ms / floor,
+            "  {label:<42} {ms:>5.0} ms {ratio:>7.2}x {:>11} {mb:>6.1} MB {:>6.2}x",
+            format!("{low:.2}-{high:.2}"),
             mb / size
         );
     }
     println!("  target: validate and now within 2x the floor's time, peak within 2x the file");
+}
+
+/// Runs step `name` in a child process: its peak in kB and its median
+/// time in µs (NaN for what it did not say).
+fn run_child(me: &std::path::Path, var: &str, name: &str, path: &std::path::Path) -> (f64, f64) {
+    let out = std::process::Command::new(me)
+        .env(var, name)
+        .env("DAIS_BENCH_FILE", path)
+        .output();
+    let figures: Vec<f64> = out
+        .ok()
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .map(|s| {
+            s.split_whitespace()
+                .filter_map(|w| w.parse().ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    match figures[..] {
+        [kb, micros] => (kb, micros),
+        _ => (f64::NAN, f64::NAN),
+    }
+}
+
+/// The median of `values` (the higher middle one of an even count).
+fn median(values: impl Iterator<Item = f64>) -> f64 {
+    let mut v: Vec<f64> = values.collect();
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
 /// The floor: the 100,000-session file read into memory.
