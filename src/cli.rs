@@ -268,8 +268,10 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Write an agenda as a dais/1 file: a schedule.json converted, or a
-    /// dais/1 file normalized. Warnings go to standard error.
+    /// Write an agenda as a dais/1 file: any format dais reads converted
+    /// (schedule.json or .xml, iCalendar, an Indico export), or a dais/1
+    /// file normalized. What does not carry over is warned about on
+    /// standard error.
     Convert {
         /// The file or URL to convert (`-` for standard input).
         file: PathBuf,
