@@ -52,3 +52,30 @@ fn dais_validate_prints_warnings_and_succeeds() {
          earlier than the previous session (sessions[0] at 2024-05-02 09:00)\n"
     );
 }
+
+#[test]
+fn sessions_out_of_order_are_checked_for_overlaps_in_order_of_their_starts() {
+    // `late` is given first but starts after `early`, which it overlaps;
+    // `after` overlaps `late`, which ends last of the two before it.
+    let l = loaded("warnings/earlier_overlap.json");
+    let said: Vec<(&str, &str)> = l
+        .warnings
+        .iter()
+        .map(|w| (w.path.as_str(), w.message.as_str()))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (
+                "sessions[1].start",
+                "starts at 2024-05-02 09:00, earlier than the previous session (sessions[0] at \
+                 2024-05-02 10:00)"
+            ),
+            (
+                "sessions[0]",
+                "overlaps sessions[1] \"Early\" (09:00-10:30)"
+            ),
+            ("sessions[2]", "overlaps sessions[0] \"Late\" (10:00-11:00)"),
+        ]
+    );
+}

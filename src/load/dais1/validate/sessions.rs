@@ -42,7 +42,7 @@ pub(in crate::load::dais1) struct Sessions {
     ids: IdMap<usize>,
     /// Sessions built side by side whose ids are not in `ids` yet
     /// ([`repeats`]).
-    unchecked: Vec<Unchecked>,
+    unchecked: Unchecked,
     /// What the ids of sessions built side by side are hashed with.
     id_hasher: foldhash::fast::RandomState,
     /// The sessions valid but for their end, in order.

@@ -11,14 +11,36 @@
 
 use super::Sessions;
 
-/// A session built whose id is not in [`Sessions::ids`] yet.
+/// The sessions built whose ids are not in [`Sessions::ids`] yet: those
+/// built since the ids were last taken into the table, which lie side by
+/// side in [`Sessions::valid`] and among the slots (a session validated the
+/// lax way takes the ids in first).
+#[derive(Default)]
 pub(in crate::load::dais1) struct Unchecked {
-    /// Its id's hash.
-    pub hash: u64,
-    /// Its index in [`Sessions::valid`].
-    pub valid: usize,
-    /// Its index among all the sessions read.
-    pub slot: usize,
+    /// Their ids' hashes, one a session.
+    hashes: Vec<u64>,
+    /// Where the first of them is in [`Sessions::valid`].
+    valid: usize,
+    /// Where the first of them is among all the sessions read.
+    slot: usize,
+}
+
+impl Unchecked {
+    /// Adds the session at `valid` in [`Sessions::valid`] and `slot` among
+    /// those read, its id hashed to `hash`: the next after those in.
+    pub(in crate::load::dais1) fn push(&mut self, hash: u64, valid: usize, slot: usize) {
+        if self.hashes.is_empty() {
+            (self.valid, self.slot) = (valid, slot);
+        }
+        debug_assert_eq!(
+            (valid, slot),
+            (
+                self.valid + self.hashes.len(),
+                self.slot + self.hashes.len()
+            )
+        );
+        self.hashes.push(hash);
+    }
 }
 
 impl Sessions {
@@ -31,15 +53,23 @@ impl Sessions {
     pub(in crate::load::dais1) fn reserve_built(&mut self, n: usize) {
         self.valid.reserve_exact(n);
         self.slots.reserve_exact(n);
-        self.unchecked.reserve_exact(n);
+        self.unchecked.hashes.reserve_exact(n);
     }
 
     /// Takes the ids of the sessions built so far into the table, before a
     /// session is validated the lax way: false if one was given before.
     pub(in crate::load::dais1) fn take_ids(&mut self) -> bool {
+        let Unchecked {
+            hashes,
+            valid,
+            slot,
+        } = std::mem::take(&mut self.unchecked);
         let mut unique = true;
-        for u in std::mem::take(&mut self.unchecked) {
-            unique &= self.ids.insert(&self.valid[u.valid].id, u.slot).is_none();
+        for k in 0..hashes.len() {
+            unique &= self
+                .ids
+                .insert(&self.valid[valid + k].id, slot + k)
+                .is_none();
         }
         unique
     }
@@ -47,9 +77,12 @@ impl Sessions {
     /// Whether no two sessions share an id, once all are in.
     pub(in crate::load::dais1) fn ids_unique(&mut self) -> bool {
         if self.ids.is_empty() {
-            self.unchecked.sort_unstable_by_key(|u| u.hash);
-            if self.unchecked.windows(2).all(|w| w[0].hash != w[1].hash) {
-                self.unchecked.clear();
+            // Sorted where they lie: which session each is, is told by
+            // where the sessions lie, not by the hashes.
+            let hashes = &mut self.unchecked.hashes;
+            hashes.sort_unstable();
+            if hashes.windows(2).all(|w| w[0] != w[1]) {
+                self.unchecked = Unchecked::default();
                 return true;
             }
         }

@@ -6,7 +6,7 @@
 //! as it was, to be validated the lax way.
 
 use super::super::ids::Found;
-use super::{At, Instant, Lookups, Sessions, Slot, Unchecked, find, parse_offset};
+use super::{At, Instant, Lookups, Sessions, Slot, find, parse_offset};
 use crate::agenda::{
     Appearance, Extensions, Kind, Label, Labels, Participant, Resolved, Role, Session, Span,
 };
@@ -21,11 +21,8 @@ impl Sessions {
     /// Takes in a session [`build`] made. Whether its id was given before
     /// is asked of all such sessions at once ([`Sessions::ids_unique`]).
     pub(in crate::load::dais1) fn push_built(&mut self, b: Built) {
-        self.unchecked.push(Unchecked {
-            hash: b.id_hash,
-            valid: self.valid.len(),
-            slot: self.slots.len(),
-        });
+        self.unchecked
+            .push(b.id_hash, self.valid.len(), self.slots.len());
         if let Some(offset) = b.offset {
             self.offsets.push((self.valid.len(), offset));
         }

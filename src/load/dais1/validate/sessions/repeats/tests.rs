@@ -1,4 +1,4 @@
-use super::{Sessions, Unchecked};
+use super::Sessions;
 use crate::load::{BUNDLED, Limits, load_bytes};
 
 /// Sessions built with these ids, each hash given.
@@ -7,11 +7,7 @@ fn built(ids: &[(&str, u64)]) -> Sessions {
     let bundled = load_bytes("b.json", BUNDLED.as_bytes(), &Limits::default()).expect("bundled");
     let any = &bundled.agenda.sessions[0];
     for (i, &(id, hash)) in ids.iter().enumerate() {
-        s.unchecked.push(Unchecked {
-            hash,
-            valid: i,
-            slot: i,
-        });
+        s.unchecked.push(hash, i, i);
         let mut session = any.clone();
         session.id = id.into();
         s.valid.push(session);
@@ -29,13 +25,9 @@ fn ids_alike_only_in_their_hash_are_told_apart() {
 #[test]
 fn ids_taken_into_the_table_meet_those_given_the_lax_way() {
     let mut s = built(&[("a", 1), ("b", 2)]);
-    assert!(s.take_ids() && s.unchecked.is_empty());
-    // One more built with a new id, then one with an id in the table.
-    s.unchecked.push(Unchecked {
-        hash: 3,
-        valid: 1,
-        slot: 2,
-    });
+    assert!(s.take_ids() && s.unchecked.hashes.is_empty());
+    // One more built, its id in the table (at `valid[1]`, "b").
+    s.unchecked.push(3, 1, 2);
     assert!(!s.take_ids());
     assert!(s.ids_unique(), "nothing left unchecked");
 }
