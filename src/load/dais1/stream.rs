@@ -15,7 +15,7 @@
 //! loads loads the same either way.
 
 use super::elements::{Raw, Source};
-use super::strict::{StrictPeople, quick_people};
+use super::strict::StrictPeople;
 use super::{Document, Ready, Sessions, Streamed, read};
 use crate::agenda::Extensions;
 use crate::load::base::json::read::{At, Notes};
@@ -27,9 +27,11 @@ use std::cell::RefCell;
 use std::io::Read;
 
 mod feed;
+mod people;
 mod sessions;
 
 use feed::Feed;
+use people::{QuickPeople, read_people};
 
 /// Bytes read at a time (more when one value is longer).
 #[cfg(not(fuzzing))]
@@ -117,7 +119,7 @@ pub(in crate::load) fn open<R: Read>(
             return Err(GaveUp);
         }
         let (value, read) = if is_people {
-            read_people(&mut feed)?
+            read_people(&mut feed, limits)?
         } else {
             (feed.value()?, None)
         };
@@ -146,36 +148,6 @@ pub(in crate::load) fn open<R: Read>(
     })
 }
 
-/// `people`'s value, from the feed's next byte: where it lies in `buf`,
-/// and the people if the quick reader read them. The text is read on to
-/// where `"sessions"` first appears after it (a hint, found fast), and the
-/// quick reader's exact reading of the object is what says where it ends;
-/// where it cannot read them (the hint was inside them, say), the value is
-/// scanned for its end as any other and the quick reader tries it whole.
-fn read_people<R: Read>(
-    feed: &mut Feed<R>,
-) -> Result<(std::ops::Range<usize>, Option<StrictPeople>), GaveUp> {
-    feed.peek()?;
-    let finder = memchr::memmem::Finder::new(b"\"sessions\"");
-    let mut from = feed.at;
-    while finder.find(&feed.buf.as_bytes()[from..]).is_none() {
-        // A match may straddle what was read and what comes.
-        from = feed.buf.len().saturating_sub(9).max(feed.at);
-        if !feed.more()? {
-            break;
-        }
-    }
-    if let Some((people, len)) = quick_people(&feed.buf[feed.at..]) {
-        let value = feed.at..feed.at + len;
-        feed.at += len;
-        return Ok((value, Some(people)));
-    }
-    let value = feed.value()?;
-    let read = quick_people(&feed.buf[value.clone()])
-        .and_then(|(people, len)| (len == value.len()).then_some(people));
-    Ok((value, read))
-}
-
 /// The keys before `sessions`, `front` (the object's text up to them),
 /// read as a document with no sessions yet: `people` read the strict way
 /// when they can be (`span` in `front`, `value` in `buf`, and the people
@@ -185,7 +157,7 @@ fn front_keys<'l>(
     people: Option<(
         std::ops::Range<usize>,
         std::ops::Range<usize>,
-        Option<StrictPeople>,
+        Option<QuickPeople>,
     )>,
     buf: &str,
     limits: &'l Limits,
@@ -202,10 +174,10 @@ fn front_keys<'l>(
         return read_front(front);
     };
     let text = &buf[value];
-    let strict = match read {
-        Some(people) => people,
+    let (strict, admitted) = match read {
+        Some(read) => read,
         None => match serde_json::from_str::<StrictPeople>(text) {
-            Ok(people) => people,
+            Ok(people) => (people, None),
             Err(_) => return read_front(front),
         },
     };
@@ -213,7 +185,7 @@ fn front_keys<'l>(
     let Streamed::Yes(v, _) = &mut doc.streamed else {
         return Err(GaveUp);
     };
-    if v.strict_people(strict) {
+    if v.strict_people(strict, admitted) {
         Ok(doc)
     } else {
         drop(doc);
@@ -424,69 +396,4 @@ impl<R: Read> Elements<R> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::{GaveUp, Limits, open};
-    use crate::load::dais1::{Ready, validate};
-
-    /// `text` read the fast way, from a reader handing out what it asks.
-    fn fast(text: &str, limits: &Limits) -> Result<usize, GaveUp> {
-        let ready: Ready<'_> =
-            open(text.as_bytes(), text.len() as u64, limits)?.sessions(limits)?;
-        let outcome = validate(ready, limits);
-        assert!(outcome.errors.is_empty(), "{:?}", outcome.errors);
-        Ok(outcome.agenda.expect("an agenda").sessions.len())
-    }
-
-    #[test]
-    fn a_file_as_dais_writes_it_is_read_the_fast_way() {
-        let limits = Limits::default();
-        // Several pieces, sessions crossing their ends.
-        let text = crate::synth::agenda_json(3000, 3);
-        assert!(text.len() > super::PIECE);
-        assert_eq!(fast(&text, &limits).ok(), Some(3000));
-        assert_eq!(fast(crate::load::BUNDLED, &limits).ok(), Some(7));
-        // A piece that ends inside a two-byte character, one way or the
-        // other for one of the two paddings.
-        for pad in ["", "a"] {
-            let desc = format!("{pad}{}", "é".repeat(30_000));
-            let sessions: Vec<String> = (0..20)
-                .map(|i| {
-                    format!(
-                        r#"{{"id": "s{i}", "title": "T", "kind": "statements", "start": "{i:02}:00", "end": "{i:02}:30", "description": "{desc}"}}"#
-                    )
-                })
-                .collect();
-            let text = format!(
-                r#"{{"format": "dais/1", "event": {{"title": "E", "date": "2030-01-02", "timezone": "UTC"}}, "sessions": [{}]}}"#,
-                sessions.join(",")
-            );
-            assert_eq!(fast(&text, &limits).ok(), Some(20));
-        }
-    }
-
-    #[test]
-    fn any_other_layout_gives_up() {
-        let limits = Limits::default();
-        let front = r#""format": "dais/1", "event": {"title": "T", "date": "2030-01-02", "timezone": "UTC"}"#;
-        let sessions = r#""sessions": [{"id": "s", "title": "S", "kind": "opening", "start": "09:00", "end": "10:00"}]"#;
-        assert_eq!(
-            fast(&format!("{{{front}, {sessions}}}"), &limits).ok(),
-            Some(1)
-        );
-        let after = format!("{{{front}, {sessions}, \"x-a\": [1], \"x-b\": {{}}}}");
-        assert_eq!(fast(&after, &limits).ok(), Some(1));
-        for text in [
-            format!("{{{sessions}, {front}}}"),
-            format!("{{{front}, {sessions}, \"people\": {{}}}}"),
-            format!("{{{front}, {sessions}, \"x-a\": 1, \"x-a\": 2}}"),
-            format!("{{\"x-a\": 1, {front}, {sessions}, \"x-a\": 2}}"),
-            format!("{{{front}, \"schedule\": {{}}, {sessions}}}"),
-            format!("\u{feff}{{{front}, {sessions}}}"),
-            format!("[{{{front}, {sessions}}}]"),
-            format!("{{{front}, {sessions}}} x"),
-            format!("{{{front}, {sessions}"),
-        ] {
-            assert!(fast(&text, &limits).is_err(), "{text}");
-        }
-    }
-}
+mod tests;

@@ -22,7 +22,9 @@ use std::fmt;
 mod quick;
 mod spare;
 
-pub(in crate::load) use quick::{people as quick_people, session as quick_session};
+pub(in crate::load) use quick::{
+    each_person as quick_each_person, people as quick_people, session as quick_session,
+};
 
 /// One item of the programme, its strings borrowed from the file's: a
 /// session's words are looked up or parsed as it is built, and only its

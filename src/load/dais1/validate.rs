@@ -25,8 +25,9 @@ mod ids;
 mod sessions;
 mod strict_people;
 
-use ids::Ids;
+pub(in crate::load::dais1) use ids::Ids;
 pub(in crate::load::dais1) use sessions::{Built, Lookups, Sessions, build};
+pub(in crate::load::dais1) use strict_people::Admitting;
 
 /// The versions of the format this build reads.
 pub const FORMATS: &[&str] = &["dais/1"];

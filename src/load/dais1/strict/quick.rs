@@ -80,12 +80,23 @@ pub(in crate::load) fn session(text: &str) -> Option<(StrictSession<'_>, usize)>
 /// `people` at the start of `text` and the bytes they took, if they are in
 /// the shape this reads.
 pub(in crate::load) fn people(text: &str) -> Option<(StrictPeople, usize)> {
+    let mut people = Vec::new();
+    let len = each_person(text, |id, p, _| people.push((id, p)))?;
+    Some((StrictPeople(people), len))
+}
+
+/// [`people`], each handed to `take` as it is read (in file order), with
+/// where in `text` it ends: the bytes they took, if they are in the shape
+/// this reads.
+pub(in crate::load) fn each_person(
+    text: &str,
+    mut take: impl FnMut(Word, StrictPerson, usize),
+) -> Option<usize> {
     let mut r = Reader {
         b: text.as_bytes(),
         text,
         at: 0,
     };
-    let mut people = Vec::new();
     r.object(|r, id| {
         let id = Word::new(id);
         let mut p = StrictPerson {
@@ -113,9 +124,9 @@ pub(in crate::load) fn people(text: &str) -> Option<(StrictPeople, usize)> {
             }
             Some(())
         })?;
-        (seen & 1 == 1).then(|| people.push((id, p)))
+        (seen & 1 == 1).then(|| take(id, p, r.at))
     })?;
-    Some((StrictPeople(people), r.at))
+    Some(r.at)
 }
 
 /// `id`, `title`, `kind` and `start`.

@@ -1,8 +1,9 @@
 //! `people` read the strict way ([`crate::load::dais1::strict`]), taken
 //! into the model when every one of them is valid as they stand.
 
-use super::Validator;
+use super::{Ids, Validator};
 use crate::agenda::{Extensions, Labels, Person};
+use crate::load::base::limits::Limits;
 use crate::load::dais1::raw::Word;
 use crate::load::dais1::strict::{StrictPeople, StrictPerson};
 use crate::sanitize::{Lines, clean_cow};
@@ -13,39 +14,25 @@ impl Validator<'_> {
     /// Takes in `people`, read the strict way, when the lax validator would
     /// say nothing of any of them (no error, no warning) and no `people`
     /// was read before: true. False, with nothing changed, when they are
-    /// to be read and validated the lax way.
-    pub fn strict_people(&mut self, people: StrictPeople) -> bool {
+    /// to be read and validated the lax way. `admitted` is their ids'
+    /// table when [`Admitting`] made it already, as they were read.
+    pub fn strict_people(&mut self, people: StrictPeople, admitted: Option<Ids>) -> bool {
         let limits = self.cx.limits;
-        let max = limits.max_string;
-        let within = |t: &Option<Word>| t.as_ref().is_none_or(|t| t.len() <= max);
-        let fine = |(id, p): &(Word, StrictPerson)| {
-            !id.is_empty()
-                && id.len() <= max
-                && id
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-                && p.name.len() <= max
-                && !p.name.trim().is_empty()
-                && within(&p.honorific.0)
-                && within(&p.affiliation.0)
-        };
         let StrictPeople(people) = people;
-        if !self.people.is_empty()
-            || self.people_built.0.is_some()
-            || people.len() > limits.max_items
-            || !people.iter().all(fine)
-        {
+        if !self.people.is_empty() || self.people_built.0.is_some() {
             return false;
         }
-        let mut ids = super::Ids::default();
-        ids.reserve(people.len());
-        for (i, (id, _)) in people.iter().enumerate() {
-            // A second use of an id is the lax validator's to report.
-            let Some(slot) = ids.vacant(id) else {
+        let ids = if let Some(ids) = admitted {
+            ids
+        } else {
+            let mut admitting = Admitting::new(limits);
+            admitting.reserve(people.len());
+            admitting.admit(&people);
+            let Some(ids) = admitting.done() else {
                 return false;
             };
-            slot.insert(Some(i));
-        }
+            ids
+        };
         // The people themselves are not needed until the end: built on a
         // thread of their own while the sessions are read (they need only
         // the ids). With no thread to be had, the people are read the lax
@@ -59,6 +46,79 @@ impl Validator<'_> {
         self.people_built = Building(Some(built));
         self.person_ids = ids;
         true
+    }
+}
+
+/// People read the strict way being checked and their ids taken into a
+/// table, a block at a time: all of them valid as they stand and no id
+/// given twice, or the lax validator is to read them.
+pub(in crate::load::dais1) struct Admitting<'l> {
+    limits: &'l Limits,
+    ids: Ids,
+    /// How many were admitted.
+    count: usize,
+    /// Whether all were, so far.
+    fine: bool,
+}
+
+impl<'l> Admitting<'l> {
+    /// None admitted yet.
+    pub fn new(limits: &'l Limits) -> Self {
+        Admitting {
+            limits,
+            ids: Ids::default(),
+            count: 0,
+            fine: true,
+        }
+    }
+
+    /// Makes room for `n` more ids.
+    pub fn reserve(&mut self, n: usize) {
+        self.ids.reserve(n);
+    }
+
+    /// Checks the next people, `block`, and takes their ids in: whether
+    /// all so far are fine.
+    pub fn admit(&mut self, block: &[(Word, StrictPerson)]) -> bool {
+        let max = self.limits.max_string;
+        let within = |t: &Option<Word>| t.as_ref().is_none_or(|t| t.len() <= max);
+        let fine = |(id, p): &(Word, StrictPerson)| {
+            !id.is_empty()
+                && id.len() <= max
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && p.name.len() <= max
+                && !p.name.trim().is_empty()
+                && within(&p.honorific.0)
+                && within(&p.affiliation.0)
+        };
+        if !self.fine {
+            return false;
+        }
+        for entry in block {
+            // A second use of an id is the lax validator's to report.
+            let admitted = fine(entry)
+                && self.count < self.limits.max_items
+                && match self.ids.vacant(&entry.0) {
+                    Some(slot) => {
+                        slot.insert(Some(self.count));
+                        true
+                    }
+                    None => false,
+                };
+            if !admitted {
+                self.fine = false;
+                return false;
+            }
+            self.count += 1;
+        }
+        true
+    }
+
+    /// The ids' table, if every one admitted was fine.
+    pub fn done(self) -> Option<Ids> {
+        self.fine.then_some(self.ids)
     }
 }
 
