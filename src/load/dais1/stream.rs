@@ -157,7 +157,7 @@ fn front_keys<'l>(
     people: Option<(
         std::ops::Range<usize>,
         std::ops::Range<usize>,
-        Option<QuickPeople>,
+        Option<QuickPeople<'l>>,
     )>,
     buf: &str,
     limits: &'l Limits,

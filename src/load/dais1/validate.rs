@@ -25,7 +25,7 @@ mod ids;
 mod sessions;
 mod strict_people;
 
-pub(in crate::load::dais1) use ids::Ids;
+use ids::Ids;
 pub(in crate::load::dais1) use sessions::{Built, Lookups, Sessions, build};
 pub(in crate::load::dais1) use strict_people::Admitting;
 

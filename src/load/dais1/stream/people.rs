@@ -7,13 +7,13 @@ use super::feed::Feed;
 use crate::load::base::limits::Limits;
 use crate::load::dais1::raw::Word;
 use crate::load::dais1::strict::{StrictPeople, StrictPerson, quick_each_person, quick_people};
-use crate::load::dais1::validate::{Admitting, Ids};
+use crate::load::dais1::validate::Admitting;
 use std::io::Read;
 use std::sync::mpsc;
 
-/// People read by the quick reader, and their ids' table when it was made
+/// People read by the quick reader, and their checks when they were made
 /// as they were read ([`admitted`]).
-pub(super) type QuickPeople = (StrictPeople, Option<Ids>);
+pub(super) type QuickPeople<'l> = (StrictPeople, Option<Admitting<'l>>);
 
 /// `people`'s value, from the feed's next byte: where it lies in `buf`,
 /// and the people if the quick reader read them. The text is read on to
@@ -21,10 +21,10 @@ pub(super) type QuickPeople = (StrictPeople, Option<Ids>);
 /// quick reader's exact reading of the object is what says where it ends;
 /// where it cannot read them (the hint was inside them, say), the value is
 /// scanned for its end as any other and the quick reader tries it whole.
-pub(super) fn read_people<R: Read>(
+pub(super) fn read_people<'l, R: Read>(
     feed: &mut Feed<R>,
-    limits: &Limits,
-) -> Result<(std::ops::Range<usize>, Option<QuickPeople>), GaveUp> {
+    limits: &'l Limits,
+) -> Result<(std::ops::Range<usize>, Option<QuickPeople<'l>>), GaveUp> {
     feed.peek()?;
     let finder = memchr::memmem::Finder::new(b"\"sessions\"");
     let mut from = feed.at;
@@ -55,11 +55,11 @@ pub(super) const ADMIT_BLOCK: usize = 4096;
 /// The people at the start of `text` read by the quick reader, and the
 /// bytes they took. Their checks and their ids' table, which the sessions
 /// wait for, are made on a second thread as they are read, a block at a
-/// time: the table is there if every one of them is fine as it stands
-/// (else the validator reads them the lax way). `about` is how long they
+/// time (the table is kept if every one of them is fine as it stands;
+/// else the validator reads them the lax way). `about` is how long they
 /// likely are (to where the `"sessions"` hint was found), to size the
 /// table once.
-fn admitted(text: &str, about: usize, limits: &Limits) -> Option<(QuickPeople, usize)> {
+fn admitted<'l>(text: &str, about: usize, limits: &'l Limits) -> Option<(QuickPeople<'l>, usize)> {
     std::thread::scope(|scope| {
         let (tx, rx) = mpsc::channel::<(Vec<(Word, StrictPerson)>, usize)>();
         let spawned = std::thread::Builder::new()
@@ -79,7 +79,7 @@ fn admitted(text: &str, about: usize, limits: &Limits) -> Option<(QuickPeople, u
                     admitting.admit(&block);
                     all.extend(block);
                 }
-                (all, admitting.done())
+                (all, admitting)
             });
         let Ok(helper) = spawned else {
             // No thread to be had: read here, the ids taken in later.
@@ -101,10 +101,10 @@ fn admitted(text: &str, about: usize, limits: &Limits) -> Option<(QuickPeople, u
         }
         drop(tx);
         // A panic there is a panic in loading.
-        let (all, ids) = helper
+        let (all, admitting) = helper
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         let len = len.filter(|_| sent)?;
-        Some(((StrictPeople(all), ids), len))
+        Some(((StrictPeople(all), Some(admitting)), len))
     })
 }

@@ -14,24 +14,22 @@ impl Validator<'_> {
     /// Takes in `people`, read the strict way, when the lax validator would
     /// say nothing of any of them (no error, no warning) and no `people`
     /// was read before: true. False, with nothing changed, when they are
-    /// to be read and validated the lax way. `admitted` is their ids'
-    /// table when [`Admitting`] made it already, as they were read.
-    pub fn strict_people(&mut self, people: StrictPeople, admitted: Option<Ids>) -> bool {
-        let limits = self.cx.limits;
+    /// to be read and validated the lax way. `admitted` is their checks,
+    /// when they were made already as the people were read; else they are
+    /// made here.
+    pub fn strict_people(&mut self, people: StrictPeople, admitted: Option<Admitting<'_>>) -> bool {
         let StrictPeople(people) = people;
         if !self.people.is_empty() || self.people_built.0.is_some() {
             return false;
         }
-        let ids = if let Some(ids) = admitted {
-            ids
-        } else {
-            let mut admitting = Admitting::new(limits);
+        let admitting = admitted.unwrap_or_else(|| {
+            let mut admitting = Admitting::new(self.cx.limits);
             admitting.reserve(people.len());
             admitting.admit(&people);
-            let Some(ids) = admitting.done() else {
-                return false;
-            };
-            ids
+            admitting
+        });
+        let Some(ids) = admitting.done() else {
+            return false;
         };
         // The people themselves are not needed until the end: built on a
         // thread of their own while the sessions are read (they need only
@@ -77,9 +75,9 @@ impl<'l> Admitting<'l> {
         self.ids.reserve(n);
     }
 
-    /// Checks the next people, `block`, and takes their ids in: whether
-    /// all so far are fine.
-    pub fn admit(&mut self, block: &[(Word, StrictPerson)]) -> bool {
+    /// Checks the next people, `block`, and takes their ids in; past one
+    /// that is not fine, the rest are not looked at.
+    pub fn admit(&mut self, block: &[(Word, StrictPerson)]) {
         let max = self.limits.max_string;
         let within = |t: &Option<Word>| t.as_ref().is_none_or(|t| t.len() <= max);
         let fine = |(id, p): &(Word, StrictPerson)| {
@@ -94,7 +92,7 @@ impl<'l> Admitting<'l> {
                 && within(&p.affiliation.0)
         };
         if !self.fine {
-            return false;
+            return;
         }
         for entry in block {
             // A second use of an id is the lax validator's to report.
@@ -109,11 +107,10 @@ impl<'l> Admitting<'l> {
                 };
             if !admitted {
                 self.fine = false;
-                return false;
+                return;
             }
             self.count += 1;
         }
-        true
     }
 
     /// The ids' table, if every one admitted was fine.
