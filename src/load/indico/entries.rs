@@ -274,6 +274,12 @@ fn entry(r: &mut Reader<'_>, c: &Value, at: &str, block: &Block<'_>, kind: Kind)
             .map(|s| clean(s, Lines::Single))
     });
     let track = named(c.get("track")).map(|s| clean(s, Lines::Single));
+    // Outside a block (the `detail=contributions` export), a contribution
+    // names the session it is in.
+    let part = block
+        .title
+        .clone()
+        .or_else(|| named(c.get("session")).map(|s| clean(s, Lines::Single)));
     let mut notes = Vec::new();
     if let Some(t) = named(c.get("type")) {
         notes.push(clean(t, Lines::Single));
@@ -334,7 +340,7 @@ fn entry(r: &mut Reader<'_>, c: &Value, at: &str, block: &Block<'_>, kind: Kind)
         id: id.into(),
         title: title.into(),
         kind,
-        part: block.title.as_deref().map(Label::from),
+        part: part.as_deref().map(Label::from),
         room: room.map(Label::from),
         track: track.map(Label::from),
         span: Span {

@@ -242,3 +242,21 @@ fn an_entry_without_entry_type_is_typed_by_its_class_or_its_entries() {
         ]
     );
 }
+
+#[test]
+fn a_contribution_outside_any_block_is_in_the_session_it_names() {
+    // The `detail=contributions` export lists contributions alone, each
+    // naming its session (a title, or an object with one).
+    let l = load("contributions-name-their-session.json");
+    let parts: Vec<Option<&str>> = l
+        .agenda
+        .sessions
+        .iter()
+        .map(|s| s.part.as_deref())
+        .collect();
+    assert_eq!(
+        parts,
+        [Some("Morning Meeting"), Some("Afternoon Meeting"), None]
+    );
+    assert!(l.warnings.is_empty(), "{:?}", l.warnings);
+}
