@@ -32,7 +32,8 @@ pub struct Item {
 pub struct Lane {
     /// The room's index in [`Rooms`].
     pub room: usize,
-    /// How many sub-columns overlapping sessions split it into (at least 1).
+    /// The most sub-columns overlapping sessions split it into anywhere
+    /// (at least 1).
     pub columns: usize,
     /// Its boxes in [`Day::boxes`], by start.
     pub boxes: Range<usize>,
@@ -50,6 +51,10 @@ pub struct GridBox {
     pub lane: usize,
     /// Its sub-column in the lane.
     pub column: usize,
+    /// How many sub-columns the lane is split into where it is: those of
+    /// the sessions it overlaps, directly or through others (1 when it
+    /// overlaps none, so it takes the lane's width).
+    pub columns: usize,
     /// Its first row.
     pub top: usize,
     /// How many rows it takes (at least 1).
@@ -147,29 +152,42 @@ impl Day {
         for (room, list) in per_room.iter().enumerate().filter(|(_, l)| !l.is_empty()) {
             let lane = lanes.len();
             let from = boxes.len();
-            // Greedy: each box takes the first sub-column free by its top row.
+            // Greedy: each box takes the first sub-column free by its top
+            // row. Boxes that overlap, directly or through others, are a
+            // cluster sharing its sub-columns; the next cluster starts
+            // afresh, so a day's twelve posters side by side at six do not
+            // split its morning talks into slivers.
             let mut free_from: Vec<usize> = Vec::new();
+            let (mut cluster, mut cluster_end, mut widest) = (from, 0, 1);
             for it in list {
                 let top = axis.row_near(it.start).min(axis.rows.saturating_sub(1));
                 let end = it.end.min(day_end).max(it.start);
                 let rows = axis.row_near(end).saturating_sub(top).max(1);
+                if top >= cluster_end {
+                    widest = widest.max(close(&mut boxes[cluster..]));
+                    cluster = boxes.len();
+                    free_from.clear();
+                }
                 let column = free_from.iter().position(|&f| f <= top).unwrap_or_else(|| {
                     free_from.push(0);
                     free_from.len() - 1
                 });
                 free_from[column] = top.saturating_add(rows);
+                cluster_end = cluster_end.max(top.saturating_add(rows));
                 boxes.push(GridBox {
                     item: **it,
                     lane,
                     column,
+                    columns: 1,
                     top,
                     rows,
                 });
             }
+            widest = widest.max(close(&mut boxes[cluster..]));
             let tallest = boxes[from..].iter().map(|b| b.rows).max().unwrap_or(1);
             lanes.push(Lane {
                 room,
-                columns: free_from.len().max(1),
+                columns: widest,
                 boxes: from..boxes.len(),
                 tallest,
             });
@@ -200,6 +218,16 @@ impl Day {
             .and_then(|l| self.boxes.get(l.boxes.clone()))
             .unwrap_or(&[])
     }
+}
+
+/// Gives each box of a cluster the cluster's count of sub-columns, and
+/// returns it.
+fn close(cluster: &mut [GridBox]) -> usize {
+    let columns = cluster.iter().map(|b| b.column + 1).max().unwrap_or(1);
+    for b in cluster.iter_mut() {
+        b.columns = columns;
+    }
+    columns
 }
 
 /// Every session of `agenda` as an [`Item`] at its planned times, by start.

@@ -220,3 +220,27 @@ fn zoom_steps_stop_at_the_ends() {
     assert_eq!(Zoom::from_minutes(10), Some(Zoom::M10));
     assert_eq!(Zoom::from_minutes(7), None);
 }
+
+#[test]
+fn only_sessions_that_overlap_share_the_lanes_width() {
+    let a = agenda(
+        "UTC",
+        "2024-05-01",
+        &[
+            session("talk", "R1", "09:00", "10:00"),
+            session("p1", "R1", "18:00", "19:00"),
+            session("p2", "R1", "18:00", "19:00"),
+            session("p3", "R1", "18:00", "19:00"),
+        ]
+        .join(","),
+    );
+    let day = first_day(&a, Zoom::M60);
+    let got: Vec<(usize, usize)> = day
+        .lane_boxes(0)
+        .iter()
+        .map(|b| (b.column, b.columns))
+        .collect();
+    // The talk overlaps nothing: the lane's whole width is its own.
+    assert_eq!(got, [(0, 1), (0, 3), (1, 3), (2, 3)]);
+    assert_eq!(day.lanes[0].columns, 3);
+}

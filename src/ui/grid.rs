@@ -236,8 +236,6 @@ impl Widget for GridPaint<'_> {
         let end = self.top + usize::from(rows);
         for (k, (li, lane)) in lanes.enumerate() {
             let x = grid_x + u16::try_from(k).unwrap_or(0) * lane_w;
-            let cols = u16::try_from(lane.columns.max(1)).unwrap_or(u16::MAX);
-            let sub_w = (lane_w / cols).max(1);
             let boxes = self.day.lane_boxes(li);
             // Only the boxes that can reach the window: none starting a
             // tallest box's height above it or below it.
@@ -248,6 +246,8 @@ impl Widget for GridPaint<'_> {
                 if b.bottom() <= self.top {
                     continue;
                 }
+                let cols = u16::try_from(b.columns.max(1)).unwrap_or(u16::MAX);
+                let sub_w = (lane_w / cols).max(1);
                 let col = u16::try_from(b.column).unwrap_or(0);
                 let bx = x + col * sub_w;
                 // The last sub-column takes what division left over.

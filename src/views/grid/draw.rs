@@ -37,12 +37,16 @@ pub fn box_at(
     }
     let lane = left + k;
     let l = day.lanes.get(lane)?;
-    let cols = u16::try_from(l.columns.max(1)).unwrap_or(u16::MAX);
-    let sub_w = (lane_w / cols).max(1);
-    let col = usize::from((dx % lane_w.max(1)) / sub_w).min(l.columns.saturating_sub(1));
+    let within = dx % lane_w.max(1);
     day.lane_boxes(lane)
         .iter()
-        .position(|b| b.covers(row) && b.column == col)
+        .position(|b| {
+            // Sub-columns are as wide as the box's own cluster makes them.
+            let cols = u16::try_from(b.columns.max(1)).unwrap_or(u16::MAX);
+            let sub_w = (lane_w / cols).max(1);
+            let col = usize::from(within / sub_w).min(b.columns.saturating_sub(1));
+            b.covers(row) && b.column == col
+        })
         .map(|j| l.boxes.start + j)
 }
 

@@ -210,3 +210,42 @@ fn moving_in_a_day_and_drawing_reuse_its_layout() {
         "a hidden session leaves the grid"
     );
 }
+
+#[test]
+fn a_click_anywhere_across_a_session_that_overlaps_nothing_finds_it() {
+    // Three posters side by side in the evening; the morning talk has the
+    // lane to itself, so its right-hand part is still the talk.
+    let s = |id: &str, start: &str, end: &str| {
+        format!(
+            r#"{{"id": "{id}", "title": "{id}", "kind": "other", "room": "R", "start": "{start}", "end": "{end}"}}"#
+        )
+    };
+    let text = format!(
+        r#"{{"format": "dais/1", "event": {{"title": "T", "date": "2024-05-01", "timezone": "UTC"}},
+          "sessions": [{}, {}, {}, {}]}}"#,
+        s("talk", "09:00", "10:00"),
+        s("p1", "18:00", "19:00"),
+        s("p2", "18:00", "19:00"),
+        s("p3", "18:00", "19:00")
+    );
+    let a = crate::load::load_bytes("t", text.as_bytes(), &crate::load::Limits::default())
+        .unwrap()
+        .agenda;
+    let items = crate::grid::planned(&a);
+    let zone = a.event.timezone;
+    let date = crate::grid::days(&items, zone)[0];
+    let day = crate::grid::Day::new(
+        date,
+        crate::grid::of_day(&items, date, zone),
+        &crate::grid::Rooms::new(&a),
+        zone,
+        crate::grid::Zoom::M60,
+    );
+    let grid = ratatui::layout::Rect::new(0, 0, 66, 20);
+    let right = grid.width - 2;
+    let hit = draw::box_at(&day, grid, (0, 0), right, 0).map(|b| day.boxes[b].item.session);
+    assert_eq!(hit, Some(0));
+    let evening = day.boxes[1].top;
+    let hit = draw::box_at(&day, grid, (0, 0), right, evening).map(|b| day.boxes[b].item.session);
+    assert_eq!(hit, Some(3));
+}
