@@ -2,6 +2,7 @@
 
 use crate::agenda::Agenda;
 use crate::app::App;
+use crate::grid::{Day, Rooms, Zoom, days, of_day, planned};
 use crate::load::{BUNDLED, Limits, load_bytes};
 use chrono::{TimeZone, Utc};
 
@@ -40,4 +41,32 @@ pub fn marks(list: &[&str]) -> Vec<(chrono::DateTime<Utc>, chrono::FixedOffset)>
             (d.with_timezone(&Utc), *d.offset())
         })
         .collect()
+}
+
+/// A `dais/1` agenda of `sessions` (JSON objects, comma-joined) on `date`
+/// in `zone`.
+pub fn day_agenda(zone: &str, date: &str, sessions: &str) -> Agenda {
+    let text = format!(
+        r#"{{"format": "dais/1",
+          "event": {{"title": "T", "date": "{date}", "timezone": "{zone}"}},
+          "sessions": [{sessions}]}}"#
+    );
+    load_bytes("t", text.as_bytes(), &Limits::default())
+        .unwrap()
+        .agenda
+}
+
+/// A session as JSON: `id` (its title too) in `room` from `start` to `end`.
+pub fn room_session(id: &str, room: &str, start: &str, end: &str) -> String {
+    format!(
+        r#"{{"id": "{id}", "title": "{id}", "kind": "other", "room": "{room}", "start": "{start}", "end": "{end}"}}"#
+    )
+}
+
+/// The grid's first day of `a` at `zoom`.
+pub fn first_grid_day(a: &Agenda, zoom: Zoom) -> Day {
+    let items = planned(a);
+    let zone = a.event.timezone;
+    let date = days(&items, zone)[0];
+    Day::new(date, of_day(&items, date, zone), &Rooms::new(a), zone, zoom)
 }

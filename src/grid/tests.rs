@@ -1,29 +1,6 @@
 use super::*;
 use crate::load::{BUNDLED, Limits, load_bytes};
-
-fn agenda(zone: &str, date: &str, sessions: &str) -> Agenda {
-    let text = format!(
-        r#"{{"format": "dais/1",
-          "event": {{"title": "T", "date": "{date}", "timezone": "{zone}"}},
-          "sessions": [{sessions}]}}"#
-    );
-    load_bytes("t", text.as_bytes(), &Limits::default())
-        .unwrap()
-        .agenda
-}
-
-fn session(id: &str, room: &str, start: &str, end: &str) -> String {
-    format!(
-        r#"{{"id": "{id}", "title": "{id}", "kind": "other", "room": "{room}", "start": "{start}", "end": "{end}"}}"#
-    )
-}
-
-fn first_day(a: &Agenda, zoom: Zoom) -> Day {
-    let items = planned(a);
-    let zone = a.event.timezone;
-    let date = days(&items, zone)[0];
-    Day::new(date, of_day(&items, date, zone), &Rooms::new(a), zone, zoom)
-}
+use crate::testing::{day_agenda as agenda, first_grid_day as first_day, room_session as session};
 
 #[test]
 fn overlapping_sessions_in_one_room_split_its_lane_and_others_reuse_a_column() {

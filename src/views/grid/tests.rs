@@ -1,7 +1,7 @@
 use super::*;
 use crate::app::{Action, App};
 use crate::command::View;
-use crate::testing::hearing;
+use crate::testing::{day_agenda, first_grid_day, hearing, room_session};
 use chrono::{TimeZone, Utc};
 
 /// The hearing at `h:m` that day, `height` rows high, in the agenda view.
@@ -215,32 +215,18 @@ fn moving_in_a_day_and_drawing_reuse_its_layout() {
 fn a_click_anywhere_across_a_session_that_overlaps_nothing_finds_it() {
     // Three posters side by side in the evening; the morning talk has the
     // lane to itself, so its right-hand part is still the talk.
-    let s = |id: &str, start: &str, end: &str| {
-        format!(
-            r#"{{"id": "{id}", "title": "{id}", "kind": "other", "room": "R", "start": "{start}", "end": "{end}"}}"#
-        )
-    };
-    let text = format!(
-        r#"{{"format": "dais/1", "event": {{"title": "T", "date": "2024-05-01", "timezone": "UTC"}},
-          "sessions": [{}, {}, {}, {}]}}"#,
-        s("talk", "09:00", "10:00"),
-        s("p1", "18:00", "19:00"),
-        s("p2", "18:00", "19:00"),
-        s("p3", "18:00", "19:00")
+    let a = day_agenda(
+        "UTC",
+        "2024-05-01",
+        &[
+            room_session("talk", "R", "09:00", "10:00"),
+            room_session("p1", "R", "18:00", "19:00"),
+            room_session("p2", "R", "18:00", "19:00"),
+            room_session("p3", "R", "18:00", "19:00"),
+        ]
+        .join(","),
     );
-    let a = crate::load::load_bytes("t", text.as_bytes(), &crate::load::Limits::default())
-        .unwrap()
-        .agenda;
-    let items = crate::grid::planned(&a);
-    let zone = a.event.timezone;
-    let date = crate::grid::days(&items, zone)[0];
-    let day = crate::grid::Day::new(
-        date,
-        crate::grid::of_day(&items, date, zone),
-        &crate::grid::Rooms::new(&a),
-        zone,
-        crate::grid::Zoom::M60,
-    );
+    let day = first_grid_day(&a, crate::grid::Zoom::M60);
     let grid = ratatui::layout::Rect::new(0, 0, 66, 20);
     let right = grid.width - 2;
     let hit = draw::box_at(&day, grid, (0, 0), right, 0).map(|b| day.boxes[b].item.session);
