@@ -32,9 +32,6 @@ pub struct Item {
 pub struct Lane {
     /// The room's index in [`Rooms`].
     pub room: usize,
-    /// The most sub-columns overlapping sessions split it into anywhere
-    /// (at least 1).
-    pub columns: usize,
     /// Its boxes in [`Day::boxes`], by start.
     pub boxes: Range<usize>,
     /// Rows of its tallest box: no box starting this far above the window
@@ -155,16 +152,16 @@ impl Day {
             // Greedy: each box takes the first sub-column free by its top
             // row. Boxes that overlap, directly or through others, are a
             // cluster sharing its sub-columns; the next cluster starts
-            // afresh, so a day's twelve posters side by side at six do not
+            // afresh, so a day's twelve posters side by side at 18:00 do not
             // split its morning talks into slivers.
             let mut free_from: Vec<usize> = Vec::new();
-            let (mut cluster, mut cluster_end, mut widest) = (from, 0, 1);
+            let (mut cluster, mut cluster_end) = (from, 0);
             for it in list {
                 let top = axis.row_near(it.start).min(axis.rows.saturating_sub(1));
                 let end = it.end.min(day_end).max(it.start);
                 let rows = axis.row_near(end).saturating_sub(top).max(1);
                 if top >= cluster_end {
-                    widest = widest.max(close(&mut boxes[cluster..]));
+                    close(&mut boxes[cluster..]);
                     cluster = boxes.len();
                     free_from.clear();
                 }
@@ -183,11 +180,10 @@ impl Day {
                     rows,
                 });
             }
-            widest = widest.max(close(&mut boxes[cluster..]));
+            close(&mut boxes[cluster..]);
             let tallest = boxes[from..].iter().map(|b| b.rows).max().unwrap_or(1);
             lanes.push(Lane {
                 room,
-                columns: widest,
                 boxes: from..boxes.len(),
                 tallest,
             });
@@ -220,14 +216,12 @@ impl Day {
     }
 }
 
-/// Gives each box of a cluster the cluster's count of sub-columns, and
-/// returns it.
-fn close(cluster: &mut [GridBox]) -> usize {
+/// Gives each box of a cluster the cluster's count of sub-columns.
+fn close(cluster: &mut [GridBox]) {
     let columns = cluster.iter().map(|b| b.column + 1).max().unwrap_or(1);
     for b in cluster.iter_mut() {
         b.columns = columns;
     }
-    columns
 }
 
 /// Every session of `agenda` as an [`Item`] at its planned times, by start.

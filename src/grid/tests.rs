@@ -2,6 +2,15 @@ use super::*;
 use crate::load::{BUNDLED, Limits, load_bytes};
 use crate::testing::{day_agenda as agenda, first_grid_day as first_day, room_session as session};
 
+/// The most sub-columns lane `lane` is split into anywhere.
+fn widest(day: &Day, lane: usize) -> usize {
+    day.lane_boxes(lane)
+        .iter()
+        .map(|b| b.columns)
+        .max()
+        .unwrap_or(1)
+}
+
 #[test]
 fn overlapping_sessions_in_one_room_split_its_lane_and_others_reuse_a_column() {
     let a = agenda(
@@ -17,8 +26,8 @@ fn overlapping_sessions_in_one_room_split_its_lane_and_others_reuse_a_column() {
     );
     let day = first_day(&a, Zoom::M30);
     assert_eq!(day.lanes.len(), 2);
-    assert_eq!(day.lanes[0].columns, 2);
-    assert_eq!(day.lanes[1].columns, 1);
+    assert_eq!(widest(&day, 0), 2);
+    assert_eq!(widest(&day, 1), 1);
     let cols: Vec<usize> = day.lane_boxes(0).iter().map(|b| b.column).collect();
     assert_eq!(cols, [0, 1, 0]);
     let b = day.lane_boxes(0)[1];
@@ -56,7 +65,7 @@ fn the_bundled_hearing_is_one_lane_with_the_lunch_break_as_empty_rows() {
         .agenda;
     let day = first_day(&a, Zoom::M15);
     assert_eq!(day.lanes.len(), 1);
-    assert_eq!(day.lanes[0].columns, 1);
+    assert_eq!(widest(&day, 0), 1);
     let boxes = day.lane_boxes(0);
     let gaps = boxes
         .windows(2)
@@ -219,5 +228,5 @@ fn only_sessions_that_overlap_share_the_lanes_width() {
         .collect();
     // The talk overlaps nothing: the lane's whole width is its own.
     assert_eq!(got, [(0, 1), (0, 3), (1, 3), (2, 3)]);
-    assert_eq!(day.lanes[0].columns, 3);
+    assert_eq!(widest(&day, 0), 3);
 }
