@@ -278,8 +278,9 @@ fn entry(r: &mut Reader<'_>, c: &Value, at: &str, block: &Block<'_>, kind: Kind)
     // names the session it is in.
     let part = block
         .title
-        .clone()
-        .or_else(|| named(c.get("session")).map(|s| clean(s, Lines::Single)));
+        .as_deref()
+        .map(Label::from)
+        .or_else(|| named(c.get("session")).map(|s| Label::from(clean(s, Lines::Single))));
     let mut notes = Vec::new();
     if let Some(t) = named(c.get("type")) {
         notes.push(clean(t, Lines::Single));
@@ -340,7 +341,7 @@ fn entry(r: &mut Reader<'_>, c: &Value, at: &str, block: &Block<'_>, kind: Kind)
         id: id.into(),
         title: title.into(),
         kind,
-        part: part.as_deref().map(Label::from),
+        part,
         room: room.map(Label::from),
         track: track.map(Label::from),
         span: Span {
