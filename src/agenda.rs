@@ -14,6 +14,7 @@ mod kind;
 mod label;
 pub mod marks;
 pub mod overlap;
+pub mod parts;
 mod time;
 mod zone;
 mod zone_name;

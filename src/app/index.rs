@@ -1,6 +1,7 @@
 //! What every frame needs, computed once per agenda: timeline rows, who is
 //! in which session, which sessions speak to each key message.
 
+use crate::agenda::parts::{self, Heading, Headings};
 use crate::agenda::{Agenda, Session};
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -14,6 +15,9 @@ pub enum Row {
     Day(NaiveDate),
     /// A part heading: the part of the session with this index.
     Part(usize),
+    /// A heading of parts that run side by side: the text at this index
+    /// of [`Index::parts`]' `side_by_side`.
+    SideBySide(usize),
     /// A session, by index.
     Session(usize),
     /// Time with no session, between two planned times.
@@ -25,6 +29,14 @@ pub enum Row {
     },
 }
 
+impl Row {
+    /// Whether the row starts a section of the timeline: a day or a part
+    /// (or parts side by side).
+    pub fn is_heading(&self) -> bool {
+        matches!(self, Row::Day(_) | Row::Part(_) | Row::SideBySide(_))
+    }
+}
+
 /// Lookups derived from an agenda.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
@@ -32,6 +44,9 @@ pub struct Index {
     pub rows: Vec<Row>,
     /// For each session, its row in `rows`.
     pub row_of: Vec<usize>,
+    /// The part headings of the timeline, and which sessions are under a
+    /// heading of parts side by side.
+    pub parts: Headings,
     /// For each person, the sessions they take part in (ascending).
     pub sessions_of_person: Vec<Vec<usize>>,
     /// For each person, how the people view names them: the name, told
@@ -70,7 +85,7 @@ impl Index {
     /// The index, with the people's and key messages' lists if `all`.
     fn new_with(agenda: &Agenda, all: bool) -> Self {
         let multi_day = agenda.is_multi_day();
-        let (rows, row_of) = timeline(agenda, multi_day, &|_| true);
+        let (rows, row_of, parts) = timeline(agenda, multi_day, &|_| true);
         let mut sessions_of_person = vec![Vec::new(); if all { agenda.people.len() } else { 0 }];
         let mut sessions_of_message =
             vec![Vec::new(); if all { agenda.key_messages.len() } else { 0 }];
@@ -107,6 +122,7 @@ impl Index {
         Index {
             rows,
             row_of,
+            parts,
             person_labels,
             sessions_of_person,
             sessions_of_message,
@@ -119,38 +135,40 @@ impl Index {
     }
 }
 
-/// The timeline's rows for the sessions `shows` lets through, and each
+/// The timeline's rows for the sessions `shows` lets through, each
 /// session's row (one left out: the row of the next one shown, or the
-/// end).
+/// end), and the part headings among them.
 fn timeline(
     agenda: &Agenda,
     multi_day: bool,
     shows: &dyn Fn(usize) -> bool,
-) -> (Vec<Row>, Vec<usize>) {
-    let mut rows = Vec::with_capacity(agenda.sessions.len() * 5 / 4 + 2);
-    let mut row_of = Vec::with_capacity(agenda.sessions.len());
+) -> (Vec<Row>, Vec<usize>, Headings) {
+    let order: Vec<usize> = (0..agenda.sessions.len()).filter(|&i| shows(i)).collect();
+    let headings = parts::headings(agenda, &order);
+    let mut heads = headings.before.iter().peekable();
+    let mut rows = Vec::with_capacity(order.len() * 5 / 4 + 2);
+    let mut row_of = vec![usize::MAX; agenda.sessions.len()];
     let mut prev: Option<&Session> = None;
     let mut latest_end: Option<NaiveDateTime> = None;
-    for (i, s) in agenda.sessions.iter().enumerate() {
-        if !shows(i) {
-            row_of.push(usize::MAX);
-            continue;
-        }
+    for (k, &i) in order.iter().enumerate() {
+        let s = &agenda.sessions[i];
         let new_day = prev.is_none_or(|p| p.date() != s.date());
         if multi_day && new_day {
             rows.push(Row::Day(s.date()));
         }
-        let new_part = new_day || prev.is_some_and(|p| p.part != s.part);
         if let Some(end) = latest_end.filter(|e| !new_day && *e < s.span.local_start) {
             rows.push(Row::Gap {
                 from: end,
                 to: s.span.local_start,
             });
         }
-        if new_part && s.part.is_some() {
-            rows.push(Row::Part(i));
+        if let Some(&(_, heading)) = heads.next_if(|&&(at, _)| at == k) {
+            rows.push(match heading {
+                Heading::Part => Row::Part(i),
+                Heading::SideBySide(t) => Row::SideBySide(t),
+            });
         }
-        row_of.push(rows.len());
+        row_of[i] = rows.len();
         rows.push(Row::Session(i));
         latest_end = Some(match latest_end {
             Some(e) if !new_day => e.max(s.span.local_end),
@@ -167,12 +185,7 @@ fn timeline(
             next = *r;
         }
     }
-    (rows, row_of)
-}
-
-/// Whether a row starts a section of the timeline: a day or a part.
-fn is_heading(row: &Row) -> bool {
-    matches!(row, Row::Day(_) | Row::Part(_))
+    (rows, row_of, headings)
 }
 
 impl Index {
@@ -189,7 +202,7 @@ impl Index {
     pub fn next_section(&self, session: usize) -> Option<usize> {
         let row = *self.row_of.get(session)?;
         let after = row + 1;
-        let heading = after + self.rows.get(after..)?.iter().position(is_heading)?;
+        let heading = after + self.rows.get(after..)?.iter().position(Row::is_heading)?;
         self.first_session_from(heading)
     }
 
@@ -198,14 +211,14 @@ impl Index {
     pub fn prev_section(&self, session: usize) -> Option<usize> {
         let mut end = *self.row_of.get(session)?;
         loop {
-            let heading = self.rows.get(..end)?.iter().rposition(is_heading)?;
+            let heading = self.rows.get(..end)?.iter().rposition(Row::is_heading)?;
             let first = self.first_session_from(heading)?;
             if first != session {
                 return Some(first);
             }
             // Past the headings that open this section (a day, then a part).
             end = heading;
-            while end > 0 && is_heading(&self.rows[end - 1]) {
+            while end > 0 && self.rows[end - 1].is_heading() {
                 end -= 1;
             }
         }
@@ -215,25 +228,31 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::{Index, Row};
+    use crate::agenda::Agenda;
 
-    #[test]
-    fn hearing_rows_have_parts_and_the_lunch_gap() {
-        let agenda = crate::testing::hearing();
-        let index = Index::new(&agenda);
-        let kinds: Vec<String> = index
+    /// The rows as text: headings, session ids and gaps.
+    fn kinds(agenda: &Agenda, index: &Index) -> Vec<String> {
+        index
             .rows
             .iter()
             .map(|r| match r {
                 Row::Day(_) => "day".into(),
                 Row::Part(i) => format!("part:{}", agenda.sessions[*i].part.as_deref().unwrap()),
+                Row::SideBySide(k) => format!("parts:{}", index.parts.side_by_side[*k]),
                 Row::Session(i) => agenda.sessions[*i].id.to_string(),
                 Row::Gap { from, to } => {
                     format!("gap:{}-{}", from.format("%H:%M"), to.format("%H:%M"))
                 }
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn hearing_rows_have_parts_and_the_lunch_gap() {
+        let agenda = crate::testing::hearing();
+        let index = Index::new(&agenda);
         assert_eq!(
-            kinds,
+            kinds(&agenda, &index),
             [
                 "part:Morning Meeting",
                 "opening",
@@ -297,5 +316,54 @@ mod tests {
         assert_eq!(index.prev_section(2), Some(0));
         assert_eq!(index.prev_section(1), Some(0));
         assert_eq!(index.prev_section(0), None);
+    }
+
+    #[test]
+    fn parts_side_by_side_are_one_section_under_one_heading() {
+        let session = |id: &str, part: &str, start: &str, end: &str| {
+            format!(
+                r#"{{"id": "{id}", "title": "{id}", "kind": "other", "part": "{part}", "start": "{start}", "end": "{end}"}}"#
+            )
+        };
+        let agenda = crate::testing::day_agenda(
+            "Europe/Berlin",
+            "2024-05-01",
+            &[
+                session("open", "Plenary", "09:00", "09:30"),
+                session("a1", "Room A talks", "09:30", "10:00"),
+                session("b1", "Room B talks", "09:30", "10:00"),
+                session("a2", "Room A talks", "10:00", "10:30"),
+                session("b2", "Room B talks", "10:00", "10:30"),
+                session("close", "Plenary", "11:00", "11:30"),
+            ]
+            .join(","),
+        );
+        let mut index = Index::new(&agenda);
+        assert_eq!(
+            kinds(&agenda, &index),
+            [
+                "part:Plenary",
+                "open",
+                "parts:Room A talks · Room B talks",
+                "a1",
+                "b1",
+                "a2",
+                "b2",
+                "gap:10:30-11:00",
+                "part:Plenary",
+                "close"
+            ]
+        );
+        assert!(index.parts.is_side_by_side(3) && !index.parts.is_side_by_side(5));
+        // `]` passes over the sessions side by side as one section.
+        assert_eq!(index.next_section(0), Some(1));
+        assert_eq!(index.next_section(2), Some(5));
+        assert_eq!(index.prev_section(4), Some(1));
+        // Room A's alone (a filter): its own part again.
+        index.show_only(&agenda, &|i| ![2, 4].contains(&i));
+        assert_eq!(
+            kinds(&agenda, &index)[2..5],
+            ["part:Room A talks", "a1", "a2"]
+        );
     }
 }

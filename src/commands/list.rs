@@ -1,8 +1,10 @@
 //! `dais list`: the whole programme, as text, Markdown or JSON.
 
 use crate::agenda::Zone;
+use crate::agenda::parts::{self, Heading, Headings};
 use crate::agenda::{Agenda, Appearance, Participant, Role, Session};
 use crate::cli::ListFormat;
+use chrono::NaiveDate;
 use chrono_tz::Tz;
 use std::fmt::Write;
 
@@ -79,26 +81,57 @@ pub fn by_role(session: &Session) -> Vec<(Role, Vec<&Participant>)> {
         .collect()
 }
 
-/// Where and in which track a session is: "Saal 1 · Security", if known.
-pub fn room_and_track(s: &Session) -> Option<String> {
-    let parts: Vec<&str> = [s.room.as_deref(), s.track.as_deref()]
+/// Where and in which track a session is: "Saal 1 · Security", if known;
+/// under a heading of parts side by side, its part too ("Room 1 ·
+/// Detectors"), which the heading does not say.
+fn place(s: &Session, side_by_side: bool) -> Option<String> {
+    let part = s.part.as_deref().filter(|_| side_by_side);
+    let parts: Vec<&str> = [s.room.as_deref(), s.track.as_deref(), part]
         .into_iter()
         .flatten()
         .collect();
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
-/// Headings to print before a session: a new day (multi-day only) or part.
-fn headings<'a>(
-    agenda: &'a Agenda,
-    prev: Option<&'a Session>,
-    s: &'a Session,
-) -> (Option<String>, Option<&'a str>) {
-    let day = (agenda.is_multi_day() && prev.is_none_or(|p| p.date() != s.date()))
-        .then(|| s.date().format("%A %-d %B %Y").to_string());
-    let part_changed = prev.is_none_or(|p| p.part != s.part || p.date() != s.date());
-    let part = s.part.as_deref().filter(|_| part_changed || day.is_some());
-    (day, part)
+/// Headings to print before each session: a new day (multi-day only) and
+/// a part (or parts side by side), by the session's index.
+struct Heads {
+    parts: Headings,
+    next: usize,
+    prev: Option<NaiveDate>,
+    multi_day: bool,
+}
+
+impl Heads {
+    fn new(agenda: &Agenda) -> Self {
+        let order: Vec<usize> = (0..agenda.sessions.len()).collect();
+        Heads {
+            parts: parts::headings(agenda, &order),
+            next: 0,
+            prev: None,
+            multi_day: agenda.is_multi_day(),
+        }
+    }
+
+    /// The day and the part headings before session `i`, the next one
+    /// listed.
+    fn before(&mut self, agenda: &Agenda, i: usize) -> (Option<String>, Option<String>) {
+        let s = &agenda.sessions[i];
+        let day = (self.multi_day && self.prev != Some(s.date()))
+            .then(|| s.date().format("%A %-d %B %Y").to_string());
+        self.prev = Some(s.date());
+        let part = match self.parts.before.get(self.next) {
+            Some(&(at, heading)) if at == i => {
+                self.next += 1;
+                match heading {
+                    Heading::Part => s.part.as_deref().map(str::to_owned),
+                    Heading::SideBySide(k) => Some(self.parts.side_by_side[k].clone()),
+                }
+            }
+            _ => None,
+        };
+        (day, part)
+    }
 }
 
 fn time_range(s: &Session, zone: Option<Zone>) -> String {
@@ -133,9 +166,9 @@ fn text(agenda: &Agenda, styling: Styling, zone: Option<Zone>) -> String {
     facts.push(crate::agenda::zone_label(zone.unwrap_or(e.timezone)));
     let _ = writeln!(out, "{dim}{}{reset}", facts.join(" · "));
     let indent = "             ";
-    let mut prev = None;
-    for s in &agenda.sessions {
-        let (day, part) = headings(agenda, prev, s);
+    let mut heads = Heads::new(agenda);
+    for (i, s) in agenda.sessions.iter().enumerate() {
+        let (day, part) = heads.before(agenda, i);
         if let Some(day) = day {
             let _ = writeln!(out, "\n{bold}{day}{reset}");
         }
@@ -143,7 +176,7 @@ fn text(agenda: &Agenda, styling: Styling, zone: Option<Zone>) -> String {
             let _ = writeln!(out, "\n{bold}{part}{reset}");
         }
         let _ = writeln!(out, "\n{}  {bold}{}{reset}", time_range(s, zone), s.title);
-        if let Some(place) = room_and_track(s) {
+        if let Some(place) = place(s, heads.parts.is_side_by_side(i)) {
             let _ = writeln!(out, "{indent}{dim}{place}{reset}");
         }
         for note in &s.notes {
@@ -161,7 +194,6 @@ fn text(agenda: &Agenda, styling: Styling, zone: Option<Zone>) -> String {
                 let _ = writeln!(out, "{indent}  {}", agenda.key_messages[k].label());
             }
         }
-        prev = Some(s);
     }
     out
 }
@@ -176,18 +208,18 @@ fn markdown(agenda: &Agenda, zone: Option<Zone>) -> String {
     facts.extend(e.venue.clone());
     facts.push(crate::agenda::zone_label(zone.unwrap_or(e.timezone)));
     let _ = writeln!(out, "*{}*", md(&facts.join(" · ")));
-    let mut prev = None;
-    for s in &agenda.sessions {
-        let (day, part) = headings(agenda, prev, s);
+    let mut heads = Heads::new(agenda);
+    for (i, s) in agenda.sessions.iter().enumerate() {
+        let (day, part) = heads.before(agenda, i);
         if let Some(day) = day {
             let _ = writeln!(out, "\n## {day}");
         }
         if let Some(part) = part {
             let level = if agenda.is_multi_day() { "###" } else { "##" };
-            let _ = writeln!(out, "\n{level} {}", md(part));
+            let _ = writeln!(out, "\n{level} {}", md(&part));
         }
         let _ = writeln!(out, "\n**{}** {}\n", time_range(s, zone), md(&s.title));
-        if let Some(place) = room_and_track(s) {
+        if let Some(place) = place(s, heads.parts.is_side_by_side(i)) {
             let _ = writeln!(out, "*{}*\n", md(&place));
         }
         for note in &s.notes {
@@ -205,7 +237,6 @@ fn markdown(agenda: &Agenda, zone: Option<Zone>) -> String {
                 let _ = writeln!(out, "  - {}", md(&agenda.key_messages[k].label()));
             }
         }
-        prev = Some(s);
     }
     // A session with nothing under it would leave two blank lines.
     while out.contains("\n\n\n") {

@@ -82,10 +82,7 @@ impl AgendaView {
         let height = inner_height(self.areas(shared).pane(Pane::Timeline)).max(1);
         let rows = &shared.index.rows;
         let mut first = row;
-        while first > 0
-            && row - first + 1 < height
-            && matches!(rows[first - 1], Row::Day(_) | Row::Part(_))
-        {
+        while first > 0 && row - first + 1 < height && rows[first - 1].is_heading() {
             first -= 1;
         }
         if first < self.top {

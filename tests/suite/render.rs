@@ -8,6 +8,7 @@ mod live_status;
 mod note_input;
 mod notes;
 mod panes;
+mod parallel_parts;
 mod props;
 mod published;
 mod screens;

@@ -102,6 +102,10 @@ impl Widget for Timeline<'_> {
                         .to_owned(),
                     t.heading,
                 )),
+                Row::SideBySide(k) => Line::from(Span::styled(
+                    app.index.parts.side_by_side[k].clone(),
+                    t.heading,
+                )),
                 Row::Gap { from, to } => {
                     let (from, to) = shifted_gap(app, r, from, to);
                     let mins = (to - from).num_minutes();
@@ -227,8 +231,13 @@ impl Timeline<'_> {
         spans.extend(crate::ui::marks::spans(app, i));
         let tag = if s.is_video_only() { " ▶ video" } else { "" };
         // Parallel sessions are told apart by their room, at the right;
-        // a wide pane adds the track.
-        let place = match (s.room.as_deref(), s.track.as_deref()) {
+        // a wide pane adds the track. With no room, one under a heading of
+        // parts side by side is told apart by its part.
+        let part = s
+            .part
+            .as_deref()
+            .filter(|_| app.index.parts.is_side_by_side(i));
+        let place = match (s.room.as_deref().or(part), s.track.as_deref()) {
             (Some(r), Some(k)) if w >= WIDE_ROOM => Some(format!("{r} · {k}")),
             (r, _) => r.map(str::to_owned),
         };

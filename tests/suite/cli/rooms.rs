@@ -63,3 +63,45 @@ fn commands_that_read_the_whole_file_take_no_room() {
         assert!(run.stderr.contains("--room and --track"), "{}", run.stderr);
     }
 }
+
+#[test]
+fn parts_side_by_side_are_headed_once_and_each_session_says_its_part() {
+    let run = dais(&["list", "parallel_parts.json"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let headings: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| {
+            ["Plenary", "Detectors", "Theory"]
+                .iter()
+                .any(|p| l.starts_with(p))
+        })
+        .collect();
+    assert_eq!(headings, ["Plenary", "Detectors · Theory", "Plenary"]);
+    // Under it, each session's own part after its room, if any.
+    for (title, place) in [
+        ("Silicon trackers", "Room 1 · Detectors"),
+        ("Lattice methods", "Theory"),
+        ("Effective theories", "Theory"),
+    ] {
+        let at = run.stdout.find(title).unwrap();
+        let next = run.stdout[at..].lines().nth(1).unwrap_or_default();
+        assert_eq!(next.trim(), place, "{}", run.stdout);
+    }
+    // The plenary's sessions, under their own part, do not repeat it.
+    assert!(run.stdout.contains("Opening\n             Main Hall\n"));
+    let md = dais(&["list", "--format", "markdown", "parallel_parts.json"]);
+    assert!(
+        md.stdout.contains("\n## Detectors · Theory\n"),
+        "{}",
+        md.stdout
+    );
+    assert_eq!(md.stdout.matches("\n## Plenary\n").count(), 2);
+    // One room of them: a part of its own again.
+    let one = dais(&["list", "--room", "Room 1", "parallel_parts.json"]);
+    assert!(one.stdout.contains("\nDetectors\n"), "{}", one.stdout);
+    assert!(
+        one.stdout
+            .contains("Silicon trackers\n             Room 1\n")
+    );
+}
