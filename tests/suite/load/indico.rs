@@ -260,3 +260,24 @@ fn a_contribution_outside_any_block_is_in_the_session_it_names() {
     );
     assert!(l.warnings.is_empty(), "{:?}", l.warnings);
 }
+
+#[test]
+fn an_older_exports_session_conveners_moderate_its_contributions() {
+    // Indico before 3 (its HTTP API documentation's 2011 example) names a
+    // session's conveners `sessionConveners` and gives the session a start
+    // and a count of slots, no end: the session is the part of its
+    // contributions, and its conveners moderate each of them.
+    let l = load("session-conveners.json");
+    let a = &l.agenda;
+    assert_eq!(a.sessions.len(), 1);
+    assert_eq!(&*a.sessions[0].title, "First results");
+    assert_eq!(a.sessions[0].part.as_deref(), Some("Beam tests"));
+    assert_eq!(
+        roles(&l, 0),
+        [
+            ("Claire Moreau".to_owned(), Role::Moderator),
+            ("Ben Okafor".to_owned(), Role::Speaker),
+        ]
+    );
+    assert!(l.warnings.is_empty(), "{:?}", l.warnings);
+}
