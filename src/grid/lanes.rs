@@ -16,6 +16,10 @@ pub struct Rooms {
     pub tracks: Vec<String>,
     /// Each session's track, an index in `tracks`.
     pub track_of: Vec<Option<usize>>,
+    /// How long the words are that every room's name starts with ("Room "
+    /// of "Room H.12" and "Room J.13"), in bytes: a lane too narrow for
+    /// its name leaves them out, so what tells the rooms apart shows.
+    pub shared: usize,
 }
 
 impl Rooms {
@@ -50,6 +54,40 @@ impl Rooms {
             });
             rooms.track_of.push(t);
         }
+        rooms.shared = shared_words(&rooms.names);
         rooms
+    }
+}
+
+/// How long the whole words are, spaces after them included, that every
+/// one of two or more `names` starts with and has more after; 0 if none.
+pub fn shared_words(names: &[String]) -> usize {
+    let [first, rest @ ..] = names else {
+        return 0;
+    };
+    if rest.is_empty() {
+        return 0;
+    }
+    let mut common = first.len();
+    for n in rest {
+        common = first
+            .bytes()
+            .zip(n.bytes())
+            .take(common)
+            .take_while(|(a, b)| a == b)
+            .count();
+    }
+    // A space is one byte of its own: the cut is between characters.
+    let cut = first.as_bytes()[..common]
+        .iter()
+        .rposition(|&b| b == b' ')
+        .map_or(0, |i| i + 1);
+    if names
+        .iter()
+        .all(|n| n.len() > cut && !n[cut..].trim().is_empty())
+    {
+        cut
+    } else {
+        0
     }
 }

@@ -230,3 +230,24 @@ fn only_sessions_that_overlap_share_the_lanes_width() {
     assert_eq!(got, [(0, 1), (0, 3), (1, 3), (2, 3)]);
     assert_eq!(widest(&day, 0), 3);
 }
+
+#[test]
+fn the_words_every_room_starts_with_are_found_whole() {
+    use super::lanes::shared_words;
+    let names = |l: &[&str]| l.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    assert_eq!(shared_words(&names(&["Room H.12", "Room J.13"])), 5);
+    assert_eq!(
+        shared_words(&names(&["Conference Room 1", "Conference Room 2"])),
+        16
+    );
+    // Within a word, one name all of it, or one room: nothing.
+    assert_eq!(
+        shared_words(&names(&["H.1302 (Depage)", "H.1308 (Rolin)"])),
+        0
+    );
+    assert_eq!(shared_words(&names(&["Room A", "Room A annex", "Room"])), 0);
+    assert_eq!(shared_words(&names(&["Saal 1", "Saal "])), 0);
+    assert_eq!(shared_words(&names(&["Room H.12"])), 0);
+    // Characters of more than one byte share no byte with a cut.
+    assert_eq!(shared_words(&names(&["Salle é1", "Salle è2"])), 6);
+}

@@ -205,10 +205,19 @@ impl Widget for GridPaint<'_> {
         let lanes = self.day.lanes.iter().enumerate().skip(self.left).take(fit);
         // The room names stay at the top.
         let grid_x = area.x + AXIS.min(area.width);
+        let name = |room: usize| self.rooms.names.get(room).map_or("", String::as_str);
+        let w = usize::from(lane_w.saturating_sub(1));
+        // Too narrow for a name of the day's: the words every room's name
+        // starts with go, in every lane alike, wherever it is scrolled.
+        let cut = if self.day.lanes.iter().any(|l| width(name(l.room)) > w) {
+            self.rooms.shared
+        } else {
+            0
+        };
         for (k, (_, lane)) in lanes.clone().enumerate() {
             let x = grid_x + u16::try_from(k).unwrap_or(0) * lane_w;
-            let name = self.rooms.names.get(lane.room).map_or("", String::as_str);
-            let w = usize::from(lane_w.saturating_sub(1));
+            let name = name(lane.room);
+            let name = name.get(cut..).unwrap_or(name);
             buf.set_stringn(x, area.y, truncate(name, w), w, t.heading);
         }
         let rows = area.height.saturating_sub(1);

@@ -109,3 +109,23 @@ fn a_date_without_sessions_names_the_days_there_are() {
     let misuse = dais(&["list", "--width", "80"]);
     assert_eq!(misuse.code, 2, "--width without --format grid: {misuse:?}");
 }
+
+#[test]
+fn narrow_lanes_leave_out_the_words_every_room_starts_with() {
+    let f = fixture("grid/shared_room_words.json");
+    let head = |width: &str| {
+        grid(&["--width", width, f.to_str().unwrap()])
+            .lines()
+            .nth(1)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    // 11 columns a lane: "Conference Room 1" would be "Conference…"
+    // four times over.
+    let narrow = head("50");
+    let names: Vec<&str> = narrow.split_whitespace().collect();
+    assert_eq!(names, ["1", "2", "3", "4"], "{narrow:?}");
+    // Room enough: the names whole.
+    let wide = head("90");
+    assert_eq!(wide.matches("Conference Room ").count(), 4, "{wide:?}");
+}
