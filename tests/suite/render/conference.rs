@@ -115,3 +115,16 @@ fn a_programme_without_key_messages_offers_no_key_messages_view() {
         );
     }
 }
+
+#[test]
+fn the_detail_of_a_programme_without_key_messages_has_no_key_messages_section() {
+    for size in SIZES {
+        let mut app = conference(size);
+        press(&mut app, &[C::Open]);
+        let screen = text(&render(&app));
+        assert!(screen.contains("Session detail"), "{size:?}:\n{screen}");
+        assert!(screen.contains("Ada Byron"), "{size:?}:\n{screen}");
+        assert!(!screen.contains("Key messages"), "{size:?}:\n{screen}");
+        assert!(!screen.contains("no key messages"), "{size:?}:\n{screen}");
+    }
+}
