@@ -20,11 +20,9 @@ pub fn doc(app: &Shared, width: u16) -> Doc<'_> {
     out.line(Line::default());
     out.line(Line::styled("People", t.heading));
     out.lines(super::people::lines(app, width));
-    if app.agenda.key_messages.is_empty() {
-        // A conference's programme has none: no section to say so, only
-        // the user's notes, if any.
-        out.lines(super::messages::notes_lines(app, width));
-    } else {
+    // A conference's programme has none: no section to say so (the
+    // user's notes on the session are in its part above then).
+    if !app.agenda.key_messages.is_empty() {
         out.line(Line::default());
         out.line(Line::styled("Key messages", t.heading));
         out.lines(super::messages::lines(app, width));

@@ -137,4 +137,9 @@ fn a_conference_without_key_messages_still_shows_notes() {
         "{s}"
     );
     assert!(!s.contains("This agenda has no key messages."), "{s}");
+    // Enter's detail: the notes once, and no key messages section.
+    press(&mut a, &[C::Open]);
+    let s = text(&render(&a));
+    assert_eq!(s.matches("a fine talk").count(), 1, "{s}");
+    assert!(!s.contains("Key messages"), "{s}");
 }
