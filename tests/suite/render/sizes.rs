@@ -66,6 +66,14 @@ fn states() -> Vec<App> {
     });
     a.live.viewer_tz = Some(chrono_tz::Asia::Kolkata);
     out.push(a);
+    // Parts side by side: their one heading, each session's part at the
+    // right where it has no room, and the grid of their rooms.
+    let text = crate::support::harness::fixture_text("parallel_parts.json");
+    let parts = App::new(screen::agenda(&text), screen::at("03:45"));
+    out.push(parts.clone());
+    let mut grid = parts;
+    press(&mut grid, &[C::ViewGrid]);
+    out.push(grid);
     out
 }
 
