@@ -101,6 +101,11 @@ fn text(app: &App) -> String {
         Status::Live { session, next } => {
             let end = shifted(a, &app.live.shift, session).1;
             let mut p = vec![short(session), left(app, now, end)];
+            // Parallel rooms: said as the screen's status line says it.
+            let others = app.also_live(session);
+            if others > 0 {
+                p.push(format!("{others} more on now"));
+            }
             if let Some(n) = next {
                 p.push(format!("next {} at {}", short(n), at(n)));
             }

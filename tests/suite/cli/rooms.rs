@@ -105,3 +105,27 @@ fn parts_side_by_side_are_headed_once_and_each_session_says_its_part() {
             .contains("Silicon trackers\n             Room 1\n")
     );
 }
+
+#[test]
+fn now_says_how_many_more_are_on_in_parallel_rooms() {
+    let at = ["--at", "2024-05-01 09:45"];
+    let all = dais(&[&["now"], &at[..], &["parallel_parts.json"]].concat());
+    assert_eq!(all.code, 0, "{all:?}");
+    assert_eq!(
+        all.stdout,
+        "Lattice methods · 15 min left · 1 more on now · next Calorimeters at 10:00\n"
+    );
+    // One room: nothing else on in it.
+    let one = dais(
+        &[
+            &["now", "--room", "Room 1"],
+            &at[..],
+            &["parallel_parts.json"],
+        ]
+        .concat(),
+    );
+    assert_eq!(
+        one.stdout,
+        "Silicon trackers · 15 min left · next Calorimeters at 10:00\n"
+    );
+}
