@@ -10,7 +10,7 @@ use dais::clock::{Clock, parse_at};
 use dais::commands;
 use dais::fetch::{Cache, Client, Net, Settings};
 use dais::load::{Limits, Loaded};
-use dais::output::{emit, print};
+use dais::output::{emit, emit_with, print};
 use dais::source::{Opened, Source};
 use dais::store::Store;
 use dais::theme::Theme;
@@ -211,7 +211,9 @@ fn run(cli: Cli, limits: &Limits, net: &Net, filter: &SessionFilter) -> Result<E
             for w in &converted.warnings {
                 let _ = writeln!(std::io::stderr(), "{w}");
             }
-            emit(output.as_deref(), &converted.json)?;
+            emit_with(output.as_deref(), |w| {
+                dais::write::write_json(&converted.agenda, w)
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export {

@@ -105,10 +105,19 @@ impl PartialEq for Extensions {
 impl Serialize for Extensions {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(None)?;
+        self.serialize_entries(&mut map)?;
+        map.end()
+    }
+}
+
+impl Extensions {
+    /// Writes the keys into `map`, an object being written that has them,
+    /// after its other keys, as flattening them into it would.
+    pub fn serialize_entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         for (k, v) in self.iter() {
             map.serialize_entry(k, &Tree::of(v))?;
         }
-        map.end()
+        Ok(())
     }
 }
 

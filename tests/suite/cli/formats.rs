@@ -83,6 +83,27 @@ fn convert_writes_to_stdout_by_default() {
     assert_eq!(json["sessions"][0]["room"], "Hall One");
 }
 
+#[test]
+fn convert_writes_the_same_document_to_a_file_as_to_stdout_and_list_json() {
+    // convert writes a session at a time; list --format json makes the text
+    // whole: the two agree, to standard output and to a file.
+    let x_keys = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/x_keys.json")
+        .display()
+        .to_string();
+    let dir = tempfile::tempdir().unwrap();
+    for source in [bundled(), x_keys, fixture("pretalx-style.json")] {
+        let out = dais(&["convert", &source]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let listed = dais(&["list", "--format", "json", &source]);
+        assert_eq!(text(&out.stdout), text(&listed.stdout), "{source}");
+        let file = dir.path().join("out.json");
+        let to_file = dais(&["convert", &source, "-o", &file.display().to_string()]);
+        assert!(to_file.status.success(), "{}", text(&to_file.stderr));
+        assert_eq!(std::fs::read(&file).unwrap(), out.stdout, "{source}");
+    }
+}
+
 /// The first problem line of `dais validate` for a file.
 fn first_error(path: &str) -> String {
     let out = dais(&["validate", path]);

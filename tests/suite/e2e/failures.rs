@@ -28,7 +28,10 @@ fn fails(fault: &str, status: u32) -> Dais {
 }
 
 #[test]
-#[cfg_attr(not(debug_assertions), ignore = "DAIS_TEST_FAULT is in debug builds only")]
+#[cfg_attr(
+    not(debug_assertions),
+    ignore = "DAIS_TEST_FAULT is in debug builds only"
+)]
 fn an_error_restores_the_terminal_and_says_why() {
     let d = fails("error", 1);
     d.assert_restored();
@@ -41,7 +44,10 @@ fn an_error_restores_the_terminal_and_says_why() {
 }
 
 #[test]
-#[cfg_attr(not(debug_assertions), ignore = "DAIS_TEST_FAULT is in debug builds only")]
+#[cfg_attr(
+    not(debug_assertions),
+    ignore = "DAIS_TEST_FAULT is in debug builds only"
+)]
 fn a_panic_restores_the_terminal() {
     let d = fails("panic", 101);
     d.assert_restored();
@@ -55,7 +61,10 @@ fn a_panic_restores_the_terminal() {
 }
 
 #[test]
-#[cfg_attr(not(debug_assertions), ignore = "DAIS_TEST_FAULT is in debug builds only")]
+#[cfg_attr(
+    not(debug_assertions),
+    ignore = "DAIS_TEST_FAULT is in debug builds only"
+)]
 fn a_panic_in_another_thread_restores_the_terminal() {
     let d = fails("thread-panic", 101);
     d.assert_restored();
