@@ -63,6 +63,14 @@ pub fn room_session(id: &str, room: &str, start: &str, end: &str) -> String {
     )
 }
 
+/// A session as JSON: `id` (its title too) in `part` from `start` to
+/// `end`.
+pub fn part_session(id: &str, part: &str, start: &str, end: &str) -> String {
+    format!(
+        r#"{{"id": "{id}", "title": "{id}", "kind": "other", "part": "{part}", "start": "{start}", "end": "{end}"}}"#
+    )
+}
+
 /// The grid's first day of `a` at `zoom`.
 pub fn first_grid_day(a: &Agenda, zoom: Zoom) -> Day {
     let items = planned(a);

@@ -320,11 +320,7 @@ mod tests {
 
     #[test]
     fn parts_side_by_side_are_one_section_under_one_heading() {
-        let session = |id: &str, part: &str, start: &str, end: &str| {
-            format!(
-                r#"{{"id": "{id}", "title": "{id}", "kind": "other", "part": "{part}", "start": "{start}", "end": "{end}"}}"#
-            )
-        };
+        let session = crate::testing::part_session;
         let agenda = crate::testing::day_agenda(
             "Europe/Berlin",
             "2024-05-01",

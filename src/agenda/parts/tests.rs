@@ -1,13 +1,6 @@
 use super::{Heading, headings};
 use crate::agenda::Agenda;
-use crate::testing::{day_agenda, hearing};
-
-/// A session as JSON: `id` (its title too) in `part` from `start` to `end`.
-fn in_part(id: &str, part: &str, start: &str, end: &str) -> String {
-    format!(
-        r#"{{"id": "{id}", "title": "{id}", "kind": "other", "part": "{part}", "start": "{start}", "end": "{end}"}}"#
-    )
-}
+use crate::testing::{day_agenda, hearing, part_session as in_part};
 
 fn agenda(sessions: &[String]) -> Agenda {
     day_agenda("Europe/Berlin", "2024-05-01", &sessions.join(","))

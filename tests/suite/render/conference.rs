@@ -3,28 +3,16 @@
 //! session's facts, and the rooms in the timeline. Snapshots at 80x24 and
 //! 120x40.
 
-use crate::support::harness::fixture_text;
-use crate::support::screen::{agenda, press, render, text};
+use crate::support::screen::{berlin_fixture, press, render, text};
 
-use dais::app::{Action, App, Command as C};
+use dais::app::{App, Command as C};
 
 const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
 
 /// The conference at 10:10 in Berlin on a `w`x`h` terminal, with the
 /// session in Room B selected.
-fn conference((w, h): (u16, u16)) -> App {
-    let a = agenda(&fixture_text("conference.json"));
-    let now = dais::clock::parse_at(
-        "10:10",
-        chrono_tz::Europe::Berlin,
-        chrono::NaiveDate::from_ymd_opt(2024, 5, 1).unwrap(),
-    )
-    .unwrap();
-    let mut app = App::new(a, now);
-    app.update(Action::Resize {
-        width: w,
-        height: h,
-    });
+fn conference(size: (u16, u16)) -> App {
+    let mut app = berlin_fixture("conference.json", "10:10", size);
     // Live now: the compilers talk (Hall A), then Room B's beside it.
     press(&mut app, &[C::Down]);
     app

@@ -3,28 +3,15 @@
 //! in time order; a session with no room says its part at the right.
 //! Snapshots at 120x40 and 80x24.
 
-use crate::support::harness::fixture_text;
-use crate::support::screen::{agenda, find, press, render, style_at, text};
+use crate::support::screen::{berlin_fixture, find, press, render, style_at, text};
 
-use dais::app::{Action, App, Command as C};
+use dais::app::{App, Command as C};
 
 const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
 
 /// The programme at 09:45 in Berlin on a `w`x`h` terminal.
-fn parts((w, h): (u16, u16)) -> App {
-    let a = agenda(&fixture_text("parallel_parts.json"));
-    let now = dais::clock::parse_at(
-        "09:45",
-        chrono_tz::Europe::Berlin,
-        chrono::NaiveDate::from_ymd_opt(2024, 5, 1).unwrap(),
-    )
-    .unwrap();
-    let mut app = App::new(a, now);
-    app.update(Action::Resize {
-        width: w,
-        height: h,
-    });
-    app
+fn parts(size: (u16, u16)) -> App {
+    berlin_fixture("parallel_parts.json", "09:45", size)
 }
 
 #[test]

@@ -48,6 +48,24 @@ pub fn app(local: &str) -> App {
     app_sized(local, 120, 40)
 }
 
+/// The fixture `name` (a programme in Berlin on 1 May 2024, as the
+/// conference fixtures are) at `local` Berlin time on a `w`x`h` terminal.
+pub fn berlin_fixture(name: &str, local: &str, (w, h): (u16, u16)) -> App {
+    let a = agenda(&crate::support::harness::fixture_text(name));
+    let now = dais::clock::parse_at(
+        local,
+        chrono_tz::Europe::Berlin,
+        NaiveDate::from_ymd_opt(2024, 5, 1).expect("a real date"),
+    )
+    .expect("a valid moment");
+    let mut app = App::new(a, now);
+    app.update(Action::Resize {
+        width: w,
+        height: h,
+    });
+    app
+}
+
 /// Applies commands in order.
 pub fn press(app: &mut App, commands: &[Command]) {
     for &c in commands {
