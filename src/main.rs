@@ -468,6 +468,11 @@ fn viewer_zone() -> Option<chrono_tz::Tz> {
 }
 
 fn list(loaded: &Loaded, format: ListFormat, zone: Option<Tz>) -> Result<ExitCode, Failure> {
+    if format == ListFormat::Json {
+        // A session at a time, as convert writes it: never the whole text.
+        emit_with(None, |w| dais::write::write_json(&loaded.agenda, w))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let styled = std::io::stdout().is_terminal()
         && !Theme::no_color_requested(std::env::var_os("NO_COLOR").as_deref());
     let styling = if styled {
