@@ -101,7 +101,7 @@ pub(crate) fn read(doc: &Value, limits: &Limits) -> Outcome {
         posters: HashSet::new(),
         tally: Tally::default(),
     };
-    let (title, meta) = if let Some(events) = results.as_array() {
+    let (title, meta, id) = if let Some(events) = results.as_array() {
         let Some(event) = events.first() else {
             r.err("results", "is empty: no event in the export");
             return r.cx.outcome(None);
@@ -115,12 +115,32 @@ pub(crate) fn read(doc: &Value, limits: &Limits) -> Outcome {
         r.tz = zone(&mut r, event, "results[0]");
         let title = r.text(event, "results[0]", "title", Lines::Single);
         entries::event(&mut r, event, "results[0]");
-        (title, Some(event))
+        (title, Some(event), text(event, "id"))
     } else {
-        entries::timetable(&mut r, results);
-        (None, None)
+        let id = entries::timetable(&mut r, results);
+        (None, None, id)
     };
-    finish(r, title, meta)
+    finish(r, title, meta, id)
+}
+
+/// A title for an export that gives none, and how it was made: the
+/// session block every session is in, else the event's id ("Indico event
+/// 1234"), else "Indico timetable". A conference's first block
+/// ("Registration") is no title for the whole programme.
+fn made_title(sessions: &[Session], id: Option<&str>) -> (String, &'static str) {
+    let mut parts = sessions.iter().filter_map(|s| s.part.as_deref());
+    if let Some(first) = parts.next()
+        && parts.all(|p| p == first)
+    {
+        return (first.to_owned(), ", its one session block");
+    }
+    // An id is digits as Indico writes it: anything else is not shown.
+    match id
+        .filter(|id| (1..=20).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric()))
+    {
+        Some(id) => (format!("Indico event {id}"), ", after its id"),
+        None => ("Indico timetable".to_owned(), ""),
+    }
 }
 
 /// The event's zone: `timezone`, else its `startDate.tz`, else `--tz` or
@@ -147,7 +167,12 @@ fn zone(r: &mut Reader<'_>, event: &Value, at: &str) -> Tz {
     chosen.tz
 }
 
-fn finish(mut r: Reader<'_>, title: Option<String>, meta: Option<&Value>) -> Outcome {
+fn finish(
+    mut r: Reader<'_>,
+    title: Option<String>,
+    meta: Option<&Value>,
+    id: Option<&str>,
+) -> Outcome {
     if r.sessions.is_empty() && r.cx.errors.is_empty() {
         r.err(
             "results",
@@ -177,19 +202,17 @@ fn finish(mut r: Reader<'_>, title: Option<String>, meta: Option<&Value>) -> Out
         let only: Vec<Session> = talks.iter().map(|&i| sessions[i].clone()).collect();
         overlaps(&only, &|k| paths[talks[k]].clone(), &mut r.cx.warnings);
     }
-    let title = title
-        .or_else(|| {
-            sessions
-                .iter()
-                .find_map(|s| s.part.as_deref().map(str::to_owned))
-        })
-        .unwrap_or_else(|| {
-            r.cx.warnings.push(Problem::at(
-                "results",
-                "no event title in the export; titled \"Indico timetable\"",
-            ));
-            "Indico timetable".to_owned()
-        });
+    let title = title.unwrap_or_else(|| {
+        let (title, after) = made_title(&sessions, id);
+        r.cx.warnings.push(Problem::at(
+            "results",
+            format!(
+                "no event title in the export (the timetable export has none); titled {}{after}",
+                quote(&title)
+            ),
+        ));
+        title
+    });
     let Some(date) = sessions.iter().map(Session::date).min() else {
         return r.cx.outcome(None);
     };

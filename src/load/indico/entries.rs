@@ -108,11 +108,10 @@ fn contents(r: &mut Reader<'_>, ev: &Value, at: &str) {
     }
 }
 
-/// The timetable export: `results` → event id → `YYYYMMDD` → entries.
-pub fn timetable(r: &mut Reader<'_>, results: &Value) {
-    let Some(events) = results.as_object() else {
-        return;
-    };
+/// The timetable export: `results` → event id → `YYYYMMDD` → entries;
+/// returns the event's id.
+pub fn timetable<'v>(r: &mut Reader<'_>, results: &'v Value) -> Option<&'v str> {
+    let events = results.as_object()?;
     if events.len() > 1 {
         r.cx.warnings.push(Problem::at(
             "results",
@@ -122,13 +121,11 @@ pub fn timetable(r: &mut Reader<'_>, results: &Value) {
             ),
         ));
     }
-    let Some((id, days)) = events.iter().next() else {
-        return;
-    };
+    let (id, days) = events.iter().next()?;
     let at = format!("results[{}]", quote(id));
     let Some(days) = days.as_object() else {
         r.err(&at, "expected an object of days (\"YYYYMMDD\": entries)");
-        return;
+        return Some(id);
     };
     // The zone of the first entry that names one.
     let named = days
@@ -155,6 +152,7 @@ pub fn timetable(r: &mut Reader<'_>, results: &Value) {
             timetable_entry(r, e, &format!("{here}[{}]", quote(key)), &NO_BLOCK);
         }
     }
+    Some(id)
 }
 
 /// An entry's type: `entryType`, else what Indico's class name in `_type`

@@ -281,3 +281,32 @@ fn an_older_exports_session_conveners_moderate_its_contributions() {
     );
     assert!(l.warnings.is_empty(), "{:?}", l.warnings);
 }
+
+#[test]
+fn a_timetable_export_is_titled_by_its_one_block_else_by_its_event_id_and_says_so() {
+    // The timetable export has no event title. One session block holding
+    // every session names the meeting; a conference's first block
+    // ("Registration") does not name the programme: its id does.
+    let one = load("timetable.json");
+    assert_eq!(one.agenda.event.title, "Morning Plenary");
+    let said = |l: &Loaded| -> Vec<String> {
+        l.warnings
+            .iter()
+            .map(|w| format!("{}: {}", w.path, w.message))
+            .collect()
+    };
+    assert_eq!(
+        said(&one),
+        [
+            "results: no event title in the export (the timetable export has none); titled \"Morning Plenary\", its one session block"
+        ]
+    );
+    let two = load("timetable-blocks.json");
+    assert_eq!(two.agenda.event.title, "Indico event 4242");
+    assert_eq!(
+        said(&two),
+        [
+            "results: no event title in the export (the timetable export has none); titled \"Indico event 4242\", after its id"
+        ]
+    );
+}
