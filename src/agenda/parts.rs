@@ -105,6 +105,9 @@ fn one_day(
             *n += 1;
         }
     }
+    // Each cluster's text, made once however often it heads (a session
+    // with no part between its sessions heads it again).
+    let mut made: Vec<Option<usize>> = vec![None; clusters.len()];
     let mut prev = Under::Nothing;
     for (k, (&i, run)) in day.iter().zip(&run_of).enumerate() {
         let under = match *run {
@@ -117,12 +120,14 @@ fn one_day(
                 Under::Nothing => {}
                 Under::Part(_) => out.before.push((offset + k, Heading::Part)),
                 Under::Cluster(c) => {
-                    let (first, n) = clusters[c];
-                    let text = text(&runs[first..first + n]);
-                    let next = out.side_by_side.len();
-                    let text = *texts.entry(text.clone()).or_insert_with(|| {
-                        out.side_by_side.push(text);
-                        next
+                    let text = *made[c].get_or_insert_with(|| {
+                        let (first, n) = clusters[c];
+                        let text = text(&runs[first..first + n]);
+                        let next = out.side_by_side.len();
+                        *texts.entry(text.clone()).or_insert_with(|| {
+                            out.side_by_side.push(text);
+                            next
+                        })
                     });
                     out.before.push((offset + k, Heading::SideBySide(text)));
                 }
