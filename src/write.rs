@@ -68,9 +68,9 @@ impl Serialize for Document<'_> {
 struct Sessions<'a>(&'a Agenda);
 
 impl Serialize for Sessions<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
         let a = self.0;
-        let mut seq = s.serialize_seq(Some(a.sessions.len()))?;
+        let mut seq = ser.serialize_seq(Some(a.sessions.len()))?;
         for s in &a.sessions {
             seq.serialize_element(&Lax::Ok(session(a, s)))?;
         }
@@ -236,5 +236,20 @@ fn session(a: &Agenda, s: &Session) -> RawSession {
         x_starts_at: Some(span.start.with_timezone(&tz).to_rfc3339()),
         x_ends_at: Some(span.end.with_timezone(&tz).to_rfc3339()),
         extensions: s.extensions.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::load::RawAgenda;
+
+    #[test]
+    fn the_document_is_written_in_the_keys_of_the_format() {
+        // `Document` writes these by hand, in this order: a key the format
+        // gains must be written there too.
+        assert_eq!(
+            RawAgenda::KEYS,
+            ["format", "event", "people", "key_messages", "sessions"]
+        );
     }
 }
