@@ -204,10 +204,15 @@ fn finish(
     }
     let title = title.unwrap_or_else(|| {
         let (title, after) = made_title(&sessions, id);
+        let why = if meta.is_some() {
+            ""
+        } else {
+            " (the timetable export has none)"
+        };
         r.cx.warnings.push(Problem::at(
             "results",
             format!(
-                "no event title in the export (the timetable export has none); titled {}{after}",
+                "no event title in the export{why}; titled {}{after}",
                 quote(&title)
             ),
         ));

@@ -309,4 +309,15 @@ fn a_timetable_export_is_titled_by_its_one_block_else_by_its_event_id_and_says_s
             "results: no event title in the export (the timetable export has none); titled \"Indico event 4242\", after its id"
         ]
     );
+    // An event export that lacks its title is named by its id the same way.
+    let untitled = r#"{"results": [{"id": "77", "timezone": "UTC", "contributions": [
+        {"id": "1", "title": "Talk",
+         "startDate": {"date": "2026-10-06", "time": "09:00:00", "tz": "UTC"},
+         "endDate": {"date": "2026-10-06", "time": "10:00:00", "tz": "UTC"}}]}]}"#;
+    let l = load_bytes("e.json", untitled.as_bytes(), &Limits::default()).unwrap();
+    assert_eq!(l.agenda.event.title, "Indico event 77");
+    assert_eq!(
+        said(&l),
+        ["results: no event title in the export; titled \"Indico event 77\", after its id"]
+    );
 }
