@@ -468,11 +468,6 @@ fn viewer_zone() -> Option<chrono_tz::Tz> {
 }
 
 fn list(loaded: &Loaded, format: ListFormat, zone: Option<Tz>) -> Result<ExitCode, Failure> {
-    if format == ListFormat::Json {
-        // A session at a time, as convert writes it: never the whole text.
-        emit_with(None, |w| dais::write::write_json(&loaded.agenda, w))?;
-        return Ok(ExitCode::SUCCESS);
-    }
     let styled = std::io::stdout().is_terminal()
         && !Theme::no_color_requested(std::env::var_os("NO_COLOR").as_deref());
     let styling = if styled {
@@ -480,12 +475,7 @@ fn list(loaded: &Loaded, format: ListFormat, zone: Option<Tz>) -> Result<ExitCod
     } else {
         commands::list::Styling::Plain
     };
-    print(&commands::list::render_in(
-        &loaded.agenda,
-        format,
-        styling,
-        zone,
-    ))?;
+    commands::list::print(&loaded.agenda, format, styling, zone)?;
     Ok(ExitCode::SUCCESS)
 }
 

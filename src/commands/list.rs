@@ -24,6 +24,20 @@ pub fn render(agenda: &Agenda, format: ListFormat, styling: Styling) -> String {
     render_in(agenda, format, styling, None)
 }
 
+/// Prints [`render_in`]'s listing to standard output; JSON a session at a
+/// time, as `convert` writes it, never the whole text first.
+pub fn print(
+    agenda: &Agenda,
+    format: ListFormat,
+    styling: Styling,
+    zone: Option<Tz>,
+) -> Result<(), String> {
+    if format == ListFormat::Json {
+        return crate::output::emit_with(None, |w| crate::write::write_json(agenda, w));
+    }
+    crate::output::print(&render_in(agenda, format, styling, zone))
+}
+
 /// [`render`] with times in `zone` (`--tz`) if given, else as the agenda
 /// gives them. JSON keeps the agenda's own.
 pub fn render_in(
