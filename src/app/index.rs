@@ -85,7 +85,8 @@ impl Index {
     /// The index, with the people's and key messages' lists if `all`.
     fn new_with(agenda: &Agenda, all: bool) -> Self {
         let multi_day = agenda.is_multi_day();
-        let (rows, row_of, parts) = timeline(agenda, multi_day, &|_| true);
+        let every: Vec<usize> = (0..agenda.sessions.len()).collect();
+        let (rows, row_of, parts) = timeline(agenda, multi_day, &every);
         let mut sessions_of_person = vec![Vec::new(); if all { agenda.people.len() } else { 0 }];
         let mut sessions_of_message =
             vec![Vec::new(); if all { agenda.key_messages.len() } else { 0 }];
@@ -135,16 +136,11 @@ impl Index {
     }
 }
 
-/// The timeline's rows for the sessions `shows` lets through, each
+/// The timeline's rows for the sessions in `order` (ascending), each
 /// session's row (one left out: the row of the next one shown, or the
 /// end), and the part headings among them.
-fn timeline(
-    agenda: &Agenda,
-    multi_day: bool,
-    shows: &dyn Fn(usize) -> bool,
-) -> (Vec<Row>, Vec<usize>, Headings) {
-    let order: Vec<usize> = (0..agenda.sessions.len()).filter(|&i| shows(i)).collect();
-    let headings = parts::headings(agenda, &order);
+fn timeline(agenda: &Agenda, multi_day: bool, order: &[usize]) -> (Vec<Row>, Vec<usize>, Headings) {
+    let headings = parts::headings(agenda, order);
     let mut heads = headings.before.iter().peekable();
     let mut rows = Vec::with_capacity(order.len() * 5 / 4 + 2);
     let mut row_of = vec![usize::MAX; agenda.sessions.len()];

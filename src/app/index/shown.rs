@@ -9,11 +9,11 @@ impl Index {
     /// Rebuilds the timeline with only the sessions `shows` lets through
     /// (every one: as [`Index::new`] made it).
     pub fn show_only(&mut self, agenda: &Agenda, shows: &dyn Fn(usize) -> bool) {
-        let (rows, row_of, parts) = timeline(agenda, self.multi_day, shows);
+        let shown: Vec<usize> = (0..agenda.sessions.len()).filter(|&i| shows(i)).collect();
+        let (rows, row_of, parts) = timeline(agenda, self.multi_day, &shown);
         self.rows = rows;
         self.row_of = row_of;
         self.parts = parts;
-        let shown: Vec<usize> = (0..agenda.sessions.len()).filter(|&i| shows(i)).collect();
         self.shown = (shown.len() != agenda.sessions.len()).then_some(shown);
     }
 
