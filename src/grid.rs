@@ -216,6 +216,15 @@ impl Day {
     }
 }
 
+impl GridBox {
+    /// How wide its sub-column is in a lane `lane_w` cells wide (the last
+    /// sub-column also takes what the division leaves over).
+    pub fn sub_width(&self, lane_w: u16) -> u16 {
+        let cols = u16::try_from(self.columns.max(1)).unwrap_or(u16::MAX);
+        (lane_w / cols).max(1)
+    }
+}
+
 /// Gives each box of a cluster the cluster's count of sub-columns.
 fn close(cluster: &mut [GridBox]) {
     let columns = cluster.iter().map(|b| b.column + 1).max().unwrap_or(1);

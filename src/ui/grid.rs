@@ -255,12 +255,11 @@ impl Widget for GridPaint<'_> {
                 if b.bottom() <= self.top {
                     continue;
                 }
-                let cols = u16::try_from(b.columns.max(1)).unwrap_or(u16::MAX);
-                let sub_w = (lane_w / cols).max(1);
+                let sub_w = b.sub_width(lane_w);
                 let col = u16::try_from(b.column).unwrap_or(0);
                 let bx = x + col * sub_w;
                 // The last sub-column takes what division left over.
-                let w = if col + 1 == cols {
+                let w = if b.column + 1 >= b.columns {
                     lane_w - col * sub_w
                 } else {
                     sub_w

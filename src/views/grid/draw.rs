@@ -42,9 +42,7 @@ pub fn box_at(
         .iter()
         .position(|b| {
             // Sub-columns are as wide as the box's own cluster makes them.
-            let cols = u16::try_from(b.columns.max(1)).unwrap_or(u16::MAX);
-            let sub_w = (lane_w / cols).max(1);
-            let col = usize::from(within / sub_w).min(b.columns.saturating_sub(1));
+            let col = usize::from(within / b.sub_width(lane_w)).min(b.columns.saturating_sub(1));
             b.covers(row) && b.column == col
         })
         .map(|j| l.boxes.start + j)
