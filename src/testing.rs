@@ -71,6 +71,22 @@ pub fn part_session(id: &str, part: &str, start: &str, end: &str) -> String {
     )
 }
 
+/// One room's day: a talk alone at 09:00, then three posters side by side
+/// at 18:00 (sessions 1 to 3).
+pub fn talk_then_posters() -> Agenda {
+    day_agenda(
+        "UTC",
+        "2024-05-01",
+        &[
+            room_session("talk", "R", "09:00", "10:00"),
+            room_session("p1", "R", "18:00", "19:00"),
+            room_session("p2", "R", "18:00", "19:00"),
+            room_session("p3", "R", "18:00", "19:00"),
+        ]
+        .join(","),
+    )
+}
+
 /// The grid's first day of `a` at `zoom`.
 pub fn first_grid_day(a: &Agenda, zoom: Zoom) -> Day {
     let items = planned(a);

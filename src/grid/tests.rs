@@ -209,17 +209,7 @@ fn zoom_steps_stop_at_the_ends() {
 
 #[test]
 fn only_sessions_that_overlap_share_the_lanes_width() {
-    let a = agenda(
-        "UTC",
-        "2024-05-01",
-        &[
-            session("talk", "R1", "09:00", "10:00"),
-            session("p1", "R1", "18:00", "19:00"),
-            session("p2", "R1", "18:00", "19:00"),
-            session("p3", "R1", "18:00", "19:00"),
-        ]
-        .join(","),
-    );
+    let a = crate::testing::talk_then_posters();
     let day = first_day(&a, Zoom::M60);
     let got: Vec<(usize, usize)> = day
         .lane_boxes(0)

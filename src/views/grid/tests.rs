@@ -1,7 +1,7 @@
 use super::*;
 use crate::app::{Action, App};
 use crate::command::View;
-use crate::testing::{day_agenda, first_grid_day, hearing, room_session};
+use crate::testing::{first_grid_day, hearing, talk_then_posters};
 use chrono::{TimeZone, Utc};
 
 /// The hearing at `h:m` that day, `height` rows high, in the agenda view.
@@ -215,17 +215,7 @@ fn moving_in_a_day_and_drawing_reuse_its_layout() {
 fn a_click_anywhere_across_a_session_that_overlaps_nothing_finds_it() {
     // Three posters side by side in the evening; the morning talk has the
     // lane to itself, so its right-hand part is still the talk.
-    let a = day_agenda(
-        "UTC",
-        "2024-05-01",
-        &[
-            room_session("talk", "R", "09:00", "10:00"),
-            room_session("p1", "R", "18:00", "19:00"),
-            room_session("p2", "R", "18:00", "19:00"),
-            room_session("p3", "R", "18:00", "19:00"),
-        ]
-        .join(","),
-    );
+    let a = talk_then_posters();
     let day = first_grid_day(&a, crate::grid::Zoom::M60);
     let grid = ratatui::layout::Rect::new(0, 0, 66, 20);
     let right = grid.width - 2;
